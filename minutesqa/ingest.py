@@ -1,0 +1,282 @@
+"""The ingest pipeline: discover files, parse, segment, chunk, embed, store, and keep the
+lexical index in step. Idempotent, one writer at a time, and a file that fails leaves
+nothing half-written."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+
+from minutesqa.chunk import chunk_meeting
+from minutesqa.config import Settings
+from minutesqa.embed import Embedder, get_embedder
+from minutesqa.errors import InputError, MinutesError
+from minutesqa.lexical import LexicalIndex
+from minutesqa.lock import IndexLock
+from minutesqa.models import Chunk, Meeting
+from minutesqa.parse import read_document
+from minutesqa.segment import WHOLE_DOCUMENT, segment
+from minutesqa.store import DIRTY, VectorStore
+
+DOC_NAMES = ("readme", "source.md", "license", "changelog")
+FLUSH_CHUNKS = 256
+
+
+@dataclass
+class IngestSummary:
+    files: int = 0
+    meetings: int = 0
+    items: int = 0
+    chunks: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    pruned: int = 0
+    skipped: int = 0
+    no_items: int = 0
+    seconds: float = 0.0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    no_item_files: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        text = (
+            f"{self.files} files: {self.meetings} meetings, {self.items} items, "
+            f"{self.chunks} chunks written; {self.unchanged} unchanged, {self.failed} failed"
+        )
+        if self.pruned:
+            text += f", {self.pruned} pruned"
+        if self.no_items:
+            text += f", {self.no_items} without numbered items"
+        return text + f" in {self.seconds:.1f} s"
+
+
+def discover(folder: Path) -> tuple[list[Path], list[tuple[Path, str]], int]:
+    """Files to read, files refused (with reasons), and documentation files skipped."""
+    if not folder.exists():
+        raise InputError(f"{folder}: no such folder; give the folder that holds the minutes")
+    if not folder.is_dir():
+        raise InputError(f"{folder}: is a file, not a folder; give the folder that holds it")
+    root = folder.resolve()
+    files: list[Path] = []
+    refused: list[tuple[Path, str]] = []
+    skipped = 0
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            path = Path(dirpath, name).absolute()
+            if path.is_symlink():
+                target = path.resolve()
+                if not target.is_relative_to(root):
+                    refused.append((path, "is a symlink pointing outside the folder; refused"))
+                    continue
+                if not target.is_file():
+                    refused.append((path, "is a broken symlink or points to a non-file"))
+                    continue
+            elif not path.is_file():
+                refused.append((path, "is not a regular file"))
+                continue
+            if name.lower().startswith(DOC_NAMES):
+                skipped += 1  # documentation beside the minutes, not minutes
+                continue
+            files.append(path)
+    return files, refused, skipped
+
+
+def load_meeting(path: Path, settings: Settings) -> Meeting:
+    doc = read_document(
+        path,
+        max_bytes=int(settings.max_file_mb * 1024**2),
+        timeout_s=settings.parse_timeout_s,
+    )
+    return segment(doc)
+
+
+def iter_items(folder: Path, settings: Settings) -> Iterator[dict[str, Any] | tuple[Path, str]]:
+    """For --list: one record per item, or (path, reason) for a file that fails."""
+    files, refused, _ = discover(folder)
+    yield from refused
+    for path in files:
+        try:
+            meeting = load_meeting(path, settings)
+        except InputError as exc:
+            yield (path, str(exc))
+            continue
+        for item in meeting.items:
+            yield {
+                "committee": meeting.committee,
+                "date": meeting.date.isoformat(),
+                "item": item.number,
+                "title": item.title,
+                "decisions": list(item.decisions),
+                "restricted": item.restricted,
+                "source": meeting.source,
+            }
+
+
+@dataclass
+class _Existing:
+    ids: list[str] = field(default_factory=list)
+    hashes: set[str] = field(default_factory=set)
+    expected: set[int] = field(default_factory=set)
+
+
+def _existing_by_source(store: VectorStore) -> dict[str, _Existing]:
+    by_source: dict[str, _Existing] = defaultdict(_Existing)
+    for stored in store.iter_all():
+        entry = by_source[str(stored.metadata.get("source", ""))]
+        entry.ids.append(stored.id)
+        entry.hashes.add(str(stored.metadata.get("content_hash", "")))
+        entry.expected.add(int(stored.metadata.get("file_chunk_count", -1)))
+    return by_source
+
+
+def _complete(entry: _Existing | None, digest: str) -> bool:
+    return (
+        entry is not None
+        and entry.hashes == {digest}
+        and entry.expected == {len(entry.ids)}
+    )
+
+
+def ingest(
+    folder: Path,
+    settings: Settings,
+    *,
+    prune: bool = False,
+    progress: bool | None = None,
+    embedder: Embedder | None = None,
+) -> IngestSummary:
+    started = time.perf_counter()
+    summary = IngestSummary()
+    files, refused, summary.skipped = discover(folder)
+    for path, reason in refused:
+        summary.failures.append((str(path), reason))
+    with IndexLock(settings.index_dir):
+        store = VectorStore(settings, create=True)
+        existing = _existing_by_source(store)
+        pending: list[tuple[Meeting, list[Chunk]]] = []
+        dirty = store.state() == DIRTY
+
+        def model() -> Embedder:
+            nonlocal embedder
+            if embedder is None:
+                embedder = get_embedder(settings.model, settings.embed_batch_size)
+            return embedder
+
+        def flush() -> None:
+            nonlocal dirty
+            if not pending:
+                return
+            texts = [c.text for _, chunks in pending for c in chunks]
+            vectors = model().embed(texts)
+            if not dirty:
+                store.set_state(DIRTY)  # the lexical index is stale until the end
+                dirty = True
+            offset = 0
+            for meeting, chunks in pending:
+                part = vectors[offset : offset + len(chunks)]
+                offset += len(chunks)
+                store.upsert(chunks, part)  # new chunks first, then the old ones go
+                new_ids = {c.id for c in chunks}
+                stale = [i for i in existing.get(meeting.source, _Existing()).ids if i not in new_ids]
+                store.delete(stale)
+                summary.meetings += 1
+                summary.items += len(meeting.items)
+                summary.chunks += len(chunks)
+            pending.clear()
+
+        show = (sys.stderr.isatty() if progress is None else progress) and len(files) > 1
+        bar = tqdm(files, desc="Ingesting", unit="file", disable=not show, file=sys.stderr)
+        for path in bar:
+            summary.files += 1
+            try:
+                digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            except OSError as exc:
+                summary.failures.append((str(path), f"cannot be read: {exc.strerror}"))
+                continue
+            if _complete(existing.get(str(path)), digest):
+                summary.unchanged += 1
+                continue
+            try:
+                meeting = load_meeting(path, settings)
+            except InputError as exc:
+                summary.failures.append((str(path), str(exc)))
+                continue
+            if meeting.items and meeting.items[0].number == WHOLE_DOCUMENT:
+                summary.no_items += 1
+                summary.no_item_files.append(str(path))
+            tok = model()
+            pending.append((meeting, chunk_meeting(meeting, tok.count_tokens, tok.max_tokens)))
+            if sum(len(c) for _, c in pending) >= FLUSH_CHUNKS:
+                flush()
+        flush()
+        if prune:
+            root = str(folder.resolve())
+            gone = [
+                src
+                for src in existing
+                if src.startswith(root + os.sep) and not os.path.lexists(src)
+            ]
+            for src in gone:
+                store.delete(existing[src].ids)
+            summary.pruned = len(gone)
+            dirty = dirty or bool(gone)
+        lexical_dir = settings.index_dir / "lexical"
+        current = LexicalIndex.load(lexical_dir)
+        if dirty or current is None:
+            sync_lexical(store, lexical_dir)
+    summary.failed = len(summary.failures)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def sync_lexical(store: VectorStore, lexical_dir: Path) -> LexicalIndex:
+    """Rebuild the lexical index from the store's chunks, then mark the store as matched."""
+    rows = [(c.id, c.document, c.metadata) for c in store.iter_all(documents=True)]
+    index = LexicalIndex.build(rows)
+    index.save(lexical_dir)
+    store.set_state(index.fingerprint)
+    return index
+
+
+def open_lexical(store: VectorStore, settings: Settings) -> LexicalIndex:
+    """The lexical index matching the store; repaired from the store if a crash or another
+    machine left it behind."""
+    lexical_dir = settings.index_dir / "lexical"
+    index = LexicalIndex.load(lexical_dir)
+    if index is not None and index.fingerprint == store.state():
+        return index
+    lock = IndexLock(settings.index_dir)
+    if lock.try_acquire():
+        try:
+            return sync_lexical(store, lexical_dir)
+        finally:
+            lock.__exit__(None, None, None)
+    # an ingest is running: use an in-memory copy for now
+    rows = [(c.id, c.document, c.metadata) for c in store.iter_all(documents=True)]
+    return LexicalIndex.build(rows)
+
+
+def summary_exit_code(summary: IngestSummary) -> int:
+    return 1 if summary.failed else 0
+
+
+__all__ = [
+    "IngestSummary",
+    "MinutesError",
+    "discover",
+    "ingest",
+    "iter_items",
+    "open_lexical",
+    "sync_lexical",
+]

@@ -1,0 +1,134 @@
+"""The lexical (BM25) index over the same chunks as the vector store. It is derived from
+the store, persisted beside it, and rebuilt whenever the store's chunk set changed."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+STOPWORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it
+    its itself just me more most my myself no nor not now of off on once only or other our ours
+    out over own same she should so some such than that the their theirs them then there these
+    they this those through to too under until up very was we were what when where which while
+    who whom why will with would you your yours also did said what whats tell me us any""".split()
+)
+_TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+
+
+def _stem(word: str) -> str:
+    # a light suffix stripper: enough for plurals and -ing/-ed forms of council English
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith("ss"):
+                return word
+            return word[: -len(suffix)] + keep
+    return word
+
+
+def tokenize(text: str) -> list[str]:
+    words = _TOKEN.findall(text.lower().replace("’", "'"))
+    return [_stem(w.split("'")[0]) for w in words if w not in STOPWORDS and len(w) > 1]
+
+
+def fingerprint(ids: Iterable[str]) -> str:
+    digest = hashlib.sha256()
+    for cid in sorted(ids):
+        digest.update(cid.encode())
+        digest.update(b"\n")
+    return digest.hexdigest()[:32]
+
+
+@dataclass
+class LexicalIndex:
+    ids: list[str]
+    fingerprint: str
+    retriever: Any  # bm25s.BM25, or None when there are no chunks
+    date_int: np.ndarray
+    committee: list[str]
+    restricted: np.ndarray
+
+    @classmethod
+    def build(cls, rows: list[tuple[str, str, dict[str, Any]]]) -> LexicalIndex:
+        import bm25s
+
+        rows = sorted(rows, key=lambda r: r[0])
+        ids = [r[0] for r in rows]
+        retriever = None
+        if rows:
+            corpus = [tokenize(r[1]) or ["_empty_"] for r in rows]
+            retriever = bm25s.BM25(k1=1.2, b=0.75)
+            retriever.index(corpus, show_progress=False)
+        return cls(
+            ids=ids,
+            fingerprint=fingerprint(ids),
+            retriever=retriever,
+            date_int=np.array([int(r[2].get("date_int", 0)) for r in rows], dtype=np.int64),
+            committee=[str(r[2].get("committee", "")) for r in rows],
+            restricted=np.array([bool(r[2].get("restricted", False)) for r in rows], dtype=bool),
+        )
+
+    def save(self, directory: Path) -> None:
+        """Write to a temporary folder, then swap it in: a reader never sees half a file."""
+        directory.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".lexical-", dir=directory.parent))
+        if self.retriever is not None:
+            self.retriever.save(str(tmp / "bm25"))
+        np.save(tmp / "date_int.npy", self.date_int)
+        np.save(tmp / "restricted.npy", self.restricted)
+        (tmp / "meta.json").write_text(
+            json.dumps(
+                {"fingerprint": self.fingerprint, "ids": self.ids, "committee": self.committee}
+            )
+        )
+        old = directory.with_name(directory.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        if directory.exists():
+            directory.rename(old)
+        tmp.rename(directory)
+        shutil.rmtree(old, ignore_errors=True)
+
+    @classmethod
+    def load(cls, directory: Path) -> LexicalIndex | None:
+        import bm25s
+
+        try:
+            meta = json.loads((directory / "meta.json").read_text())
+            retriever = None
+            if meta["ids"]:
+                retriever = bm25s.BM25.load(str(directory / "bm25"))
+            return cls(
+                ids=list(meta["ids"]),
+                fingerprint=str(meta["fingerprint"]),
+                retriever=retriever,
+                date_int=np.load(directory / "date_int.npy"),
+                committee=list(meta["committee"]),
+                restricted=np.load(directory / "restricted.npy"),
+            )
+        except (OSError, ValueError, KeyError):
+            return None
+
+    def search(self, query: str, n: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
+        if self.retriever is None or not self.ids:
+            return []
+        tokens = tokenize(query)
+        if not tokens:
+            return []
+        scores = np.asarray(self.retriever.get_scores(tokens), dtype=np.float64)
+        if mask is not None:
+            scores = np.where(mask, scores, 0.0)
+        n = min(n, len(scores))
+        top = np.argpartition(-scores, n - 1)[:n]
+        top = top[np.argsort(-scores[top])]
+        return [(self.ids[i], float(scores[i])) for i in top if scores[i] > 0]

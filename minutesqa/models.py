@@ -1,0 +1,187 @@
+"""The small typed records that pass between pipeline stages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+MEETING_ITEM = "meeting"  # the item number of a meeting's own record (attendance, venue)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A file read into normalised plain text."""
+
+    path: Path
+    text: str
+    format: str  # txt, md, html, pdf, docx
+    content_hash: str  # sha256 of the file's bytes
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    number: str  # exactly as printed: "7", "SSP/5/24", "SSP 136/13"
+    title: str
+    body: str
+    decisions: tuple[str, ...] = ()
+    restricted: bool = False
+
+
+@dataclass(frozen=True)
+class Attendance:
+    present: str = ""
+    officers: str = ""
+    in_attendance: str = ""
+    apologies: str = ""
+    chair: str = ""
+    venue: str = ""
+
+    def lines(self) -> list[str]:
+        pairs = [
+            ("Chair", self.chair),
+            ("Venue", self.venue),
+            ("Present", self.present),
+            ("Officers", self.officers),
+            ("In attendance", self.in_attendance),
+            ("Apologies", self.apologies),
+        ]
+        return [f"{label}: {value}" for label, value in pairs if value]
+
+
+@dataclass(frozen=True)
+class Meeting:
+    committee: str
+    date: dt.date
+    source: str  # absolute path of the file it came from
+    content_hash: str
+    attendance: Attendance
+    items: tuple[AgendaItem, ...]
+
+    def meeting_record(self) -> AgendaItem:
+        """The meeting-level record (item `meeting`), itself searchable."""
+        body = "\n".join(
+            [f"Meeting of {self.committee} held on {human_date(self.date)}."]
+            + self.attendance.lines()
+        )
+        return AgendaItem(number=MEETING_ITEM, title="Attendance and venue", body=body)
+
+
+@dataclass(frozen=True)
+class Chunk:
+    id: str
+    text: str  # context line + body part, what is embedded and indexed
+    committee: str
+    date: dt.date
+    item: str
+    title: str
+    decisions: tuple[str, ...]
+    restricted: bool
+    source: str
+    content_hash: str
+    item_index: int  # position of the item in the meeting (0 = meeting record)
+    chunk_index: int
+    chunk_count: int  # chunks of this item
+    file_chunk_count: int  # chunks of the whole file, to spot a half-written file
+
+    def metadata(self) -> dict[str, str | int | bool]:
+        return {
+            "committee": self.committee,
+            "date": self.date.isoformat(),
+            "date_int": date_int(self.date),
+            "item": self.item,
+            "title": self.title,
+            "decisions": "\n".join(self.decisions),
+            "restricted": self.restricted,
+            "source": self.source,
+            "content_hash": self.content_hash,
+            "item_index": self.item_index,
+            "chunk_index": self.chunk_index,
+            "chunk_count": self.chunk_count,
+            "file_chunk_count": self.file_chunk_count,
+        }
+
+
+@dataclass(frozen=True)
+class ItemRef:
+    """Enough to cite an agenda item."""
+
+    committee: str
+    date: dt.date
+    item: str
+    title: str
+    restricted: bool = False
+
+    def key(self) -> tuple[str, str, str]:
+        return (self.committee, self.date.isoformat(), self.item)
+
+    def label(self) -> str:
+        number = "meeting record" if self.item == MEETING_ITEM else f"item {self.item}"
+        text = f"{self.committee}, {human_date(self.date)}, {number}: {self.title}"
+        return text + (" (restricted)" if self.restricted else "")
+
+    def to_record(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "committee": self.committee,
+            "date": self.date.isoformat(),
+            "item": self.item,
+            "title": self.title,
+        }
+        if self.restricted:
+            out["restricted"] = True
+        return out
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One retrieved agenda item, its chunks merged."""
+
+    ref: ItemRef
+    score: float  # fused rank score, higher is better
+    relevance: float  # best cosine similarity of the item's chunks to the query
+    text: str  # the item's text (chunks joined, context lines removed)
+    decisions: tuple[str, ...]
+    source: str
+    chunk_ids: tuple[str, ...] = ()
+
+
+@dataclass
+class Answer:
+    question: str
+    text: str
+    abstained: bool
+    citations: list[ItemRef]
+    retrieved: list[Hit]
+    latency_ms: float = 0.0
+    history: list[str] = field(default_factory=list)
+
+    def to_record(self, qid: str | None = None) -> dict[str, Any]:
+        record: dict[str, Any] = {}
+        if qid is not None:
+            record["id"] = qid
+        record.update(
+            {
+                "question": self.question,
+                "answer": self.text,
+                "abstained": self.abstained,
+                "citations": [c.to_record() for c in self.citations],
+                "retrieved": [
+                    {**h.ref.to_record(), "score": round(h.score, 6)} for h in self.retrieved
+                ],
+                "latency_ms": round(self.latency_ms, 1),
+            }
+        )
+        return record
+
+
+def date_int(day: dt.date) -> int:
+    return day.year * 10000 + day.month * 100 + day.day
+
+
+def human_date(day: dt.date) -> str:
+    return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+def as_dict(obj: Any) -> dict[str, Any]:
+    return asdict(obj)

@@ -1,0 +1,157 @@
+"""Stage 5: the vector store, Chroma embedded (PersistentClient) or a Chroma server
+(HttpClient), behind one small class."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from minutesqa.config import Settings
+from minutesqa.errors import ConfigError, IndexMissingError
+from minutesqa.models import Chunk
+
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+logging.getLogger("chromadb").setLevel(logging.ERROR)
+
+STATE_KEY = "lexical_fingerprint"  # collection metadata: which chunk set the lexical index matches
+DIRTY = "dirty"
+PAGE = 5000
+
+
+@dataclass(frozen=True)
+class StoredChunk:
+    id: str
+    metadata: dict[str, Any]
+    document: str = ""
+    distance: float | None = None
+
+
+class VectorStore:
+    def __init__(self, settings: Settings, *, create: bool) -> None:
+        import chromadb
+
+        self.settings = settings
+        if settings.server_mode:
+            try:
+                self.client: Any = chromadb.HttpClient(
+                    host=str(settings.chroma_host),
+                    port=settings.chroma_port,
+                    ssl=settings.chroma_ssl,
+                    headers=settings.chroma_headers or None,
+                )
+                self.client.heartbeat()
+            except Exception as exc:
+                scheme = "https" if settings.chroma_ssl else "http"
+                raise ConfigError(
+                    f"cannot reach the Chroma server at {scheme}://{settings.chroma_host}:"
+                    f"{settings.chroma_port} ({str(exc).splitlines()[0][:120]}); "
+                    "start it with 'chroma run' or check MINUTES_CHROMA_HOST/PORT"
+                ) from None
+        else:
+            path = settings.index_dir / "chroma"
+            if not create and not path.exists():
+                raise IndexMissingError(
+                    f"no index at {settings.index_dir}: run 'minutes ingest DIR' first "
+                    "(or 'make ingest MINUTES=DIR')"
+                )
+            path.mkdir(parents=True, exist_ok=True)
+            self.client = chromadb.PersistentClient(path=str(path))
+        self.max_batch = int(self.client.get_max_batch_size())
+        if create:
+            self.collection = self.client.get_or_create_collection(
+                settings.collection,
+                configuration={"hnsw": {"space": "cosine"}},
+                metadata={STATE_KEY: DIRTY},
+                embedding_function=None,
+            )
+        else:
+            try:
+                self.collection = self.client.get_collection(
+                    settings.collection, embedding_function=None
+                )
+            except Exception:
+                raise IndexMissingError(
+                    f"the index has no collection {settings.collection!r}: "
+                    "run 'minutes ingest DIR' first"
+                ) from None
+
+    # --- reading -------------------------------------------------------------------------
+    def count(self) -> int:
+        return int(self.collection.count())
+
+    def state(self) -> str:
+        return str((self.collection.metadata or {}).get(STATE_KEY, DIRTY))
+
+    def set_state(self, value: str) -> None:
+        meta = dict(self.collection.metadata or {})
+        meta[STATE_KEY] = value
+        self.collection.modify(metadata=meta)
+
+    def iter_all(self, *, documents: bool = False) -> Iterator[StoredChunk]:
+        include = ["metadatas", "documents"] if documents else ["metadatas"]
+        offset = 0
+        while True:
+            page = self.collection.get(include=include, limit=PAGE, offset=offset)
+            ids = page["ids"]
+            if not ids:
+                return
+            metas = page["metadatas"] or [{}] * len(ids)
+            docs = page.get("documents") or [""] * len(ids)
+            for i, cid in enumerate(ids):
+                yield StoredChunk(cid, dict(metas[i] or {}), docs[i] or "")
+            offset += len(ids)
+            if len(ids) < PAGE:
+                return
+
+    def query(
+        self, vector: np.ndarray, n: int, where: dict[str, Any] | None
+    ) -> list[StoredChunk]:
+        n = min(n, max(1, self.count()))
+        res = self.collection.query(
+            query_embeddings=[vector.tolist()],
+            n_results=n,
+            where=where or None,
+            include=["metadatas", "documents", "distances"],
+        )
+        out = []
+        for i, cid in enumerate(res["ids"][0]):
+            out.append(
+                StoredChunk(
+                    cid,
+                    dict(res["metadatas"][0][i] or {}),  # type: ignore[index]
+                    res["documents"][0][i] or "",  # type: ignore[index]
+                    float(res["distances"][0][i]),  # type: ignore[index]
+                )
+            )
+        return out
+
+    def get(self, ids: Sequence[str], *, embeddings: bool = False) -> dict[str, Any]:
+        include = ["metadatas", "documents"] + (["embeddings"] if embeddings else [])
+        return dict(self.collection.get(ids=list(ids), include=include))
+
+    def get_where(self, where: dict[str, Any]) -> list[StoredChunk]:
+        res = self.collection.get(where=where, include=["metadatas", "documents"])
+        metas = res["metadatas"] or []
+        docs = res["documents"] or []
+        return [StoredChunk(cid, dict(metas[i]), docs[i]) for i, cid in enumerate(res["ids"])]
+
+    # --- writing -------------------------------------------------------------------------
+    def upsert(self, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
+        for start in range(0, len(chunks), self.max_batch):
+            part = chunks[start : start + self.max_batch]
+            self.collection.upsert(
+                ids=[c.id for c in part],
+                embeddings=vectors[start : start + len(part)].tolist(),
+                documents=[c.text for c in part],
+                metadatas=[c.metadata() for c in part],  # type: ignore[misc]
+            )
+
+    def delete(self, ids: Sequence[str]) -> None:
+        ids = list(ids)
+        for start in range(0, len(ids), self.max_batch):
+            self.collection.delete(ids=ids[start : start + self.max_batch])
