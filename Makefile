@@ -1,0 +1,52 @@
+# The README's commands. Every target does its own set-up on a fresh clone.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+MINUTES ?= ../shared/minutes
+LIMERICK ?= ../shared/corpora/limerick
+INDEX  ?= index
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup run ingest serve test test-all lint eval bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	# the CPU build of torch first: a bare 'torch' requirement pulls GBs of CUDA packages
+	$(BIN)/python -m pip install -q torch==2.13.0
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+ingest: setup
+	$(BIN)/minutes ingest $(MINUTES) --index $(INDEX)
+
+run: ingest
+	$(BIN)/minutes serve --index $(INDEX)
+
+serve: setup
+	$(BIN)/minutes serve --index $(INDEX)
+
+test: setup
+	$(BIN)/python -m pytest
+
+test-all: setup
+	$(BIN)/python -m pytest -m ''
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+eval: setup
+	$(BIN)/python eval/run.py --questions eval/questions.yaml --out eval/out/samples.jsonl \
+		--corpus $(MINUTES) --index eval/out/index-samples --baselines
+	$(BIN)/python eval/run.py --questions eval/limerick_questions.yaml --out eval/out/limerick.jsonl \
+		--corpus $(LIMERICK) --index eval/out/index-limerick --baselines
+
+bench: setup
+	$(BIN)/python bench/run.py --samples $(MINUTES) --limerick $(LIMERICK) --out bench/out
+
+clean:
+	rm -rf $(INDEX) eval/out bench/out .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,195 @@
+"""The `minutes` command: ingest, ask, serve, eval. Thin: it reads options into Settings,
+calls the pipeline, and turns domain errors into one line and an exit status."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from minutesqa.config import ENV_VARS, Settings
+from minutesqa.errors import ConfigError, MinutesError
+
+EXIT_FAILED_FILES = 1
+EXIT_ERROR = 2
+
+
+def _store_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("index")
+    g.add_argument("--index", dest="index_dir", help="index folder (default: index/, MINUTES_INDEX)")
+    g.add_argument("--collection", help="Chroma collection name (default: minutes)")
+    g.add_argument("--model", help="sentence-transformers model name or path")
+    g.add_argument("--chroma-host", help="use the Chroma server at this host (MINUTES_CHROMA_HOST)")
+    g.add_argument("--chroma-port", type=int, help="Chroma server port (default 8000)")
+    g.add_argument("--chroma-ssl", action="store_true", default=None, help="HTTPS to the server")
+    g.add_argument(
+        "--chroma-header",
+        action="append",
+        metavar="'NAME: VALUE'",
+        help="extra header for the Chroma server, e.g. an auth token (repeatable)",
+    )
+    g.add_argument(
+        "--exclude-restricted",
+        action="store_true",
+        default=None,
+        help="leave items flagged restricted out of retrieval and answers",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    env_help = "\n".join(f"  {var:28} {text}" for var, text in ENV_VARS.values())
+    parser = argparse.ArgumentParser(
+        prog="minutes",
+        description="Ask plain-English questions of council meeting minutes.",
+        epilog="settings from the environment:\n" + env_help,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("ingest", help="read a folder of minutes into the index")
+    p.add_argument("folder", type=Path, help="folder of minutes (txt, md, html, pdf, docx)")
+    p.add_argument("--list", action="store_true", help="print the items as JSON lines; index nothing")
+    p.add_argument("--prune", action="store_true", help="remove meetings whose file is gone")
+    _store_options(p)
+
+    p = sub.add_parser("ask", help="answer one question from the index")
+    p.add_argument("question", help="the question, in plain English")
+    p.add_argument("--json", action="store_true", help="print the evaluation record as JSON")
+    p.add_argument("--since", help="only meetings on or after this date (YYYY-MM-DD)")
+    p.add_argument("--until", help="only meetings on or before this date (YYYY-MM-DD)")
+    p.add_argument("--committee", help="only this committee (a unique part of its name)")
+    p.add_argument("--k", type=int, help="how many items to retrieve (default 10)")
+    p.add_argument(
+        "--history", action="append", default=[], help="an earlier question (repeatable)"
+    )
+    _store_options(p)
+
+    p = sub.add_parser("serve", help="start the chat app in the browser")
+    p.add_argument("--host", help="address to bind (default 127.0.0.1)")
+    p.add_argument("--port", type=int, help="port (default 7860)")
+    p.add_argument("--auth-file", help="file of 'user:password' lines; turns on login")
+    _store_options(p)
+
+    p = sub.add_parser("eval", help="run a question file and score the answers")
+    p.add_argument("--questions", type=Path, required=True, help="question file (YAML)")
+    p.add_argument("--out", type=Path, required=True, help="records file to write (JSON Lines)")
+    p.add_argument("--baselines", action="store_true", help="also score the baseline systems")
+    p.add_argument("--corpus", type=Path, help="minutes folder, needed by the tutorial baseline")
+    _store_options(p)
+    return parser
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    headers: dict[str, str] | None = None
+    if getattr(args, "chroma_header", None):
+        from minutesqa.config import parse_headers
+
+        try:
+            headers = parse_headers(";".join(args.chroma_header))
+        except ValueError:
+            raise ConfigError("--chroma-header must look like 'Name: value'") from None
+    return Settings.load(
+        index_dir=getattr(args, "index_dir", None),
+        collection=getattr(args, "collection", None),
+        model=getattr(args, "model", None),
+        chroma_host=getattr(args, "chroma_host", None),
+        chroma_port=getattr(args, "chroma_port", None),
+        chroma_ssl=getattr(args, "chroma_ssl", None),
+        chroma_headers=headers,
+        exclude_restricted=getattr(args, "exclude_restricted", None),
+        host=getattr(args, "host", None),
+        port=getattr(args, "port", None),
+        auth_file=getattr(args, "auth_file", None),
+        k=getattr(args, "k", None),
+    )
+
+
+def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from minutesqa.ingest import ingest, iter_items
+
+    if args.list:
+        failed = 0
+        for row in iter_items(args.folder, settings):
+            if isinstance(row, tuple):
+                failed += 1
+                print(f"{row[0]}: {row[1]}", file=sys.stderr)
+            else:
+                print(json.dumps(row, ensure_ascii=False))
+        return EXIT_FAILED_FILES if failed else 0
+    summary = ingest(args.folder, settings, prune=args.prune)
+    for path, reason in summary.failures:
+        print(f"skipped {path}: {reason}", file=sys.stderr)
+    where = (
+        f"Chroma server {settings.chroma_host}:{settings.chroma_port}"
+        if settings.server_mode
+        else str(settings.index_dir)
+    )
+    print(f"Ingested into {where}: {summary.line()}")
+    if summary.failed:
+        print(f"{summary.failed} file(s) failed (reasons above); fix or remove them and run again.")
+    elif summary.meetings or summary.unchanged:
+        print('Next: minutes ask "what was agreed about ...?"  or  minutes serve')
+    return EXIT_FAILED_FILES if summary.failed else 0
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from minutesqa.answer import Pipeline
+    from minutesqa.dates import parse_date
+
+    if not args.question.strip():
+        raise ConfigError("the question is empty: ask something, e.g. 'what was agreed on CCTV?'")
+    try:
+        since = parse_date(args.since) if args.since else None
+        until = parse_date(args.until) if args.until else None
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
+    pipeline = Pipeline(settings)
+    answer = pipeline.ask(
+        args.question, args.history, committee=args.committee, since=since, until=until, k=args.k
+    )
+    if args.json:
+        print(json.dumps(answer.to_record(), ensure_ascii=False))
+    else:
+        print(answer.text)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    from minutesqa.app import serve
+
+    serve(settings)
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from minutesqa.evaluate import run_cli
+
+    return run_cli(args, settings)
+
+
+COMMANDS: dict[str, Any] = {
+    "ingest": cmd_ingest,
+    "ask": cmd_ask,
+    "serve": cmd_serve,
+    "eval": cmd_eval,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = settings_from(args)
+        return int(COMMANDS[args.command](args, settings))
+    except MinutesError as exc:
+        print(f"minutes {args.command}: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("interrupted; nothing half-written is kept", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

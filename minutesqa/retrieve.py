@@ -1,0 +1,305 @@
+"""Stage 6: hybrid retrieval. Dense search in Chroma and BM25 over the same chunks, fused
+by reciprocal rank, merged into agenda items, filtered by committee and date (including
+dates read from the question itself)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from minutesqa.chunk import strip_context
+from minutesqa.config import Settings
+from minutesqa.dates import DateIntent, question_dates
+from minutesqa.embed import Embedder, get_embedder
+from minutesqa.errors import ConfigError, IndexMissingError
+from minutesqa.ingest import open_lexical
+from minutesqa.lexical import LexicalIndex, tokenize
+from minutesqa.models import Hit, ItemRef, date_int
+from minutesqa.store import StoredChunk, VectorStore
+
+RRF_K = 60
+CANDIDATES = 60  # chunks taken from each retriever before fusion
+_FOLLOW_UP = re.compile(
+    r"^(?:and|but|also|so|then|what about|how about|and what|what else)\b|"
+    r"\b(?:it|its|they|them|their|this|that|these|those|he|she|his|her|there)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Query:
+    question: str
+    history: tuple[str, ...] = ()
+    committee: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    k: int = 10
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What the index holds, for abstentions and the app's filters."""
+
+    meetings: int
+    committees: dict[str, int]
+    first: dt.date | None
+    last: dt.date | None
+    last_by_committee: dict[str, dt.date] = field(default_factory=dict)
+    first_by_committee: dict[str, dt.date] = field(default_factory=dict)
+    dates_by_committee: dict[str, list[dt.date]] = field(default_factory=dict)
+
+
+@dataclass
+class Retrieval:
+    hits: list[Hit]
+    query_vector: np.ndarray
+    search_text: str
+    since: dt.date | None
+    until: dt.date | None
+    committee: str | None
+    out_of_range: bool = False  # the dates asked for hold no meetings at all
+
+
+class Retriever:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        store: VectorStore | None = None,
+        embedder: Embedder | None = None,
+        lexical: LexicalIndex | None = None,
+    ) -> None:
+        self.settings = settings
+        self.store = store or VectorStore(settings, create=False)
+        if self.store.count() == 0:
+            raise IndexMissingError(
+                f"the index at {settings.index_dir} is empty: run 'minutes ingest DIR' first"
+            )
+        self.embedder = embedder or get_embedder(settings.model, settings.embed_batch_size)
+        self.lexical = lexical or open_lexical(self.store, settings)
+        self._id_pos = {cid: i for i, cid in enumerate(self.lexical.ids)}
+        self.coverage = self._coverage()
+
+    # --- what the index covers ------------------------------------------------------------
+    def _coverage(self) -> Coverage:
+        dates: dict[str, set[dt.date]] = defaultdict(set)
+        for c in self.store.get_where({"item_index": 0}):
+            if self.settings.exclude_restricted and c.metadata.get("restricted"):
+                continue
+            dates[str(c.metadata["committee"])].add(dt.date.fromisoformat(c.metadata["date"]))
+        all_dates = [d for ds in dates.values() for d in ds]
+        return Coverage(
+            meetings=len(all_dates),
+            committees={k: len(v) for k, v in sorted(dates.items())},
+            first=min(all_dates) if all_dates else None,
+            last=max(all_dates) if all_dates else None,
+            last_by_committee={k: max(v) for k, v in dates.items()},
+            first_by_committee={k: min(v) for k, v in dates.items()},
+            dates_by_committee={k: sorted(v) for k, v in dates.items()},
+        )
+
+    def resolve_committee(self, name: str | None) -> str | None:
+        """An exact committee name from a user's (possibly partial) one."""
+        if not name:
+            return None
+        known = list(self.coverage.committees)
+        if name in known:
+            return name
+        low = name.lower()
+        matches = [c for c in known if low in c.lower()]
+        if len(matches) == 1:
+            return matches[0]
+        words = set(tokenize(name))
+        matches = [c for c in known if words and words <= set(tokenize(c))] or matches
+        if len(matches) == 1:
+            return matches[0]
+        shown = ", ".join(known[:8]) + (" …" if len(known) > 8 else "")
+        if not matches:
+            raise ConfigError(f"no committee in the index matches {name!r}; known: {shown}")
+        raise ConfigError(
+            f"{name!r} matches {len(matches)} committees ({', '.join(matches[:4])}…); be more exact"
+        )
+
+    # --- search ---------------------------------------------------------------------------
+    def search(self, query: Query) -> Retrieval:
+        question = query.question.strip()
+        intent = question_dates(question)
+        if intent.empty:
+            for turn in reversed(query.history):  # a follow-up keeps the earlier turn's dates
+                intent = question_dates(turn)
+                if not intent.empty:
+                    break
+        text = search_text(question, query.history)
+        vector = self.embedder.embed([text])[0]
+        committee = self.resolve_committee(query.committee)
+        since, until = _intersect(query.since, query.until, intent)
+        if (since and until and since > until) or self._empty_range(committee, since, until):
+            return Retrieval([], vector, text, since, until, committee, out_of_range=True)
+        hits = self._search(text, vector, committee, since, until, query.k)
+        if (intent.latest or intent.earliest) and hits and not (query.since or query.until):
+            scope = committee or hits[0].ref.committee
+            dates = self.coverage.dates_by_committee.get(scope, [])
+            if dates:
+                day = dates[-1] if intent.latest else dates[0]
+                pinned = self._search(text, vector, scope, day, day, query.k)
+                if pinned:
+                    seen = {h.ref.key() for h in pinned}
+                    hits = pinned + [h for h in hits if h.ref.key() not in seen]
+                    hits = hits[: query.k]
+                    since = until = day
+        return Retrieval(hits, vector, text, since, until, committee)
+
+    def _empty_range(
+        self, committee: str | None, since: dt.date | None, until: dt.date | None
+    ) -> bool:
+        if not (since or until):
+            return False
+        scopes = [committee] if committee else list(self.coverage.dates_by_committee)
+        for scope in scopes:
+            for day in self.coverage.dates_by_committee.get(scope, []):
+                if (since is None or day >= since) and (until is None or day <= until):
+                    return False
+        return True
+
+    def _where(
+        self, committee: str | None, since: dt.date | None, until: dt.date | None
+    ) -> dict[str, Any] | None:
+        clauses: list[dict[str, Any]] = []
+        if committee:
+            clauses.append({"committee": committee})
+        if since:
+            clauses.append({"date_int": {"$gte": date_int(since)}})
+        if until:
+            clauses.append({"date_int": {"$lte": date_int(until)}})
+        if self.settings.exclude_restricted:
+            clauses.append({"restricted": False})
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+    def _mask(
+        self, committee: str | None, since: dt.date | None, until: dt.date | None
+    ) -> np.ndarray | None:
+        lex = self.lexical
+        if not (committee or since or until or self.settings.exclude_restricted):
+            return None
+        mask = np.ones(len(lex.ids), dtype=bool)
+        if committee:
+            mask &= np.array([c == committee for c in lex.committee], dtype=bool)
+        if since:
+            mask &= lex.date_int >= date_int(since)
+        if until:
+            mask &= lex.date_int <= date_int(until)
+        if self.settings.exclude_restricted:
+            mask &= ~lex.restricted
+        return mask
+
+    def _search(
+        self,
+        text: str,
+        vector: np.ndarray,
+        committee: str | None,
+        since: dt.date | None,
+        until: dt.date | None,
+        k: int,
+    ) -> list[Hit]:
+        n = max(CANDIDATES, 6 * k)
+        dense = self.store.query(vector, n, self._where(committee, since, until))
+        lexical = self.lexical.search(text, n, self._mask(committee, since, until))
+        fused: dict[str, float] = defaultdict(float)
+        for rank, c in enumerate(dense):
+            fused[c.id] += 1.0 / (RRF_K + rank + 1)
+        for rank, (cid, _score) in enumerate(lexical):
+            fused[cid] += 1.0 / (RRF_K + rank + 1)
+        similarity = {c.id: 1.0 - float(c.distance or 1.0) for c in dense}
+        chunks = {c.id: c for c in dense}
+        missing = [cid for cid, _ in lexical if cid not in chunks and cid in fused]
+        if missing:
+            got = self.store.get(missing, embeddings=True)
+            for i, cid in enumerate(got["ids"]):
+                chunks[cid] = StoredChunk(cid, dict(got["metadatas"][i]), got["documents"][i])
+                emb = np.asarray(got["embeddings"][i], dtype=np.float32)
+                similarity[cid] = float(emb @ vector / (np.linalg.norm(emb) or 1.0))
+        # chunks of one agenda item merge into one hit
+        items: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for cid in sorted(fused, key=lambda c: -fused[c]):
+            if cid in chunks:
+                meta = chunks[cid].metadata
+                items[(str(meta["source"]), int(meta["item_index"]))].append(cid)
+        ranked = sorted(
+            items.items(),
+            key=lambda kv: -(max(fused[c] for c in kv[1]) + 0.1 * sum(fused[c] for c in kv[1][1:])),
+        )[:k]
+        texts = self._item_texts([key for key, _ in ranked])
+        hits = []
+        for key, cids in ranked:
+            meta = chunks[cids[0]].metadata
+            ref = ItemRef(
+                committee=str(meta["committee"]),
+                date=dt.date.fromisoformat(str(meta["date"])),
+                item=str(meta["item"]),
+                title=str(meta["title"]),
+                restricted=bool(meta.get("restricted", False)),
+            )
+            score = max(fused[c] for c in cids) + 0.1 * sum(fused[c] for c in cids[1:])
+            hits.append(
+                Hit(
+                    ref=ref,
+                    score=score,
+                    relevance=max(similarity.get(c, 0.0) for c in cids),
+                    text=texts.get(key, strip_context(chunks[cids[0]].document)),
+                    decisions=tuple(d for d in str(meta.get("decisions", "")).split("\n") if d),
+                    source=str(meta["source"]),
+                    chunk_ids=tuple(cids),
+                )
+            )
+        return hits
+
+    def _item_texts(self, keys: list[tuple[str, int]]) -> dict[tuple[str, int], str]:
+        """The whole text of each item, its chunks joined in order, overlaps removed."""
+        if not keys:
+            return {}
+        ors = [{"$and": [{"source": s}, {"item_index": i}]} for s, i in keys]
+        found = self.store.get_where(ors[0] if len(ors) == 1 else {"$or": ors})
+        parts: dict[tuple[str, int], list[tuple[int, str]]] = defaultdict(list)
+        for c in found:
+            key = (str(c.metadata["source"]), int(c.metadata["item_index"]))
+            parts[key].append((int(c.metadata["chunk_index"]), strip_context(c.document)))
+        return {key: join_parts([t for _, t in sorted(p)]) for key, p in parts.items()}
+
+
+def join_parts(parts: list[str]) -> str:
+    text = parts[0] if parts else ""
+    for part in parts[1:]:
+        overlap = 0
+        for size in range(min(len(text), len(part), 600), 10, -1):
+            if text.endswith(part[:size]):
+                overlap = size
+                break
+        text = text + part[overlap:] if overlap else text + "\n" + part
+    return text
+
+
+def is_follow_up(question: str) -> bool:
+    words = question.split()
+    return len(words) <= 6 or bool(_FOLLOW_UP.search(question))
+
+
+def search_text(question: str, history: tuple[str, ...]) -> str:
+    """A follow-up ("and how is it funded?") is searched with the turn before it."""
+    if history and is_follow_up(question):
+        return f"{history[-1]} {question}"
+    return question
+
+
+def _intersect(
+    since: dt.date | None, until: dt.date | None, intent: DateIntent
+) -> tuple[dt.date | None, dt.date | None]:
+    lo = max([d for d in (since, intent.since) if d], default=None)
+    hi = min([d for d in (until, intent.until) if d], default=None)
+    return lo, hi
