@@ -14,12 +14,25 @@ import numpy as np
 
 from minutesqa.config import Settings
 from minutesqa.embed import Embedder
-from minutesqa.lexical import tokenize
+from minutesqa.lexical import LexicalIndex, tokenize
 from minutesqa.models import MEETING_ITEM, Answer, Hit, human_date
 from minutesqa.prompts import render
-from minutesqa.retrieve import Coverage, Query, Retrieval, Retriever
+from minutesqa.retrieve import (
+    Coverage,
+    Query,
+    Retrieval,
+    Retriever,
+    is_follow_up,
+    topic_terms,
+)
 
 RELATIVE_MARGIN = 0.10  # further items must be nearly as relevant as the best one
+WEAK = 0.20  # below this similarity and term coverage nothing is on topic
+CLOSE = 0.40  # a sentence this similar to the question reads like an answer
+CLOSE_UNSEEN = 0.45  # ... when most of the question's topic is words the minutes never use
+CLOSE_ITEM = 0.45  # an item this similar is on topic whatever its words
+ELSEWHERE_COVERAGE = 0.6  # an item at another date that holds most of the question's words
+ELSEWHERE_GAP = 0.25  # ... and clearly more of them than the best item at the date asked
 
 
 @dataclass(frozen=True)
@@ -81,16 +94,16 @@ class ExtractiveWriter:
         self.settings = settings
 
     def select(self, hits: list[Hit]) -> list[Hit]:
-        relevant = [h for h in hits if h.relevance >= self.settings.threshold]
-        if not relevant:
+        """The best item, and the next ones that are nearly as relevant."""
+        if not hits:
             return []
-        top = hits[0] if hits[0] in relevant else max(relevant, key=lambda h: h.relevance)
+        top = hits[0]
+        floor = max(self.settings.threshold, top.relevance - RELATIVE_MARGIN)
         chosen = [top]
-        best = max(h.relevance for h in relevant)
-        for hit in relevant:
+        for hit in hits[1:]:
             if len(chosen) >= self.settings.answer_items:
                 break
-            if hit is not top and hit.relevance >= best - RELATIVE_MARGIN:
+            if hit.relevance >= floor:
                 chosen.append(hit)
         return chosen
 
@@ -111,13 +124,15 @@ class ExtractiveWriter:
         return Draft("\n\n".join(paragraphs), chosen, False)
 
     def best_sentences(self, retrieval: Retrieval, hit: Hit, skip: list[str]) -> list[str]:
-        sentences = split_sentences(hit.text, meeting=hit.ref.item == MEETING_ITEM)
+        all_sentences, all_vectors = sentence_vectors(self.embedder, hit)
         skipped = {s.strip() for d in skip for s in split_sentences(d)}
-        sentences = [s for s in sentences if s not in skipped and len(s) > 12]
-        if not sentences:
+        keep_rows = [
+            i for i, s in enumerate(all_sentences) if s not in skipped and len(s) > 12
+        ]
+        if not keep_rows:
             return []
-        vectors = self.embedder.embed(sentences)
-        semantic = vectors @ retrieval.query_vector
+        sentences = [all_sentences[i] for i in keep_rows]
+        semantic = all_vectors[keep_rows] @ retrieval.query_vector
         q_terms = set(tokenize(retrieval.search_text))
         overlap = np.array(
             [len(q_terms & set(tokenize(s))) / (len(q_terms) or 1) for s in sentences]
@@ -129,6 +144,71 @@ class ExtractiveWriter:
             if score[i] >= score[order[0]] - 0.12:
                 keep.append(i)
         return [_clip(sentences[i], 500) for i in sorted(keep)]
+
+
+_SENTENCE_CACHE: dict[tuple[int, str], tuple[list[str], np.ndarray]] = {}
+
+
+def sentence_vectors(embedder: Embedder, hit: Hit) -> tuple[list[str], np.ndarray]:
+    """The item's sentences and their embeddings (cached: items recur across questions)."""
+    key = (id(embedder), hit.text)
+    cached = _SENTENCE_CACHE.get(key)
+    if cached is None:
+        sentences = split_sentences(hit.text, meeting=hit.ref.item == MEETING_ITEM) or [hit.text]
+        cached = (sentences, embedder.embed(sentences))
+        if len(_SENTENCE_CACHE) > 2048:
+            _SENTENCE_CACHE.clear()
+        _SENTENCE_CACHE[key] = cached
+    return cached
+
+
+_VENUE_QUESTION = re.compile(
+    r"\bwhere\b.*\bmeeting\b.*\b(?:held|take place)\b|\bwhere\s+was\b.*\bheld\b|\bvenue\b",
+    re.IGNORECASE,
+)
+
+
+def answerable(
+    question: str,
+    retrieval: Retrieval,
+    lexical: LexicalIndex,
+    embedder: Embedder,
+    history: tuple[str, ...] | list[str] = (),
+) -> bool:
+    """Whether the retrieved items can answer the question at all. Three signals, each a
+    way minutes fail to cover a question: the topic's words are unknown to the index and
+    nothing reads like an answer; the topic exists, but only at other dates than asked;
+    or the question asks for a meeting fact the record does not state."""
+    hits = retrieval.hits
+    if not hits:
+        return False
+    top = hits[0]
+    if top.relevance < WEAK and top.coverage < WEAK:
+        return False
+    topic = topic_terms(retrieval.search_text)
+    unseen = [t for t in topic if lexical.df.get(t, 0) == 0]
+    if unseen and top.relevance < CLOSE_ITEM:
+        # words the minutes never use: answer only if a sentence reads like an answer
+        share = sum(lexical.idf(t) for t in unseen) / sum(lexical.idf(t) for t in topic)
+        _, vectors = sentence_vectors(embedder, top)
+        best = float(np.max(vectors @ retrieval.query_vector))
+        if best < CLOSE or (share >= 0.5 and best < CLOSE_UNSEEN):
+            return False
+    other = retrieval.elsewhere
+    if other is not None and other.ref.key() not in {h.ref.key() for h in hits}:
+        # the topic is plainly covered at another date, and not at the date asked
+        if other.coverage >= ELSEWHERE_COVERAGE and other.coverage - top.coverage >= ELSEWHERE_GAP:
+            return False
+    if history and is_follow_up(question):
+        # a follow-up's own topic words must be in the item it is answered from
+        own = topic_terms(question)
+        present = set(tokenize(f"{top.ref.title} {top.text}"))
+        if len(own) >= 2 and not any(t in present for t in own):
+            return False
+    if _VENUE_QUESTION.search(question):
+        records = [h for h in hits[:3] if h.ref.item == MEETING_ITEM]
+        return bool(records) and "Venue:" in records[0].text
+    return True
 
 
 def split_sentences(text: str, meeting: bool = False) -> list[str]:
@@ -183,10 +263,11 @@ class Pipeline:
             k=k or self.settings.k,
         )
         retrieval = self.retriever.search(query)
+        ok = answerable(
+            question, retrieval, self.retriever.lexical, self.retriever.embedder, history
+        )
         draft = (
-            self.writer.write(question, retrieval.hits, retrieval)
-            if retrieval.hits
-            else Draft("", [], True)
+            self.writer.write(question, retrieval.hits, retrieval) if ok else Draft("", [], True)
         )
         text = draft.text if not draft.abstained else abstain_text(self.coverage, retrieval)
         cited = {h.ref.key() for h in draft.cited}

@@ -24,12 +24,36 @@ STOPWORDS = frozenset(
     they this those through to too under until up very was we were what when where which while
     who whom why will with would you your yours also did said what whats tell me us any""".split()
 )
+# question words that say nothing about the topic: never a reason to find or miss an item
+GENERIC = frozenset(
+    tokenize_word
+    for tokenize_word in """much many happen happened told tell say says said decide decided
+    decision agree agreed discuss discussed mention mentioned talk talked anyone anything
+    something give given get got go going ask asked know show shown update meeting meetings
+    minute minutes item items partnership committee council members member cut cuts fall
+    fell rise rose drop dropped change changed need needed increase decrease go went come
+    came make made take took work worked kind sort way ways able increased decreased changed
+    discussing deciding agreeing raised raise""".split()
+)
+FORMAT_VERSION = 2  # bump when the saved layout changes: older copies are rebuilt
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
 
 def _stem(word: str) -> str:
     # a light suffix stripper: enough for plurals and -ing/-ed forms of council English
-    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+    for suffix, keep in (
+        ("ations", ""),
+        ("ation", ""),
+        ("isms", ""),
+        ("ism", ""),
+        ("ments", ""),
+        ("ment", ""),
+        ("ies", "y"),
+        ("ing", ""),
+        ("ed", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             if suffix == "s" and word.endswith("ss"):
                 return word
@@ -40,6 +64,12 @@ def _stem(word: str) -> str:
 def tokenize(text: str) -> list[str]:
     words = _TOKEN.findall(text.lower().replace("’", "'"))
     return [_stem(w.split("'")[0]) for w in words if w not in STOPWORDS and len(w) > 1]
+
+
+def content_terms(text: str) -> list[str]:
+    """The question's topic words: tokens less the generic question words."""
+    generic = {_stem(w) for w in GENERIC}
+    return [t for t in dict.fromkeys(tokenize(text)) if t not in generic]
 
 
 def fingerprint(ids: Iterable[str]) -> str:
@@ -58,6 +88,7 @@ class LexicalIndex:
     date_int: np.ndarray
     committee: list[str]
     restricted: np.ndarray
+    df: dict[str, int]  # chunks each term appears in, for term weights
 
     @classmethod
     def build(cls, rows: list[tuple[str, str, dict[str, Any]]]) -> LexicalIndex:
@@ -66,8 +97,12 @@ class LexicalIndex:
         rows = sorted(rows, key=lambda r: r[0])
         ids = [r[0] for r in rows]
         retriever = None
+        df: dict[str, int] = {}
         if rows:
             corpus = [tokenize(r[1]) or ["_empty_"] for r in rows]
+            for tokens in corpus:
+                for token in set(tokens):
+                    df[token] = df.get(token, 0) + 1
             retriever = bm25s.BM25(k1=1.2, b=0.75)
             retriever.index(corpus, show_progress=False)
         return cls(
@@ -77,6 +112,7 @@ class LexicalIndex:
             date_int=np.array([int(r[2].get("date_int", 0)) for r in rows], dtype=np.int64),
             committee=[str(r[2].get("committee", "")) for r in rows],
             restricted=np.array([bool(r[2].get("restricted", False)) for r in rows], dtype=bool),
+            df=df,
         )
 
     def save(self, directory: Path) -> None:
@@ -89,7 +125,13 @@ class LexicalIndex:
         np.save(tmp / "restricted.npy", self.restricted)
         (tmp / "meta.json").write_text(
             json.dumps(
-                {"fingerprint": self.fingerprint, "ids": self.ids, "committee": self.committee}
+                {
+                    "fingerprint": self.fingerprint,
+                    "ids": self.ids,
+                    "committee": self.committee,
+                    "df": self.df,
+                    "version": FORMAT_VERSION,
+                }
             )
         )
         old = directory.with_name(directory.name + ".old")
@@ -105,6 +147,8 @@ class LexicalIndex:
 
         try:
             meta = json.loads((directory / "meta.json").read_text())
+            if meta.get("version") != FORMAT_VERSION:
+                return None
             retriever = None
             if meta["ids"]:
                 retriever = bm25s.BM25.load(str(directory / "bm25"))
@@ -115,9 +159,24 @@ class LexicalIndex:
                 date_int=np.load(directory / "date_int.npy"),
                 committee=list(meta["committee"]),
                 restricted=np.load(directory / "restricted.npy"),
+                df=dict(meta.get("df", {})),
             )
         except (OSError, ValueError, KeyError):
             return None
+
+    def idf(self, term: str) -> float:
+        """Inverse document frequency; a term the index has never seen weighs most."""
+        n = max(1, len(self.ids))
+        return float(np.log(1.0 + (n + 0.5) / (self.df.get(term, 0) + 0.5)))
+
+    def coverage(self, query_terms: list[str], text: str) -> float:
+        """Share of the query's term weight that the text contains."""
+        terms = list(dict.fromkeys(query_terms))
+        if not terms:
+            return 0.0
+        present = set(tokenize(text))
+        total = sum(self.idf(t) for t in terms)
+        return sum(self.idf(t) for t in terms if t in present) / total
 
     def search(self, query: str, n: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
         if self.retriever is None or not self.ids:

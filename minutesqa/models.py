@@ -144,6 +144,7 @@ class Hit:
     decisions: tuple[str, ...]
     source: str
     chunk_ids: tuple[str, ...] = ()
+    coverage: float = 0.0  # share of the question's term weight found in the item
 
 
 @dataclass

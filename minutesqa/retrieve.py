@@ -18,11 +18,22 @@ from minutesqa.dates import DateIntent, question_dates
 from minutesqa.embed import Embedder, get_embedder
 from minutesqa.errors import ConfigError, IndexMissingError
 from minutesqa.ingest import open_lexical
-from minutesqa.lexical import LexicalIndex, tokenize
+from minutesqa.lexical import LexicalIndex, content_terms, tokenize
 from minutesqa.models import Hit, ItemRef, date_int
 from minutesqa.store import StoredChunk, VectorStore
 
+import os
 RRF_K = 60
+W_REL = float(os.environ.get("W_REL", 1.0))
+W_LEX = float(os.environ.get("W_LEX", 0.3))
+W_COV = float(os.environ.get("W_COV", 0.3))
+W_RRF = float(os.environ.get("W_RRF", 0.0))
+MEETING_BOOST = float(os.environ.get("W_MEET", 0.5))
+MEETING_INTENT = re.compile(
+    r"\b(?:attend\w*|present at|apolog\w*|chair(?:ed|man|person|ing)?|venue|where was|"
+    r"who was at|who came|officers? (?:at|present)|contact officer|what time)\b",
+    re.IGNORECASE,
+)
 CANDIDATES = 60  # chunks taken from each retriever before fusion
 _FOLLOW_UP = re.compile(
     r"^(?:and|but|also|so|then|what about|how about|and what|what else)\b|"
@@ -63,6 +74,8 @@ class Retrieval:
     until: dt.date | None
     committee: str | None
     out_of_range: bool = False  # the dates asked for hold no meetings at all
+    dated: bool = False  # the question itself named a date that now filters the search
+    elsewhere: Hit | None = None  # for a dated question: the best item at any date
 
 
 class Retriever:
@@ -138,7 +151,18 @@ class Retriever:
         vector = self.embedder.embed([text])[0]
         committee = self.resolve_committee(query.committee)
         since, until = _intersect(query.since, query.until, intent)
+        dated = bool(intent.since or intent.until)
         if (since and until and since > until) or self._empty_range(committee, since, until):
+            if dated and not (query.since or query.until):
+                # "children arrested in August 2023" dates the events, not the meeting:
+                # keep items that mention that time themselves
+                hits = [
+                    h
+                    for h in self._search(text, vector, committee, None, None, query.k)
+                    if _mentions_period(h.text, intent) and h.coverage >= 0.5
+                ]
+                if hits:
+                    return Retrieval(hits, vector, text, None, None, committee, dated=True)
             return Retrieval([], vector, text, since, until, committee, out_of_range=True)
         hits = self._search(text, vector, committee, since, until, query.k)
         if (intent.latest or intent.earliest) and hits and not (query.since or query.until):
@@ -152,7 +176,13 @@ class Retriever:
                     hits = pinned + [h for h in hits if h.ref.key() not in seen]
                     hits = hits[: query.k]
                     since = until = day
-        return Retrieval(hits, vector, text, since, until, committee)
+        elsewhere = None
+        if dated and hits and not (intent.latest or intent.earliest):
+            wider = self._search(text, vector, committee, query.since, query.until, 1)
+            elsewhere = wider[0] if wider else None
+        return Retrieval(
+            hits, vector, text, since, until, committee, dated=dated, elsewhere=elsewhere
+        )
 
     def _empty_range(
         self, committee: str | None, since: dt.date | None, until: dt.date | None
@@ -231,13 +261,24 @@ class Retriever:
             if cid in chunks:
                 meta = chunks[cid].metadata
                 items[(str(meta["source"]), int(meta["item_index"]))].append(cid)
-        ranked = sorted(
-            items.items(),
-            key=lambda kv: -(max(fused[c] for c in kv[1]) + 0.1 * sum(fused[c] for c in kv[1][1:])),
-        )[:k]
-        texts = self._item_texts([key for key, _ in ranked])
+        bm25 = dict(lexical)
+        top_bm25 = max(bm25.values(), default=0.0) or 1.0
+        terms = topic_terms(text)
+        wants_meeting = bool(MEETING_INTENT.search(text))
+        scored = []
+        for key, cids in items.items():
+            rel = max(similarity.get(c, 0.0) for c in cids)
+            lex = max(bm25.get(c, 0.0) for c in cids) / top_bm25
+            cov = self.lexical.coverage(terms, " ".join(chunks[c].document for c in cids))
+            score = W_REL * rel + W_LEX * lex + W_COV * cov + W_RRF * max(fused[c] for c in cids) * RRF_K
+            if wants_meeting and key[1] == 0:
+                score += MEETING_BOOST
+            scored.append((score, rel, cov, key, cids))
+        scored.sort(key=lambda row: -row[0])
+        ranked = scored[:k]
+        texts = self._item_texts([row[3] for row in ranked])
         hits = []
-        for key, cids in ranked:
+        for score, rel, cov, key, cids in ranked:
             meta = chunks[cids[0]].metadata
             ref = ItemRef(
                 committee=str(meta["committee"]),
@@ -246,16 +287,16 @@ class Retriever:
                 title=str(meta["title"]),
                 restricted=bool(meta.get("restricted", False)),
             )
-            score = max(fused[c] for c in cids) + 0.1 * sum(fused[c] for c in cids[1:])
             hits.append(
                 Hit(
                     ref=ref,
                     score=score,
-                    relevance=max(similarity.get(c, 0.0) for c in cids),
+                    relevance=rel,
                     text=texts.get(key, strip_context(chunks[cids[0]].document)),
                     decisions=tuple(d for d in str(meta.get("decisions", "")).split("\n") if d),
                     source=str(meta["source"]),
                     chunk_ids=tuple(cids),
+                    coverage=cov,
                 )
             )
         return hits
@@ -295,6 +336,24 @@ def search_text(question: str, history: tuple[str, ...]) -> str:
     if history and is_follow_up(question):
         return f"{history[-1]} {question}"
     return question
+
+
+_DATE_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec year month latest last recent".split()
+)
+
+
+def topic_terms(text: str) -> list[str]:
+    """The words that name the topic: no question words, dates or numbers."""
+    return [t for t in content_terms(text) if t not in _DATE_WORDS and not t.isdigit()]
+
+
+def _mentions_period(text: str, intent: DateIntent) -> bool:
+    if not (intent.since and intent.until):
+        return False
+    years = range(intent.since.year, intent.until.year + 1)
+    return any(re.search(rf"\b{year}\b", text) for year in years)
 
 
 def _intersect(
