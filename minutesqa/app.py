@@ -1,0 +1,453 @@
+"""The chat app: a Gradio page over the same `Pipeline` the CLI uses.
+
+Everything shown on the page that comes from the minutes (answers, titles, item texts) is
+treated as untrusted text: HTML is escaped and Markdown syntax (links, images, emphasis)
+is neutralised before it reaches a Markdown-rendering component, so a minute that says
+`<script>` or `[click](http://…)` is shown literally and never becomes markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+import html
+import logging
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from minutesqa.config import Settings
+from minutesqa.dates import parse_date
+from minutesqa.errors import ConfigError, IndexMissingError, MinutesError
+from minutesqa.models import MEETING_ITEM, Answer, Hit, ItemRef, date_int, human_date
+
+log = logging.getLogger(__name__)
+
+ALL_COMMITTEES = "All committees"
+API_NAME = "ask"  # the stable endpoint: gradio_client.Client(url).predict(..., api_name="/ask")
+MAX_HISTORY = 6  # earlier questions carried into a follow-up
+NO_INDEX = (
+    "No minutes indexed yet: run `make ingest MINUTES=/path/to/minutes` "
+    "(or `minutes ingest /path/to/minutes`), then restart the app."
+)
+TABLE_HEADERS = ["Committee", "Date", "Item", "Title", "Decisions", "Restricted"]
+_PROCEDURAL = re.compile(
+    r"^(?:minutes|declarations? of interests?|apologies|introductions|matters arising|"
+    r"any other business|evacuation|appointment of (?:chair|vice)|date (?:and time )?of|"
+    r"urgent items?|exclusion of|welcome|reports back)",
+    re.IGNORECASE,
+)
+CSS = """
+#minutes-header p { margin: 0.2em 0; }
+#cited-items .table-wrap { font-size: 0.9em; }
+footer { display: none !important; }
+"""
+
+
+# --- showing untrusted text -------------------------------------------------------------
+_MD_PUNCT = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:@$^=])")
+
+
+def escape_text(text: str) -> str:
+    """Untrusted text -> Markdown that renders as exactly that text: no HTML, no links,
+    no images, no emphasis, no autolinked URLs or e-mail addresses."""
+    return html.escape(_MD_PUNCT.sub(r"\\\1", text), quote=False)
+
+
+_BOLD_LINE = re.compile(r"^\*\*(.*?)(\*\*)?$")
+
+
+def render_answer(text: str) -> str:
+    """An answer's text for the chat. The writer marks each citation line `**…**`; those
+    keep their bold, and every character of every line is escaped."""
+    lines = []
+    for line in text.split("\n"):
+        m = _BOLD_LINE.match(line.strip())
+        if m and m.group(1).strip():
+            lines.append(f"**{escape_text(m.group(1))}**")
+        else:
+            lines.append(escape_text(line))
+    return "\n".join(lines)
+
+
+# --- auth -------------------------------------------------------------------------------
+def read_auth_file(path: Path) -> dict[str, str]:
+    """`user:password` lines (blank lines and `#` comments allowed) -> {user: password}."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"auth file {path} cannot be read ({exc.__class__.__name__})") from None
+    users: dict[str, str] = {}
+    for n, line in enumerate(raw.splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        user, sep, password = line.partition(":")
+        if not sep or not user.strip() or not password:
+            raise ConfigError(f"auth file {path} line {n} is not 'user:password'")
+        users[user.strip()] = password
+    if not users:
+        raise ConfigError(f"auth file {path} has no 'user:password' lines")
+    return users
+
+
+def make_auth(users: dict[str, str]) -> Callable[[str, str], bool]:
+    def check(username: str, password: str) -> bool:
+        expected = users.get(username)
+        # compare even for unknown users so timing does not reveal which names exist
+        ok = hmac.compare_digest(
+            (expected or "\0").encode("utf-8"), (password or "").encode("utf-8")
+        )
+        return ok and expected is not None
+
+    return check
+
+
+def launch_options(settings: Settings) -> dict[str, Any]:
+    """Everything `launch()` gets, in one place (tests launch with the same options)."""
+    options: dict[str, Any] = {
+        "server_name": settings.host,
+        "server_port": settings.port,
+        "share": False,
+        "show_error": True,  # one-line messages; tracebacks stay in the server log
+        "max_file_size": 1,  # bytes: the app takes no uploads
+        "blocked_paths": [str(settings.index_dir.resolve())],
+        "ssr_mode": False,
+        "mcp_server": False,
+        "pwa": False,
+        "enable_monitoring": False,
+        "footer_links": ["api"],
+        "css": CSS,
+        "theme": gr.themes.Soft(),
+    }
+    if settings.auth_file is not None:
+        options["auth"] = make_auth(read_auth_file(settings.auth_file))
+        options["auth_message"] = "Log in to ask questions of the council minutes."
+    return options
+
+
+# --- talking to the pipeline ------------------------------------------------------------
+@dataclass(frozen=True)
+class Filters:
+    committee: str | None
+    since: dt.date | None
+    until: dt.date | None
+
+
+def read_filters(committee: str | None, since: str | None, until: str | None) -> Filters:
+    """The filter boxes -> values; ValueError with one line a person can act on."""
+    days: list[dt.date | None] = []
+    for label, value in (("From", since), ("To", until)):
+        value = (value or "").strip()
+        if not value:
+            days.append(None)
+            continue
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError(
+                f"{label} date {value!r} is not a date: use YYYY-MM-DD, e.g. 2024-05-30"
+            )
+        try:
+            days.append(parse_date(value))
+        except ValueError:
+            raise ValueError(
+                f"{label} date {value!r} is not a real date: use YYYY-MM-DD, e.g. 2024-05-30"
+            ) from None
+    start, end = days
+    if start and end and start > end:
+        raise ValueError(f"the From date ({start}) is after the To date ({end})")
+    name = (committee or "").strip()
+    return Filters(None if name in ("", ALL_COMMITTEES) else name, start, end)
+
+
+def load_pipeline(settings: Settings) -> tuple[Any, str | None]:
+    """The pipeline, or None and the message the page shows instead."""
+    from minutesqa.answer import Pipeline
+
+    try:
+        return Pipeline(settings), None
+    except IndexMissingError:
+        return None, NO_INDEX
+    except MinutesError as exc:
+        return None, f"The minutes index cannot be opened: {exc}"
+
+
+def coverage_line(pipeline: Any) -> str:
+    cov = pipeline.coverage
+    names = list(cov.committees)
+    shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
+    span = f"{human_date(cov.first)} to {human_date(cov.last)}" if cov.first and cov.last else "-"
+    plural = "" if cov.meetings == 1 else "s"
+    return f"The index holds {cov.meetings} meeting{plural} of {shown}, from {span}."
+
+
+def example_questions(pipeline: Any, limit: int = 4, per_meeting: int = 2) -> list[str]:
+    """'What was agreed about <title>?' for substantive items of the latest meetings."""
+    try:
+        cov = pipeline.coverage
+        meetings = sorted(
+            ((day, name) for name, days in cov.dates_by_committee.items() for day in days),
+            reverse=True,
+        )
+        questions: list[str] = []
+        for day, name in meetings:
+            where = {
+                "$and": [
+                    {"committee": name},
+                    {"date_int": date_int(day)},
+                    {"chunk_index": 0},
+                ]
+            }
+            chunks = pipeline.retriever.store.get_where(where)
+            taken = 0
+            for c in sorted(chunks, key=lambda c: int(c.metadata.get("item_index", 0))):
+                meta = c.metadata
+                title = " ".join(str(meta.get("title", "")).split())
+                if (
+                    int(meta.get("item_index", 0)) == 0
+                    or meta.get("restricted")
+                    or not meta.get("decisions")
+                    or _PROCEDURAL.search(title)
+                    or not re.fullmatch(r"[\w ,'’&/-]{4,60}", title)
+                    or "restricted" in title.lower()
+                ):
+                    continue
+                question = f"What was agreed about {title}?"
+                if question not in questions:
+                    questions.append(question)
+                    taken += 1
+                if taken >= per_meeting or len(questions) >= limit:
+                    break
+            if len(questions) >= limit:
+                break
+        return questions
+    except Exception:  # examples are a nicety; never let them stop the app
+        log.exception("could not build example questions")
+        return []
+
+
+def cited_hits(answer: Answer) -> list[tuple[ItemRef, Hit | None]]:
+    by_key = {h.ref.key(): h for h in answer.retrieved}
+    return [(ref, by_key.get(ref.key())) for ref in answer.citations]
+
+
+def citation_rows(answer: Answer) -> list[list[str]]:
+    rows = []
+    for ref, hit in cited_hits(answer):
+        decisions = " ".join(d for d in (hit.decisions if hit else ()) if d)
+        rows.append(
+            [
+                ref.committee,
+                ref.date.isoformat(),
+                "meeting record" if ref.item == MEETING_ITEM else ref.item,
+                ref.title,
+                _clip(decisions, 300),
+                "restricted" if ref.restricted else "",
+            ]
+        )
+    return rows
+
+
+def citation_records(answer: Answer) -> list[dict[str, Any]]:
+    out = []
+    for ref, hit in cited_hits(answer):
+        record = ref.to_record()
+        record["restricted"] = ref.restricted
+        record["decisions"] = list(hit.decisions) if hit else []
+        out.append(record)
+    return out
+
+
+def full_text_markdown(answer: Answer) -> str:
+    parts = []
+    for n, (ref, hit) in enumerate(cited_hits(answer), 1):
+        parts.append(f"#### {escape_text(f'[{n}] {ref.label()}')}")
+        if hit is not None:
+            decisions = [d for d in hit.decisions if d]
+            if decisions:
+                parts.append("**Decided:** " + escape_text(" ".join(decisions)))
+            parts.append(escape_text(hit.text))
+    return "\n\n".join(parts) if parts else "_No items cited._"
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+# --- the page ---------------------------------------------------------------------------
+def build_app(settings: Settings, pipeline: Any = None) -> gr.Blocks:
+    """The chat page. Without a pipeline one is built here (the model loads once); if the
+    index is missing or cannot be opened, the page says so and how to fix it."""
+    unavailable: str | None = None
+    if pipeline is None:
+        pipeline, unavailable = load_pipeline(settings)
+
+    def answer_stream(
+        question: str, history: list[str], committee: str | None, since: str, until: str
+    ) -> Iterator[tuple[str, Answer | None]]:
+        """(text so far, None)… then (final text, Answer or None)."""
+        if pipeline is None:
+            yield str(unavailable), None
+            return
+        try:
+            filters = read_filters(committee, since, until)
+        except ValueError as exc:
+            yield str(exc), None
+            return
+        try:
+            yield from pipeline.stream(
+                question,
+                history=list(history)[-MAX_HISTORY:],
+                committee=filters.committee,
+                since=filters.since,
+                until=filters.until,
+            )
+        except MinutesError as exc:
+            yield str(exc), None
+        except Exception:
+            log.exception("answering %r failed", question)
+            yield "Something went wrong answering that question; the error has been logged.", None
+
+    def chat(
+        message: str,
+        messages: list[dict[str, Any]] | None,
+        turns: list[str] | None,
+        committee: str | None,
+        since: str,
+        until: str,
+    ) -> Iterator[tuple[Any, ...]]:
+        question = (message or "").strip()
+        messages = list(messages or [])
+        turns = list(turns or [])
+        if not question:
+            yield "", messages, turns, gr.skip(), gr.skip()
+            return
+        messages.append({"role": "user", "content": escape_text(question)})
+        messages.append({"role": "assistant", "content": "…"})
+        yield "", messages, turns, gr.skip(), gr.skip()
+        final: Answer | None = None
+        for text, answer in answer_stream(question, turns, committee, since, until):
+            messages[-1] = {"role": "assistant", "content": render_answer(text)}
+            final = answer
+            if answer is None:
+                yield "", messages, turns, gr.skip(), gr.skip()
+        if final is None:  # a message instead of an answer: nothing to cite
+            yield "", messages, turns, [], "_No items cited._"
+            return
+        turns.append(question)
+        yield "", messages, turns, citation_rows(final), full_text_markdown(final)
+
+    def ask(
+        question: str,
+        history: list[str] | None = None,
+        committee: str = "",
+        since: str = "",
+        until: str = "",
+    ) -> dict[str, Any]:
+        """Answer one question from the minutes: {"answer": text, "abstained": bool,
+        "citations": [{committee, date, item, title, restricted, decisions}]}. The text is
+        plain text with `**` around each citation line; `history` holds the earlier
+        questions of the conversation; `since`/`until` are YYYY-MM-DD."""
+        text, final = "", None
+        for text, final in answer_stream(question or "", history or [], committee, since, until):
+            pass
+        return {
+            "answer": text,
+            "abstained": final.abstained if final is not None else True,
+            "citations": citation_records(final) if final is not None else [],
+        }
+
+    def clear() -> tuple[Any, ...]:
+        return [], [], [], "_No items cited._", ""
+
+    with gr.Blocks(title="Council minutes Q&A", analytics_enabled=False) as demo:
+        if pipeline is not None:
+            header = escape_text(coverage_line(pipeline))
+            committees = [ALL_COMMITTEES, *pipeline.coverage.committees]
+            examples = example_questions(pipeline)
+        else:
+            # our own message is Markdown already; an error's text is escaped
+            header = NO_INDEX if unavailable == NO_INDEX else escape_text(str(unavailable))
+            committees, examples = [ALL_COMMITTEES], []
+        gr.Markdown(
+            "## Ask the council minutes\n"
+            f"{header}  \nEvery answer cites the committee, meeting date and agenda item "
+            "it comes from; if the minutes don't cover a question, it says so.",
+            elem_id="minutes-header",
+            latex_delimiters=[],
+        )
+        turns = gr.State([])
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=3):
+                with gr.Row():
+                    committee = gr.Dropdown(
+                        committees,
+                        value=ALL_COMMITTEES,
+                        label="Committee",
+                        interactive=pipeline is not None,
+                        scale=2,
+                    )
+                    since = gr.Textbox(label="From (YYYY-MM-DD)", placeholder="e.g. 2021-01-01")
+                    until = gr.Textbox(label="To (YYYY-MM-DD)", placeholder="e.g. 2024-12-31")
+                chatbot = gr.Chatbot(
+                    label="Answers from the minutes",
+                    height=460,
+                    sanitize_html=True,
+                    render_markdown=True,
+                    allow_tags=False,
+                    latex_delimiters=[],
+                    feedback_options=None,
+                    buttons=["copy"],
+                    placeholder="Ask what a committee decided, who attended, or when "
+                    "something was discussed.",
+                    elem_id="chat",
+                )
+                with gr.Row():
+                    box = gr.Textbox(
+                        show_label=False,
+                        placeholder="Ask a question, e.g. what was agreed on Street Angels?",
+                        scale=5,
+                        submit_btn=False,
+                        elem_id="question",
+                        max_length=1000,
+                    )
+                    send = gr.Button("Ask", variant="primary", scale=1, min_width=80)
+                    new = gr.Button("New conversation", scale=1, min_width=80)
+                if examples:
+                    gr.Examples([[q] for q in examples], inputs=[box], label="Try asking")
+            with gr.Column(scale=2):
+                table = gr.Dataframe(
+                    headers=TABLE_HEADERS,
+                    value=[],
+                    datatype="str",
+                    label="Cited items",
+                    interactive=False,
+                    wrap=True,
+                    elem_id="cited-items",
+                )
+                with gr.Accordion("Full text of the cited items", open=False):
+                    details = gr.Markdown(
+                        "_No items cited._",
+                        latex_delimiters=[],
+                        line_breaks=True,
+                        elem_id="item-text",
+                    )
+
+        inputs = [box, chatbot, turns, committee, since, until]
+        outputs = [box, chatbot, turns, table, details]
+        for trigger in (box.submit, send.click):
+            trigger(chat, inputs, outputs, api_visibility="private", concurrency_id="answer")
+        new.click(clear, None, [chatbot, turns, table, details, box], api_visibility="private")
+        gr.api(ask, api_name=API_NAME, concurrency_id="answer")
+
+    return demo.queue(default_concurrency_limit=settings.concurrency, max_size=settings.max_queue)
+
+
+def serve(settings: Settings) -> None:
+    """Build the pipeline once and serve the page until interrupted."""
+    options = launch_options(settings)  # a bad auth file fails before the model loads
+    demo = build_app(settings)
+    demo.launch(**options)
