@@ -114,15 +114,21 @@ def _looks_utf16_without_bom(data: bytes) -> bool:
 
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*\)")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>’:])")
+# an OCR export's banner on each scanned page: page furniture, like the page number after it
+_SCAN_BANNER = re.compile(r"^\s*\*?\s*<small>\s*Scanned page\b.*$", re.IGNORECASE)
+_INLINE_HTML = re.compile(r"</?(?:small|sup|sub|span|u|b|i|em|strong|br)\b[^>]*>", re.IGNORECASE)
 
 
 def strip_markdown(text: str) -> str:
     """Keep the words of a Markdown export, drop its markup (links keep their text)."""
     out = []
     for line in text.splitlines():
-        if re.match(r"^\s*\[Original file\]\(", line):
-            continue  # the export's pointer to the source PDF, not minutes text
+        if re.match(r"^\s*\[Original file\]\(", line) or _SCAN_BANNER.match(line):
+            continue  # the export's pointer to the source PDF, its page banners
         line = _MD_LINK.sub(lambda m: m.group(1), line)
+        line = _INLINE_HTML.sub("", line)
+        line = _MD_ESCAPE.sub(r"\1", line)
         line = re.sub(r"^\s{0,3}#{1,6}\s+", "", line)
         out.append(line)
     return "\n".join(out)

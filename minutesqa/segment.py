@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from minutesqa.dates import find_dates
+from minutesqa.dates import MONTHS, find_dates
 from minutesqa.errors import InputError
 from minutesqa.models import AgendaItem, Attendance, Document, Meeting
 
@@ -19,7 +19,9 @@ WHOLE_DOCUMENT = "document"  # item number used when no numbered items can be fo
 _CODE = r"[A-Z]{2,6}(?:/\s?|\s)\d{1,3}/\d{2,4}"  # SSP/5/24, SSP 136/13
 _ALONE = re.compile(rf"^(?:(?:Agenda\s+)?Item\s+)?(\d{{1,3}}|{_CODE})\s*[.):]?$", re.IGNORECASE)
 _WITH_TITLE_CODE = re.compile(rf"^({_CODE})\s*[.:\-–]?\s+(\S.{{1,200}})$")
-_WITH_TITLE_DOT = re.compile(r"^(?:(?:Agenda\s+)?Item\s+)?(\d{1,3})\s*[.):]\s*([A-Z\"'‘“(].{1,200})$")
+_WITH_TITLE_DOT = re.compile(
+    r"^(?:(?:Agenda\s+)?Item\s+)?(\d{1,3})\s*[.):;]\s*([A-Z\"'‘“(].{1,200})$"  # "2;": OCR
+)
 _WITH_TITLE_ITEM = re.compile(r"^(?:Agenda\s+)?Item\s+(\d{1,3})\s*[-–:]?\s+(\S.{1,200})$", re.I)
 _WITH_TITLE_SPACE = re.compile(r"^(\d{1,3})\s+([A-Z][^.]{1,120})$")
 
@@ -41,6 +43,7 @@ class _Heading:
     order: int  # the number used to check the sequence
     title: str | None  # None: the title is on the following line(s)
     strong: bool
+    scheme: str = "plain"  # "item", "zero", "plain" or "code": a chain keeps to one
 
 
 def _order_of(number: str) -> int:
@@ -51,13 +54,24 @@ def _order_of(number: str) -> int:
     return int(digits[0]) if len(digits) < 2 else int(digits[-2])
 
 
+def _scheme(line: str, number: str) -> str:
+    """How a heading is numbered: "Item 3", "03", "3", or a code ("SSP/5/24")."""
+    if not number[:1].isdigit():
+        return "code"
+    if re.match(r"(?:Agenda\s+)?Item\b", line, re.IGNORECASE):
+        return "item"
+    return "zero" if number.startswith("0") and len(number) > 1 else "plain"
+
+
 def _heading_at(line: str, index: int) -> _Heading | None:
     if len(line) > 220:
         return None
     m = _ALONE.match(line)
     if m:
         number = m.group(1).strip()
-        return _Heading(index, number, _order_of(number), None, True)
+        # "05" alone is a row of a table more often than an item heading
+        strong = _scheme(line, number) != "zero"
+        return _Heading(index, number, _order_of(number), None, strong, _scheme(line, number))
     for pattern, strong in (
         (_WITH_TITLE_CODE, True),
         (_WITH_TITLE_ITEM, True),
@@ -72,7 +86,18 @@ def _heading_at(line: str, index: int) -> _Heading | None:
                 return None
             if title.endswith(".") and len(words) > 10:
                 return None  # a numbered sentence in the body, not a heading
-            return _Heading(index, number, _order_of(number), title, strong)
+            # a long, mostly lower-case line after a number is more often a numbered
+            # sentence of the body than a title
+            capitals = sum(1 for w in words if w[:1].isupper())
+            sentence = len(words) > 12 and capitals < 0.3 * len(words)
+            return _Heading(
+                index,
+                number,
+                _order_of(number),
+                title,
+                strong and not sentence,
+                _scheme(line, number),
+            )
     return None
 
 
@@ -92,6 +117,8 @@ def _best_sequence(cands: list[_Heading]) -> list[_Heading]:
             step = c.order - cands[j].order
             if 1 <= step <= 4 and _same_scheme(cands[j].number, c.number):
                 s = score[j] + gain - 0.4 * (step - 1)
+                if cands[j].scheme != c.scheme:
+                    s -= 0.6  # "Item 4" then "05": a table row, not the next item
                 if s > score[i]:
                     score[i], prev[i] = s, j
     best = max(range(n), key=lambda k: (score[k], -k))
@@ -145,13 +172,31 @@ def _continues(a: str, b: str) -> bool:
 
 # --- header: committee, date, attendance -------------------------------------------------
 
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+
+
+# OCR of scanned minutes mangles ordinals: "13™ DECEMBER", "7°” MAY", "21% JULY", "1+t",
+# and drops the space in "15THNOVEMBER"; tidy them before looking for dates
+_OCR_ORDINAL = re.compile(
+    rf"\b(\d{{1,2}})(?:\s?(?:st|nd|rd|th)|[™°”\"'’*%]+|\+t)?\s*(?=(?:{_MONTHS})\b)",
+    re.IGNORECASE,
+)
+_DAY_MONTH = re.compile(
+    rf"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?(\d{{1,2}})\s+"
+    rf"(?:of\s+)?({_MONTHS})\b",
+    re.IGNORECASE,
 )
 
 
+def _tidy_ordinals(text: str) -> str:
+    return _OCR_ORDINAL.sub(lambda m: f"{m.group(1)} ", text)
+
+
 def _header_date(header: str, text: str, path: Path) -> tuple[dt.date, str]:
-    flat = re.sub(r"\s+", " ", header)
+    """The meeting's date: from the header (before the first item), else a day and month
+    in the header with the year from the file name or the text, else the file name, and
+    only then the first date in the text (which is often an earlier meeting's)."""
+    flat = _tidy_ordinals(re.sub(r"\s+", " ", header))
     dates = find_dates(flat)
     for pos, day in dates:
         before = flat[max(0, pos - 60) : pos].lower()
@@ -159,20 +204,38 @@ def _header_date(header: str, text: str, path: Path) -> tuple[dt.date, str]:
             return day, "text"
     if dates:
         return dates[0][1], "text"
-    head = re.sub(r"\s+", " ", "\n".join(text.split("\n")[:80]))
-    dates = find_dates(head)
-    if dates:
-        return dates[0][1], "text"
-    named = find_dates(path.stem.replace("_", " "))
+    named = find_dates(_tidy_ordinals(path.stem.replace("_", " ")))
+    head = _tidy_ordinals(re.sub(r"\s+", " ", "\n".join(text.split("\n")[:80])))
+    in_text = find_dates(head)
+    m = _DAY_MONTH.search(flat)
+    if m:
+        mday, month = int(m.group(1)), MONTHS[m.group(2).lower()]
+        for _, candidate in named:
+            if (candidate.month, candidate.day) == (month, mday):
+                return candidate, "text and file name"
+        year_from = [d for _, d in named[-1:]] or [d for _, d in in_text[:1]]
+        if year_from:
+            ref = year_from[0]
+            for year in (ref.year, ref.year + 1, ref.year - 1):
+                try:
+                    guess = dt.date(year, month, mday)
+                except ValueError:
+                    continue
+                if named or guess >= ref:  # an earlier meeting's date comes before this one
+                    return guess, "text, year inferred"
     if named:
         return named[-1][1], "file name"
+    if in_text:
+        return in_text[0][1], "text"
     raise InputError("has no recognisable meeting date in its first lines")
 
 
 def _committee(header_lines: list[str], path: Path) -> str:
     flat = re.sub(r"\s+", " ", " ".join(header_lines))
-    m = re.search(r"\bA meeting of (?:the )?(.+?) (?:was|were) held\b", flat, re.IGNORECASE)
-    if m:
+    m = re.search(
+        r"\bAn? (?:\w+ ){0,2}?meeting of (?:the )?(.+?) (?:was|were) held\b", flat, re.IGNORECASE
+    )
+    if m and len(m.group(1)) < 140:
         return _tidy_name(m.group(1))
     for line in header_lines[:6]:
         m = re.match(
@@ -182,14 +245,18 @@ def _committee(header_lines: list[str], path: Path) -> str:
         )
         if m:
             return _tidy_name(m.group(1))
-    m = re.search(
-        r"\bMEETING\s+OF\s+(?:THE\s+)?(.+?)\s+(?:HELD|WHICH\s+WAS\s+HELD|ON\s+\w+DAY)\b",
-        flat,
-        re.IGNORECASE,
-    )
-    if m and len(m.group(1)) < 140:
-        return _tidy_name(m.group(1))
-    m = re.match(r"^Minutes\s*-\s*(.+?)\s*-\s*.*\d{4}", path.stem)
+    # "... MEETING OF THE X HELD IN <place>, ON <day>", "... MEETING FOR THE X HELD ...",
+    # "MINUTES OF X MEETING HELD ON ..." ("HED" is an OCR slip)
+    end = r"(?:HEL?D|WHICH\s+WAS\s+HELD|ON\s+\w+DAY|IN\s+[^,]{3,60},|PRESENT\b)"
+    for pattern in (
+        rf"\bMEETING\s+(?:OF|FOR)\s+(?:THE\s+)?(.+?)\s+{end}",
+        rf"^MINUTES\s+OF\s+(?!PROCEEDINGS\b|MEETING\b|THE\s+MEETING\b)(?:THE\s+)?(.+?)"
+        rf"(?:\s+MEETING)?\s+{end}",
+    ):
+        m = re.search(pattern, flat, re.IGNORECASE)
+        if m and len(m.group(1)) < 140:
+            return _tidy_name(m.group(1))
+    m = re.match(r"^Minutes\s*[-–]\s*(.+?)\s+[-–]\s+.*\d{4}", path.stem)
     if m:
         return _tidy_name(m.group(1))
     for line in header_lines:
@@ -206,9 +273,7 @@ def _tidy_name(name: str) -> str:
     name = re.sub(r"(?<=[A-Za-z])\s?-\s(?=[A-Za-z])|(?<=[A-Za-z])\s-\s?(?=[A-Za-z])", "-", name)
     if name.isupper():
         words = name.lower().split()
-        name = " ".join(
-            w if (i and w in _SMALL) else _cap(w) for i, w in enumerate(words)
-        )
+        name = " ".join(w if (i and w in _SMALL) else _cap(w) for i, w in enumerate(words))
     name = re.sub(r"\b(Jpc|Spc)\b", lambda m: m.group(1).upper(), name)
     return re.sub(r"-([a-z])", lambda m: "-" + m.group(1).upper(), name)
 
@@ -269,7 +334,9 @@ def _attendance(header_lines: list[str]) -> Attendance:
     return Attendance(
         present=found.get("present", ""),
         officers=found.get("officers", ""),
-        in_attendance="" if found.get("in_attendance", "").lower() in ("none.", "none") else found.get("in_attendance", ""),
+        in_attendance=""
+        if found.get("in_attendance", "").lower() in ("none.", "none")
+        else found.get("in_attendance", ""),
         apologies=apologies,
         chair=chair.rstrip(".,"),
         venue=venue.strip(" .,"),
@@ -349,6 +416,14 @@ def segment(doc: Document) -> Meeting:
     lines = doc.text.split("\n")
     cands = [h for i, line in enumerate(lines) if line and (h := _heading_at(line, i))]
     chain = _best_sequence(cands)
+    # explicit "Item N" headings win over any numbered list in the bodies between them;
+    # other headings may only extend them ("5. A.O.B." after "Item 4")
+    explicit = _best_sequence([h for h in cands if h.scheme == "item"])
+    if len(explicit) >= 2 and explicit[0].order <= 2:
+        lo, hi = explicit[0].line, explicit[-1].line
+        chain = _best_sequence(
+            [h for h in cands if h.scheme == "item" or h.line < lo or h.line > hi]
+        )
     first = chain[0].line if chain else len(lines)
     header_lines = reflow(lines[:first])
     date, _ = _header_date("\n".join(header_lines), doc.text, doc.path)
