@@ -89,7 +89,9 @@ def _heading_at(line: str, index: int) -> _Heading | None:
             # a long, mostly lower-case line after a number is more often a numbered
             # sentence of the body than a title
             capitals = sum(1 for w in words if w[:1].isupper())
-            sentence = len(words) > 12 and capitals < 0.3 * len(words)
+            sentence = (len(words) > 12 and capitals < 0.3 * len(words)) or (
+                title.endswith(".") and bool(re.search(r"\b(?:be|was|were|is|are)\b", title))
+            )
             return _Heading(
                 index,
                 number,

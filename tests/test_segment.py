@@ -1,0 +1,419 @@
+"""Segmentation: the exact item tables of the three sample meetings (checked by hand against
+the files), and synthetic layouts from the issue."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from minutesqa.models import Document, Meeting
+from minutesqa.parse import normalise, read_document
+from minutesqa.segment import WHOLE_DOCUMENT, segment
+from tests.conftest import SAMPLES
+
+F2011 = SAMPLES / "000_f16cb60d1222a485.txt"
+F2021 = SAMPLES / "003_d3f6b6d0c3a0463e.txt"
+F2024 = SAMPLES / "004_66eaa861b269fafb.txt"
+
+TABLE_2011 = [
+    ("1", "Minutes of Meeting held on 10th May 2011"),
+    ("2", "Matters Arising"),
+    ("3", "Any other Business"),
+    ("4", "PCSOs"),
+    ("5", "Key Priority 6: Emerging Issues"),
+    ("6", "Cleveland Fire Brigade's Transformation"),
+    ("7", "Community Safety Plan Performance Monitoring"),
+    ("8", "Recorded Crime & Disorder"),
+    ("9", "IOM Performance Report"),
+    ("10", "Governance of Substance Misuse Funding"),
+    ("11", "Police & Crime Commissioners and Police & Crime Update"),
+    ("12", "Domestic Homicide Reviews - update"),
+    ("13", "Impact of Social Norms Work"),
+    ("14", "Counter Terrorism"),
+    ("15", "Communications"),
+    ("16", "Response to 'Consultation on a Code of Practice relating to Surveillance Cameras'"),
+    ("17", "Breaking the Cycle: Government Response"),
+    ("18", "Reports Back"),
+    ("19", "Date of next meeting - Tuesday 16 August at 9.30 a.m."),
+]
+TABLE_2021 = [
+    ("1", "Appointment of Chair"),
+    ("2", "Introductions / Apologies"),
+    ("3", "Declarations of Interest"),
+    ("4", "Minutes"),
+    ("5", "Matters Arising"),
+    ("6", "OPCC Serious Violence Strategy - Presentation"),
+    ("7", "Recorded Crime and Disorder"),
+    ("8", "YOT Board Performance Reports, Q1 2020-21"),
+    ("9", "Community Safety Plan"),
+    ("10", "Community Safety Partnership Comparative Data \u2013 iQuanta - RESTRICTED"),
+    ("11", "Any Other Business"),
+    ("12", "Date and time of next meeting"),
+]
+TABLE_2024 = [
+    ("SSP/1/24", "Evacuation Procedure"),
+    ("SSP/2/24", "Declarations of Interest"),
+    ("SSP/3/24", "Minutes"),
+    ("SSP/4/24", "VCAS Update"),
+    ("SSP/5/24", "Serious Violence Duty"),
+    ("SSP/6/24", "Operation Harmony"),
+    ("SSP/7/24", "Recorded Crime and Disorder Report"),
+    ("SSP/8/24", "Any Other Business"),
+    ("SSP/9/24", "Restricted - iQuanta Report"),
+    ("SSP/10/24", "Prevent Update"),
+    ("SSP/11/24", "Serious and Organised Crime Update"),
+]
+
+
+def load(path: Path) -> Meeting:
+    return segment(read_document(path, max_bytes=50 * 1024**2, timeout_s=30))
+
+
+@pytest.fixture(scope="module")
+def m2011() -> Meeting:
+    return load(F2011)
+
+
+@pytest.fixture(scope="module")
+def m2021() -> Meeting:
+    return load(F2021)
+
+
+@pytest.fixture(scope="module")
+def m2024() -> Meeting:
+    return load(F2024)
+
+
+def item(meeting: Meeting, number: str):  # type: ignore[no-untyped-def]
+    matches = [i for i in meeting.items if i.number == number]
+    assert len(matches) == 1, f"item {number}: {[i.number for i in meeting.items]}"
+    return matches[0]
+
+
+def table(meeting: Meeting) -> list[tuple[str, str]]:
+    return [(i.number, i.title) for i in meeting.items]
+
+
+def from_text(text: str, name: str = "minutes.txt") -> Meeting:
+    doc = Document(
+        path=Path("/minutes") / name, text=normalise(text), format="txt", content_hash="0" * 64
+    )
+    return segment(doc)
+
+
+# --- the three samples ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fixture", "expected", "date"),
+    [
+        ("m2011", TABLE_2011, dt.date(2011, 7, 5)),
+        ("m2021", TABLE_2021, dt.date(2021, 2, 2)),
+        ("m2024", TABLE_2024, dt.date(2024, 5, 30)),
+    ],
+)
+def test_sample_item_tables(request: pytest.FixtureRequest, fixture: str, expected, date) -> None:  # type: ignore[no-untyped-def]
+    meeting: Meeting = request.getfixturevalue(fixture)
+    assert meeting.committee == "Safer Stockton Partnership"
+    assert meeting.date == date
+    assert table(meeting) == expected
+    assert meeting.source.endswith(".txt")
+
+
+def test_sample_item_counts(m2011: Meeting, m2021: Meeting, m2024: Meeting) -> None:
+    assert [len(m.items) for m in (m2011, m2021, m2024)] == [19, 12, 11]
+
+
+def test_2011_decisions(m2011: Meeting) -> None:
+    assert item(m2011, "10").decisions == (
+        "AGREED that any issue of governance in relation to drugs and alcohol funding which "
+        "cannot be resolved at the Adults Commissioning Group in future should be referred to "
+        "both the Safer Stockton Partnership and to the Health & Wellbeing Board for their "
+        "views. In the event of a continuing failure to agree, the issue should be referred to "
+        "the Local Strategic Partnership.",
+    )
+    assert item(m2011, "4").decisions == (
+        "AGREED that the update be noted and that members be provided with some brief "
+        "statistics as requested.",
+    )
+    assert item(m2011, "13").decisions == ("This item was deferred to the next meeting.",)
+    assert item(m2011, "1").decisions == (
+        "The minutes of the meeting were agreed as a correct record.",
+    )
+    assert item(m2011, "2").decisions == ()  # a request, not a decision
+    assert item(m2011, "3").body == "None"
+
+
+def test_2011_body_numbers_and_sublists_stay_in_their_items(m2011: Meeting) -> None:
+    assert "£8.8 million was required to be saved" in item(m2011, "6").body
+    assert "identify 10-12 local prostitutes" in item(m2011, "5").body
+    assert "constant at 2,858, a 0% change" in item(m2011, "8").body
+    reports_back = item(m2011, "18").body
+    assert reports_back.startswith("(a) Renaissance\n(b) DAAT Groups")
+    assert "(d) Area Partnership Boards" in reports_back
+    assert item(m2011, "19").body == ""
+
+
+def test_2011_attendance(m2011: Meeting) -> None:
+    att = m2011.attendance
+    assert att.present.startswith("Geoff Lee (Chairman - Tristar Homes), Cllr Jim Beall,")
+    assert att.present.endswith("Neville Cameron (Cleveland Police Authority).")
+    assert att.chair == "Geoff Lee"
+    assert att.officers == "Fiona McKie (LD)."
+    assert att.in_attendance == ""
+    assert att.apologies == "Jane Humphreys, Lucia Saiger, Joanne Hodgkinson, Marilyn Davies."
+
+
+def test_2021_decisions(m2021: Meeting) -> None:
+    assert item(m2021, "6").decisions == (
+        "AGREED that:- 1. The discussion be noted. 2. The comments made from the Partnership "
+        "be noted.",
+    )
+    assert item(m2021, "1").decisions == (
+        "AGREED that Councillor Steve Nelson be appointed Chair for 2020/21.",
+    )
+    assert item(m2021, "11").decisions == (
+        "The Partnership were informed that there had been a request from Safe at Homes Team "
+        "for a £5k grant payment to support the scheme and its continuation. The Partnership "
+        "agreed this request.",
+    )
+    assert "AGREED that the report be noted." in item(m2021, "7").decisions
+    assert item(m2021, "3").decisions == ()
+
+
+def test_2021_numbered_list_inside_item_6_is_not_items(m2021: Meeting) -> None:
+    body = item(m2021, "6").body
+    assert "1. The discussion be noted." in body
+    assert "2. The comments made from the Partnership be noted." in body
+    assert "Cleveland \u2013 The Local Picture" in body  # tab-indented bullets kept
+    assert "ECINS" in item(m2021, "5").body  # a sub-heading, not a title
+
+
+def test_2021_restricted_flags(m2021: Meeting) -> None:
+    assert [i.number for i in m2021.items if i.restricted] == ["10"]
+    # item 7 mentions "a restricted document" (another report) but is not itself restricted
+    assert "restricted document" in item(m2021, "7").body
+    assert item(m2021, "7").restricted is False
+
+
+def test_2021_attendance(m2021: Meeting) -> None:
+    att = m2021.attendance
+    assert att.chair == "Cllr Steve Nelson"
+    assert att.present.startswith("Cllr Steve Nelson (Chair), Cllr Ann McCoy")
+    assert att.in_attendance == ""  # "None."
+    assert att.apologies.startswith("Ann Powell, Angela Connor")
+
+
+def test_2024_decisions_and_artefacts(m2024: Meeting) -> None:
+    assert item(m2024, "SSP/5/24").decisions == ("Members noted the report.",)
+    assert item(m2024, "SSP/7/24").decisions == ("Members AGREED to note the report.",)
+    assert item(m2024, "SSP/3/24").decisions == ("Agreed that the minutes be approved.",)
+    assert item(m2024, "SSP/2/24").decisions == ()
+    for it in m2024.items:
+        assert "pdf icon" not in it.title and "KB" not in it.title
+        assert not it.body.startswith("Minutes:")
+        assert "\nMinutes:\n" not in it.body
+    assert item(m2024, "SSP/1/24").body == "The Evacuation Procedure was noted."
+    assert "Street Angels programme" in item(m2024, "SSP/5/24").body
+
+
+def test_2024_restricted_flags(m2024: Meeting) -> None:
+    assert [i.number for i in m2024.items if i.restricted] == ["SSP/9/24", "SSP/10/24", "SSP/11/24"]
+
+
+def test_2024_venue(m2024: Meeting) -> None:
+    assert m2024.attendance.venue == (
+        "Jim Cooke Conference Suite, Stockton Central Libary, Church Road, Stockton on Tees, "
+        "TS18 1TU"
+    )
+    assert m2024.attendance.chair == ""
+
+
+# --- synthetic layouts ---------------------------------------------------------------------
+
+HEAD = (
+    "Example Committee\n\nA meeting of Example Committee was held on Tuesday, 5th July, 2011.\n\n"
+)
+
+
+def test_number_alone_then_title_with_blank_lines() -> None:
+    m = from_text(
+        HEAD + "1\n\nApologies\n\nNone.\n\n2\n\nBudget\n\nAGREED that the budget be set.\n"
+    )
+    assert table(m) == [("1", "Apologies"), ("2", "Budget")]
+    assert m.items[1].decisions == ("AGREED that the budget be set.",)
+    assert m.items[0].body == "None."
+
+
+def test_number_alone_then_title_without_blank_lines() -> None:
+    m = from_text(HEAD + "1\nApologies\nNone.\n\n2\nBudget\nThe budget was set.\n")
+    assert table(m) == [("1", "Apologies"), ("2", "Budget")]
+    assert m.items[1].body == "The budget was set."
+
+
+@pytest.mark.parametrize(
+    ("lines", "numbers"),
+    [
+        (["5. Parks", "6. Roads", "7. Libraries"], ["5", "6", "7"]),
+        (["5 Parks", "6 Roads", "7 Libraries"], ["5", "6", "7"]),
+        (["Item 5 Parks", "Item 6 Roads", "Item 7 Libraries"], ["5", "6", "7"]),
+        (["Item 5: Parks", "Item 6: Roads", "Item 7: Libraries"], ["5", "6", "7"]),
+        (
+            ["SSP/5/24 Parks", "SSP/6/24 Roads", "SSP/7/24 Libraries"],
+            ["SSP/5/24", "SSP/6/24", "SSP/7/24"],
+        ),
+        (["5. PARKS", "6. ROADS", "7. LIBRARIES"], ["5", "6", "7"]),
+    ],
+)
+def test_number_and_title_on_one_line(lines: list[str], numbers: list[str]) -> None:
+    text = HEAD + "".join(f"{line}\n\nThe report was noted.\n\n" for line in lines)
+    m = from_text(text)
+    assert [i.number for i in m.items] == numbers
+    assert [i.title.lower() for i in m.items] == ["parks", "roads", "libraries"]
+    assert all(i.body == "The report was noted." for i in m.items)
+
+
+def test_bold_headings_in_markdown(tmp_path: Path) -> None:
+    path = tmp_path / "minutes.md"
+    path.write_text(
+        "# Example Committee\n\nA meeting of Example Committee was held on 2 February 2021.\n\n"
+        "**1. APOLOGIES**\n\nNone.\n\n**2. PLANNING APPLICATIONS**\n\nAGREED that the "
+        "applications be approved.\n",
+        encoding="utf-8",
+    )
+    m = load(path)
+    assert table(m) == [("1", "APOLOGIES"), ("2", "PLANNING APPLICATIONS")]
+    assert m.date == dt.date(2021, 2, 2)
+    assert m.committee == "Example Committee"
+    assert m.items[1].decisions == ("AGREED that the applications be approved.",)
+
+
+def test_title_broken_over_two_lines() -> None:
+    m = from_text(
+        HEAD + "1\n\nReport of the Director of Community Services and\nthe Head of Housing\n\n"
+        "The report was noted.\n\n2\n\nANNUAL REVIEW OF THE\nCOMMUNITY SAFETY PLAN\n\nNoted.\n"
+    )
+    assert table(m) == [
+        ("1", "Report of the Director of Community Services and the Head of Housing"),
+        ("2", "ANNUAL REVIEW OF THE COMMUNITY SAFETY PLAN"),
+    ]
+    assert m.items[0].body == "The report was noted."
+
+
+@pytest.mark.parametrize(
+    ("header", "date"),
+    [
+        ("A meeting of X was held on Tuesday, 5th July, 2011.", dt.date(2011, 7, 5)),
+        ("A meeting of X was held on 2 February 2021.", dt.date(2021, 2, 2)),
+        ("Agenda and minutes\n\nX - Thursday 30th May, 2024 9.00 am", dt.date(2024, 5, 30)),
+        ("MINUTES OF MEETING OF X HELD ON FRIDAY, 10TH MAY, 2019, AT 10AM.", dt.date(2019, 5, 10)),
+        (
+            "MEETING OF X HELD ON TUESDAY, 13\u2122 DECEMBER, 2016, AT 9.00 A.M.",
+            dt.date(2016, 12, 13),
+        ),
+        ("MEETING OF X HELD ON FRIDAY, 15THNOVEMBER, 2019, AT 10.00 A.M.", dt.date(2019, 11, 15)),
+    ],
+)
+def test_header_dates(header: str, date: dt.date) -> None:
+    # the body mentions an earlier meeting's date: it must not be taken
+    m = from_text(header + "\n\n1\n\nMinutes\n\nThe minutes of 3rd March 2009 were agreed.\n")
+    assert m.date == date
+
+
+def test_year_less_header_date_takes_the_year_from_the_file_name() -> None:
+    text = (
+        "MINUTES OF PROCEEDINGS OF MONTHLY MEETING OF THE MUNICIPAL DISTRICT OF X HELD IN "
+        "THE HOTEL ON THURSDAY 20th APRIL AT 3.00PM.\n\n1. Adoption of Minutes\n\nMinutes of "
+        "the meeting held on 23rd March, 2023 were adopted.\n"
+    )
+    assert from_text(text, "Minutes - X - 20th April 2023.md").date == dt.date(2023, 4, 20)
+    # with no date in the name, the year comes from the earlier meeting the body mentions
+    assert from_text(text, "minutes.md").date == dt.date(2023, 4, 20)
+
+
+def test_no_date_anywhere_is_refused() -> None:
+    from minutesqa.errors import InputError
+
+    with pytest.raises(InputError, match="no recognisable meeting date"):
+        from_text("Example Committee\n\n1\n\nApologies\n\nNone.\n")
+
+
+def test_numbers_inside_body_text_are_not_items() -> None:
+    m = from_text(
+        HEAD + "1\n\nPolicing\n\nFigures rose to 2,858 incidents.\n\n"
+        "3 Gardaí were assigned to the town centre in the summer months.\n\n"
+        "Between 10-12 officers and £8.8 million were discussed.\n\n"
+        "AGREED that:-\n\n1. The discussion be noted.\n\n2. The comments be noted.\n\n"
+        "2\n\nAny Other Business\n\nNone.\n"
+    )
+    assert table(m) == [("1", "Policing"), ("2", "Any Other Business")]
+    body = m.items[0].body
+    assert "3 Gardaí were assigned" in body and "1. The discussion be noted." in body
+    assert m.items[0].decisions == (
+        "AGREED that:- 1. The discussion be noted. 2. The comments be noted.",
+    )
+
+
+def test_sub_lists_belong_to_the_item_above() -> None:
+    m = from_text(
+        HEAD + "1\n\nReports Back\n(a) Renaissance\n(b) DAAT Groups\n\nNone\n\n2\n\nClose\n"
+    )
+    assert table(m) == [("1", "Reports Back"), ("2", "Close")]
+    assert m.items[0].body.startswith("(a) Renaissance\n(b) DAAT Groups")
+
+
+def test_limerick_style_header() -> None:
+    text = (
+        "MINUTES\n\nOF\n\nPROCEEDINGS\n\nAT\n\nMEETING\n\nOF\n\nTHE\n\n"
+        "MUNICIPAL DISTRICT OF NEWCASTLE WEST JOINT\n\n"
+        "POLICING SUB COMMITTEE HELD IN ÁRAS WILLIAM\n\n"
+        "SMITH OBRIEN, NEWCASTLE WEST, CO. LIMERICK, ON\n\n"
+        "WEDNESDAY, 5TH DECEMBER, 2018, AT 9.15AM.\n\n"
+        "PRESENT IN THE CHAIR**:**\n\nCouncillor J. Sheahan, Cathaoirleach.\n\n"
+        "MEMBERS PRESENT**:**\n\nCouncillors Browne, Collins, Foley, Galvin and Scanlan.\n\n"
+        "1.\n\nAdoption of Minutes\n\n"
+        "Circulated, copy of draft Minutes of Meeting held on 4th July, 2018.\n\n"
+        "2.\n\nPolicing Plan\n\nThe plan was noted.\n"
+    )
+    m = from_text(text, "minutes.md")
+    assert m.committee == "Municipal District of Newcastle West Joint Policing Sub Committee"
+    assert m.date == dt.date(2018, 12, 5)
+    assert m.attendance.chair == "Councillor J. Sheahan, Cathaoirleach"
+    assert m.attendance.present == "Councillors Browne, Collins, Foley, Galvin and Scanlan."
+    assert m.attendance.venue.startswith("ÁRAS WILLIAM SMITH OBRIEN, NEWCASTLE WEST")
+    assert table(m) == [("1", "Adoption of Minutes"), ("2", "Policing Plan")]
+
+
+def test_limerick_one_line_header_committee() -> None:
+    text = (
+        "Minutes of Rathkeale Area Committee Meeting\nheld in Áras Sean Finn,\n"
+        "New Line Road, Rathkeale, Co. Limerick.\non Thursday 1st May 2014.\n\n"
+        "1. Adoption of Minutes\n\nAdopted.\n\n2. Roads\n\nNoted.\n"
+    )
+    m = from_text(text)
+    assert m.committee == "Rathkeale Area Committee"
+    assert m.date == dt.date(2014, 5, 1)
+
+
+def test_explicit_item_headings_beat_a_numbered_list_in_a_body() -> None:
+    text = (
+        HEAD
+        + "Item 1: Presentation on transport\n\nThe themes were:\n\n"
+        + "".join(f"{n}. Theme {n}\n" for n in range(1, 9))
+        + "\nItem 2: Minutes\n\nAdopted.\n\nItem 3: Any Other Business\n\nNone.\n"
+    )
+    m = from_text(text)
+    assert table(m) == [
+        ("1", "Presentation on transport"),
+        ("2", "Minutes"),
+        ("3", "Any Other Business"),
+    ]
+    assert "8. Theme 8" in m.items[0].body
+
+
+def test_unnumbered_minutes_become_one_document_item() -> None:
+    m = from_text(HEAD + "The members discussed the parks and agreed to meet again.\n")
+    assert [i.number for i in m.items] == [WHOLE_DOCUMENT]
+    assert "parks" in m.items[0].body
