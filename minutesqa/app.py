@@ -43,9 +43,17 @@ _PROCEDURAL = re.compile(
 )
 CSS = """
 #minutes-header p { margin: 0.2em 0; }
-#cited-items .table-wrap { font-size: 0.9em; }
+#cited-items * { font-family: var(--font) !important; }
+#cited-items td, #cited-items th { font-size: 14px; overflow-wrap: anywhere; }
 footer { display: none !important; }
 """
+
+
+# the browser fetches nothing from elsewhere: system fonts, no Google Fonts
+THEME = gr.themes.Soft(
+    font=["ui-sans-serif", "system-ui", "Segoe UI", "Roboto", "Helvetica", "Arial", "sans-serif"],
+    font_mono=["ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "monospace"],
+)
 
 
 # --- showing untrusted text -------------------------------------------------------------
@@ -122,7 +130,7 @@ def launch_options(settings: Settings) -> dict[str, Any]:
         "enable_monitoring": False,
         "footer_links": ["api"],
         "css": CSS,
-        "theme": gr.themes.Soft(),
+        "theme": THEME,
     }
     if settings.auth_file is not None:
         options["auth"] = make_auth(read_auth_file(settings.auth_file))
@@ -381,7 +389,7 @@ def build_app(settings: Settings, pipeline: Any = None) -> gr.Blocks:
         )
         turns = gr.State([])
         with gr.Row(equal_height=False):
-            with gr.Column(scale=3):
+            with gr.Column(scale=5):
                 with gr.Row():
                     committee = gr.Dropdown(
                         committees,
@@ -408,17 +416,17 @@ def build_app(settings: Settings, pipeline: Any = None) -> gr.Blocks:
                 with gr.Row():
                     box = gr.Textbox(
                         show_label=False,
-                        placeholder="Ask a question, e.g. what was agreed on Street Angels?",
-                        scale=5,
+                        placeholder="Ask a question about the minutes",
+                        scale=6,
                         submit_btn=False,
                         elem_id="question",
                         max_length=1000,
                     )
                     send = gr.Button("Ask", variant="primary", scale=1, min_width=80)
-                    new = gr.Button("New conversation", scale=1, min_width=80)
+                    new = gr.Button("Clear", scale=1, min_width=80)
                 if examples:
                     gr.Examples([[q] for q in examples], inputs=[box], label="Try asking")
-            with gr.Column(scale=2):
+            with gr.Column(scale=4):
                 table = gr.Dataframe(
                     headers=TABLE_HEADERS,
                     value=[],
@@ -426,6 +434,7 @@ def build_app(settings: Settings, pipeline: Any = None) -> gr.Blocks:
                     label="Cited items",
                     interactive=False,
                     wrap=True,
+                    column_widths=["20%", "15%", "12%", "19%", "20%", "14%"],
                     elem_id="cited-items",
                 )
                 with gr.Accordion("Full text of the cited items", open=False):

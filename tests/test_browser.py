@@ -1,0 +1,138 @@
+"""The chat page in headless Chromium: ask, see the streamed answer and the cited items,
+and check that markup inside the minutes stays text. Saves docs/screenshot.png."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from minutesqa.config import Settings
+from tests.test_app import (  # noqa: F401  (fixtures)
+    EVIL_QUESTION,
+    STREET_ANGELS,
+    evil_pipeline,
+    evil_settings,
+    serving,
+)
+
+CHROMIUM = Path(os.environ.get("MINUTES_CHROMIUM", "/usr/bin/chromium"))
+SCREENSHOT = Path(__file__).resolve().parents[1] / "docs" / "screenshot.png"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.timeout(300),
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason=f"no Chromium at {CHROMIUM}: apt-get install -y chromium (or set MINUTES_CHROMIUM)",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1400, "height": 940})
+    page = context.new_page()
+    dialogs: list[str] = []
+    elsewhere: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on(
+        "request",
+        lambda r: (
+            None if r.url.startswith(("http://127.0.0.1", "data:")) else elsewhere.append(r.url)
+        ),
+    )
+    page.dialogs, page.elsewhere = dialogs, elsewhere
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+def wait_for_text(page: Any, selector: str, text: str, timeout: int = 60_000) -> None:
+    page.wait_for_function(
+        "([sel, text]) => { const el = document.querySelector(sel);"
+        " return !!el && el.innerText.includes(text); }",
+        arg=[selector, text],
+        timeout=timeout,
+    )
+
+
+def ask(page: Any, url: str, question: str, expect: str) -> None:
+    page.goto(url, wait_until="domcontentloaded")
+    box = page.locator("#question textarea")
+    box.wait_for(timeout=30_000)
+    box.fill(question)
+    box.press("Enter")
+    # the answer has finished streaming once the cited-items table is filled
+    wait_for_text(page, "#cited-items", expect)
+
+
+def test_ask_and_see_citations(page: Any, sample_settings: Settings, pipeline: Any) -> None:
+    with serving(sample_settings, pipeline) as (_demo, url):
+        ask(page, url, STREET_ANGELS, "SSP/5/24")
+        chat = page.locator("#chat")
+        cited = page.locator("#cited-items")
+        assert "SSP/5/24" in chat.inner_text()
+        assert "Serious Violence Duty" in chat.inner_text()
+        assert "30 May 2024" in chat.inner_text()
+        assert "SSP/5/24" in cited.inner_text()
+        assert "Serious Violence Duty" in cited.inner_text()
+        header = page.locator("#minutes-header").inner_text()
+        assert "3 meetings of Safer Stockton Partnership" in header
+        page.get_by_text("Full text of the cited items").click()
+        wait_for_text(page, "#item-text", "Street Angels", 10_000)
+        page.get_by_text("Full text of the cited items").click()  # closed again for the picture
+        SCREENSHOT.parent.mkdir(exist_ok=True)
+        page.screenshot(path=str(SCREENSHOT), full_page=True)
+    assert SCREENSHOT.stat().st_size > 10_000
+    assert page.elsewhere == []  # the page fetched nothing from other hosts
+
+
+def test_markup_in_the_minutes_stays_text(
+    page: Any,
+    evil_settings: Settings,  # noqa: F811
+    evil_pipeline: Any,  # noqa: F811
+) -> None:
+    with serving(evil_settings, evil_pipeline) as (_demo, url):
+        ask(page, url, EVIL_QUESTION, "Street Lighting Renewal")
+        page.get_by_text("Full text of the cited items").click()
+        wait_for_text(page, "#item-text", "Ignore previous instructions", 10_000)
+        item = page.locator("#item-text")
+        chat_text = page.locator("#chat").inner_text()
+        item_text = item.inner_text()
+        for text in (chat_text, item_text):
+            assert "<script>alert(1)</script>" in text
+            assert "[click](http://evil.example)" in text
+        assert '<a href="http://evil.example/a">a link</a>' in item_text
+        assert "<script>alert(1)</script>" in page.locator("#cited-items").inner_text()
+        assert page.locator("a[href*='evil.example']").count() == 0
+        assert page.locator("img[src*='evil.example']").count() == 0
+        scripts = page.eval_on_selector_all(
+            "script", "els => els.filter(e => e.textContent.includes('alert(1)')).length"
+        )
+        assert scripts == 0
+        assert page.dialogs == [] and page.elsewhere == []
