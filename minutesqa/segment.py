@@ -484,7 +484,9 @@ def _title(lines: list[str], head: _Heading, end: int) -> tuple[str, int]:
 def _make_item(number: str, title: str, body_lines: list[str]) -> AgendaItem:
     body = "\n".join(body_lines).strip()
     body = re.sub(r"\n{3,}", "\n\n", body)
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", body) if p.strip()]
+    # a PDF's text often has no blank lines: a line opening "AGREED" starts a paragraph anyway
+    parts = re.split(r"\n\s*\n|\n(?=(?:AGREED|RESOLVED|DECIDED)\b)", body)
+    paragraphs = [p.strip() for p in parts if p.strip()]
     paragraphs = [re.sub(r"\s*\n\s*", " ", p) if not _LIST_ITEM.match(p) else p for p in paragraphs]
     return AgendaItem(
         number=number,

@@ -1,0 +1,293 @@
+"""One parser test per format, from fixtures the tests generate, each read and segmented;
+and the one-line reasons for files that cannot be read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+
+from minutesqa.errors import InputError
+from minutesqa.models import Meeting
+from minutesqa.parse import read_document
+from minutesqa.segment import segment
+
+LIMIT = 50 * 1024**2
+
+MINUTES = (
+    "Safer Stockton Partnership\n\n"
+    "A meeting of Safer Stockton Partnership was held on Tuesday, 5th July, 2011.\n\n"
+    "1\n\nBudget\n\nThe \u2018budget\u2019 of \u00a38.8 million was \u201cnoted\u201d.\n\n"
+    "AGREED that the budget be noted.\n\n"
+    "2\n\nAny Other Business\n\nNone.\n"
+)
+
+
+def read(path: Path, timeout_s: float = 30) -> Meeting:
+    return segment(read_document(path, max_bytes=LIMIT, timeout_s=timeout_s))
+
+
+def assert_sample(meeting: Meeting) -> None:
+    assert meeting.committee == "Safer Stockton Partnership"
+    assert meeting.date == dt.date(2011, 7, 5)
+    assert [(i.number, i.title) for i in meeting.items] == [
+        ("1", "Budget"),
+        ("2", "Any Other Business"),
+    ]
+    assert meeting.items[0].decisions == ("AGREED that the budget be noted.",)
+
+
+# --- text ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("encoding", "prefix"),
+    [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("cp1252", b""), ("utf-16", b"")],
+)
+def test_txt_encodings(tmp_path: Path, encoding: str, prefix: bytes) -> None:
+    path = tmp_path / "minutes.txt"
+    path.write_bytes(prefix + MINUTES.encode(encoding))  # utf-16 writes its own BOM
+    doc = read_document(path, max_bytes=LIMIT, timeout_s=30)
+    assert doc.format == "txt"
+    assert not doc.text.startswith("\ufeff")
+    assert "The \u2018budget\u2019 of \u00a38.8 million was \u201cnoted\u201d." in doc.text
+    assert_sample(segment(doc))
+
+
+def test_txt_crlf_and_nbsp(tmp_path: Path) -> None:
+    path = tmp_path / "minutes.txt"
+    path.write_bytes(MINUTES.replace("\n", "\r\n").replace("Any Other", "Any\u00a0Other").encode())
+    assert_sample(read(path))
+
+
+# --- markdown --------------------------------------------------------------------------------
+
+
+def test_md_bold_headings_links_and_page_breaks(tmp_path: Path) -> None:
+    path = tmp_path / "minutes.md"
+    path.write_text(
+        "[Original file](https://example.org/files/minutes_(final).pdf)\n\n---\n"
+        "*<small>Scanned page, text may contain errors. See original file for clarity</small>*\n\n"
+        "# Safer Stockton Partnership\n\n"
+        "A meeting of Safer Stockton Partnership was held on Tuesday, 5th July, 2011.\n\n"
+        "**1. Budget**\n\nThe budget is in [the annual report](https://example.org/report).\n\n"
+        "AGREED that the budget be noted.\n\n---\n\n7\n\n"
+        "**2. Any Other Business**\n\nNone \\_ at all.\n\n---\nPage 8 of 9\n\nThe end.\n",
+        encoding="utf-8",
+    )
+    doc = read_document(path, max_bytes=LIMIT, timeout_s=30)
+    assert "Original file" not in doc.text and "example.org" not in doc.text
+    assert "Scanned page" not in doc.text and "<small>" not in doc.text
+    assert "**" not in doc.text and "#" not in doc.text
+    assert "The budget is in the annual report." in doc.text
+    assert "\n7\n" not in doc.text and "Page 8" not in doc.text  # page numbers after breaks
+    assert "None _ at all." in doc.text
+    meeting = segment(doc)
+    assert_sample(meeting)
+    assert meeting.items[1].body == "None _ at all.\n\nThe end."
+
+
+# --- html ----------------------------------------------------------------------------------
+
+MODGOV = """<!DOCTYPE html><html><head><title>Agenda and minutes</title>
+<style>.x { color: red } body { font: SECRETSTYLE }</style>
+<script>var tracking = "SECRETSCRIPT";</script></head>
+<body><nav>Home &gt; Meetings NAVCHROME</nav>
+<div id="modgov"><h1>Agenda and minutes</h1>
+<h2>Safer Stockton Partnership - Thursday 30th May, 2024 9.00 am</h2>
+<p>Venue: Jim Cooke Conference Suite, Stockton Central Libary</p>
+<h2>Items</h2>
+<table class="mgItemTable"><tr><th>No.</th><th>Item</th></tr>
+<tr><td>SSP/1/24</td><td><p>Evacuation Procedure <a href="a.pdf">pdf icon PDF 9 KB</a></p>
+<p>Minutes:</p><p>The Evacuation Procedure was noted.</p></td></tr>
+<tr><td>SSP/2/24</td><td><p>Serious Violence Duty</p><p>Minutes:</p>
+<p>Officers spoke about the Street Angels &amp; the night&#8209;time economy.</p>
+<p>Members noted the report.</p></td></tr>
+<tr><td>SSP/3/24</td><td><p>Restricted - iQuanta Report <a href="b.pdf">pdf icon PDF 313 KB</a></p>
+<p>Minutes:</p><p>AGREED that the report be noted.</p></td></tr>
+</table></div><footer>FOOTERCHROME</footer></body></html>"""
+
+
+def test_html_modern_gov_page(tmp_path: Path) -> None:
+    path = tmp_path / "minutes.html"
+    path.write_text(MODGOV, encoding="utf-8")
+    doc = read_document(path, max_bytes=LIMIT, timeout_s=30)
+    for gone in ("SECRETSTYLE", "SECRETSCRIPT", "NAVCHROME", "FOOTERCHROME", "pdf icon", "KB"):
+        assert gone not in doc.text
+    assert "Minutes:" not in doc.text
+    assert "Street Angels & the night\u2011time economy" in doc.text
+    m = segment(doc)
+    assert m.committee == "Safer Stockton Partnership"
+    assert m.date == dt.date(2024, 5, 30)
+    assert m.attendance.venue == "Jim Cooke Conference Suite, Stockton Central Libary"
+    assert [(i.number, i.title) for i in m.items] == [
+        ("SSP/1/24", "Evacuation Procedure"),
+        ("SSP/2/24", "Serious Violence Duty"),
+        ("SSP/3/24", "Restricted - iQuanta Report"),
+    ]
+    assert m.items[1].decisions == ("Members noted the report.",)
+    assert [i.restricted for i in m.items] == [False, False, True]
+
+
+# --- pdf -----------------------------------------------------------------------------------
+
+
+def make_pdf(pages: list[list[str]]) -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    for lines in pages:
+        pdf.add_page()
+        for line in lines:
+            pdf.cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+PDF_PAGES = [
+    [
+        "Safer Stockton Partnership",
+        "",
+        "A meeting of Safer Stockton Partnership was held on Tuesday, 5th July, 2011.",
+        "",
+        "1",
+        "",
+        "Budget",
+        "",
+        "The budget was discussed.",
+        "",
+        "AGREED that the budget be noted.",
+    ],
+    ["2", "", "Any Other Business", "", "None."],
+]
+
+
+def test_pdf_two_pages(tmp_path: Path) -> None:
+    path = tmp_path / "minutes.pdf"
+    path.write_bytes(make_pdf(PDF_PAGES))
+    doc = read_document(path, max_bytes=LIMIT, timeout_s=30)
+    assert doc.format == "pdf"
+    assert "The budget was discussed." in doc.text
+    meeting = segment(doc)
+    assert_sample(meeting)
+    assert meeting.items[1].body == "None."
+
+
+# --- docx ----------------------------------------------------------------------------------
+
+
+def make_docx(path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Safer Stockton Partnership", level=1)
+    d.add_paragraph("A meeting of Safer Stockton Partnership was held on Tuesday, 5th July, 2011.")
+    d.add_heading("1. Budget", level=2)
+    d.add_paragraph("The budget was discussed.")
+    table = d.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "Service"
+    table.cell(0, 1).text = "Cost"
+    table.cell(1, 0).text = "CCTV"
+    table.cell(1, 1).text = "\u00a312,000"
+    d.add_paragraph("AGREED that the budget be noted.")
+    d.add_heading("2. Any Other Business", level=2)
+    d.add_paragraph("None.")
+    d.save(str(path))
+
+
+def test_docx_headings_paragraphs_and_table(tmp_path: Path) -> None:
+    path = tmp_path / "minutes.docx"
+    make_docx(path)
+    doc = read_document(path, max_bytes=LIMIT, timeout_s=30)
+    assert doc.format == "docx"
+    meeting = segment(doc)
+    assert_sample(meeting)
+    body = meeting.items[0].body
+    assert "CCTV" in body and "\u00a312,000" in body  # the table's cells are in the item
+    assert body.index("The budget was discussed.") < body.index("CCTV")
+
+
+# --- files that cannot be read -------------------------------------------------------------
+
+
+def refusal(path: Path, timeout_s: float = 30) -> str:
+    with pytest.raises(InputError) as info:
+        read(path, timeout_s)
+    reason = str(info.value)
+    assert "\n" not in reason and 0 < len(reason) < 200
+    return reason
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(b"")
+    assert refusal(tmp_path / "a.txt") == "is empty"
+
+
+def test_whitespace_only_file(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("  \n\n \t\n")
+    assert refusal(tmp_path / "a.txt") == "has no text"
+
+
+def test_unsupported_extension(tmp_path: Path) -> None:
+    (tmp_path / "a.xlsx").write_bytes(b"PK\x03\x04 not really")
+    reason = refusal(tmp_path / "a.xlsx")
+    assert reason.startswith("unsupported file type .xlsx; supported: ")
+    assert ".docx" in reason and ".pdf" in reason
+
+
+def test_binary_junk_named_txt(tmp_path: Path) -> None:
+    import random
+
+    rng = random.Random(7)
+    data = bytes(rng.randrange(256) for _ in range(5000)) + b"\x00" * 50
+    (tmp_path / "a.txt").write_bytes(data)
+    assert "binary data" in refusal(tmp_path / "a.txt")
+
+
+def test_pdf_without_text_layer(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(20, 20, 100, 60)
+    (tmp_path / "scan.pdf").write_bytes(bytes(pdf.output()))
+    reason = refusal(tmp_path / "scan.pdf")
+    assert reason == "is a PDF with no text layer (a scan?); run OCR on it first"
+
+
+def test_encrypted_pdf(tmp_path: Path) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in PdfReader(io.BytesIO(make_pdf(PDF_PAGES))).pages:
+        writer.add_page(page)
+    writer.encrypt(user_password="secret", owner_password="owner")
+    with (tmp_path / "locked.pdf").open("wb") as fh:
+        writer.write(fh)
+    assert refusal(tmp_path / "locked.pdf") == "is an encrypted PDF; save an unencrypted copy"
+
+
+def test_truncated_pdf(tmp_path: Path) -> None:
+    data = make_pdf(PDF_PAGES)
+    (tmp_path / "cut.pdf").write_bytes(data[: len(data) // 2])
+    reason = refusal(tmp_path / "cut.pdf")
+    assert "damaged" in reason or "no text layer" in reason, reason
+
+
+def test_document_without_a_date(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Some Committee\n\n1\n\nApologies\n\nNone.\n")
+    assert refusal(tmp_path / "a.txt") == "has no recognisable meeting date in its first lines"
+
+
+def test_not_a_zip_docx(tmp_path: Path) -> None:
+    (tmp_path / "a.docx").write_text("hello")
+    assert refusal(tmp_path / "a.docx") == "is not a valid .docx (not a zip package)"
+
+
+def test_over_the_size_limit(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_text(MINUTES)
+    with pytest.raises(InputError, match=r"over the 0 MB limit \(raise MINUTES_MAX_FILE_MB"):
+        read_document(path, max_bytes=100, timeout_s=30)
