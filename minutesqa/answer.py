@@ -64,7 +64,8 @@ def citation_label(n: int, hit: Hit) -> str:
 
 def abstain_text(coverage: Coverage, retrieval: Retrieval | None = None) -> str:
     committees = list(coverage.committees)
-    names = ", ".join(committees[:3]) + (f" and {len(committees) - 3} more" if len(committees) > 3 else "")
+    more = f" and {len(committees) - 3} more" if len(committees) > 3 else ""
+    names = ", ".join(committees[:3]) + more
     base = {
         "meetings": coverage.meetings,
         "committees": names or "no committee",
@@ -93,57 +94,121 @@ class ExtractiveWriter:
         self.embedder = embedder
         self.settings = settings
 
-    def select(self, hits: list[Hit]) -> list[Hit]:
-        """The best item, and the next ones that are nearly as relevant."""
+    def write(self, question: str, hits: list[Hit], retrieval: Retrieval) -> Draft:
         if not hits:
-            return []
-        top = hits[0]
-        floor = max(self.settings.threshold, top.relevance - RELATIVE_MARGIN)
-        chosen = [top]
-        for hit in hits[1:]:
+            return Draft("", [], True)
+        scored = [(hit, self.score_sentences(question, retrieval, hit)) for hit in hits[:5]]
+        strength = [max((row[1] for row in rows), default=0.0) for _, rows in scored]
+        chosen = [scored[0]]
+        for (hit, rows), best in list(zip(scored, strength))[1:]:
             if len(chosen) >= self.settings.answer_items:
                 break
-            if hit.relevance >= floor:
-                chosen.append(hit)
-        return chosen
-
-    def write(self, question: str, hits: list[Hit], retrieval: Retrieval) -> Draft:
-        chosen = self.select(hits)
-        if not chosen:
-            return Draft("", [], True)
+            if hit.relevance >= self.settings.threshold and best >= strength[0] - RELATIVE_MARGIN:
+                chosen.append((hit, rows))
         paragraphs = []
-        for n, hit in enumerate(chosen, 1):
+        for n, (hit, rows) in enumerate(chosen, 1):
             lines = [f"**{citation_label(n, hit)}**"]
             decisions = [d for d in hit.decisions if d]
             if decisions:
                 lines.append("Decided: " + " ".join(_clip(d, 400) for d in decisions[:3]))
-            best = self.best_sentences(retrieval, hit, skip=decisions)
-            if best:
-                lines.append(" ".join(best))
+            if hit.ref.item == MEETING_ITEM:
+                lines.extend(_clip(row[0], 700) for row in rows[1:])  # the record is the answer
+            else:
+                limit, margin = (3, PRIMARY_MARGIN) if n == 1 else (2, SECONDARY_MARGIN)
+                best_rows = _pick(rows, decisions, set(tokenize(question)), limit, margin)
+                if best_rows:
+                    lines.append(" ".join(_clip(s, 500) for s in best_rows))
             paragraphs.append("\n".join(lines))
-        return Draft("\n\n".join(paragraphs), chosen, False)
+        return Draft("\n\n".join(paragraphs), [hit for hit, _ in chosen], False)
 
-    def best_sentences(self, retrieval: Retrieval, hit: Hit, skip: list[str]) -> list[str]:
-        all_sentences, all_vectors = sentence_vectors(self.embedder, hit)
-        skipped = {s.strip() for d in skip for s in split_sentences(d)}
-        keep_rows = [
-            i for i, s in enumerate(all_sentences) if s not in skipped and len(s) > 12
-        ]
-        if not keep_rows:
-            return []
-        sentences = [all_sentences[i] for i in keep_rows]
-        semantic = all_vectors[keep_rows] @ retrieval.query_vector
-        q_terms = set(tokenize(retrieval.search_text))
-        overlap = np.array(
-            [len(q_terms & set(tokenize(s))) / (len(q_terms) or 1) for s in sentences]
-        )
-        score = semantic + 0.35 * overlap
-        order = list(np.argsort(-score))
-        keep = [order[0]]
-        for i in order[1:3]:
-            if score[i] >= score[order[0]] - 0.12:
-                keep.append(i)
-        return [_clip(sentences[i], 500) for i in sorted(keep)]
+    def score_sentences(
+        self, question: str, retrieval: Retrieval, hit: Hit
+    ) -> list[tuple[str, float, frozenset[str]]]:
+        """Each sentence of the item with how well it answers the question: meaning (the
+        question itself and, for a follow-up, the conversation), shared words, and whether
+        it holds the kind of thing asked for (a date for 'when', a figure for 'how many')."""
+        sentences, vectors = sentence_vectors(self.embedder, hit)
+        semantic = vectors @ retrieval.query_vector
+        if retrieval.question_vector is not None:
+            semantic = 0.3 * semantic + 0.7 * (vectors @ retrieval.question_vector)
+        q_terms = set(tokenize(question)) or set(tokenize(retrieval.search_text))
+        wanted = _answer_type(question)
+        rows = []
+        for i, sentence in enumerate(sentences):
+            words = frozenset(tokenize(sentence))
+            overlap = len(q_terms & words) / (len(q_terms) or 1)
+            bonus = ANSWER_TYPE_BONUS if wanted and wanted.search(sentence) else 0.0
+            rows.append((sentence, float(semantic[i]) + 0.35 * overlap + bonus, words))
+        return rows
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"
+_ANSWER_TYPES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
+    (
+        re.compile(r"^\s*when\b|\bwhat (?:date|time|day)\b", re.I),
+        re.compile(
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|\b(?:19|20)\d{{2}}\b|\d[.:]\d\d\s*[ap]\.?m",
+            re.I,
+        ),
+    ),
+    (
+        re.compile(r"\bhow (?:many|much|long|often)\b|\bwhat (?:percentage|number)\b", re.I),
+        re.compile(
+            r"£\s?\d|\d+(?:[.,]\d+)?\s*(?:%|per ?cent|million|k\b)|\b\d+\b|"
+            r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b",
+            re.I,
+        ),
+    ),
+    (
+        re.compile(r"^\s*who\b|\bwhich (?:officer|member|councillor|person)\b", re.I),
+        re.compile(
+            r"\b(?:Cllr|Councillor|Mr|Mrs|Ms|Dr|Superintendent)\b|\b[A-Z][a-z]+ [A-Z][a-z]+"
+        ),
+    ),
+]
+ANSWER_TYPE_BONUS = 0.1
+NOVELTY = 0.3  # weight of each question word a further sentence adds
+PRIMARY_MARGIN = 0.2  # the main item's further sentences: this close to its best one
+SECONDARY_MARGIN = 0.08
+
+
+def _answer_type(question: str) -> re.Pattern[str] | None:
+    for asks, holds in _ANSWER_TYPES:
+        if asks.search(question):
+            return holds
+    return None
+
+
+def _pick(
+    rows: list[tuple[str, float, frozenset[str]]],
+    skip: list[str],
+    q_terms: set[str],
+    limit: int,
+    margin: float,
+) -> list[str]:
+    """The best sentence, then (for the main item) its successor and the sentence that
+    best covers what the first ones left unanswered, in the order of the minutes."""
+    skipped = {s.strip() for d in skip for s in split_sentences(d)}
+    usable = [i for i, (s, _, _) in enumerate(rows) if s not in skipped and len(s) > 12]
+    if not usable:
+        return []
+    ranked = sorted(usable, key=lambda i: -rows[i][1])
+    best = ranked[0]
+    keep = {i for i in ranked[:limit] if rows[i][1] >= rows[best][1] - margin}
+    if limit >= 3 and len(keep) < limit and best + 1 < len(rows):
+        keep.add(best + 1)  # the best sentence's successor often holds the answer
+    if limit >= 3 and len(keep) < limit:
+        left = q_terms - set().union(*(rows[i][2] for i in keep))
+        rest = [i for i in usable if i not in keep]
+        if rest and left:
+            novel = max(rest, key=lambda i: rows[i][1] + NOVELTY * len(left & rows[i][2]))
+            if left & rows[novel][2]:
+                keep.add(novel)
+    for i in sorted(keep):
+        # a sentence that introduces ("as follows:") or asks brings the one after it
+        if re.search(r"(?::-?|\?)$", rows[i][0]) and i + 1 < len(rows):
+            keep.add(i + 1)
+    return [rows[i][0] for i in sorted(keep)]
 
 
 _SENTENCE_CACHE: dict[tuple[int, str], tuple[list[str], np.ndarray]] = {}
@@ -233,7 +298,10 @@ class Pipeline:
     """Question in, `Answer` out: the one path used by the CLI, the app and evaluation."""
 
     def __init__(
-        self, settings: Settings, retriever: Retriever | None = None, writer: AnswerWriter | None = None
+        self,
+        settings: Settings,
+        retriever: Retriever | None = None,
+        writer: AnswerWriter | None = None,
     ) -> None:
         self.settings = settings
         self.retriever = retriever or Retriever(settings)
@@ -282,7 +350,9 @@ class Pipeline:
             history=list(history),
         )
 
-    def stream(self, question: str, history: list[str] | tuple[str, ...] = (), **kw: object) -> Iterator[tuple[str, Answer | None]]:
+    def stream(
+        self, question: str, history: list[str] | tuple[str, ...] = (), **kw: object
+    ) -> Iterator[tuple[str, Answer | None]]:
         """Yield the answer text as it grows, then the finished Answer."""
         answer = self.ask(question, history, **kw)  # type: ignore[arg-type]
         words = re.split(r"(\s+)", answer.text)

@@ -19,7 +19,9 @@ EXIT_ERROR = 2
 
 def _store_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("index")
-    g.add_argument("--index", dest="index_dir", help="index folder (default: index/, MINUTES_INDEX)")
+    g.add_argument(
+        "--index", dest="index_dir", help="index folder (default: index/, MINUTES_INDEX)"
+    )
     g.add_argument("--collection", help="Chroma collection name (default: minutes)")
     g.add_argument("--model", help="sentence-transformers model name or path")
     g.add_argument("--chroma-host", help="use the Chroma server at this host (MINUTES_CHROMA_HOST)")
@@ -51,7 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ingest", help="read a folder of minutes into the index")
     p.add_argument("folder", type=Path, help="folder of minutes (txt, md, html, pdf, docx)")
-    p.add_argument("--list", action="store_true", help="print the items as JSON lines; index nothing")
+    p.add_argument(
+        "--list", action="store_true", help="print the items as JSON lines; index nothing"
+    )
     p.add_argument("--prune", action="store_true", help="remove meetings whose file is gone")
     _store_options(p)
 

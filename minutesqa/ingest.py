@@ -141,11 +141,7 @@ def _existing_by_source(store: VectorStore) -> dict[str, _Existing]:
 
 
 def _complete(entry: _Existing | None, digest: str) -> bool:
-    return (
-        entry is not None
-        and entry.hashes == {digest}
-        and entry.expected == {len(entry.ids)}
-    )
+    return entry is not None and entry.hashes == {digest} and entry.expected == {len(entry.ids)}
 
 
 def ingest(
@@ -188,7 +184,9 @@ def ingest(
                 offset += len(chunks)
                 store.upsert(chunks, part)  # new chunks first, then the old ones go
                 new_ids = {c.id for c in chunks}
-                stale = [i for i in existing.get(meeting.source, _Existing()).ids if i not in new_ids]
+                stale = [
+                    i for i in existing.get(meeting.source, _Existing()).ids if i not in new_ids
+                ]
                 store.delete(stale)
                 summary.meetings += 1
                 summary.items += len(meeting.items)

@@ -22,13 +22,15 @@ from minutesqa.lexical import LexicalIndex, content_terms, tokenize
 from minutesqa.models import Hit, ItemRef, date_int
 from minutesqa.store import StoredChunk, VectorStore
 
-import os
 RRF_K = 60
-W_REL = float(os.environ.get("W_REL", 1.0))
-W_LEX = float(os.environ.get("W_LEX", 0.3))
-W_COV = float(os.environ.get("W_COV", 0.3))
-W_RRF = float(os.environ.get("W_RRF", 0.0))
-MEETING_BOOST = float(os.environ.get("W_MEET", 0.5))
+# An item's score: its best chunk's cosine similarity, its best BM25 score (relative to the
+# best in this search) and the share of the question's topic words it holds. Measured on
+# eval/questions.yaml these beat reciprocal rank fusion alone (Hit@1 0.93 against 0.85).
+W_REL = 1.0
+W_LEX = 0.3
+W_COV = 0.3
+W_RRF = 0.0  # rank fusion decides which chunks are candidates, not their order
+MEETING_BOOST = 0.5  # a question about attendance or venue prefers the meeting record
 MEETING_INTENT = re.compile(
     r"\b(?:attend\w*|present at|apolog\w*|chair(?:ed|man|person|ing)?|venue|where was|"
     r"who was at|who came|officers? (?:at|present)|contact officer|what time)\b",
@@ -76,6 +78,7 @@ class Retrieval:
     out_of_range: bool = False  # the dates asked for hold no meetings at all
     dated: bool = False  # the question itself named a date that now filters the search
     elsewhere: Hit | None = None  # for a dated question: the best item at any date
+    question_vector: np.ndarray | None = None  # a follow-up's own words, without history
 
 
 class Retriever:
@@ -180,8 +183,17 @@ class Retriever:
         if dated and hits and not (intent.latest or intent.earliest):
             wider = self._search(text, vector, committee, query.since, query.until, 1)
             elsewhere = wider[0] if wider else None
+        own = self.embedder.embed([question])[0] if text != question else None
         return Retrieval(
-            hits, vector, text, since, until, committee, dated=dated, elsewhere=elsewhere
+            hits,
+            vector,
+            text,
+            since,
+            until,
+            committee,
+            dated=dated,
+            elsewhere=elsewhere,
+            question_vector=own,
         )
 
     def _empty_range(
@@ -270,7 +282,8 @@ class Retriever:
             rel = max(similarity.get(c, 0.0) for c in cids)
             lex = max(bm25.get(c, 0.0) for c in cids) / top_bm25
             cov = self.lexical.coverage(terms, " ".join(chunks[c].document for c in cids))
-            score = W_REL * rel + W_LEX * lex + W_COV * cov + W_RRF * max(fused[c] for c in cids) * RRF_K
+            rrf = max(fused[c] for c in cids) * RRF_K
+            score = W_REL * rel + W_LEX * lex + W_COV * cov + W_RRF * rrf
             if wants_meeting and key[1] == 0:
                 score += MEETING_BOOST
             scored.append((score, rel, cov, key, cids))

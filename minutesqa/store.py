@@ -108,9 +108,7 @@ class VectorStore:
             if len(ids) < PAGE:
                 return
 
-    def query(
-        self, vector: np.ndarray, n: int, where: dict[str, Any] | None
-    ) -> list[StoredChunk]:
+    def query(self, vector: np.ndarray, n: int, where: dict[str, Any] | None) -> list[StoredChunk]:
         n = min(n, max(1, self.count()))
         res = self.collection.query(
             query_embeddings=[vector.tolist()],
@@ -123,9 +121,9 @@ class VectorStore:
             out.append(
                 StoredChunk(
                     cid,
-                    dict(res["metadatas"][0][i] or {}),  # type: ignore[index]
-                    res["documents"][0][i] or "",  # type: ignore[index]
-                    float(res["distances"][0][i]),  # type: ignore[index]
+                    dict(res["metadatas"][0][i] or {}),
+                    res["documents"][0][i] or "",
+                    float(res["distances"][0][i]),
                 )
             )
         return out
@@ -148,7 +146,7 @@ class VectorStore:
                 ids=[c.id for c in part],
                 embeddings=vectors[start : start + len(part)].tolist(),
                 documents=[c.text for c in part],
-                metadatas=[c.metadata() for c in part],  # type: ignore[misc]
+                metadatas=[c.metadata() for c in part],
             )
 
     def delete(self, ids: Sequence[str]) -> None:
