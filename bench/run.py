@@ -666,7 +666,9 @@ def render_markdown(report: dict[str, Any]) -> str:
         "",
         f"{meta['started']} on {meta['machine']} ({meta['cpus']} CPUs, torch threads "
         f"{meta['torch_threads']}), model {meta['model']} (load {meta['model_load_s']} s), "
-        f"chromadb {meta['chromadb']}. Total {report['total_s']:.0f} s. "
+        f"chromadb {meta['chromadb']}, commit {meta.get('git_commit', '?')} "
+        f"({len(meta.get('git_changed', []))} files differing in the working tree). "
+        f"Total {report['total_s']:.0f} s. "
         f"Load average start/end: {meta['load_avg_start']} / {report.get('load_avg_end')}.",
         "",
     ]
@@ -870,6 +872,22 @@ def _qrow(name: str, chunks: int, q: dict[str, Any]) -> list[Any]:
     ]
 
 
+def git_state() -> dict[str, Any]:
+    """The commit benchmarked, and the files that differed from it (the tree is shared)."""
+    import subprocess
+
+    def git(*args: str) -> str:
+        try:
+            return subprocess.run(
+                ["git", *args], cwd=ROOT, capture_output=True, text=True, timeout=20
+            ).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            return ""
+
+    changed = [line[3:] for line in git("status", "--porcelain").splitlines() if line]
+    return {"git_commit": git("rev-parse", "--short", "HEAD"), "git_changed": changed}
+
+
 # --- main ----------------------------------------------------------------------------------
 @dataclass
 class Options:
@@ -928,6 +946,7 @@ def main(argv: list[str] | None = None) -> int:
         "synthetic_requested": opts.synthetic,
         "load_avg_start": load_avg(),
         "argv": sys.argv[1:],
+        **git_state(),
     }
     print("loading the embedding model")
     t0 = time.perf_counter()
