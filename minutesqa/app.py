@@ -373,7 +373,11 @@ def build_app(settings: Settings, pipeline: Any = None) -> gr.Blocks:
 
     with gr.Blocks(title="Council minutes Q&A", analytics_enabled=False) as demo:
         if pipeline is not None:
-            header = escape_text(coverage_line(pipeline))
+            header = (
+                escape_text(coverage_line(pipeline))
+                + "  \nEvery answer cites the committee, meeting date and agenda item it comes "
+                "from; if the minutes don't cover a question, it says so."
+            )
             committees = [ALL_COMMITTEES, *pipeline.coverage.committees]
             examples = example_questions(pipeline)
         else:
@@ -381,9 +385,7 @@ def build_app(settings: Settings, pipeline: Any = None) -> gr.Blocks:
             header = NO_INDEX if unavailable == NO_INDEX else escape_text(str(unavailable))
             committees, examples = [ALL_COMMITTEES], []
         gr.Markdown(
-            "## Ask the council minutes\n"
-            f"{header}  \nEvery answer cites the committee, meeting date and agenda item "
-            "it comes from; if the minutes don't cover a question, it says so.",
+            f"## Ask the council minutes\n{header}",
             elem_id="minutes-header",
             latex_delimiters=[],
         )
@@ -450,6 +452,8 @@ def build_app(settings: Settings, pipeline: Any = None) -> gr.Blocks:
         for trigger in (box.submit, send.click):
             trigger(chat, inputs, outputs, api_visibility="private", concurrency_id="answer")
         new.click(clear, None, [chatbot, turns, table, details, box], api_visibility="private")
+        # the chat's own bin icon starts a new conversation too: forget the earlier turns
+        chatbot.clear(clear, None, [chatbot, turns, table, details, box], api_visibility="private")
         gr.api(ask, api_name=API_NAME, concurrency_id="answer")
 
     return demo.queue(default_concurrency_limit=settings.concurrency, max_size=settings.max_queue)
