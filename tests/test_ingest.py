@@ -1,0 +1,312 @@
+"""The ingest pipeline: idempotence, changed and deleted files, failures that lose nothing,
+the lexical index in step with Chroma, --list, the lock, chunk sizes, and one real run."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from minutesqa.chunk import chunk_meeting, context_line
+from minutesqa.config import Settings
+from minutesqa.errors import IndexLockedError
+from minutesqa.ingest import IngestSummary, ingest
+from minutesqa.lexical import LexicalIndex
+from minutesqa.lock import IndexLock
+from minutesqa.models import AgendaItem, Meeting
+from minutesqa.parse import read_document
+from minutesqa.segment import segment
+from minutesqa.store import VectorStore
+from tests.conftest import ROOT, SAMPLES, FakeEmbedder
+
+SAMPLE_FILES = sorted(SAMPLES.glob("*.txt"))
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """A copy of the three samples that a test may change."""
+    out = tmp_path / "minutes"
+    out.mkdir()
+    for path in SAMPLE_FILES:
+        shutil.copy(path, out / path.name)
+        (out / path.name).chmod(0o644)
+    return out
+
+
+def run(folder: Path, settings: Settings, embedder: FakeEmbedder, **kw: bool) -> IngestSummary:
+    return ingest(folder, settings, embedder=embedder, progress=False, **kw)
+
+
+def stored(settings: Settings) -> dict[str, dict]:  # type: ignore[type-arg]
+    store = VectorStore(settings, create=False)
+    return {c.id: c.metadata for c in store.iter_all()}
+
+
+def assert_lexical_matches(settings: Settings) -> None:
+    lexical = LexicalIndex.load(settings.index_dir / "lexical")
+    assert lexical is not None
+    store = VectorStore(settings, create=False)
+    ids = sorted(c.id for c in store.iter_all())
+    assert lexical.ids == ids
+    assert store.state() == lexical.fingerprint
+
+
+def test_first_ingest_and_reingest_writes_nothing(
+    folder: Path, settings: Settings, fake_embedder: FakeEmbedder
+) -> None:
+    first = run(folder, settings, fake_embedder)
+    assert (first.files, first.meetings, first.items, first.failed) == (3, 3, 42, 0)
+    assert first.chunks == len(stored(settings)) > 45  # 42 items + 3 meeting records
+    before = stored(settings)
+    assert_lexical_matches(settings)
+
+    again = run(folder, settings, fake_embedder)
+    assert again.unchanged == again.files == 3
+    assert (again.chunks, again.meetings, again.failed) == (0, 0, 0)
+    assert "0 chunks written; 3 unchanged, 0 failed" in again.line()
+    assert stored(settings) == before  # same ids, same metadata
+    assert_lexical_matches(settings)
+
+
+def test_chunk_ids_are_deterministic(
+    folder: Path, tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    a = Settings.load(env={}, index_dir=tmp_path / "a")
+    b = Settings.load(env={}, index_dir=tmp_path / "b")
+    run(folder, a, fake_embedder)
+    run(folder, b, fake_embedder)
+    assert set(stored(a)) == set(stored(b))
+    meeting = segment(read_document(SAMPLE_FILES[0], max_bytes=10**8, timeout_s=30))
+    one = chunk_meeting(meeting, fake_embedder.count_tokens, fake_embedder.max_tokens)
+    two = chunk_meeting(meeting, fake_embedder.count_tokens, fake_embedder.max_tokens)
+    assert [c.id for c in one] == [c.id for c in two]
+    assert len({c.id for c in one}) == len(one)
+
+
+def test_changed_file_leaves_no_stale_chunks(
+    folder: Path, settings: Settings, fake_embedder: FakeEmbedder
+) -> None:
+    run(folder, settings, fake_embedder)
+    target = folder / SAMPLE_FILES[2].name  # the 2024 meeting
+    old_hash = {m["content_hash"] for m in stored(settings).values() if m["source"] == str(target)}
+    assert len(old_hash) == 1
+    text = target.read_text(encoding="utf-8")
+    text = text.replace("Operation Harmony", "Operation Concord")
+    text += "\n\nSSP/12/24\n\nClose of Meeting\n\nMinutes:\n\nThe meeting closed at noon.\n"
+    target.write_text(text, encoding="utf-8")
+
+    summary = run(folder, settings, fake_embedder)
+    assert (summary.meetings, summary.unchanged, summary.items) == (1, 2, 12)
+    chunks = {i: m for i, m in stored(settings).items() if m["source"] == str(target)}
+    assert old_hash.isdisjoint({m["content_hash"] for m in chunks.values()})
+    expected = chunk_meeting(
+        segment(read_document(target, max_bytes=10**8, timeout_s=30)),
+        fake_embedder.count_tokens,
+        fake_embedder.max_tokens,
+    )
+    assert set(chunks) == {c.id for c in expected}
+    titles = {m["title"] for m in chunks.values()}
+    assert "Operation Concord" in titles and "Operation Harmony" not in titles
+    assert "Close of Meeting" in titles
+    assert_lexical_matches(settings)
+
+
+def test_prune_removes_deleted_files_only_when_asked(
+    folder: Path, settings: Settings, fake_embedder: FakeEmbedder
+) -> None:
+    run(folder, settings, fake_embedder)
+    gone = folder / SAMPLE_FILES[0].name
+    n_gone = sum(1 for m in stored(settings).values() if m["source"] == str(gone))
+    total = len(stored(settings))
+    gone.unlink()
+
+    kept = run(folder, settings, fake_embedder)
+    assert kept.pruned == 0 and len(stored(settings)) == total
+    pruned = run(folder, settings, fake_embedder, prune=True)
+    assert pruned.pruned == 1
+    assert len(stored(settings)) == total - n_gone
+    assert str(gone) not in {m["source"] for m in stored(settings).values()}
+    assert "1 pruned" in pruned.line()
+    assert_lexical_matches(settings)
+
+
+def test_a_file_that_breaks_after_indexing_keeps_its_chunks(
+    folder: Path, settings: Settings, fake_embedder: FakeEmbedder
+) -> None:
+    run(folder, settings, fake_embedder)
+    before = stored(settings)
+    (folder / SAMPLE_FILES[1].name).write_bytes(b"")
+
+    summary = run(folder, settings, fake_embedder)
+    assert summary.failed == 1 and summary.unchanged == 2
+    assert summary.failures == [(str(folder / SAMPLE_FILES[1].name), "is empty")]
+    assert stored(settings) == before  # nothing lost
+    assert_lexical_matches(settings)
+
+
+def test_list_prints_one_json_line_per_item(
+    folder: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from minutesqa.cli import main
+
+    for var in [v for v in os.environ if v.startswith("MINUTES_")]:
+        monkeypatch.delenv(var)
+    index = tmp_path / "never"
+    assert main(["ingest", str(folder), "--list", "--index", str(index)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    rows = [json.loads(line) for line in out]
+    assert len(rows) == 42
+    keys = {"committee", "date", "item", "title", "decisions", "restricted", "source"}
+    assert all(set(r) == keys for r in rows)
+    ssp5 = [r for r in rows if r["item"] == "SSP/5/24"]
+    assert ssp5 == [
+        {
+            "committee": "Safer Stockton Partnership",
+            "date": "2024-05-30",
+            "item": "SSP/5/24",
+            "title": "Serious Violence Duty",
+            "decisions": ["Members noted the report."],
+            "restricted": False,
+            "source": str(folder / SAMPLE_FILES[2].name),
+        }
+    ]
+    assert sum(r["restricted"] for r in rows) == 4
+    assert not index.exists()  # --list indexes nothing
+
+
+def test_lock_held_refuses_a_second_writer(
+    folder: Path, settings: Settings, fake_embedder: FakeEmbedder
+) -> None:
+    run(folder, settings, fake_embedder)
+    before = stored(settings)
+    (folder / "extra.txt").write_text(
+        "A meeting of X was held on 2 February 2021.\n\n1\n\nApologies\n\nNone.\n"
+    )
+    with IndexLock(settings.index_dir) as lock:
+        with pytest.raises(IndexLockedError) as info:
+            run(folder, settings, fake_embedder)
+    message = str(info.value)
+    assert str(lock.path) in message
+    assert f"pid {os.getpid()}" in message
+    assert "\n" not in message
+    assert stored(settings) == before  # untouched
+    # the lock is released: the next run goes ahead
+    assert run(folder, settings, fake_embedder).meetings == 1
+
+
+# --- chunk sizes with the real tokenizer -------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_long_item_splits_within_the_model_limit(embedder) -> None:  # type: ignore[no-untyped-def]
+    from minutesqa.models import Attendance
+
+    sentences = [
+        f"Paragraph {n}: the committee considered the report on housing estate number {n} "
+        "and discussed its maintenance, lighting, anti-social behaviour and budget."
+        for n in range(110)
+    ]
+    body = "\n\n".join(" ".join(sentences[i : i + 3]) for i in range(0, len(sentences), 3))
+    assert 1800 < len(body.split()) < 2400
+    long_item = AgendaItem(number="7", title="Housing Estates Review", body=body)
+    meeting = Meeting(
+        committee="Example Committee",
+        date=__import__("datetime").date(2021, 2, 2),
+        source="/x/minutes.txt",
+        content_hash="ab" * 32,
+        attendance=Attendance(),
+        items=(long_item,),
+    )
+    chunks = [
+        c
+        for c in chunk_meeting(meeting, embedder.count_tokens, embedder.max_tokens)
+        if c.item == "7"
+    ]
+    assert len(chunks) >= 8
+    ctx = context_line(meeting, long_item)
+    assert ctx == "Example Committee | 2 February 2021 | Item 7: Housing Estates Review"
+    for c in chunks:
+        assert c.text.startswith(ctx + "\n")
+        assert embedder.count_tokens(c.text) <= embedder.max_tokens
+        assert c.chunk_count == len(chunks)
+    joined = " ".join(c.text for c in chunks)
+    assert all(f"Paragraph {n}:" in joined for n in range(110))  # nothing dropped
+
+
+# --- one real ingest -------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_real_ingest_of_the_samples(sample_settings: Settings, embedder) -> None:  # type: ignore[no-untyped-def]
+    store = VectorStore(sample_settings, create=False)
+    chunks = list(store.iter_all(documents=True))
+    records = {(c.metadata["source"], c.metadata["item_index"]) for c in chunks}
+    assert len(records) == 45  # 42 items + 3 meeting records
+    meeting_records = {(c.metadata["source"], c.metadata["item"]) for c in chunks}
+    assert sum(1 for _, number in meeting_records if number == "meeting") == 3
+    assert len(chunks) > 42
+    assert {c.metadata["date"] for c in chunks} == {"2011-07-05", "2021-02-02", "2024-05-30"}
+    assert_lexical_matches(sample_settings)
+    hits = store.query(embedder.embed(["Street Angels"])[0], 3, None)
+    assert hits[0].metadata["item"] == "SSP/5/24"
+    assert "Street Angels" in hits[0].document
+
+
+# --- the real CLI over a folder with bad files ------------------------------------------------
+
+
+@pytest.mark.slow
+def test_cli_ingest_reports_each_bad_file_and_indexes_the_good_one(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    shutil.copy(SAMPLE_FILES[2], folder / "good.txt")
+    (folder / "good.txt").chmod(0o644)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "sheet.xlsx").write_bytes(b"PK\x03\x04junk")
+    (folder / "nodate.txt").write_text("Some Committee\n\n1\n\nApologies\n\nNone.\n")
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(10, 10, 50, 50)
+    (folder / "scan.pdf").write_bytes(bytes(pdf.output()))
+    index = tmp_path / "index"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MINUTES_")}
+    exe = Path(sys.executable).with_name("minutes")
+    cmd = [str(exe), "ingest", str(folder), "--index", str(index)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT, timeout=240)
+    assert proc.returncode == 1, proc.stderr
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("skipped ")]
+    assert sorted(errors) == sorted(
+        [
+            f"skipped {folder / 'empty.txt'}: is empty",
+            f"skipped {folder / 'nodate.txt'}: has no recognisable meeting date in its first lines",
+            f"skipped {folder / 'scan.pdf'}: is a PDF with no text layer (a scan?); "
+            "run OCR on it first",
+            f"skipped {folder / 'sheet.xlsx'}: unsupported file type .xlsx; supported: "
+            ".docx, .htm, .html, .markdown, .md, .pdf, .text, .txt",
+        ]
+    )
+    assert f"Ingested into {index}: 5 files: 1 meetings, 11 items," in proc.stdout
+    assert "4 failed" in proc.stdout
+    settings = Settings.load(env={}, index_dir=index)
+    sources = {m["source"] for m in stored(settings).values()}
+    assert sources == {str(folder / "good.txt")}
+
+    missing = subprocess.run(
+        [str(exe), "ingest", str(tmp_path / "nope"), "--index", str(index)],
+        capture_output=True, text=True, env=env, cwd=ROOT, timeout=120,
+    )  # fmt: skip
+    assert missing.returncode == 2
+    assert missing.stderr.strip().splitlines() == [
+        f"minutes ingest: {tmp_path / 'nope'}: no such folder; "
+        "give the folder that holds the minutes"
+    ]
