@@ -417,3 +417,35 @@ def test_unnumbered_minutes_become_one_document_item() -> None:
     m = from_text(HEAD + "The members discussed the parks and agreed to meet again.\n")
     assert [i.number for i in m.items] == [WHOLE_DOCUMENT]
     assert "parks" in m.items[0].body
+
+
+LIMERICK_CASES = [
+    # OCR ordinal "13™ DECEMBER"; the body's first date is the previous meeting's
+    (
+        "2017/01/12-Monthly Meeting of the Municipal District of Adare-Rathkeale/"
+        "Minutes - Municipal District of Adare-Rathkeale - 13th December 2016.md",
+        dt.date(2016, 12, 13),
+        "Municipal District of Adare-Rathkeale",
+    ),
+    # the header says "THURSDAY 20th APRIL" with no year
+    (
+        "2023/05/18-Monthly Meeting of the Municipal District of Cappamore-Kilmallock/"
+        "Minutes - Monthly Meeting of the Municipal District of Cappamore-Kilmallock - "
+        "20th April 2023.md",
+        dt.date(2023, 4, 20),
+        "Municipal District of Cappamore Kilmallock",
+    ),
+]
+
+
+@pytest.mark.parametrize(("relative", "date", "committee"), LIMERICK_CASES)
+def test_limerick_headers(relative: str, date: dt.date, committee: str) -> None:
+    from tests.conftest import LIMERICK
+
+    path = LIMERICK / relative
+    if not path.exists():
+        pytest.skip("Limerick corpus not present")
+    m = load(path)
+    assert (m.date, m.committee) == (date, committee)
+    assert m.items[0].number == "1"
+    assert m.items[0].title == "Adoption of Minutes"
