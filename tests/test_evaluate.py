@@ -1,0 +1,294 @@
+"""The evaluation runner: question loading, every score on hand-computed data, committee and
+item matching, and one real run over the sample minutes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import pytest
+
+from minutesqa.errors import InputError
+from minutesqa.evaluate import (
+    Expected,
+    Question,
+    committee_matches,
+    first_rank,
+    load_questions,
+    load_records,
+    matches,
+    normalise_item,
+    output_paths,
+    percentile,
+    score,
+    validate_record,
+)
+
+DATA = Path(__file__).parent / "data"
+SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "minutes"
+
+
+def exact(value: float) -> object:
+    return pytest.approx(value, rel=1e-12, abs=1e-12)
+
+
+# --- scores on the tiny hand-made set -------------------------------------------------------
+
+
+@pytest.fixture
+def tiny() -> tuple[list[Question], list[dict[str, object]]]:
+    return load_questions(DATA / "tiny_questions.yaml"), load_records(DATA / "tiny_records.jsonl")
+
+
+def test_tiny_file_loads(tiny: tuple[list[Question], list[dict[str, object]]]) -> None:
+    questions, _ = tiny
+    assert [q.id for q in questions] == ["t1", "t2", "t3", "t4", "t5", "t6", "t7"]
+    t1, t2, t3, t4 = questions[:4]
+    assert t1.expect == (Expected("2024-05-30", "SSP/5/24"),)  # unquoted date -> ISO string
+    assert t2.expect[0].committee == "Safer Stockton Partnership Subcommittee"
+    assert t3.expect[0].item == "2"  # an unquoted number -> text
+    assert t4.expect[0].date == "2011-07-05" and t4.history == (
+        "Tell me about performance reporting.",
+    )
+    assert t4.any == ()
+    assert [q.unanswerable for q in questions] == [False] * 5 + [True] * 2
+
+
+def test_every_score_exactly(tiny: tuple[list[Question], list[dict[str, object]]]) -> None:
+    # ranks of the first expected item: t1 1, t2 1 (committee alias), t3 4 (rank 1 is the
+    # right date and item of another committee), t4 10, t5 11 (outside the top 10)
+    questions, records = tiny
+    s = score(questions, records)
+    assert (s.questions, s.answerable, s.unanswerable) == (7, 5, 2)
+    assert s.hit_at_1 == exact(2 / 5)
+    assert s.hit_at_3 == exact(2 / 5)
+    assert s.hit_at_5 == exact(3 / 5)
+    assert s.hit_at_10 == exact(4 / 5)
+    assert s.mrr_at_10 == exact((1 + 1 + 1 / 4 + 1 / 10 + 0) / 5)  # 0.47
+    assert s.citation_hit == exact(2 / 5)  # t1, t2
+    assert s.citation_precision == exact(2 / 4)  # t1 1/1, t2 1/2, t3 0/1; t7 not counted
+    assert s.answer_accuracy == exact(2 / 4)  # of t1,t2,t3,t5 (t4 has no `any`); t5 abstained
+    assert s.abstention_recall == exact(1 / 2)
+    assert s.false_abstention == exact(1 / 5)
+    assert s.p50_latency_ms == exact(40.0)
+    assert s.p95_latency_ms == exact(60 + 0.7 * 940)  # linear between 60 and 1000
+    assert [f.id for f in s.failures] == ["t3", "t4", "t5", "t7"]
+    by_id = {f.id: f for f in s.failures}
+    assert "cites no expected item" in by_id["t3"].problems
+    assert "answer lacks every `any` phrase" in by_id["t3"].problems
+    assert "expected item not in top 5 (at rank 10)" in by_id["t4"].problems
+    assert "cites nothing" in by_id["t4"].problems
+    assert "abstained on an answerable question" in by_id["t5"].problems
+    assert by_id["t5"].rank == 11
+    assert by_id["t7"].problems == ("answered an unanswerable question (did not abstain)",)
+    assert len(by_id["t3"].top) == 3
+
+
+def test_tiny_records_conform(tiny: tuple[list[Question], list[dict[str, object]]]) -> None:
+    _, records = tiny
+    assert [p for r in records for p in validate_record(r)] == []
+
+
+def test_missing_record_and_empty_denominators() -> None:
+    q = Question("a", "?", (Expected("2020-01-01", "1"),))
+    s = score([q], [])
+    assert s.hit_at_1 == 0.0 and s.mrr_at_10 == 0.0
+    assert s.citation_precision is None  # nothing cited
+    assert s.answer_accuracy is None  # no `any`
+    assert s.abstention_recall is None  # no unanswerable question
+    assert s.p50_latency_ms is None
+    assert s.failures[0].problems[0] == "no record for this question"
+
+
+def test_percentile() -> None:
+    assert percentile([5.0], 95) == 5.0
+    assert percentile([1.0, 2.0, 3.0, 4.0], 50) == 2.5
+    assert percentile([], 50) is None
+
+
+# --- matching -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("expected", "actual", "ok"),
+    [
+        ("Newcastle West JPC", "Newcastle West Joint Policing Sub Committee", True),
+        ("JPC", "Limerick City and County Council Joint Policing Committee", True),
+        ("Joint Policing Committee", "JPC", True),
+        (
+            "Economic SPC",
+            "Economic Development, Enterprise and Planning Strategic Policy Committee",
+            True,
+        ),
+        (
+            "Newcastle West Joint Policing Subcommittee",
+            "Newcastle West Joint Policing Sub-Committee",
+            True,
+        ),
+        ("Joint Policing Sub Committee", "Joint Policing Subcommittee", True),
+        ("safer stockton partnership", "SAFER STOCKTON PARTNERSHIP", True),
+        ("Meeting of the Safer Stockton Partnership", "Safer Stockton Partnership", True),
+        ("Limerick City and County Council", "Limerick City & County", True),
+        ("Newcastle West JPC", "Limerick Joint Policing Committee", False),
+        ("Cappamore-Kilmallock Joint Policing", "Cappamore Joint Policing Committee", False),
+        ("Safer Stockton Partnership", "Safer Hartlepool Partnership", False),
+        ("Joint Policing Sub Committee", "Joint Policing Committee", False),
+        ("Policing", "Joint Policing Committee", True),  # every significant word appears
+        ("Police", "Joint Policing Committee", False),  # words, not substrings
+    ],
+)
+def test_committee_matching(expected: str, actual: str, ok: bool) -> None:
+    assert committee_matches(expected, actual) is ok
+
+
+def test_no_committee_matches_any() -> None:
+    assert committee_matches(None, "Anything At All")
+    assert committee_matches("", "")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("7.", "7"),
+        (" 7 ", "7"),
+        ("ssp/5/24", "SSP/5/24"),
+        ("SSP 136/13.", "ssp 136/13"),
+        ("Meeting", "meeting"),
+        (7, "7"),
+    ],
+)
+def test_item_normalisation(a: object, b: object) -> None:
+    assert normalise_item(a) == normalise_item(b)
+
+
+def test_item_normalisation_keeps_distinct_items_apart() -> None:
+    assert normalise_item("7") != normalise_item("17")
+    assert normalise_item("2.1") != normalise_item("21")
+    assert normalise_item("SSP/5/24") != normalise_item("SSP 5/24")
+
+
+def test_matches_needs_date_item_and_committee() -> None:
+    exp = Expected("2024-05-30", "SSP/5/24", "Safer Stockton Partnership")
+    entry = {"committee": "Safer Stockton Partnership", "date": "2024-05-30", "item": "SSP/5/24."}
+    assert matches(exp, entry)
+    assert not matches(exp, {**entry, "date": "2024-05-31"})
+    assert not matches(exp, {**entry, "item": "SSP/6/24"})
+    assert not matches(exp, {**entry, "committee": "Stockton Health Board"})
+    q = Question("x", "?", (exp,))
+    assert first_rank(q, [{**entry, "item": "1"}, entry]) == 2
+
+
+# --- loader errors --------------------------------------------------------------------------
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "q.yaml"
+    path.write_text(text)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("text", "needles"),
+    [
+        (
+            "- id: q001\n  question: A?\n  expect: [{date: 2020-01-01, item: '1'}]\n"
+            "- id: q002\n  question: B?\n",
+            ["q002", "expect"],
+        ),
+        ("- question: A?\n  expect: [{date: 2020-01-01, item: '1'}]\n", ["entry 1", "'id'"]),
+        ("- id: q003\n  expect: [{date: 2020-01-01, item: '1'}]\n", ["q003", "'question'"]),
+        (
+            "- id: q001\n  question: A?\n  unanswerable: true\n"
+            "- id: q001\n  question: B?\n  unanswerable: true\n",
+            ["q001", "duplicate id"],
+        ),
+        (
+            "- id: q004\n  question: A?\n  expect: [{date: 2020-13-45, item: '1'}]\n",
+            ["q004", "bad date", "2020-13-45"],
+        ),
+        (
+            "- id: q005\n  question: A?\n  expect: [{date: 5 May 2020, item: '1'}]\n",
+            ["q005", "bad date"],
+        ),
+        (
+            "- id: q006\n  question: A?\n  history: What came before?\n  unanswerable: true\n",
+            ["q006", "history"],
+        ),
+        ("- id: q007\n  question: A?\n  expect: [{date: 2020-01-01}]\n", ["q007", "item"]),
+        ("id: q001\nquestion: A?\n", ["must be a YAML list"]),
+        ("", ["must be a YAML list"]),
+        ("- id: q008\n  question: [unclosed\n", ["not valid YAML"]),
+    ],
+)
+def test_loader_errors(tmp_path: Path, text: str, needles: list[str]) -> None:
+    with pytest.raises(InputError) as info:
+        load_questions(_write(tmp_path, text))
+    message = str(info.value)
+    assert "\n" not in message
+    for needle in needles:
+        assert needle in message
+
+
+def test_missing_question_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such question file"):
+        load_questions(tmp_path / "nope.yaml")
+
+
+def test_project_question_files_load() -> None:
+    root = Path(__file__).resolve().parents[1] / "eval"
+    for name in ("questions.yaml", "limerick_questions.yaml"):
+        questions = load_questions(root / name)
+        assert questions and all(q.expect or q.unanswerable for q in questions)
+        for q in questions:
+            for e in q.expect:
+                assert len(e.date) == 10 and e.date[4] == "-"
+
+
+def test_output_paths() -> None:
+    paths = output_paths(Path("eval/out/samples.jsonl"))
+    assert paths["bm25"] == Path("eval/out/samples.bm25.jsonl")
+    assert paths["tutorial"] == Path("eval/out/samples.tutorial.jsonl")
+    assert paths["scores"] == Path("eval/out/samples.scores.json")
+    assert paths["chart"] == Path("eval/out/samples.png")
+    assert paths["failures"] == Path("eval/out/samples.failures.md")
+
+
+# --- a real run -----------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_run_cli_over_the_samples(sample_settings, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from minutesqa.evaluate import run_cli
+
+    out = tmp_path / "five.jsonl"
+    args = argparse.Namespace(
+        questions=DATA / "eval_five_questions.yaml", out=out, baselines=True, corpus=SAMPLES
+    )
+    assert run_cli(args, sample_settings) == 0
+    printed = capsys.readouterr().out
+    for system in ("ours", "bm25", "dense", "tutorial"):
+        assert system in printed
+    questions = load_questions(DATA / "eval_five_questions.yaml")
+    paths = output_paths(out)
+    for system in ("ours", "bm25", "dense", "tutorial"):
+        records = load_records(paths[system])
+        assert [r["id"] for r in records] == [q.id for q in questions]
+        for record in records:
+            assert validate_record(record) == [], (system, record["id"])
+            keys = [(r["committee"], r["date"], r["item"]) for r in record["retrieved"]]
+            assert len(keys) == len(set(keys))
+            cited = [(c["committee"], c["date"], c["item"]) for c in record["citations"]]
+            assert set(cited) <= set(keys)
+            if system != "tutorial":  # the tutorial keeps its top 10 chunks, merged
+                assert len(record["retrieved"]) >= 10
+    payload = json.loads(paths["scores"].read_text())
+    assert set(payload["systems"]) == {"ours", "bm25", "dense", "tutorial"}
+    assert payload["format_problems"] == []
+    ours = payload["systems"]["ours"]
+    assert ours["questions"] == 5 and ours["answerable"] == 4
+    assert ours["hit_at_10"] is not None and 0.0 <= ours["hit_at_10"] <= 1.0
+    assert paths["chart"].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert paths["failures"].read_text().startswith("# Failures")
+    for name in ("bm25", "dense", "tutorial"):
+        assert all(not r["abstained"] for r in load_records(paths[name]))
