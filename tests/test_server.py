@@ -149,3 +149,10 @@ def test_cli_unreachable_server_exits_2_with_one_line(tmp_path: Path) -> None:
     lines = [line for line in proc.stderr.splitlines() if line.strip()]
     assert len(lines) == 1, proc.stderr
     assert f"127.0.0.1:{port}" in lines[0]
+
+
+def test_the_chroma_server_itself_checks_no_token(server_settings: Settings) -> None:
+    """Why the README says: private network or a token-checking proxy in front. A client
+    with a wrong token (or none) is served all the same."""
+    wrong = server_settings.with_(chroma_headers={"Authorization": "Bearer wrong-token"})
+    assert VectorStore(wrong, create=False).count() > 0
