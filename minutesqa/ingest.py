@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import sys
 import time
 from collections import defaultdict
@@ -239,7 +240,10 @@ def ingest(
 
 
 def sync_lexical(store: VectorStore, lexical_dir: Path) -> LexicalIndex:
-    """Rebuild the lexical index from the store's chunks, then mark the store as matched."""
+    """Rebuild the lexical index from the store's chunks, then mark the store as matched.
+    Called under the index lock, so temporary folders here are a killed save's leftovers."""
+    for stale in lexical_dir.parent.glob(".lexical-*"):
+        shutil.rmtree(stale, ignore_errors=True)
     rows = [(c.id, c.document, c.metadata) for c in store.iter_all(documents=True)]
     index = LexicalIndex.build(rows)
     index.save(lexical_dir)

@@ -239,7 +239,13 @@ def full_state(index: Path) -> dict[str, Any]:
         release_chroma(index)
 
 
-def crash_and_converge(tmp_path: Path, embedder: Any, files: int, phases: list[str]) -> None:
+def crash_and_converge(
+    tmp_path: Path,
+    embedder: Any,
+    files: int,
+    phases: list[str],
+    restart_when_complete: bool = False,
+) -> None:
     from minutesqa.ingest import ingest
 
     folder = corpus(tmp_path, files)
@@ -252,14 +258,17 @@ def crash_and_converge(tmp_path: Path, embedder: Any, files: int, phases: list[s
     index = tmp_path / "crashed"
     rng = random.Random(SEED)
     kills: list[Kill] = []
-    for phase in phases:
+    for n, phase in enumerate(phases, 1):
         kill = run_and_kill(folder, index, phase, rng)
         count = check_invariants(index)
         kills.append(kill)
         print(
-            f"kill {len(kills)}: planned {kill.planned:8} seen {kill.seen:8} "
+            f"kill {n}: planned {kill.planned:8} seen {kill.seen:8} "
             f"at {kill.at_s:5.1f} s -> {count} chunks, invariants hold"
         )
+        if count == len(expected["ids"]) and n < len(phases) and restart_when_complete:
+            shutil.rmtree(index)  # all written: start over, so later kills hit real work
+            print("        index complete: starting over from an empty index")
     survived = sum(k.killed for k in kills)
     print(f"{survived} of {len(kills)} ingests killed mid-run; the index survived every one")
 
@@ -280,10 +289,8 @@ def crash_and_converge(tmp_path: Path, embedder: Any, files: int, phases: list[s
     np.testing.assert_allclose(got["embeddings"], expected["embeddings"], atol=1e-3)
     assert got["state"] == expected["state"] == expected["lexical_fingerprint"]
     assert got["lexical_ids"] == expected["lexical_ids"] == expected["ids"]
-    leftovers = [n for n in os.listdir(index) if n.startswith(".lexical-") or n.endswith(".old")]
+    assert sorted(os.listdir(index)) == ["chroma", "ingest.lock", "lexical"]  # no leftovers
     print(f"converged: {len(got['ids'])} chunks identical to the uninterrupted ingest")
-    if leftovers:
-        print(f"note: leftover temporary lexical folders {leftovers}")
 
 
 def test_killed_ingest_recovers_short(tmp_path: Path, embedder) -> None:  # type: ignore[no-untyped-def]
@@ -297,7 +304,7 @@ def test_killed_ingest_recovers_many(tmp_path: Path, embedder) -> None:  # type:
     rng = random.Random(SEED + 1)
     phases = [PHASES[i % len(PHASES)] for i in range(12)]
     rng.shuffle(phases)
-    crash_and_converge(tmp_path, embedder, files=38, phases=phases)
+    crash_and_converge(tmp_path, embedder, files=38, phases=phases, restart_when_complete=True)
 
 
 def test_second_ingest_stops_at_once_while_the_test_holds_the_lock(tmp_path: Path) -> None:
@@ -367,3 +374,24 @@ def test_second_ingest_stops_at_once_while_another_ingest_runs(tmp_path: Path) -
     assert f"pid {first.pid}" in second.stderr
     assert "Loading weights" not in second.stderr  # it stopped before loading the model
     assert first_still_running  # it stopped at once, while the first was still at work
+
+
+def test_leftovers_of_a_killed_lexical_save_are_cleared(tmp_path: Path) -> None:
+    """A save killed between writing its temporary folder and swapping it in leaves that
+    folder (and perhaps `lexical.old`) behind; the next writer, holding the lock, clears
+    them rather than letting them pile up."""
+    from minutesqa.ingest import ingest, open_lexical
+    from tests.conftest import FakeEmbedder
+
+    folder = corpus(tmp_path, 2)
+    index = tmp_path / "index"
+    settings = settings_for(index)
+    ingest(folder, settings, embedder=FakeEmbedder(), progress=False)
+    (index / ".lexical-killed1").mkdir()
+    (index / ".lexical-killed1" / "meta.json").write_text("{")
+    (index / "lexical.old").mkdir()
+    store = VectorStore(settings, create=False)
+    store.set_state("dirty")  # as a kill after the first write leaves it
+    open_lexical(store, settings)  # the app repairs the lexical index under the lock
+    release_chroma(index)
+    assert sorted(os.listdir(index)) == ["chroma", "ingest.lock", "lexical"]
