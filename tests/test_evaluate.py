@@ -280,8 +280,9 @@ def test_run_cli_over_the_samples(sample_settings, tmp_path: Path, capsys) -> No
             assert len(keys) == len(set(keys))
             cited = [(c["committee"], c["date"], c["item"]) for c in record["citations"]]
             assert set(cited) <= set(keys)
-            if system != "tutorial":  # the tutorial keeps its top 10 chunks, merged
-                assert len(record["retrieved"]) >= 10
+            # the tutorial keeps its top 10 chunks (merged); BM25 only items sharing a word
+            if system in ("ours", "dense"):
+                assert len(record["retrieved"]) >= 10, (system, record["id"])
     payload = json.loads(paths["scores"].read_text())
     assert set(payload["systems"]) == {"ours", "bm25", "dense", "tutorial"}
     assert payload["format_problems"] == []
