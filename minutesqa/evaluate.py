@@ -620,7 +620,7 @@ def write_chart(path: Path, scores: dict[str, Scores], title: str) -> None:
     ax.set_ylim(0, 1.08)
     ax.set_ylabel("share of answerable questions")
     ax.set_title(title)
-    ax.legend(loc="upper right", fontsize=8)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=len(systems), fontsize=8)
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, dpi=110)
