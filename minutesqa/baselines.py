@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 import sys
 import time
@@ -203,12 +204,14 @@ def best_item(chunk_text: str, trigrams: list[set[Any]], unigrams: list[set[str]
     return counts.index(top) if top > 0 else 0
 
 
-def corpus_fingerprint(files: list[Path], model: str) -> str:
+def corpus_fingerprint(corpus: Path, files: list[Path], model: str) -> str:
+    """What the tutorial index depends on: the corpus folder, its files (path and
+    content), the model and the splitter settings."""
     digest = hashlib.sha256(
-        f"{model}|{TUTORIAL_CHUNK_SIZE}|{TUTORIAL_CHUNK_OVERLAP}|cosine|v1".encode()
+        f"{corpus}|{model}|{TUTORIAL_CHUNK_SIZE}|{TUTORIAL_CHUNK_OVERLAP}|cosine|v2".encode()
     )
     for path in files:
-        digest.update(str(path).encode() + b"\0")
+        digest.update(os.path.relpath(path, corpus).encode() + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()[:32]
 
@@ -234,8 +237,9 @@ class TutorialBaseline:
         from minutesqa.ingest import discover
         from minutesqa.parse import read_document
 
+        corpus = corpus.resolve()
         files, _refused, _ = discover(corpus)
-        fingerprint = corpus_fingerprint(files, settings.model)
+        fingerprint = corpus_fingerprint(corpus, files, settings.model)
         index_dir.mkdir(parents=True, exist_ok=True)
         client = chromadb.PersistentClient(path=str(index_dir))
         try:

@@ -673,6 +673,20 @@ def _progress(label: str) -> Callable[[int, int], None]:
     return show
 
 
+def _warn_foreign_sources(store: Any, corpus: Path) -> None:
+    """Say so when the index also holds files from outside the corpus being scored."""
+    root = str(corpus) + "/"
+    sources = {str(c.metadata.get("source", "")) for c in store.iter_all()}
+    foreign = sorted(s for s in sources if not s.startswith(root))
+    if foreign:
+        print(
+            f"  warning: the index also holds {len(foreign)} file(s) from outside {corpus} "
+            f"(e.g. {foreign[0]}); their meetings count too, possibly twice. "
+            "Delete the index folder and run again to score this corpus alone.",
+            file=sys.stderr,
+        )
+
+
 def run_cli(args: argparse.Namespace, settings: Settings) -> int:
     """`minutes eval`: (ingest,) run our pipeline and the baselines, score, report."""
     from minutesqa.answer import Pipeline
@@ -680,12 +694,15 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
     questions = load_questions(args.questions)
     out = Path(args.out)
     paths = output_paths(out)
-    corpus = getattr(args, "corpus", None)
+    corpus: Path | None = getattr(args, "corpus", None)
     if corpus is not None:
         from minutesqa.ingest import ingest
 
+        # one spelling of the folder: the index keys meetings by their file's path, so
+        # '../shared/x' and '/work/shared/x' would otherwise hold every meeting twice
+        corpus = Path(corpus).resolve()
         print(f"Checking the index at {settings.index_dir} against {corpus} ...", flush=True)
-        summary = ingest(Path(corpus), settings)
+        summary = ingest(corpus, settings)
         for source, reason in summary.failures:
             print(f"  skipped {source}: {reason}", file=sys.stderr)
         print(f"  {summary.line()}", flush=True)
@@ -697,6 +714,8 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
     )
 
     pipeline = Pipeline(settings)
+    if corpus is not None:
+        _warn_foreign_sources(pipeline.retriever.store, corpus)
     pipeline.retriever.embedder.embed(["warm-up"])  # latency is measured with the model loaded
     records: dict[str, list[dict[str, Any]]] = {
         "ours": run(
@@ -717,7 +736,7 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
             print("  tutorial baseline skipped: it needs --corpus (the raw files)", file=sys.stderr)
         else:
             systems["tutorial"] = baselines.TutorialBaseline.build(
-                Path(corpus), settings, embedder, paths["tutorial_index"]
+                corpus, settings, embedder, paths["tutorial_index"]
             )
         for name, system in systems.items():
             records[name] = run(questions, system.ask, paths[name], progress=_progress(name))
