@@ -262,11 +262,16 @@ def test_run_cli_over_the_samples(sample_settings, tmp_path: Path, capsys) -> No
     from minutesqa.evaluate import run_cli
 
     out = tmp_path / "five.jsonl"
+    # the same folder spelled another way must not ingest the meetings a second time
+    corpus = DATA / ".." / ".." / ".." / "shared" / "minutes"
     args = argparse.Namespace(
-        questions=DATA / "eval_five_questions.yaml", out=out, baselines=True, corpus=SAMPLES
+        questions=DATA / "eval_five_questions.yaml", out=out, baselines=True, corpus=corpus
     )
     assert run_cli(args, sample_settings) == 0
-    printed = capsys.readouterr().out
+    captured = capsys.readouterr()
+    printed = captured.out
+    assert "0 meetings" in printed and "3 unchanged" in printed
+    assert "outside" not in captured.err
     for system in ("ours", "bm25", "dense", "tutorial"):
         assert system in printed
     questions = load_questions(DATA / "eval_five_questions.yaml")
