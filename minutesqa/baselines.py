@@ -61,12 +61,12 @@ def _ref(meta: dict[str, Any]) -> ItemRef:
 
 
 def merge_items(ranked: Iterable[tuple[StoredChunk, float]], k: int) -> list[Hit]:
-    """Chunks best first -> items best first, one per item, scored by their best chunk."""
-    order: dict[tuple[str, int], list[tuple[StoredChunk, float]]] = {}
+    """Chunks best first -> items best first, one per item, scored by their best chunk.
+    An item is what a record names (committee, date, number): two files of one meeting,
+    or two meetings of one body on one day, count once, as the contract requires."""
+    order: dict[tuple[str, str, str], list[tuple[StoredChunk, float]]] = {}
     for chunk, value in ranked:
-        meta = chunk.metadata
-        key = (str(meta.get("source", "")), int(meta.get("item_index", 0)))
-        order.setdefault(key, []).append((chunk, value))
+        order.setdefault(_ref(chunk.metadata).key(), []).append((chunk, value))
     hits = []
     for parts in list(order.values())[:k]:
         best, value = parts[0]
