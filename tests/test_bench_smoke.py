@@ -60,6 +60,7 @@ def test_synthetic_archive_and_recall(bench, tmp_path: Path) -> None:  # type: i
 
     rec = bench.hnsw_recall(store, fake, ["When was the budget agreed?"], n_queries=5, k=3)
     assert rec["queries"] == 5 and 0.0 <= rec["recall_mean"] <= 1.0
+    assert 0.0 <= rec["self_not_found_share"] <= 1.0
 
 
 def test_brute_force_top(bench) -> None:  # type: ignore[no-untyped-def]
