@@ -207,9 +207,28 @@ def _in_child(fmt: str, data: bytes, timeout_s: float) -> str:
     return str(payload)
 
 
-def _child_main(fmt: str, data: bytes, conn: Connection) -> None:
+def _address_space_bytes() -> int:
+    """This process's current virtual size (VmSize), 0 where /proc cannot tell."""
     try:
-        resource.setrlimit(resource.RLIMIT_AS, (CHILD_MEMORY_BYTES, CHILD_MEMORY_BYTES))
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+def _child_main(fmt: str, data: bytes, conn: Connection) -> None:
+    # The child is a fork of a process that may already map gigabytes (torch, Chroma, the
+    # app's threads), so the cap is what it has plus the allowance, not an absolute size:
+    # an absolute cap below the inherited size makes every allocation fail.
+    limit = _address_space_bytes() + CHILD_MEMORY_BYTES
+    try:
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     except (ValueError, OSError):
         pass
     try:

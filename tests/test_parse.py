@@ -175,6 +175,22 @@ def test_pdf_two_pages(tmp_path: Path) -> None:
     assert meeting.items[1].body == "None."
 
 
+def test_pdf_parses_when_the_parent_maps_gigabytes(tmp_path: Path) -> None:
+    """The parse child is a fork: with torch, Chroma and the app loaded the parent maps
+    several GB, and a fixed memory cap below that made every PDF "damaged" (a CI failure).
+    Reserve 3 GB of address space (untouched, so it costs no RAM) and parse again."""
+    import mmap
+
+    path = tmp_path / "minutes.pdf"
+    path.write_bytes(make_pdf(PDF_PAGES))
+    reserved = mmap.mmap(-1, 3 * 1024**3, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS)
+    try:
+        doc = read_document(path, max_bytes=LIMIT, timeout_s=30)
+    finally:
+        reserved.close()
+    assert_sample(segment(doc))
+
+
 # --- docx ----------------------------------------------------------------------------------
 
 
