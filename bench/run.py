@@ -617,6 +617,8 @@ def bench_corpus(
     res["ingest"] = {
         "files": summary.files,
         "meetings": summary.meetings,
+        "items": summary.items,
+        "without_items": summary.no_items,
         "chunks": summary.chunks,
         "failed": summary.failed,
         "seconds": round(ingest_s, 3),
@@ -662,6 +664,34 @@ def bench_corpus(
     return res
 
 
+def bench_load(index_dir: Path, out_dir: Path, n: int, clients: int) -> dict[str, Any]:
+    """The app as its own process (`minutes serve`, default concurrency and queue) on the
+    samples index: first every sample question once from one client (the unloaded
+    baseline), then `n` questions from `clients` concurrent clients."""
+    from minutesqa.loadtest import SAMPLE_QUESTIONS, cycle, run_load, serve_process, summary_line
+
+    settings = Settings.load(env={})
+    res: dict[str, Any] = {
+        "concurrency": settings.concurrency,
+        "max_queue": settings.max_queue,
+        "load_avg_start": load_avg(),
+    }
+    with serve_process(index_dir, out_dir / "serve-load.log") as url:
+        print("[load] warm-up and one client, one question at a time")
+        run_load(url, SAMPLE_QUESTIONS[:3], clients=1)
+        res["one_client"] = run_load(url, SAMPLE_QUESTIONS, clients=1)
+        print("[load] " + summary_line(res["one_client"]))
+        print(f"[load] {n} questions from {clients} concurrent clients")
+        res["loaded"] = run_load(url, cycle(SAMPLE_QUESTIONS, n), clients=clients)
+        print("[load] " + summary_line(res["loaded"]))
+    one, loaded = res["one_client"], res["loaded"]
+    res["p50_ratio"] = round(loaded["p50"] / one["p50"], 2) if one["p50"] else None
+    res["p95_ratio"] = round(loaded["p95"] / one["p95"], 2) if one["p95"] else None
+    res["throughput_ratio"] = round(loaded["per_s"] / one["per_s"], 2) if one["per_s"] else None
+    res["load_avg_end"] = load_avg()
+    return res
+
+
 # --- output --------------------------------------------------------------------------------
 def _fmt(value: Any) -> str:
     if value is None:
@@ -702,6 +732,9 @@ def render_markdown(report: dict[str, Any]) -> str:
                 [
                     name,
                     ing["files"],
+                    ing.get("meetings"),
+                    ing.get("without_items"),
+                    ing.get("failed"),
                     ing["chunks"],
                     ing["seconds"],
                     ing["chunks_per_s"],
@@ -724,6 +757,9 @@ def render_markdown(report: dict[str, Any]) -> str:
                 [
                     "corpus",
                     "files",
+                    "meetings",
+                    "no items found",
+                    "failed",
                     "chunks",
                     "ingest s",
                     "ingest chunks/s",
@@ -825,6 +861,41 @@ def render_markdown(report: dict[str, Any]) -> str:
         if scale:
             parts += ["", f"Synthetic archive: {scale['embeddings']}."]
         parts.append("")
+    load = report.get("load")
+    if load:
+        one, loaded = load["one_client"], load["loaded"]
+        lrows = [
+            ["1 client, one at a time", one["n"], one["ok"], one["failed"], one["p50"],
+             one["p95"], one["max"], one["per_s"], "1.00", "1.00"],
+            [f"{loaded['clients']} clients at once", loaded["n"], loaded["ok"],
+             loaded["failed"], loaded["p50"], loaded["p95"], loaded["max"], loaded["per_s"],
+             load["p50_ratio"], load["p95_ratio"]],
+        ]  # fmt: skip
+        parts += [
+            "## The app under load (samples index, `minutes serve` as its own process)",
+            "",
+            table(
+                [
+                    "clients",
+                    "questions",
+                    "answered",
+                    "failed",
+                    "p50 s",
+                    "p95 s",
+                    "max s",
+                    "answers/s",
+                    "p50 / 1 client",
+                    "p95 / 1 client",
+                ],
+                lrows,
+            ),
+            "",
+            f"Queue: concurrency {load['concurrency']}, max queue {load['max_queue']} "
+            "(MINUTES_CONCURRENCY, MINUTES_MAX_QUEUE). Latency is per question from submit "
+            "to the full answer over gradio_client, so under load it includes waiting in the "
+            f"queue; throughput ratio {load['throughput_ratio']}.",
+            "",
+        ]
     hrows = []
     for name, h in report.get("hnsw", {}).items():
         hrows.append(
@@ -926,6 +997,8 @@ class Options:
     synthetic: int
     quick: bool
     embed_sample: int
+    load_n: int = 50
+    load_clients: int = 10
     questions_dir: Path = field(default_factory=lambda: ROOT / "eval")
 
 
@@ -944,10 +1017,23 @@ def parse_args(argv: list[str] | None = None) -> Options:
         help="texts the model-alone baseline embeds for a large corpus, evenly spread "
         "(0: all; the samples corpus is always embedded whole)",
     )
+    p.add_argument(
+        "--load", type=int, default=50, help="questions of the app load test (0: skip it)"
+    )
+    p.add_argument("--load-clients", type=int, default=10, help="concurrent clients (10)")
     a = p.parse_args(argv)
     synthetic = a.synthetic if a.synthetic is not None else (10_000 if a.quick else 100_000)
     limerick = None if (a.quick or a.skip_limerick) else a.limerick
-    return Options(a.samples, limerick, a.out, synthetic, a.quick, a.embed_sample)
+    return Options(
+        a.samples,
+        limerick,
+        a.out,
+        synthetic,
+        a.quick,
+        a.embed_sample,
+        a.load if not a.quick else min(a.load, 20),
+        a.load_clients,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -1001,6 +1087,11 @@ def main(argv: list[str] | None = None) -> int:
         embed_sample=0,
     )
     save()
+    if opts.load_n > 0:
+        report["load"] = bench_load(
+            opts.out / "index-samples", opts.out, opts.load_n, opts.load_clients
+        )
+        save()
     if opts.limerick is not None:
         report["corpora"]["limerick"] = bench_corpus(
             "limerick",

@@ -5,8 +5,6 @@ a clear error instead of hanging."""
 
 from __future__ import annotations
 
-import os
-import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -16,8 +14,8 @@ from typing import Any
 import pytest
 
 from minutesqa.config import Settings
-from minutesqa.loadtest import SAMPLE_QUESTIONS, cycle, run_load, summary_line
-from tests.helpers_server import MINUTES, ROOT, free_port, stop, wait_http
+from minutesqa.loadtest import SAMPLE_QUESTIONS, cycle, run_load, serve_process, summary_line
+from tests.helpers_server import free_port
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 
@@ -60,30 +58,11 @@ def test_load_short(sample_settings: Settings, pipeline: Any) -> None:
 def test_load_50_questions_10_clients(sample_settings: Settings) -> None:
     """make test-all: `minutes serve` as its own process (queue concurrency from the
     settings, here MINUTES_CONCURRENCY), 50 questions from 10 concurrent clients."""
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MINUTES_")}
-    env.update(
-        MINUTES_INDEX=str(sample_settings.index_dir),
-        MINUTES_PORT=str(port),
-        MINUTES_CONCURRENCY=str(sample_settings.concurrency),
-        ANONYMIZED_TELEMETRY="False",
-    )
-    log = open(sample_settings.index_dir.parent / f"serve-{port}.log", "wb")  # noqa: SIM115
-    proc = subprocess.Popen(
-        [str(MINUTES), "serve"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    try:
-        url = f"http://127.0.0.1:{port}/"
-        wait_http(url + "config", timeout=300, proc=proc)
+    log = sample_settings.index_dir.parent / "serve-load.log"
+    with serve_process(
+        sample_settings.index_dir, log, concurrency=sample_settings.concurrency
+    ) as url:
         result = run_load(url, cycle(SAMPLE_QUESTIONS, 50), clients=10, timeout_s=600)
-    finally:
-        stop(proc)
-        log.close()
     report(result)
     check(result, 50)
 
