@@ -14,7 +14,7 @@ import numpy as np
 
 from minutesqa.config import Settings
 from minutesqa.embed import Embedder
-from minutesqa.lexical import LexicalIndex, tokenize
+from minutesqa.lexical import LexicalIndex, content_terms, tokenize
 from minutesqa.models import MEETING_ITEM, Answer, Hit, human_date
 from minutesqa.prompts import render
 from minutesqa.retrieve import (
@@ -99,11 +99,15 @@ class ExtractiveWriter:
             return Draft("", [], True)
         scored = [(hit, self.score_sentences(question, retrieval, hit)) for hit in hits[:5]]
         strength = [max((row[1] for row in rows), default=0.0) for _, rows in scored]
+        # a bare first item ("Any other business: None") sets no standard for the others
+        bar = strength[0] if _has_content(scored[0][0], scored[0][1]) else max(strength)
+        asked = set(tokenize(question))
         chosen = [scored[0]]
         for (hit, rows), best in list(zip(scored, strength))[1:]:
             if len(chosen) >= self.settings.answer_items:
                 break
-            if hit.relevance >= self.settings.threshold and best >= strength[0] - RELATIVE_MARGIN:
+            close = hit.relevance >= self.settings.threshold and best >= bar - RELATIVE_MARGIN
+            if close or (_names_item(asked, hit) and _has_content(hit, rows)):
                 chosen.append((hit, rows))
         paragraphs = []
         for n, (hit, rows) in enumerate(chosen, 1):
@@ -118,6 +122,9 @@ class ExtractiveWriter:
                 best_rows = _pick(rows, decisions, set(tokenize(question)), limit, margin)
                 if best_rows:
                     lines.append(" ".join(_clip(s, 500) for s in best_rows))
+                elif not decisions and rows:
+                    # a bare item ("None", a list of sub-headings): what it says is the answer
+                    lines.append(_clip(" ".join(row[0] for row in rows), 300))
             paragraphs.append("\n".join(lines))
         return Draft("\n\n".join(paragraphs), [hit for hit, _ in chosen], False)
 
@@ -288,6 +295,19 @@ def split_sentences(text: str, meeting: bool = False) -> list[str]:
             s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z“\"'(£0-9])", para) if s.strip()
         )
     return out
+
+
+def _names_item(asked: set[str], hit: Hit) -> bool:
+    """The question names this item by its title ("what was raised under any other
+    business?"): every topic word of the title is in the question."""
+    if hit.ref.item == MEETING_ITEM:
+        return False
+    title = content_terms(hit.ref.title)
+    return bool(title) and set(title) <= asked
+
+
+def _has_content(hit: Hit, rows: list[tuple[str, float, frozenset[str]]]) -> bool:
+    return bool(hit.decisions) or any(len(row[0]) > 12 for row in rows)
 
 
 def _clip(text: str, limit: int) -> str:

@@ -251,3 +251,16 @@ def test_ask_json_record_matches_the_eval_format(sample_settings: Settings) -> N
     }
     for c in record["citations"]:
         assert (c["committee"], c["date"], c["item"]) in retrieved
+
+
+def test_an_item_named_by_its_title_is_cited_at_every_meeting(pipeline: Any) -> None:
+    """'Any other business' is an item of every meeting: the bare 2011 one ('None') is
+    shown as it is and sets no bar for the 2021 and 2024 ones, which the question names."""
+    answer = pipeline.ask("What was raised under any other business?")
+    assert [(c.date.isoformat(), c.item) for c in answer.citations] == [
+        (D2011, "3"),
+        (D2021, "11"),
+        (D2024, "SSP/8/24"),
+    ]
+    assert "item 3: Any other Business**\nNone\n" in answer.text
+    assert "Safe at Homes" in answer.text
