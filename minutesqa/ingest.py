@@ -69,7 +69,9 @@ def discover(folder: Path) -> tuple[list[Path], list[tuple[Path, str]], int]:
     files: list[Path] = []
     refused: list[tuple[Path, str]] = []
     skipped = 0
-    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+    # walk the resolved folder: 'minutes/../x' and '/abs/x' must name a file the same way,
+    # or a second ingest by another spelling would index every meeting twice
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if name.startswith("."):
@@ -134,7 +136,8 @@ class _Existing:
 def _existing_by_source(store: VectorStore) -> dict[str, _Existing]:
     by_source: dict[str, _Existing] = defaultdict(_Existing)
     for stored in store.iter_all():
-        entry = by_source[str(stored.metadata.get("source", ""))]
+        # normpath: indexes written before sources were resolved hold 'a/../b' spellings
+        entry = by_source[os.path.normpath(str(stored.metadata.get("source", "")))]
         entry.ids.append(stored.id)
         entry.hashes.add(str(stored.metadata.get("content_hash", "")))
         entry.expected.add(int(stored.metadata.get("file_chunk_count", -1)))

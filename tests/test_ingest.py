@@ -135,6 +135,66 @@ def test_prune_removes_deleted_files_only_when_asked(
     assert_lexical_matches(settings)
 
 
+def test_two_spellings_of_one_folder_are_one_corpus(
+    folder: Path, settings: Settings, fake_embedder: FakeEmbedder
+) -> None:
+    """'minutes/sub/..' and the plain path name the same files: the second ingest writes
+    nothing, sources are stored resolved, and --prune works by either spelling."""
+    (folder / "sub").mkdir()
+    roundabout = folder / "sub" / ".."
+    first = run(roundabout, settings, fake_embedder)
+    assert first.meetings == 3
+    assert {m["source"] for m in stored(settings).values()} == {
+        str(folder / p.name) for p in SAMPLE_FILES
+    }
+    again = run(folder, settings, fake_embedder)
+    assert (again.unchanged, again.meetings, again.chunks) == (3, 0, 0)
+    (folder / SAMPLE_FILES[0].name).unlink()
+    pruned = run(roundabout, settings, fake_embedder, prune=True)
+    assert pruned.pruned == 1
+    assert {m["source"] for m in stored(settings).values()} == {
+        str(folder / p.name) for p in SAMPLE_FILES[1:]
+    }
+    assert_lexical_matches(settings)
+
+
+def test_an_index_written_with_unresolved_sources_is_not_duplicated(
+    folder: Path, settings: Settings, fake_embedder: FakeEmbedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Indexes written before sources were resolved hold 'x/sub/../a.txt': a new ingest
+    treats those as the same files, and a changed one replaces its old chunks entirely."""
+    import minutesqa.ingest as ingest_module
+
+    (folder / "sub").mkdir()
+    real_discover = ingest_module.discover
+
+    def old_discover(where: Path):  # type: ignore[no-untyped-def]
+        files, refused, skipped = real_discover(where)
+        return [folder / "sub" / ".." / p.name for p in files], refused, skipped
+
+    monkeypatch.setattr(ingest_module, "discover", old_discover)
+    run(folder, settings, fake_embedder)
+    monkeypatch.setattr(ingest_module, "discover", real_discover)
+    legacy = stored(settings)
+    assert all("/sub/../" in m["source"] for m in legacy.values())
+
+    again = run(folder, settings, fake_embedder)
+    assert (again.unchanged, again.chunks) == (3, 0)
+    assert stored(settings) == legacy
+
+    changed = folder / SAMPLE_FILES[2].name
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nA late note.\n", encoding="utf-8")
+    third = run(folder, settings, fake_embedder)
+    assert (third.unchanged, third.meetings) == (2, 1)
+    sources = [m["source"] for m in stored(settings).values()]
+    assert str(changed) in sources
+    assert not any(s.endswith("/sub/../" + changed.name) for s in sources)  # no stale chunk
+    assert len(sources) == len(legacy) + sources.count(str(changed)) - sum(
+        1 for m in legacy.values() if m["source"].endswith(changed.name)
+    )
+    assert_lexical_matches(settings)
+
+
 def test_a_file_that_breaks_after_indexing_keeps_its_chunks(
     folder: Path, settings: Settings, fake_embedder: FakeEmbedder
 ) -> None:
