@@ -16,9 +16,9 @@ Choices the contract leaves open, made here and kept consistent:
 from __future__ import annotations
 
 import argparse
-import os
 import datetime as dt
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
