@@ -64,7 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the evaluation record as JSON")
     p.add_argument("--since", help="only meetings on or after this date (YYYY-MM-DD)")
     p.add_argument("--until", help="only meetings on or before this date (YYYY-MM-DD)")
-    p.add_argument("--committee", help="only this committee (a unique part of its name)")
+    p.add_argument(
+        "--committee",
+        help="only this committee: its name, or words of it to take every committee whose "
+        "name holds them (JPC and SPC are understood)",
+    )
     p.add_argument("--k", type=int, help="how many items to retrieve (default 10)")
     p.add_argument(
         "--history", action="append", default=[], help="an earlier question (repeatable)"

@@ -18,7 +18,7 @@ from minutesqa.dates import DateIntent, question_dates
 from minutesqa.embed import Embedder, get_embedder
 from minutesqa.errors import ConfigError, IndexMissingError
 from minutesqa.ingest import open_lexical
-from minutesqa.lexical import LexicalIndex, content_terms, tokenize
+from minutesqa.lexical import LexicalIndex, content_terms
 from minutesqa.models import Hit, ItemRef, date_int
 from minutesqa.store import StoredChunk, VectorStore
 
@@ -119,27 +119,24 @@ class Retriever:
             dates_by_committee={k: sorted(v) for k, v in dates.items()},
         )
 
-    def resolve_committee(self, name: str | None) -> str | None:
-        """An exact committee name from a user's (possibly partial) one."""
-        if not name:
-            return None
+    def resolve_committees(self, name: str | None) -> tuple[str, ...]:
+        """The committees a user's name stands for: the exact one, else every committee
+        whose name holds all its words ('joint policing' or 'JPC': the Joint Policing
+        Committee however each set of minutes spells it). Empty: no filter."""
+        if not name or not name.strip():
+            return ()
         known = list(self.coverage.committees)
         if name in known:
-            return name
-        low = name.lower()
-        matches = [c for c in known if low in c.lower()]
-        if len(matches) == 1:
-            return matches[0]
-        words = set(tokenize(name))
-        matches = [c for c in known if words and words <= set(tokenize(c))] or matches
-        if len(matches) == 1:
-            return matches[0]
-        shown = ", ".join(known[:8]) + (" …" if len(known) > 8 else "")
+            return (name,)
+        words = set(_committee_words(name)) - _COMMITTEE_FILLER
+        matches = [c for c in known if words and words <= set(_committee_words(c))]
         if not matches:
+            low = name.lower().strip()
+            matches = [c for c in known if low in c.lower()]
+        if not matches:
+            shown = ", ".join(known[:8]) + (" …" if len(known) > 8 else "")
             raise ConfigError(f"no committee in the index matches {name!r}; known: {shown}")
-        raise ConfigError(
-            f"{name!r} matches {len(matches)} committees ({', '.join(matches[:4])}…); be more exact"
-        )
+        return tuple(matches)
 
     # --- search ---------------------------------------------------------------------------
     def search(self, query: Query) -> Retrieval:
@@ -152,25 +149,28 @@ class Retriever:
                     break
         text = search_text(question, query.history)
         vector = self.embedder.embed([text])[0]
-        committee = self.resolve_committee(query.committee)
+        committees = self.resolve_committees(query.committee)
+        committee = (
+            committees[0] if len(committees) == 1 else (query.committee if committees else None)
+        )  # how the answer names the filter
         since, until = _intersect(query.since, query.until, intent)
         dated = bool(intent.since or intent.until)
-        if (since and until and since > until) or self._empty_range(committee, since, until):
+        if (since and until and since > until) or self._empty_range(committees, since, until):
             if dated and not (query.since or query.until):
                 # "children arrested in August 2023" dates the events, not the meeting:
                 # keep items that mention that time themselves
                 hits = [
                     h
-                    for h in self._search(text, vector, committee, None, None, query.k)
+                    for h in self._search(text, vector, committees, None, None, query.k)
                     if _mentions_period(h.text, intent) and h.coverage >= 0.5
                 ]
                 if hits:
                     return Retrieval(hits, vector, text, None, None, committee, dated=True)
             return Retrieval([], vector, text, since, until, committee, out_of_range=True)
-        hits = self._search(text, vector, committee, since, until, query.k)
+        hits = self._search(text, vector, committees, since, until, query.k)
         if (intent.latest or intent.earliest) and hits and not (query.since or query.until):
-            scope = committee or hits[0].ref.committee
-            dates = self.coverage.dates_by_committee.get(scope, [])
+            scope = committees or (hits[0].ref.committee,)
+            dates = sorted({d for c in scope for d in self.coverage.dates_by_committee.get(c, [])})
             if dates:
                 day = dates[-1] if intent.latest else dates[0]
                 pinned = self._search(text, vector, scope, day, day, query.k)
@@ -181,7 +181,7 @@ class Retriever:
                     since = until = day
         elsewhere = None
         if dated and hits and not (intent.latest or intent.earliest):
-            wider = self._search(text, vector, committee, query.since, query.until, 1)
+            wider = self._search(text, vector, committees, query.since, query.until, 1)
             elsewhere = wider[0] if wider else None
         own = self.embedder.embed([question])[0] if text != question else None
         return Retrieval(
@@ -197,11 +197,11 @@ class Retriever:
         )
 
     def _empty_range(
-        self, committee: str | None, since: dt.date | None, until: dt.date | None
+        self, committees: tuple[str, ...], since: dt.date | None, until: dt.date | None
     ) -> bool:
         if not (since or until):
             return False
-        scopes = [committee] if committee else list(self.coverage.dates_by_committee)
+        scopes = list(committees) or list(self.coverage.dates_by_committee)
         for scope in scopes:
             for day in self.coverage.dates_by_committee.get(scope, []):
                 if (since is None or day >= since) and (until is None or day <= until):
@@ -209,11 +209,13 @@ class Retriever:
         return True
 
     def _where(
-        self, committee: str | None, since: dt.date | None, until: dt.date | None
+        self, committees: tuple[str, ...], since: dt.date | None, until: dt.date | None
     ) -> dict[str, Any] | None:
         clauses: list[dict[str, Any]] = []
-        if committee:
-            clauses.append({"committee": committee})
+        if len(committees) == 1:
+            clauses.append({"committee": committees[0]})
+        elif committees:
+            clauses.append({"committee": {"$in": list(committees)}})
         if since:
             clauses.append({"date_int": {"$gte": date_int(since)}})
         if until:
@@ -225,14 +227,15 @@ class Retriever:
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
     def _mask(
-        self, committee: str | None, since: dt.date | None, until: dt.date | None
+        self, committees: tuple[str, ...], since: dt.date | None, until: dt.date | None
     ) -> np.ndarray | None:
         lex = self.lexical
-        if not (committee or since or until or self.settings.exclude_restricted):
+        if not (committees or since or until or self.settings.exclude_restricted):
             return None
         mask = np.ones(len(lex.ids), dtype=bool)
-        if committee:
-            mask &= np.array([c == committee for c in lex.committee], dtype=bool)
+        if committees:
+            wanted = set(committees)
+            mask &= np.array([c in wanted for c in lex.committee], dtype=bool)
         if since:
             mask &= lex.date_int >= date_int(since)
         if until:
@@ -245,14 +248,14 @@ class Retriever:
         self,
         text: str,
         vector: np.ndarray,
-        committee: str | None,
+        committees: tuple[str, ...],
         since: dt.date | None,
         until: dt.date | None,
         k: int,
     ) -> list[Hit]:
         n = max(CANDIDATES, 6 * k)
-        dense = self.store.query(vector, n, self._where(committee, since, until))
-        lexical = self.lexical.search(text, n, self._mask(committee, since, until))
+        dense = self.store.query(vector, n, self._where(committees, since, until))
+        lexical = self.lexical.search(text, n, self._mask(committees, since, until))
         fused: dict[str, float] = defaultdict(float)
         for rank, c in enumerate(dense):
             fused[c.id] += 1.0 / (RRF_K + rank + 1)
@@ -325,6 +328,24 @@ class Retriever:
             key = (str(c.metadata["source"]), int(c.metadata["item_index"]))
             parts[key].append((int(c.metadata["chunk_index"]), strip_context(c.document)))
         return {key: join_parts([t for _, t in sorted(p)]) for key, p in parts.items()}
+
+
+_COMMITTEE_FILLER = frozenset({"the", "of", "a", "an", "meeting", "meetings"})
+_COMMITTEE_ABBREVIATIONS = {
+    "jpc": "joint policing committee",
+    "spc": "strategic policy committee",
+    "subcommittee": "sub committee",
+}
+
+
+def _committee_words(name: str) -> list[str]:
+    """A committee name as plain words: case, punctuation, '&' and the usual abbreviations
+    ('JPC', 'SPC') do not matter."""
+    low = name.lower().replace("&", " and ").replace("’", "'").replace("'s ", " ")
+    words: list[str] = []
+    for word in re.findall(r"[a-z0-9]+", low):
+        words.extend(_COMMITTEE_ABBREVIATIONS.get(word, word).split())
+    return words
 
 
 def join_parts(parts: list[str]) -> str:

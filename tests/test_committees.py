@@ -1,0 +1,87 @@
+"""Committee filters on a real Chroma index (FakeEmbedder: the filter is under test, not
+the ranking): one committee spelled several ways across years of minutes is one filter,
+and abbreviations such as JPC work."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from minutesqa.config import Settings
+from minutesqa.errors import ConfigError
+from minutesqa.ingest import ingest
+from minutesqa.retrieve import Query, Retriever
+from tests.conftest import FakeEmbedder
+
+MEETINGS = {
+    "a.txt": ("Municipal District of Cappamore-Kilmallock", "Tuesday 5th May 2015"),
+    "b.txt": ("Municipal District of Cappamore Kilmallock", "Tuesday 3rd May 2016"),
+    "c.txt": ("Joint Policing Committee", "Monday 2nd May 2016"),
+    "d.txt": ("Limerick Joint Policing Committee", "Monday 1st May 2017"),
+    "e.txt": ("Metropolitan District of Limerick", "Friday 5th May 2017"),
+}
+
+
+@pytest.fixture(scope="module")
+def retriever(tmp_path_factory: pytest.TempPathFactory) -> Retriever:
+    folder = tmp_path_factory.mktemp("committees")
+    for name, (committee, date) in MEETINGS.items():
+        (folder / name).write_text(
+            f"Minutes of the meeting of the {committee} held on {date}.\n\n"
+            "1. Adoption of Minutes\n\nAdopted.\n\n"
+            "2. Road Safety\n\nThe road safety report on speeding was noted.\n",
+            encoding="utf-8",
+        )
+    settings = Settings.load(env={}, index_dir=folder.parent / f"{folder.name}-index")
+    fake = FakeEmbedder()
+    summary = ingest(folder, settings, embedder=fake, progress=False)
+    assert summary.meetings == 5, summary.failures
+    return Retriever(settings, embedder=fake)  # type: ignore[arg-type]
+
+
+def committees_found(retriever: Retriever, committee: str) -> set[str]:
+    result = retriever.search(Query("road safety speeding", committee=committee, k=20))
+    return {h.ref.committee for h in result.hits}
+
+
+def test_the_index_holds_each_spelling(retriever: Retriever) -> None:
+    assert sorted(retriever.coverage.committees) == sorted(c for c, _ in MEETINGS.values())
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("Municipal District of Cappamore-Kilmallock", {"a.txt"}),  # an exact name is exact
+        ("Cappamore Kilmallock", {"a.txt", "b.txt"}),
+        ("cappamore-kilmallock", {"a.txt", "b.txt"}),
+        ("Joint Policing", {"c.txt", "d.txt"}),
+        ("JPC", {"c.txt", "d.txt"}),
+        ("the Joint Policing Committee meeting", {"c.txt", "d.txt"}),
+        ("Limerick", {"d.txt", "e.txt"}),
+    ],
+)
+def test_a_committee_filter_covers_every_spelling(
+    retriever: Retriever, asked: str, expected: set[str]
+) -> None:
+    assert committees_found(retriever, asked) == {MEETINGS[f][0] for f in expected}
+
+
+def test_latest_meeting_of_a_committee_spelled_two_ways(retriever: Retriever) -> None:
+    result = retriever.search(Query("road safety at the latest meeting", committee="JPC"))
+    assert result.since == result.until == dt.date(2017, 5, 1)
+    # the latest meeting's items come first (a strong preference, not a hard filter)
+    assert [(h.ref.committee, h.ref.date.isoformat()) for h in result.hits[:3]] == [
+        ("Limerick Joint Policing Committee", "2017-05-01")
+    ] * 3
+    assert {h.ref.committee for h in result.hits} <= {c for c, _ in MEETINGS.values() if "Pol" in c}
+
+
+def test_an_unknown_committee_is_one_line_naming_the_known_ones(retriever: Retriever) -> None:
+    with pytest.raises(ConfigError, match=r"no committee in the index matches 'Planning'; known"):
+        retriever.search(Query("road safety", committee="Planning"))
+
+
+def test_no_filter_searches_every_committee(tmp_path: Path, retriever: Retriever) -> None:
+    assert committees_found(retriever, "") == {c for c, _ in MEETINGS.values()}
