@@ -291,7 +291,17 @@ class Retriever:
                 score += MEETING_BOOST
             scored.append((score, rel, cov, key, cids))
         scored.sort(key=lambda row: -row[0])
-        ranked = scored[:k]
+        # one hit per agenda item: the same minutes saved twice (a copy in another folder,
+        # the PDF beside the HTML page) would otherwise fill the list with one item
+        ranked, seen = [], set()
+        for row in scored:
+            meta = chunks[row[4][0]].metadata
+            ref_key = (str(meta["committee"]), str(meta["date"]), str(meta["item"]))
+            if ref_key not in seen:
+                seen.add(ref_key)
+                ranked.append(row)
+                if len(ranked) == k:
+                    break
         texts = self._item_texts([row[3] for row in ranked])
         hits = []
         for score, rel, cov, key, cids in ranked:
