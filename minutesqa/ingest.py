@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from tqdm import tqdm
 
 from minutesqa.chunk import chunk_meeting
@@ -23,7 +24,7 @@ from minutesqa.embed import Embedder, get_embedder
 from minutesqa.errors import InputError, MinutesError
 from minutesqa.lexical import LexicalIndex
 from minutesqa.lock import IndexLock
-from minutesqa.models import Chunk, Meeting
+from minutesqa.models import PIPELINE_VERSION, Chunk, Meeting
 from minutesqa.parse import read_document
 from minutesqa.segment import WHOLE_DOCUMENT, segment
 from minutesqa.store import DIRTY, VectorStore
@@ -43,6 +44,7 @@ class IngestSummary:
     pruned: int = 0
     skipped: int = 0
     no_items: int = 0
+    reused: int = 0  # chunks written with the vector they already had (text unchanged)
     seconds: float = 0.0
     failures: list[tuple[str, str]] = field(default_factory=list)
     no_item_files: list[str] = field(default_factory=list)
@@ -56,6 +58,8 @@ class IngestSummary:
             text += f", {self.pruned} pruned"
         if self.no_items:
             text += f", {self.no_items} without numbered items"
+        if self.reused:
+            text += f", {self.reused} chunks kept their embeddings"
         return text + f" in {self.seconds:.1f} s"
 
 
@@ -131,6 +135,7 @@ class _Existing:
     ids: list[str] = field(default_factory=list)
     hashes: set[str] = field(default_factory=set)
     expected: set[int] = field(default_factory=set)
+    versions: set[int] = field(default_factory=set)
 
 
 def _existing_by_source(store: VectorStore) -> dict[str, _Existing]:
@@ -141,11 +146,28 @@ def _existing_by_source(store: VectorStore) -> dict[str, _Existing]:
         entry.ids.append(stored.id)
         entry.hashes.add(str(stored.metadata.get("content_hash", "")))
         entry.expected.add(int(stored.metadata.get("file_chunk_count", -1)))
+        entry.versions.add(int(stored.metadata.get("pipeline", 1)))
     return by_source
 
 
 def _complete(entry: _Existing | None, digest: str) -> bool:
-    return entry is not None and entry.hashes == {digest} and entry.expected == {len(entry.ids)}
+    return (
+        entry is not None
+        and entry.hashes == {digest}
+        and entry.expected == {len(entry.ids)}
+        and entry.versions == {PIPELINE_VERSION}
+    )
+
+
+def _reusable(store: VectorStore, ids: list[str]) -> dict[str, np.ndarray]:
+    """Stored embeddings by chunk text, for a file being redone: a chunk whose text did not
+    change keeps its vector instead of going through the model again."""
+    found: dict[str, np.ndarray] = {}
+    for start in range(0, len(ids), 500):
+        got = store.get(ids[start : start + 500], embeddings=True)
+        for doc, emb in zip(got["documents"], got["embeddings"], strict=True):
+            found[str(doc)] = np.asarray(emb, dtype=np.float32)
+    return found
 
 
 def ingest(
@@ -178,7 +200,16 @@ def ingest(
             if not pending:
                 return
             texts = [c.text for _, chunks in pending for c in chunks]
-            vectors = model().embed(texts)
+            known: dict[str, np.ndarray] = {}
+            for meeting, _ in pending:
+                old = existing.get(meeting.source)
+                if old is not None:
+                    known.update(_reusable(store, old.ids))
+            todo = [t for t in dict.fromkeys(texts) if t not in known]
+            if todo:
+                known.update(zip(todo, model().embed(todo), strict=True))
+            summary.reused += sum(1 for t in texts if t not in todo)
+            vectors = np.stack([known[t] for t in texts])
             if not dirty:
                 store.set_state(DIRTY)  # the lexical index is stale until the end
                 dirty = True

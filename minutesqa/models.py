@@ -8,6 +8,9 @@ from pathlib import Path
 from typing import Any
 
 MEETING_ITEM = "meeting"  # the item number of a meeting's own record (attendance, venue)
+# Bump when parse, segment or chunk would turn the same file into different chunks: ingest
+# then redoes every file stamped otherwise (re-embedding only the chunk texts that changed).
+PIPELINE_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,7 @@ class Chunk:
             "chunk_index": self.chunk_index,
             "chunk_count": self.chunk_count,
             "file_chunk_count": self.file_chunk_count,
+            "pipeline": PIPELINE_VERSION,
         }
 
 

@@ -250,6 +250,17 @@ def _committee(header_lines: list[str], path: Path) -> str:
     # "... MEETING OF THE X HELD IN <place>, ON <day>", "... MEETING FOR THE X HELD ...",
     # "MINUTES OF X MEETING HELD ON ..." ("HED" is an OCR slip)
     end = r"(?:HEL?D|WHICH\s+WAS\s+HELD|ON\s+\w+DAY|IN\s+[^,]{3,60},|PRESENT\b)"
+    # "PROCEEDINGS AT (OF) JOINT POLICING SUB COMMITTEE MEETING OF THE MUNICIPAL DISTRICT OF X
+    # HELD ...": the committee is the district's sub committee, not the district itself
+    m = re.search(
+        rf"\b(?:AT|OF)\s+(?:THE\s+)?(?!PROCEEDINGS\b)((?:\w+\s+){{0,4}}?(?:SUB[\s-]?)?COMMITTEE)"
+        rf"\s+MEETING\s+(?:OF|FOR)\s+"
+        rf"(?:THE\s+)?(.+?)\s+{end}",
+        flat,
+        re.IGNORECASE,
+    )
+    if m and len(m.group(1)) + len(m.group(2)) < 140:
+        return _tidy_name(f"{m.group(2)} {m.group(1)}")
     for pattern in (
         rf"\bMEETING\s+(?:OF|FOR)\s+(?:THE\s+)?(.+?)\s+{end}",
         rf"^MINUTES\s+OF\s+(?!PROCEEDINGS\b|MEETING\b|THE\s+MEETING\b)(?:THE\s+)?(.+?)"

@@ -370,3 +370,54 @@ def test_cli_ingest_reports_each_bad_file_and_indexes_the_good_one(tmp_path: Pat
         f"minutes ingest: {tmp_path / 'nope'}: no such folder; "
         "give the folder that holds the minutes"
     ]
+
+
+class CountingFake(FakeEmbedder):
+    """The FakeEmbedder, counting the texts it is asked to embed."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def embed(self, texts: list[str]):  # type: ignore[no-untyped-def]
+        self.texts.extend(texts)
+        return super().embed(texts)
+
+
+def test_an_older_pipeline_is_redone_reusing_unchanged_embeddings(
+    folder: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An index written by an older parse/segment/chunk (another PIPELINE_VERSION) is
+    redone file by file; chunks whose text is the same keep their vectors."""
+    import minutesqa.ingest as ingest_module
+    import minutesqa.models as models
+
+    current = models.PIPELINE_VERSION
+    monkeypatch.setattr(models, "PIPELINE_VERSION", current - 1)
+    monkeypatch.setattr(ingest_module, "PIPELINE_VERSION", current - 1)
+    first = run(folder, settings, FakeEmbedder())
+    assert {m["pipeline"] for m in stored(settings).values()} == {current - 1}
+    monkeypatch.undo()
+
+    counting = CountingFake()
+    redo = run(folder, settings, counting)  # type: ignore[arg-type]
+    assert (redo.meetings, redo.unchanged, redo.chunks) == (3, 0, first.chunks)
+    assert counting.texts == [] and redo.reused == first.chunks
+    assert f"{first.chunks} chunks kept their embeddings" in redo.line()
+    assert {m["pipeline"] for m in stored(settings).values()} == {current}
+    assert run(folder, settings, counting).unchanged == 3  # type: ignore[arg-type]
+    assert_lexical_matches(settings)
+
+
+def test_a_changed_file_embeds_only_its_changed_chunks(folder: Path, settings: Settings) -> None:
+    run(folder, settings, FakeEmbedder())
+    path = folder / SAMPLE_FILES[0].name  # the 2011 meeting; its last item is 19
+    path.write_text(
+        path.read_text(encoding="utf-8").rstrip() + "\nA late note was added.\n",
+        encoding="utf-8",
+    )
+    counting = CountingFake()
+    summary = run(folder, settings, counting)  # type: ignore[arg-type]
+    assert (summary.meetings, summary.unchanged) == (1, 2)
+    assert len(counting.texts) == 1 and "A late note was added." in counting.texts[0]
+    assert summary.reused == summary.chunks - 1
+    assert_lexical_matches(settings)

@@ -449,3 +449,21 @@ def test_limerick_headers(relative: str, date: dt.date, committee: str) -> None:
     assert (m.date, m.committee) == (date, committee)
     assert m.items[0].number == "1"
     assert m.items[0].title == "Adoption of Minutes"
+
+
+@pytest.mark.parametrize("joiner", ["AT", "OF"])
+def test_a_district_sub_committee_header_names_the_sub_committee(joiner: str) -> None:
+    """'PROCEEDINGS AT/OF JOINT POLICING SUB COMMITTEE MEETING OF THE MUNICIPAL DISTRICT OF
+    X': the body is X's sub committee (19 Limerick files were filed under the district)."""
+    text = (
+        f"MINUTES OF PROCEEDINGS {joiner} JOINT POLICING SUB COMMITTEE\n\nMEETING\n\nOF\n\nTHE\n\n"
+        "MUNICIPAL\n\nDISTRICT\n\nOF\n\nCAPPAMORE-\n\n"
+        "KILMALLOCK HELD IN ÁRAS MAINCHÍN SEOIGHE, MILLMOUNT,\n\n"
+        "KILMALLOCK, CO. LIMERICK, ON THURSDAY, 29TH MARCH, 2018, AT\n\n3.00 P.M.\n\n"
+        "PRESENT IN THE CHAIR:\n\nCouncillor G. Mitchell, An Cathaoirleach.\n\n"
+        "1.\n\nPolicing Issues in the District\n\n47 recorded burglaries.\n"
+    )
+    m = from_text(text, "minutes.md")
+    assert m.committee == "Municipal District of Cappamore-Kilmallock Joint Policing Sub Committee"
+    assert m.date == dt.date(2018, 3, 29)
+    assert table(m) == [("1", "Policing Issues in the District")]
