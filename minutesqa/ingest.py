@@ -278,8 +278,8 @@ def sync_lexical(store: VectorStore, lexical_dir: Path) -> LexicalIndex:
     Called under the index lock, so temporary folders here are a killed save's leftovers."""
     for stale in lexical_dir.parent.glob(".lexical-*"):
         shutil.rmtree(stale, ignore_errors=True)
-    rows = [(c.id, c.document, c.metadata) for c in store.iter_all(documents=True)]
-    index = LexicalIndex.build(rows)
+    rows, vectors = _rows_and_vectors(store)
+    index = LexicalIndex.build(rows, vectors)
     index.save(lexical_dir)
     store.set_state(index.fingerprint)
     return index
@@ -299,8 +299,18 @@ def open_lexical(store: VectorStore, settings: Settings) -> LexicalIndex:
         finally:
             lock.__exit__(None, None, None)
     # an ingest is running: use an in-memory copy for now
-    rows = [(c.id, c.document, c.metadata) for c in store.iter_all(documents=True)]
-    return LexicalIndex.build(rows)
+    return LexicalIndex.build(*_rows_and_vectors(store))
+
+
+def _rows_and_vectors(
+    store: VectorStore,
+) -> tuple[list[tuple[str, str, dict[str, Any]]], dict[str, np.ndarray]]:
+    rows, vectors = [], {}
+    for c in store.iter_all(documents=True, embeddings=True):
+        rows.append((c.id, c.document, c.metadata))
+        if c.embedding is not None:
+            vectors[c.id] = c.embedding
+    return rows, vectors
 
 
 def summary_exit_code(summary: IngestSummary) -> int:

@@ -9,7 +9,7 @@ import re
 import shutil
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,7 @@ GENERIC = frozenset(
     came make made take took work worked kind sort way ways able increased decreased changed
     discussing deciding agreeing raised raise""".split()
 )
-FORMAT_VERSION = 2  # bump when the saved layout changes: older copies are rebuilt
+FORMAT_VERSION = 3  # bump when the saved layout changes: older copies are rebuilt
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
 
@@ -89,13 +89,22 @@ class LexicalIndex:
     committee: list[str]
     restricted: np.ndarray
     df: dict[str, int]  # chunks each term appears in, for term weights
+    # unit-length embeddings in the order of `ids`, for exact dense search (0 rows: none)
+    vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
 
     @classmethod
-    def build(cls, rows: list[tuple[str, str, dict[str, Any]]]) -> LexicalIndex:
+    def build(
+        cls, rows: list[tuple[str, str, dict[str, Any]]], vectors: dict[str, Any] | None = None
+    ) -> LexicalIndex:
         import bm25s
 
         rows = sorted(rows, key=lambda r: r[0])
         ids = [r[0] for r in rows]
+        matrix = np.zeros((0, 0), dtype=np.float32)
+        if vectors and ids:
+            matrix = np.stack([np.asarray(vectors[i], dtype=np.float32) for i in ids])
+            norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+            matrix /= np.where(norms == 0, 1.0, norms)
         retriever = None
         df: dict[str, int] = {}
         if rows:
@@ -113,6 +122,7 @@ class LexicalIndex:
             committee=[str(r[2].get("committee", "")) for r in rows],
             restricted=np.array([bool(r[2].get("restricted", False)) for r in rows], dtype=bool),
             df=df,
+            vectors=matrix,
         )
 
     def save(self, directory: Path) -> None:
@@ -123,6 +133,7 @@ class LexicalIndex:
             self.retriever.save(str(tmp / "bm25"))
         np.save(tmp / "date_int.npy", self.date_int)
         np.save(tmp / "restricted.npy", self.restricted)
+        np.save(tmp / "vectors.npy", self.vectors)
         (tmp / "meta.json").write_text(
             json.dumps(
                 {
@@ -160,6 +171,7 @@ class LexicalIndex:
                 committee=list(meta["committee"]),
                 restricted=np.load(directory / "restricted.npy"),
                 df=dict(meta.get("df", {})),
+                vectors=np.load(directory / "vectors.npy"),
             )
         except (OSError, ValueError, KeyError):
             return None
@@ -177,6 +189,25 @@ class LexicalIndex:
         present = set(tokenize(text))
         total = sum(self.idf(t) for t in terms)
         return sum(self.idf(t) for t in terms if t in present) / total
+
+    def nearest(
+        self, vector: np.ndarray, n: int, mask: np.ndarray | None = None
+    ) -> list[tuple[str, float]]:
+        """Exact cosine search over every stored embedding: (id, similarity), best first.
+        Chroma's HNSW graph can leave chunks unreachable (chroma-core/chroma#7758); at the
+        sizes of a council's archive a matrix product is as fast and misses nothing."""
+        if not len(self.vectors):
+            return []
+        unit = vector / (np.linalg.norm(vector) or 1.0)
+        sims = self.vectors @ unit.astype(np.float32)
+        if mask is not None:
+            sims = np.where(mask, sims, -np.inf)
+        n = min(n, int(np.isfinite(sims).sum()))
+        if n <= 0:
+            return []
+        top = np.argpartition(-sims, n - 1)[:n]
+        top = top[np.argsort(-sims[top], kind="stable")]
+        return [(self.ids[i], float(sims[i])) for i in top]
 
     def search(self, query: str, n: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
         if self.retriever is None or not self.ids:

@@ -304,22 +304,32 @@ class Retriever:
         """Items best first; those of a committee in `prefer` (named in the question)
         score NAMED_BOOST more."""
         n = max(CANDIDATES, 6 * k)
-        dense = self.store.query(vector, n, self._where(committees, since, until))
-        lexical = self.lexical.search(text, n, self._mask(committees, since, until))
+        mask = self._mask(committees, since, until)
+        exact = len(self.lexical.vectors) > 0
+        if exact:  # every chunk scored: nothing lost to an unreachable HNSW node
+            dense = self.lexical.nearest(vector, n, mask)
+        else:  # an index saved without vectors: Chroma's own (approximate) search
+            found = self.store.query(vector, n, self._where(committees, since, until))
+            dense = [(c.id, 1.0 - float(c.distance or 1.0)) for c in found]
+        lexical = self.lexical.search(text, n, mask)
         fused: dict[str, float] = defaultdict(float)
-        for rank, c in enumerate(dense):
-            fused[c.id] += 1.0 / (RRF_K + rank + 1)
+        for rank, (cid, _sim) in enumerate(dense):
+            fused[cid] += 1.0 / (RRF_K + rank + 1)
         for rank, (cid, _score) in enumerate(lexical):
             fused[cid] += 1.0 / (RRF_K + rank + 1)
-        similarity = {c.id: 1.0 - float(c.distance or 1.0) for c in dense}
-        chunks = {c.id: c for c in dense}
-        missing = [cid for cid, _ in lexical if cid not in chunks and cid in fused]
-        if missing:
-            got = self.store.get(missing, embeddings=True)
-            for i, cid in enumerate(got["ids"]):
-                chunks[cid] = StoredChunk(cid, dict(got["metadatas"][i]), got["documents"][i])
-                emb = np.asarray(got["embeddings"][i], dtype=np.float32)
-                similarity[cid] = float(emb @ vector / (np.linalg.norm(emb) or 1.0))
+        similarity = dict(dense)
+        chunks: dict[str, StoredChunk] = {}
+        got = self.store.get(list(fused), embeddings=not exact)
+        unit = vector / (np.linalg.norm(vector) or 1.0)
+        for i, cid in enumerate(got["ids"]):
+            chunks[cid] = StoredChunk(cid, dict(got["metadatas"][i]), got["documents"][i])
+            if cid not in similarity:
+                if exact:
+                    emb = self.lexical.vectors[self._id_pos[cid]]
+                else:
+                    emb = np.asarray(got["embeddings"][i], dtype=np.float32)
+                    emb = emb / (np.linalg.norm(emb) or 1.0)
+                similarity[cid] = float(emb @ unit)
         # chunks of one agenda item merge into one hit
         items: dict[tuple[str, int], list[str]] = defaultdict(list)
         for cid in sorted(fused, key=lambda c: -fused[c]):

@@ -29,6 +29,7 @@ class StoredChunk:
     metadata: dict[str, Any]
     document: str = ""
     distance: float | None = None
+    embedding: np.ndarray | None = None
 
 
 class VectorStore:
@@ -92,8 +93,12 @@ class VectorStore:
         meta[STATE_KEY] = value
         self.collection.modify(metadata=meta)
 
-    def iter_all(self, *, documents: bool = False) -> Iterator[StoredChunk]:
+    def iter_all(
+        self, *, documents: bool = False, embeddings: bool = False
+    ) -> Iterator[StoredChunk]:
         include = ["metadatas", "documents"] if documents else ["metadatas"]
+        if embeddings:
+            include.append("embeddings")
         offset = 0
         while True:
             page = self.collection.get(include=include, limit=PAGE, offset=offset)
@@ -102,8 +107,10 @@ class VectorStore:
                 return
             metas = page["metadatas"] or [{}] * len(ids)
             docs = page.get("documents") or [""] * len(ids)
+            vectors = page.get("embeddings") if embeddings else None
             for i, cid in enumerate(ids):
-                yield StoredChunk(cid, dict(metas[i] or {}), docs[i] or "")
+                vector = np.asarray(vectors[i], dtype=np.float32) if vectors is not None else None
+                yield StoredChunk(cid, dict(metas[i] or {}), docs[i] or "", embedding=vector)
             offset += len(ids)
             if len(ids) < PAGE:
                 return
