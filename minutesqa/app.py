@@ -24,6 +24,7 @@ from minutesqa.config import Settings
 from minutesqa.dates import parse_date
 from minutesqa.errors import ConfigError, IndexMissingError, MinutesError
 from minutesqa.models import MEETING_ITEM, Answer, Hit, ItemRef, date_int, human_date
+from minutesqa.retrieve import committee_choices
 
 log = logging.getLogger(__name__)
 
@@ -378,7 +379,7 @@ def build_app(settings: Settings, pipeline: Any = None) -> gr.Blocks:
                 + "  \nEvery answer cites the committee, meeting date and agenda item it comes "
                 "from; if the minutes don't cover a question, it says so."
             )
-            committees = [ALL_COMMITTEES, *pipeline.coverage.committees]
+            committees = [ALL_COMMITTEES, *committee_choices(pipeline.coverage.committees)]
             examples = example_questions(pipeline)
         else:
             # our own message is Markdown already; an error's text is escaped

@@ -132,8 +132,9 @@ class Retriever:
         if not name or not name.strip():
             return ()
         known = list(self.coverage.committees)
-        if name in known:
-            return (name,)
+        if name in known:  # and its other spellings: '&' for 'and', a hyphen for a space
+            same = _committee_words(name)
+            return tuple(c for c in known if c == name or _committee_words(c) == same)
         words = set(_committee_words(name)) - _COMMITTEE_FILLER
         matches = [c for c in known if words and words <= set(_committee_words(c))]
         if not matches:
@@ -423,6 +424,15 @@ def _committee_words(name: str) -> list[str]:
     for word in re.findall(r"[a-z0-9]+", low):
         words.extend(_COMMITTEE_ABBREVIATIONS.get(word, word).split())
     return words
+
+
+def committee_choices(committees: dict[str, int]) -> list[str]:
+    """One name per committee for a picker: spellings that differ only in '&'/'and',
+    hyphens or apostrophes are one body, shown as its most used spelling."""
+    groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for name in committees:
+        groups[tuple(_committee_words(name))].append(name)
+    return sorted(min(names, key=lambda c: (-committees[c], c)) for names in groups.values())
 
 
 def join_parts(parts: list[str]) -> str:

@@ -12,7 +12,7 @@ import pytest
 from minutesqa.config import Settings
 from minutesqa.errors import ConfigError
 from minutesqa.ingest import ingest
-from minutesqa.retrieve import Query, Retriever
+from minutesqa.retrieve import Query, Retriever, committee_choices
 from tests.conftest import FakeEmbedder
 
 MEETINGS = {
@@ -53,7 +53,9 @@ def test_the_index_holds_each_spelling(retriever: Retriever) -> None:
 @pytest.mark.parametrize(
     ("asked", "expected"),
     [
-        ("Municipal District of Cappamore-Kilmallock", {"a.txt"}),  # an exact name is exact
+        # an exact name, with its other spellings, but not the longer names that hold it
+        ("Municipal District of Cappamore-Kilmallock", {"a.txt", "b.txt"}),
+        ("Joint Policing Committee", {"c.txt"}),
         ("Cappamore Kilmallock", {"a.txt", "b.txt"}),
         ("cappamore-kilmallock", {"a.txt", "b.txt"}),
         ("Joint Policing", {"c.txt", "d.txt"}),
@@ -85,3 +87,23 @@ def test_an_unknown_committee_is_one_line_naming_the_known_ones(retriever: Retri
 
 def test_no_filter_searches_every_committee(tmp_path: Path, retriever: Retriever) -> None:
     assert committees_found(retriever, "") == {c for c, _ in MEETINGS.values()}
+
+
+TRAVEL = "Travel and Transportation Strategic Policy Committee"
+
+
+def test_the_committee_picker_shows_each_body_once() -> None:
+    counts = {
+        "Municipal District of Cappamore-Kilmallock": 126,
+        "Municipal District of Cappamore Kilmallock": 33,
+        f"Limerick City & County Council’s {TRAVEL}": 10,
+        f"Limerick City and County Council’s {TRAVEL}": 17,
+        "Joint Policing Committee": 14,
+        "Limerick Joint Policing Committee": 8,
+    }
+    assert committee_choices(counts) == [
+        "Joint Policing Committee",
+        f"Limerick City and County Council’s {TRAVEL}",
+        "Limerick Joint Policing Committee",
+        "Municipal District of Cappamore-Kilmallock",
+    ]
