@@ -142,11 +142,11 @@ class ExtractiveWriter:
         """Each sentence of the item with how well it answers the question: meaning (the
         question itself and, for a follow-up, the conversation), shared words, and whether
         it holds the kind of thing asked for (a date for 'when', a figure for 'how many')."""
-        sentences, vectors = sentence_vectors(self.embedder, hit)
+        q_terms = set(tokenize(question)) or set(tokenize(retrieval.search_text))
+        sentences, vectors = sentence_vectors(self.embedder, hit, q_terms)
         semantic = vectors @ retrieval.query_vector
         if retrieval.question_vector is not None:
             semantic = 0.3 * semantic + 0.7 * (vectors @ retrieval.question_vector)
-        q_terms = set(tokenize(question)) or set(tokenize(retrieval.search_text))
         wanted = _answer_type(question)
         rows = []
         for i, sentence in enumerate(sentences):
@@ -226,20 +226,36 @@ def _pick(
     return [rows[i][0] for i in sorted(keep)]
 
 
-_SENTENCE_CACHE: dict[tuple[int, str], tuple[list[str], np.ndarray]] = {}
+_SENTENCE_CACHE: dict[tuple[int, str], np.ndarray] = {}  # (embedder, sentence) -> vector
+SENTENCE_CAP = 32  # sentences of one item embedded per question; the first few always are
+LEAD_SENTENCES = 3
 
 
-def sentence_vectors(embedder: Embedder, hit: Hit) -> tuple[list[str], np.ndarray]:
-    """The item's sentences and their embeddings (cached: items recur across questions)."""
-    key = (id(embedder), hit.text)
-    cached = _SENTENCE_CACHE.get(key)
-    if cached is None:
-        sentences = split_sentences(hit.text, meeting=hit.ref.item == MEETING_ITEM) or [hit.text]
-        cached = (sentences, embedder.embed(sentences))
-        if len(_SENTENCE_CACHE) > 2048:
+def sentence_vectors(
+    embedder: Embedder, hit: Hit, terms: set[str] | frozenset[str] = frozenset()
+) -> tuple[list[str], np.ndarray]:
+    """The item's sentences and their embeddings, cached by sentence (items and their
+    sentences recur across questions). A long item (a district's policing report runs to
+    hundreds of sentences) has only its first sentences and the SENTENCE_CAP sharing most
+    of `terms` embedded; the rest get a zero vector and can still be chosen by their words."""
+    sentences = split_sentences(hit.text, meeting=hit.ref.item == MEETING_ITEM) or [hit.text]
+    wanted = list(range(len(sentences)))
+    if len(sentences) > SENTENCE_CAP:
+        shared = [len(terms & set(tokenize(s))) for s in sentences]
+        ranked = sorted(wanted, key=lambda i: (-shared[i], i))[:SENTENCE_CAP]
+        wanted = sorted(set(ranked) | set(range(LEAD_SENTENCES)))
+    key = id(embedder)
+    todo = list(dict.fromkeys(s for i in wanted if (key, s := sentences[i]) not in _SENTENCE_CACHE))
+    if todo:
+        if len(_SENTENCE_CACHE) > 50_000:
             _SENTENCE_CACHE.clear()
-        _SENTENCE_CACHE[key] = cached
-    return cached
+        for sentence, vector in zip(todo, embedder.embed(todo), strict=True):
+            _SENTENCE_CACHE[(key, sentence)] = vector
+    first = _SENTENCE_CACHE[(key, sentences[wanted[0]])]
+    vectors = np.zeros((len(sentences), first.shape[0]), dtype=np.float32)
+    for i in wanted:
+        vectors[i] = _SENTENCE_CACHE[(key, sentences[i])]
+    return sentences, vectors
 
 
 _VENUE_QUESTION = re.compile(
@@ -270,7 +286,7 @@ def answerable(
     if unseen and top.relevance < CLOSE_ITEM:
         # words the minutes never use: answer only if a sentence reads like an answer
         share = sum(lexical.idf(t) for t in unseen) / sum(lexical.idf(t) for t in topic)
-        _, vectors = sentence_vectors(embedder, top)
+        _, vectors = sentence_vectors(embedder, top, set(tokenize(retrieval.search_text)))
         best = float(np.max(vectors @ retrieval.query_vector))
         if best < CLOSE or (share >= 0.5 and best < CLOSE_UNSEEN):
             return False

@@ -1,0 +1,59 @@
+"""Sentence scoring of long items: only the first sentences and the SENTENCE_CAP that share
+most words with the question are embedded, each sentence once (cached across questions).
+FakeEmbedder counting its calls; what is embedded is under test, not the model."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+
+import minutesqa.answer as answer
+from minutesqa.models import Hit, ItemRef
+from tests.conftest import FakeEmbedder
+
+
+class Counting(FakeEmbedder):
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def embed(self, texts: list[str]):  # type: ignore[no-untyped-def]
+        self.seen.extend(texts)
+        return super().embed(texts)
+
+
+def long_hit(n: int) -> Hit:
+    body = " ".join(
+        f"Sentence {i} mentions burglaries in Kilmallock."
+        if i % 10 == 7
+        else f"Sentence {i} on roads."
+        for i in range(n)
+    )
+    ref = ItemRef("Joint Policing Committee", dt.date(2020, 1, 1), "2", "Policing Issues")
+    return Hit(ref=ref, score=1.0, relevance=0.7, text=body, decisions=(), source="x")
+
+
+def test_a_long_item_embeds_its_lead_and_its_best_matching_sentences() -> None:
+    answer._SENTENCE_CACHE.clear()
+    embedder = Counting()
+    hit = long_hit(200)
+    sentences, vectors = answer.sentence_vectors(embedder, hit, {"burglari", "kilmallock"})  # type: ignore[arg-type]
+    assert len(sentences) == 200 and vectors.shape == (200, FakeEmbedder.dimension)
+    matching = {f"Sentence {i} mentions burglaries in Kilmallock." for i in range(7, 200, 10)}
+    # 20 sentences share the words; the other 12 places go to the earliest sentences
+    earliest = {f"Sentence {i} on roads." for i in (0, 1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12)}
+    assert answer.SENTENCE_CAP == 32
+    assert sorted(embedder.seen) == sorted(matching | earliest)
+    embedded = {s for s in sentences if np.any(vectors[sentences.index(s)])}
+    assert embedded == set(embedder.seen)
+    # asked again: every sentence it needs is cached
+    answer.sentence_vectors(embedder, hit, {"burglari", "kilmallock"})  # type: ignore[arg-type]
+    assert len(embedder.seen) == answer.SENTENCE_CAP
+
+
+def test_a_short_item_embeds_every_sentence() -> None:
+    answer._SENTENCE_CACHE.clear()
+    embedder = Counting()
+    sentences, vectors = answer.sentence_vectors(embedder, long_hit(10), set())  # type: ignore[arg-type]
+    assert embedder.seen == sentences and len(sentences) == 10
+    assert all(np.any(row) for row in vectors)
