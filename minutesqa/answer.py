@@ -290,7 +290,7 @@ def answerable(
         best = float(np.max(vectors @ retrieval.query_vector))
         if best < CLOSE or (share >= 0.5 and best < CLOSE_UNSEEN):
             return False
-    if MISSING_SHARE < 1.0 and topic:
+    if topic:
         # the question's most telling words are in none of the items found: the minutes
         # speak of the neighbourhood (policing, CCTV) but not of the thing asked (tasers)
         found = set().union(*(tokenize(f"{h.ref.title} {h.text}") for h in hits[:3]))

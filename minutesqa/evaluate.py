@@ -28,6 +28,7 @@ from typing import Any
 
 import yaml
 
+from minutesqa import lexical
 from minutesqa.config import Settings
 from minutesqa.errors import InputError
 from minutesqa.models import Answer
@@ -221,20 +222,11 @@ def load_questions(path: Path | str) -> list[Question]:
 # --- matching ------------------------------------------------------------------------------
 
 COMMITTEE_STOPWORDS = frozenset({"of", "the", "meeting", "council", "and"})
-COMMITTEE_ABBREVIATIONS = {
-    "jpc": "joint policing committee",
-    "spc": "strategic policy committee",
-    "subcommittee": "sub committee",
-    "subcommittees": "sub committees",
-}
 
 
 def committee_words(name: str) -> list[str]:
     """The significant words of a committee's name, abbreviations spelled out."""
-    words: list[str] = []
-    for word in re.findall(r"[a-z0-9]+", name.casefold().replace("&", " and ")):
-        words.extend(COMMITTEE_ABBREVIATIONS.get(word, word).split())
-    return [w for w in words if w not in COMMITTEE_STOPWORDS]
+    return [w for w in lexical.committee_words(name) if w not in COMMITTEE_STOPWORDS]
 
 
 def committee_matches(expected: str | None, actual: str | None) -> bool:

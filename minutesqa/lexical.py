@@ -66,6 +66,24 @@ def tokenize(text: str) -> list[str]:
     return [_stem(w.split("'")[0]) for w in words if w not in STOPWORDS and len(w) > 1]
 
 
+COMMITTEE_ABBREVIATIONS = {
+    "jpc": "joint policing committee",
+    "spc": "strategic policy committee",
+    "subcommittee": "sub committee",
+    "subcommittees": "sub committees",
+}
+
+
+def committee_words(name: str) -> list[str]:
+    """A committee name as plain words: case, punctuation, '&' ('and'), possessives and the
+    usual abbreviations (JPC, SPC, Subcommittee) do not matter."""
+    low = name.casefold().replace("&", " and ").replace("’", "'").replace("'s ", " ")
+    words: list[str] = []
+    for word in re.findall(r"[a-z0-9]+", low):
+        words.extend(COMMITTEE_ABBREVIATIONS.get(word, word).split())
+    return words
+
+
 def content_terms(text: str) -> list[str]:
     """The question's topic words: tokens less the generic question words."""
     generic = {_stem(w) for w in GENERIC}

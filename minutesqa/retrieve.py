@@ -8,7 +8,6 @@ import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from typing import Any
 
 import numpy as np
 
@@ -18,7 +17,7 @@ from minutesqa.dates import DateIntent, question_dates
 from minutesqa.embed import Embedder, get_embedder
 from minutesqa.errors import ConfigError, IndexMissingError
 from minutesqa.ingest import open_lexical
-from minutesqa.lexical import LexicalIndex, content_terms
+from minutesqa.lexical import LexicalIndex, committee_words, content_terms
 from minutesqa.models import Hit, ItemRef, date_int
 from minutesqa.store import StoredChunk, VectorStore
 
@@ -133,10 +132,10 @@ class Retriever:
             return ()
         known = list(self.coverage.committees)
         if name in known:  # and its other spellings: '&' for 'and', a hyphen for a space
-            same = _committee_words(name)
-            return tuple(c for c in known if c == name or _committee_words(c) == same)
-        words = set(_committee_words(name)) - _COMMITTEE_FILLER
-        matches = [c for c in known if words and words <= set(_committee_words(c))]
+            same = committee_words(name)
+            return tuple(c for c in known if c == name or committee_words(c) == same)
+        words = set(committee_words(name)) - _COMMITTEE_FILLER
+        matches = [c for c in known if words and words <= set(committee_words(c))]
         if not matches:
             low = name.lower().strip()
             matches = [c for c in known if low in c.lower()]
@@ -149,11 +148,11 @@ class Retriever:
         """The committees a question names ("at the Newcastle West Joint Policing Sub
         Committee"): those whose distinctive words all appear in it, keeping only the most
         specific (the sub committee, not also the district it belongs to)."""
-        asked = set(_committee_words(question))
+        asked = set(committee_words(question))
         named = {
             c: words
             for c in self.coverage.committees
-            if (words := set(_committee_words(c)) - _COMMITTEE_GENERIC) and words <= asked
+            if (words := set(committee_words(c)) - _COMMITTEE_GENERIC) and words <= asked
         }
         return tuple(
             c for c, words in named.items() if not any(words < other for other in named.values())
@@ -193,8 +192,10 @@ class Retriever:
                     return Retrieval(hits, vector, text, None, None, committee, dated=True)
             return Retrieval([], vector, text, since, until, committee, out_of_range=True)
         hits = self._search(text, vector, committees, since, until, query.k, named)
+        wide: list[Hit] | None = None  # the same search at every date
         if dated and not (query.since or query.until or intent.latest or intent.earliest):
-            hits = self._date_preferred(hits, text, vector, committees, intent, query.k, named)
+            wide = self._search(text, vector, committees, None, None, query.k, named)
+            hits = _date_preferred(hits, wide, intent, query.k)
         if (intent.latest or intent.earliest) and hits and not (query.since or query.until):
             scope = committees or named or (hits[0].ref.committee,)
             dates = sorted({d for c in scope for d in self.coverage.dates_by_committee.get(c, [])})
@@ -208,8 +209,9 @@ class Retriever:
                     since = until = day
         elsewhere = None
         if dated and hits and not (intent.latest or intent.earliest):
-            wider = self._search(text, vector, committees, query.since, query.until, 1, named)
-            elsewhere = wider[0] if wider else None
+            if wide is None:
+                wide = self._search(text, vector, committees, query.since, query.until, 1, named)
+            elsewhere = wide[0] if wide else None
         own = self.embedder.embed([question])[0] if text != question else None
         return Retrieval(
             hits,
@@ -223,27 +225,6 @@ class Retriever:
             question_vector=own,
         )
 
-    def _date_preferred(
-        self,
-        in_range: list[Hit],
-        text: str,
-        vector: np.ndarray,
-        committees: tuple[str, ...],
-        intent: DateIntent,
-        k: int,
-        named: tuple[str, ...],
-    ) -> list[Hit]:
-        """A date in the question is a strong preference, not a wall: "what was spent on
-        consultancy in 2021" is answered at a 2023 meeting. Items of other dates compete
-        only when they name the period themselves, and start DATE_BOOST behind."""
-        seen = {h.ref.key() for h in in_range}
-        wide = self._search(text, vector, committees, None, None, k, named)
-        extra = [h for h in wide if h.ref.key() not in seen and _mentions_period(h.text, intent)]
-        if not extra:
-            return in_range
-        boosted = [replace(h, score=h.score + DATE_BOOST) for h in in_range]
-        return sorted(boosted + extra, key=lambda h: -h.score)[:k]
-
     def _empty_range(
         self, committees: tuple[str, ...], since: dt.date | None, until: dt.date | None
     ) -> bool:
@@ -255,24 +236,6 @@ class Retriever:
                 if (since is None or day >= since) and (until is None or day <= until):
                     return False
         return True
-
-    def _where(
-        self, committees: tuple[str, ...], since: dt.date | None, until: dt.date | None
-    ) -> dict[str, Any] | None:
-        clauses: list[dict[str, Any]] = []
-        if len(committees) == 1:
-            clauses.append({"committee": committees[0]})
-        elif committees:
-            clauses.append({"committee": {"$in": list(committees)}})
-        if since:
-            clauses.append({"date_int": {"$gte": date_int(since)}})
-        if until:
-            clauses.append({"date_int": {"$lte": date_int(until)}})
-        if self.settings.exclude_restricted:
-            clauses.append({"restricted": False})
-        if not clauses:
-            return None
-        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
     def _mask(
         self, committees: tuple[str, ...], since: dt.date | None, until: dt.date | None
@@ -306,12 +269,8 @@ class Retriever:
         score NAMED_BOOST more."""
         n = max(CANDIDATES, 6 * k)
         mask = self._mask(committees, since, until)
-        exact = len(self.lexical.vectors) > 0
-        if exact:  # every chunk scored: nothing lost to an unreachable HNSW node
-            dense = self.lexical.nearest(vector, n, mask)
-        else:  # an index saved without vectors: Chroma's own (approximate) search
-            found = self.store.query(vector, n, self._where(committees, since, until))
-            dense = [(c.id, 1.0 - float(c.distance or 1.0)) for c in found]
+        # exact: every chunk scored, nothing lost to an unreachable HNSW node
+        dense = self.lexical.nearest(vector, n, mask)
         lexical = self.lexical.search(text, n, mask)
         fused: dict[str, float] = defaultdict(float)
         for rank, (cid, _sim) in enumerate(dense):
@@ -320,17 +279,12 @@ class Retriever:
             fused[cid] += 1.0 / (RRF_K + rank + 1)
         similarity = dict(dense)
         chunks: dict[str, StoredChunk] = {}
-        got = self.store.get(list(fused), embeddings=not exact)
+        got = self.store.get(list(fused))
         unit = vector / (np.linalg.norm(vector) or 1.0)
         for i, cid in enumerate(got["ids"]):
             chunks[cid] = StoredChunk(cid, dict(got["metadatas"][i]), got["documents"][i])
-            if cid not in similarity:
-                if exact:
-                    emb = self.lexical.vectors[self._id_pos[cid]]
-                else:
-                    emb = np.asarray(got["embeddings"][i], dtype=np.float32)
-                    emb = emb / (np.linalg.norm(emb) or 1.0)
-                similarity[cid] = float(emb @ unit)
+            if cid not in similarity:  # found by BM25 only
+                similarity[cid] = float(self.lexical.vectors[self._id_pos[cid]] @ unit)
         # chunks of one agenda item merge into one hit
         items: dict[tuple[str, int], list[str]] = defaultdict(list)
         for cid in sorted(fused, key=lambda c: -fused[c]):
@@ -409,21 +363,19 @@ _COMMITTEE_GENERIC = _COMMITTEE_FILLER | frozenset(
     "committee committees sub council city county district municipal limerick borough and "
     "in to on for at special annual full monthly".split()
 )
-_COMMITTEE_ABBREVIATIONS = {
-    "jpc": "joint policing committee",
-    "spc": "strategic policy committee",
-    "subcommittee": "sub committee",
-}
 
 
-def _committee_words(name: str) -> list[str]:
-    """A committee name as plain words: case, punctuation, '&' and the usual abbreviations
-    ('JPC', 'SPC') do not matter."""
-    low = name.lower().replace("&", " and ").replace("’", "'").replace("'s ", " ")
-    words: list[str] = []
-    for word in re.findall(r"[a-z0-9]+", low):
-        words.extend(_COMMITTEE_ABBREVIATIONS.get(word, word).split())
-    return words
+def _date_preferred(in_range: list[Hit], wide: list[Hit], intent: DateIntent, k: int) -> list[Hit]:
+    """A date in the question is a strong preference, not a wall: "what was spent on
+    consultancy in 2021" is answered at a 2023 meeting. Items of other dates (from `wide`,
+    the search at every date) compete only when they name the period themselves, and start
+    DATE_BOOST behind."""
+    seen = {h.ref.key() for h in in_range}
+    extra = [h for h in wide if h.ref.key() not in seen and _mentions_period(h.text, intent)]
+    if not extra:
+        return in_range
+    boosted = [replace(h, score=h.score + DATE_BOOST) for h in in_range]
+    return sorted(boosted + extra, key=lambda h: -h.score)[:k]
 
 
 def committee_choices(committees: dict[str, int]) -> list[str]:
@@ -431,7 +383,7 @@ def committee_choices(committees: dict[str, int]) -> list[str]:
     hyphens or apostrophes are one body, shown as its most used spelling."""
     groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for name in committees:
-        groups[tuple(_committee_words(name))].append(name)
+        groups[tuple(committee_words(name))].append(name)
     return sorted(min(names, key=lambda c: (-committees[c], c)) for names in groups.values())
 
 

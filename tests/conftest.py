@@ -39,6 +39,17 @@ class FakeEmbedder:
         return len(text.split()) + 2
 
 
+class CountingEmbedder(FakeEmbedder):
+    """The FakeEmbedder, keeping every text it is asked to embed (in `texts`)."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        self.texts.extend(texts)
+        return super().embed(texts)
+
+
 @pytest.fixture
 def fake_embedder() -> FakeEmbedder:
     return FakeEmbedder()

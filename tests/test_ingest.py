@@ -22,7 +22,7 @@ from minutesqa.models import AgendaItem, Meeting
 from minutesqa.parse import read_document
 from minutesqa.segment import segment
 from minutesqa.store import VectorStore
-from tests.conftest import ROOT, SAMPLES, FakeEmbedder
+from tests.conftest import ROOT, SAMPLES, CountingEmbedder, FakeEmbedder
 
 SAMPLE_FILES = sorted(SAMPLES.glob("*.txt"))
 
@@ -372,17 +372,6 @@ def test_cli_ingest_reports_each_bad_file_and_indexes_the_good_one(tmp_path: Pat
     ]
 
 
-class CountingFake(FakeEmbedder):
-    """The FakeEmbedder, counting the texts it is asked to embed."""
-
-    def __init__(self) -> None:
-        self.texts: list[str] = []
-
-    def embed(self, texts: list[str]):  # type: ignore[no-untyped-def]
-        self.texts.extend(texts)
-        return super().embed(texts)
-
-
 def test_an_older_pipeline_is_redone_reusing_unchanged_embeddings(
     folder: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -398,7 +387,7 @@ def test_an_older_pipeline_is_redone_reusing_unchanged_embeddings(
     assert {m["pipeline"] for m in stored(settings).values()} == {current - 1}
     monkeypatch.undo()
 
-    counting = CountingFake()
+    counting = CountingEmbedder()
     redo = run(folder, settings, counting)  # type: ignore[arg-type]
     assert (redo.meetings, redo.unchanged, redo.chunks) == (3, 0, first.chunks)
     assert counting.texts == [] and redo.reused == first.chunks
@@ -415,7 +404,7 @@ def test_a_changed_file_embeds_only_its_changed_chunks(folder: Path, settings: S
         path.read_text(encoding="utf-8").rstrip() + "\nA late note was added.\n",
         encoding="utf-8",
     )
-    counting = CountingFake()
+    counting = CountingEmbedder()
     summary = run(folder, settings, counting)  # type: ignore[arg-type]
     assert (summary.meetings, summary.unchanged) == (1, 2)
     assert len(counting.texts) == 1 and "A late note was added." in counting.texts[0]

@@ -10,16 +10,7 @@ import numpy as np
 
 import minutesqa.answer as answer
 from minutesqa.models import Hit, ItemRef
-from tests.conftest import FakeEmbedder
-
-
-class Counting(FakeEmbedder):
-    def __init__(self) -> None:
-        self.seen: list[str] = []
-
-    def embed(self, texts: list[str]):  # type: ignore[no-untyped-def]
-        self.seen.extend(texts)
-        return super().embed(texts)
+from tests.conftest import CountingEmbedder, FakeEmbedder
 
 
 def long_hit(n: int) -> Hit:
@@ -35,7 +26,7 @@ def long_hit(n: int) -> Hit:
 
 def test_a_long_item_embeds_its_lead_and_its_best_matching_sentences() -> None:
     answer._SENTENCE_CACHE.clear()
-    embedder = Counting()
+    embedder = CountingEmbedder()
     hit = long_hit(200)
     sentences, vectors = answer.sentence_vectors(embedder, hit, {"burglari", "kilmallock"})  # type: ignore[arg-type]
     assert len(sentences) == 200 and vectors.shape == (200, FakeEmbedder.dimension)
@@ -43,17 +34,17 @@ def test_a_long_item_embeds_its_lead_and_its_best_matching_sentences() -> None:
     # 20 sentences share the words; the other 12 places go to the earliest sentences
     earliest = {f"Sentence {i} on roads." for i in (0, 1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12)}
     assert answer.SENTENCE_CAP == 32
-    assert sorted(embedder.seen) == sorted(matching | earliest)
+    assert sorted(embedder.texts) == sorted(matching | earliest)
     embedded = {s for s in sentences if np.any(vectors[sentences.index(s)])}
-    assert embedded == set(embedder.seen)
+    assert embedded == set(embedder.texts)
     # asked again: every sentence it needs is cached
     answer.sentence_vectors(embedder, hit, {"burglari", "kilmallock"})  # type: ignore[arg-type]
-    assert len(embedder.seen) == answer.SENTENCE_CAP
+    assert len(embedder.texts) == answer.SENTENCE_CAP
 
 
 def test_a_short_item_embeds_every_sentence() -> None:
     answer._SENTENCE_CACHE.clear()
-    embedder = Counting()
+    embedder = CountingEmbedder()
     sentences, vectors = answer.sentence_vectors(embedder, long_hit(10), set())  # type: ignore[arg-type]
-    assert embedder.seen == sentences and len(sentences) == 10
+    assert embedder.texts == sentences and len(sentences) == 10
     assert all(np.any(row) for row in vectors)
