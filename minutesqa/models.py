@@ -10,22 +10,36 @@ from typing import Any
 MEETING_ITEM = "meeting"  # the item number of a meeting's own record (attendance, venue)
 # Bump when parse, segment or chunk would turn the same file into different chunks: ingest
 # then redoes every file stamped otherwise (re-embedding only the chunk texts that changed).
-PIPELINE_VERSION = 2
+PIPELINE_VERSION = 3
+
+
+@dataclass(frozen=True)
+class DocHints:
+    """What a file says about itself outside its text (Markdown front matter, an HTML
+    <title>): hints for the header, never taken as the body's name."""
+
+    title: str = ""
+    date: dt.date | None = None
 
 
 @dataclass(frozen=True)
 class Document:
-    """A file read into normalised plain text."""
+    """A file read into normalised plain text.
+
+    Structure the format marks survives as two line forms, which segmentation reads and
+    strips: a heading is `#`*level + " " + text (Markdown headings, HTML h1-h6, DOCX heading
+    styles), and a paragraph that is bold as a whole is `**text**`."""
 
     path: Path
     text: str
     format: str  # txt, md, html, pdf, docx
     content_hash: str  # sha256 of the file's bytes
+    hints: DocHints = DocHints()
 
 
 @dataclass(frozen=True)
 class AgendaItem:
-    number: str  # exactly as printed: "7", "SSP/5/24", "SSP 136/13"
+    number: str  # exactly as printed: "7", "SSP/5/24", "XIII"; "" where none is printed
     title: str
     body: str
     decisions: tuple[str, ...] = ()
@@ -55,12 +69,13 @@ class Attendance:
 
 @dataclass(frozen=True)
 class Meeting:
-    committee: str
+    committee: str  # the body's name, the same for all its meetings
     date: dt.date
     source: str  # absolute path of the file it came from
     content_hash: str
     attendance: Attendance
     items: tuple[AgendaItem, ...]
+    kind: str = "ordinary"  # ordinary, special, annual or extraordinary
 
     def meeting_record(self) -> AgendaItem:
         """The meeting-level record (item `meeting`), itself searchable."""

@@ -5,6 +5,7 @@ limit, because their libraries can loop or balloon on hostile files."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import html as html_lib
 import multiprocessing as mp
@@ -15,8 +16,10 @@ import zipfile
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+import yaml
+
 from minutesqa.errors import InputError
-from minutesqa.models import Document
+from minutesqa.models import DocHints, Document
 
 TEXT_FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".text": "txt"}
 HTML_FORMATS = {".html": "html", ".htm": "html"}
@@ -54,16 +57,18 @@ def read_document(path: Path, *, max_bytes: int, timeout_s: float) -> Document:
         )
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
+    hints = DocHints()
     if fmt in ("txt", "md"):
         raw = text_from_bytes(data)
         if fmt == "md":
+            hints, raw = front_matter(raw)
             raw = strip_markdown(raw)
     else:
         raw = _in_child(fmt, data, timeout_s)
     text = normalise(raw)
     if not text.strip():
         raise InputError("has no text" if fmt in ("txt", "md") else f"has no text in its {fmt}")
-    return Document(path=path, text=text, format=fmt, content_hash=digest)
+    return Document(path=path, text=text, format=fmt, content_hash=digest, hints=hints)
 
 
 # --- text files ---------------------------------------------------------------------------
@@ -117,20 +122,62 @@ _MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*\)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>’:])")
 # an OCR export's banner on each scanned page: page furniture, like the page number after it
 _SCAN_BANNER = re.compile(r"^\s*\*?\s*<small>\s*Scanned page\b.*$", re.IGNORECASE)
-_INLINE_HTML = re.compile(r"</?(?:small|sup|sub|span|u|b|i|em|strong|br)\b[^>]*>", re.IGNORECASE)
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)  # "<!-- Page 1 -->" page markers
+_HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s+[^<>]*)?/?>")
+_AUTOLINK = re.compile(r"<((?:https?://|mailto:)?[^\s<>@]+@[^\s<>]+|https?://[^\s<>]+)>")
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+def front_matter(text: str) -> tuple[DocHints, str]:
+    """Split YAML front matter (`---` ... `---` at the top) from a Markdown file: its title
+    and date become hints for the header; it is never part of the minutes' text."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return DocHints(), text
+    rest = text[m.end() :]
+    try:
+        data = yaml.safe_load(m.group(1) or "") or {}
+    except yaml.YAMLError:
+        return DocHints(), rest
+    if not isinstance(data, dict):
+        return DocHints(), rest
+    title = data.get("title")
+    raw_date = data.get("date")
+    day: dt.date | None = None
+    if isinstance(raw_date, dt.datetime):
+        day = raw_date.date()
+    elif isinstance(raw_date, dt.date):
+        day = raw_date
+    elif isinstance(raw_date, str):
+        try:
+            day = dt.date.fromisoformat(raw_date.strip()[:10])
+        except ValueError:
+            day = None
+    return DocHints(title=str(title).strip() if title else "", date=day), rest
 
 
 def strip_markdown(text: str) -> str:
-    """Keep the words of a Markdown export, drop its markup (links keep their text)."""
+    """Keep the words of a Markdown export and its structure, drop the rest of its markup:
+    headings stay `#` lines and a line bold as a whole stays `**text**` (see `Document`);
+    links keep their text, escapes (`**3\\. Title**`) and inline HTML go."""
+    text = _HTML_COMMENT.sub("\n", text)
     out = []
     for line in text.splitlines():
         if re.match(r"^\s*\[Original file\]\(", line) or _SCAN_BANNER.match(line):
             continue  # the export's pointer to the source PDF, its page banners
         line = _MD_LINK.sub(lambda m: m.group(1), line)
-        line = _INLINE_HTML.sub("", line)
+        line = _AUTOLINK.sub(lambda m: m.group(1), line)
+        line = _HTML_BREAK.sub("\n", line)
+        line = _HTML_TAG.sub("", line)
         line = _MD_ESCAPE.sub(r"\1", line)
-        line = re.sub(r"^\s{0,3}#{1,6}\s+", "", line)
-        out.append(line)
+        for part in line.split("\n"):
+            m = _MD_HEADING.match(part)
+            if m:
+                title = re.sub(r"\*\*|__", "", m.group(2)).strip()
+                part = f"{m.group(1)} {title}" if title else ""
+            out.append(part)
     return "\n".join(out)
 
 
@@ -143,6 +190,7 @@ _ARTEFACTS = [
 _RULE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,}|(?:\*\s*){3,}|={3,})\s*$")
 _MINUTES_LABEL = re.compile(r"^\s*Minutes\s*:\s*$")
 _EMPHASIS = re.compile(r"(\*\*|__)")
+_BOLD_LINE = re.compile(r"^(?:\*\*|__)(?=\S)(.+?)(?<=\S)(?:\*\*|__)[:.]?$")
 _SINGLE_STAR = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 
 
@@ -161,10 +209,13 @@ def normalise(text: str) -> str:
             continue
         for pattern in _ARTEFACTS:
             line = pattern.sub("", line)
-        line = _EMPHASIS.sub("", line)
-        line = _SINGLE_STAR.sub(r"\1", line)
         line = line.replace("\t", " ")
         line = re.sub(r" {2,}", " ", line).strip()
+        bold = _BOLD_LINE.match(line)
+        line = _EMPHASIS.sub("", line)
+        line = _SINGLE_STAR.sub(r"\1", line).strip()
+        if bold and line and not line.startswith("#"):
+            line = f"**{line}**"  # a paragraph bold as a whole: structure for segment
         if _MINUTES_LABEL.match(line):
             continue
         if after_rule and line:

@@ -425,8 +425,11 @@ def is_restricted(title: str, body: str) -> bool:
 # --- the whole meeting ---------------------------------------------------------------------
 
 
+_MARK = re.compile(r"^#{1,6} |^\*\*(?=.*\*\*$)|\*\*$")
+
+
 def segment(doc: Document) -> Meeting:
-    lines = doc.text.split("\n")
+    lines = [_MARK.sub("", line) for line in doc.text.split("\n")]
     cands = [h for i, line in enumerate(lines) if line and (h := _heading_at(line, i))]
     chain = _best_sequence(cands)
     # explicit "Item N" headings win over any numbered list in the bodies between them;
