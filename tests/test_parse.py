@@ -309,3 +309,171 @@ def test_over_the_size_limit(tmp_path: Path) -> None:
     path.write_text(MINUTES)
     with pytest.raises(InputError, match=r"over the 0 MB limit \(raise MINUTES_MAX_FILE_MB"):
         read_document(path, max_bytes=100, timeout_s=30)
+
+
+# --- docx structure: headings, bold paragraphs, Word's automatic numbering ---------------
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _abstract_num(abstract_id: int, levels: list[tuple[str, str, int]]) -> str:
+    """numbering.xml's list definition: (numFmt, lvlText, start) per level."""
+    lvls = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/></w:lvl>'
+        for i, (fmt, text, start) in enumerate(levels)
+    )
+    return f'<w:abstractNum {W_NS} w:abstractNumId="{abstract_id}">{lvls}</w:abstractNum>'
+
+
+def _num(num_id: int, abstract_id: int, start_override: int | None = None) -> str:
+    override = (
+        f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start_override}"/></w:lvlOverride>'
+        if start_override
+        else ""
+    )
+    return (
+        f'<w:num {W_NS} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>'
+        f"{override}</w:num>"
+    )
+
+
+def make_structured_docx() -> bytes:
+    import docx
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    first_num = numbering.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}num")
+    abstracts = [
+        _abstract_num(
+            90,
+            [
+                ("decimal", "%1.", 1),
+                ("decimal", "%1.%2", 1),
+                ("lowerLetter", "(%3)", 1),
+            ],
+        ),
+        _abstract_num(91, [("upperRoman", "%1.", 4)]),
+        _abstract_num(92, [("upperLetter", "%1)", 1), ("lowerRoman", "%2.", 1)]),
+    ]
+    for xml in abstracts:
+        first_num.addprevious(parse_xml(xml))
+    for xml in [_num(90, 90), _num(91, 91), _num(92, 92), _num(93, 92, start_override=1)]:
+        numbering.append(parse_xml(xml))
+
+    def numbered(text: str, num_id: int, level: int = 0, style: str | None = None) -> None:
+        p = d.add_paragraph(text, style=style)
+        p._p.get_or_add_pPr().append(
+            parse_xml(
+                f'<w:numPr {W_NS}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
+            )
+        )
+
+    d.add_paragraph("Safer Stockton Partnership", style="Title")
+    d.add_paragraph("A meeting of Safer Stockton Partnership was held on Tuesday, 5th July, 2011.")
+    p = d.add_paragraph()
+    p.add_run("Present: ").bold = True
+    p.add_run(" ")  # an unbolded space does not stop the paragraph being bold as a whole
+    p.add_run("Councillor Smith (Chair)").bold = True
+    p = d.add_paragraph("Officers: ")
+    p.add_run("J Bloggs").bold = True  # partly bold: plain text
+    numbered("Apologies", 90)
+    d.add_paragraph("None.")
+    numbered("Budget", 90, style="Heading 2")
+    numbered("Capital", 90, 1)
+    numbered("CCTV", 90, 2)
+    numbered("Parks", 90, 2)
+    numbered("Revenue", 90, 1)
+    numbered("", 90, 2)  # an empty numbered paragraph: counted, not written
+    numbered("Grants", 90, 2)
+    numbered("Any Other Business", 90)
+    numbered("Street Angels", 90, 1)  # 3.1: the lower level restarts
+    numbered("Exempt items", 91)
+    numbered("Confidential report", 91)
+    numbered("Noted", 92)
+    numbered("Agreed", 92)
+    numbered("Detail", 92, 1)
+    numbered("Restarted", 93)  # a w:num with startOverride: "Restart numbering"
+    d.add_paragraph("Reviewed", style="List Number")  # numbering inherited from the style
+    d.add_paragraph("Closed", style="List Number")
+    table = d.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "Service"
+    table.cell(0, 1).text = "Cost"
+    table.cell(1, 0).text = "CCTV"
+    table.cell(1, 1).text = "\u00a312,000"
+    d.add_heading("Date of next meeting", level=3)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+STRUCTURED_DOCX_TEXT = """\
+# Safer Stockton Partnership
+
+A meeting of Safer Stockton Partnership was held on Tuesday, 5th July, 2011.
+
+**Present: Councillor Smith (Chair)**
+
+Officers: J Bloggs
+
+1. Apologies
+
+None.
+
+## 2. Budget
+
+2.1 Capital
+
+(a) CCTV
+
+(b) Parks
+
+2.2 Revenue
+
+(b) Grants
+
+3. Any Other Business
+
+3.1 Street Angels
+
+IV. Exempt items
+
+V. Confidential report
+
+A) Noted
+
+B) Agreed
+
+i. Detail
+
+A) Restarted
+
+1. Reviewed
+
+2. Closed
+
+Service
+Cost
+
+CCTV
+\u00a312,000
+
+### Date of next meeting
+"""
+
+
+def test_docx_headings_bold_and_automatic_numbering() -> None:
+    from minutesqa.parse import docx_text
+
+    assert docx_text(make_structured_docx()) == STRUCTURED_DOCX_TEXT
+
+
+def test_docx_structure_survives_normalise(tmp_path: Path) -> None:
+    path = tmp_path / "minutes.docx"
+    path.write_bytes(make_structured_docx())
+    doc = read_document(path, max_bytes=LIMIT, timeout_s=30)
+    lines = doc.text.splitlines()
+    assert lines[0] == "# Safer Stockton Partnership"
+    for line in ("**Present: Councillor Smith (Chair)**", "## 2. Budget", "2.1 Capital"):
+        assert line in lines
