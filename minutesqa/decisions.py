@@ -1,0 +1,179 @@
+"""What an agenda item decided: "AGREED/RESOLVED that ...", "noted", and motions and votes
+in their usual forms ("Motion by X, second by Y ... Motion carried", "moved ... seconded
+... The motion carried, 4-0", "RESULT: PASSED [UNANIMOUS]", "Passed unanimously",
+"Approved by General Consent", "BE IT RESOLVED"), each with its outcome (carried, passed,
+defeated, deferred, noted ...) and the tally where the minutes print one."""
+
+from __future__ import annotations
+
+import re
+
+_DECISION_START = re.compile(
+    r"^(?:(?:AGREED|RESOLVED|DECIDED)\b|(?:And\s+)?Resolved\b|Agreed\s+that\b|"
+    r"(?:The\s+)?(?:Members|Partnership|Committee|Board|Council|Panel|Group)\s+"
+    r"(?i:agreed|noted|resolved|approved|endorsed|accepted)\b|"
+    r"It\s+was\s+(?i:agreed|resolved|decided)\b|"
+    r"The\s+[\w ]{1,60}\s+(?:was|were)\s+noted\.|"
+    r"This\s+item\s+was\s+deferred\b|.{0,60}\bwas\s+deferred\b|"
+    r"The\s+minutes\s+(?:of\s+the\s+meeting\s+)?were\s+(?:agreed|approved|adopted))"
+)
+_DECISION_INSIDE = re.compile(
+    r"\b(?:it\s+was\s+agreed|it\s+was\s+resolved|agreed\s+this\s+request|"
+    r"agreed\s+that\s+they\s+would)\b",
+    re.IGNORECASE,
+)
+LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|\([a-z0-9]{1,3}\)|[a-z][.)])\s")
+
+
+def _sentences(paragraph: str) -> list[str]:
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"'(])", paragraph)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _agreed(paragraphs: list[str]) -> list[str]:
+    decisions: list[str] = []
+    i = 0
+    while i < len(paragraphs):
+        para = paragraphs[i]
+        if _DECISION_START.match(para):
+            text = para
+            # "AGREED that:-" / "And Resolved:" carry their substance in what follows
+            if re.search(r"(?::-?|that:?-?)\s*$", para, re.IGNORECASE) or len(para) < 20:
+                j = i + 1
+                while j < len(paragraphs) and (
+                    LIST_ITEM.match(paragraphs[j]) or (j == i + 1 and paragraphs[j][:1] in "\"“'‘")
+                ):
+                    text += " " + paragraphs[j]
+                    j += 1
+                if j == i + 1 and j < len(paragraphs) and len(paragraphs[j]) < 600:
+                    text += " " + paragraphs[j]
+                    j += 1
+                i = j - 1
+            decisions.append(text)
+        else:
+            sentences = _sentences(para)
+            for k, sentence in enumerate(sentences):
+                if _DECISION_INSIDE.search(sentence):
+                    if k and re.search(r"\b(?:this|that|these|the)\s+request\b", sentence, re.I):
+                        sentence = f"{sentences[k - 1]} {sentence}"  # what was agreed
+                    decisions.append(sentence)
+        i += 1
+    return decisions
+
+
+_RESTRICTED_BODY = re.compile(
+    r"\b(?:(?:a|the)\s+restricted\s+report|item\s+(?:is|was)\s+restricted|"
+    r"exempt\s+information|(?:is|was)\s+(?:a\s+)?restricted\s+item)\b",
+    re.IGNORECASE,
+)
+
+
+def is_restricted(title: str, body: str) -> bool:
+    return bool(re.search(r"\brestricted\b", title, re.IGNORECASE) or _RESTRICTED_BODY.search(body))
+
+
+
+
+# --- motions and votes -----------------------------------------------------------------------
+
+_MOTION = re.compile(
+    r"\b(?:moved|motion\s+(?:by|to|made|was)|(?:made|offered)\s+(?:a|the)\s+motion|"
+    r"seconded|second(?:ed)?\s+by|MOVED|SECONDED|BE\s+IT\s+(?:FURTHER\s+)?RESOLVED|"
+    r"resolution\s+(?:no\.?\s*)?[\w-]*\d|^RESOLVED\b|^Vote\b)",
+    re.IGNORECASE,
+)
+_OUTCOME = re.compile(
+    r"\b(?:(?:the\s+)?motion\s+)?(carried|passed|failed|defeated|adopted|withdrawn|tabled|"
+    r"approved\s+by\s+general\s+consent|approved|deferred|postponed|lost|denied|rejected)\b"
+    r"(?!\s+(?:by|to)\s+(?:the\s+)?(?:board|committee|council)\s+(?:at|on|in)\b)",
+    re.IGNORECASE,
+)
+_UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b|\bwithout\s+objection\b|\bgeneral\s+consent\b", re.I)
+_TALLY = re.compile(
+    r"(?<![\d/.-])(\d{1,2})\s*(?:-|–|:|to|TO)\s*(\d{1,2})(?:\s*(?:-|–|:|to|TO)\s*(\d{1,2}))?"
+    r"(?![\d/.:-]|\s*(?:p\.?m|a\.?m)\b)"
+)
+# a vote table as pdftotext prints it: "RESULT: PASSED [UNANIMOUS]", "RESULT: ADOPTED [6 TO 0]"
+_RESULT_LINE = re.compile(r"\bRESULT:\s*([A-Z][A-Z ]+?)\s*(?:\[([^\]]*)\])?(?:\s|$)")
+
+OUTCOMES = {
+    "carried": "carried", "passed": "passed", "adopted": "adopted", "approved": "approved",
+    "approved by general consent": "approved", "failed": "failed", "defeated": "defeated",
+    "lost": "defeated", "rejected": "defeated", "denied": "defeated", "withdrawn": "withdrawn",
+    "tabled": "deferred", "deferred": "deferred", "postponed": "deferred",
+}  # fmt: skip
+
+
+def _outcome(text: str) -> tuple[str, str] | None:
+    """(outcome, tally) of a vote stated in the text, or None."""
+    m = _RESULT_LINE.search(text)
+    if m:
+        word = m.group(1).strip().lower()
+        outcome = next((v for k, v in OUTCOMES.items() if word.startswith(k)), word)
+        bracket = m.group(2) or ""
+        tally = _tally(bracket) or ("unanimous" if _UNANIMOUS.search(bracket) else "")
+        return outcome, tally
+    m = _OUTCOME.search(text)
+    if not m:
+        return None
+    outcome = OUTCOMES[re.sub(r"\s+", " ", m.group(1).lower())]
+    tail = text[m.start() : m.end() + 80]
+    tally = _tally(tail) or ("unanimous" if _UNANIMOUS.search(text) else "")
+    return outcome, tally
+
+
+def _tally(text: str) -> str:
+    m = _TALLY.search(text)
+    if not m:
+        return ""
+    return "-".join(g for g in m.groups() if g is not None)
+
+
+def render(text: str, outcome: str, tally: str) -> str:
+    label = outcome + (f", {tally}" if tally else "")
+    return f"{text} [{label}]"
+
+
+def _votes(paragraphs: list[str]) -> list[str]:
+    """Motions with their outcome: a motion opens, and the first outcome within the next
+    few sentences closes it."""
+    sentences: list[str] = []
+    for para in paragraphs:
+        sentences.extend(_sentences(para) if len(para) > 300 else [para])
+    found: list[str] = []
+    i = 0
+    while i < len(sentences):
+        sentence = sentences[i]
+        result = _outcome(sentence)
+        if _MOTION.search(sentence) or (result and re.match(r"^\W*(?:RESULT|Vote)\b", sentence)):
+            text = sentence
+            j = i
+            while result is None and j + 1 < len(sentences) and j - i < 4:
+                j += 1
+                nxt = sentences[j]
+                if _MOTION.search(nxt) and not _outcome(nxt):
+                    j -= 1
+                    break
+                text = f"{text} {nxt}"
+                result = _outcome(nxt)
+            if result is not None:
+                found.append(render(_clip(text), *result))
+                i = j + 1
+                continue
+        elif result and re.match(r"^\W*(?:the\s+)?(?:motion|item|it|resolution|vote)\b|"
+                                 r"^\W*(?:passed|carried|approved|adopted)\b", sentence, re.I):
+            found.append(render(_clip(sentence), *result))
+        i += 1
+    return found
+
+
+def _clip(text: str, limit: int = 600) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def extract_decisions(paragraphs: list[str]) -> tuple[str, ...]:
+    """Every decision of one item, in the order the minutes give them."""
+    votes = _votes(paragraphs)
+    agreed = [d for d in _agreed(paragraphs) if not any(d[:60] in v for v in votes)]
+    return tuple(dict.fromkeys(agreed + votes))

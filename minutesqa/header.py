@@ -1,0 +1,354 @@
+"""The meeting's header: the body's name, the kind of meeting, the date it was held, and
+attendance. Read from the lines before the first agenda item, with the file's own hints
+(front matter) and name as fallbacks.
+
+Named parts:
+- `meeting_date`  the date the meeting was held (not the date a page was printed or posted);
+- `body_name`     the body's name: a phrase the minutes' header gives, with an
+                  organisational noun, never a person, address, date, sentence or e-mail;
+- `meeting_kind`  ordinary, special, annual or extraordinary, kept apart from the name;
+- `attendance`    present, apologies, chair, venue.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from minutesqa.dates import MONTHS, find_dates
+from minutesqa.errors import InputError
+from minutesqa.models import Attendance, DocHints
+
+
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+
+
+# OCR of scanned minutes mangles ordinals: "13™ DECEMBER", "7°” MAY", "21% JULY", "1+t",
+# and drops the space in "15THNOVEMBER"; tidy them before looking for dates
+_OCR_ORDINAL = re.compile(
+    rf"\b(\d{{1,2}})(?:\s?(?:st|nd|rd|th)|[™°”\"'’*%]+|\+t)?\s*(?=(?:{_MONTHS})\b)",
+    re.IGNORECASE,
+)
+_DAY_MONTH = re.compile(
+    rf"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?(\d{{1,2}})\s+"
+    rf"(?:of\s+)?({_MONTHS})\b",
+    re.IGNORECASE,
+)
+
+
+def _tidy_ordinals(text: str) -> str:
+    return _OCR_ORDINAL.sub(lambda m: f"{m.group(1)} ", text)
+
+
+def _header_date_old(header: str, text: str, path: Path) -> tuple[dt.date, str]:
+    """The meeting's date: from the header (before the first item), else a day and month
+    in the header with the year from the file name or the text, else the file name, and
+    only then the first date in the text (which is often an earlier meeting's)."""
+    flat = _tidy_ordinals(re.sub(r"\s+", " ", header))
+    dates = find_dates(flat)
+    for pos, day in dates:
+        before = flat[max(0, pos - 60) : pos].lower()
+        if re.search(r"held|meeting|on\s*$|-\s*$|day,?\s*$", before):
+            return day, "text"
+    if dates:
+        return dates[0][1], "text"
+    named = find_dates(_tidy_ordinals(path.stem.replace("_", " ")))
+    head = _tidy_ordinals(re.sub(r"\s+", " ", "\n".join(text.split("\n")[:80])))
+    in_text = find_dates(head)
+    m = _DAY_MONTH.search(flat)
+    if m:
+        mday, month = int(m.group(1)), MONTHS[m.group(2).lower()]
+        for _, candidate in named:
+            if (candidate.month, candidate.day) == (month, mday):
+                return candidate, "text and file name"
+        year_from = [d for _, d in named[-1:]] or [d for _, d in in_text[:1]]
+        if year_from:
+            ref = year_from[0]
+            for year in (ref.year, ref.year + 1, ref.year - 1):
+                try:
+                    guess = dt.date(year, month, mday)
+                except ValueError:
+                    continue
+                if named or guess >= ref:  # an earlier meeting's date comes before this one
+                    return guess, "text, year inferred"
+    if named:
+        return named[-1][1], "file name"
+    if in_text:
+        return in_text[0][1], "text"
+    raise InputError("has no recognisable meeting date in its first lines")
+
+
+def _committee(header_lines: list[str], path: Path) -> str:
+    flat = re.sub(r"\s+", " ", " ".join(header_lines))
+    m = re.search(
+        r"\bAn? (?:\w+ ){0,2}?meeting of (?:the )?(.+?) (?:was|were) held\b", flat, re.IGNORECASE
+    )
+    if m and len(m.group(1)) < 140:
+        return _tidy_name(m.group(1))
+    for line in header_lines[:6]:
+        m = re.match(
+            rf"^(.+?)\s+[-–]\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{{1,2}}\w*\s+(?:{_MONTHS}))",
+            line,
+            re.IGNORECASE,
+        )
+        if m:
+            return _tidy_name(m.group(1))
+    # "... MEETING OF THE X HELD IN <place>, ON <day>", "... MEETING FOR THE X HELD ...",
+    # "MINUTES OF X MEETING HELD ON ..." ("HED" is an OCR slip)
+    end = r"(?:HEL?D|WHICH\s+WAS\s+HELD|ON\s+\w+DAY|IN\s+[^,]{3,60},|PRESENT\b)"
+    # "PROCEEDINGS AT (OF) JOINT POLICING SUB COMMITTEE MEETING OF THE MUNICIPAL DISTRICT OF X
+    # HELD ...": the committee is the district's sub committee, not the district itself
+    m = re.search(
+        rf"\b(?:AT|OF)\s+(?:THE\s+)?(?!PROCEEDINGS\b)((?:\w+\s+){{0,4}}?(?:SUB[\s-]?)?COMMITTEE)"
+        rf"\s+MEETING\s+(?:OF|FOR)\s+"
+        rf"(?:THE\s+)?(.+?)\s+{end}",
+        flat,
+        re.IGNORECASE,
+    )
+    if m and len(m.group(1)) + len(m.group(2)) < 140:
+        return _tidy_name(f"{m.group(2)} {m.group(1)}")
+    for pattern in (
+        rf"\bMEETING\s+(?:OF|FOR)\s+(?:THE\s+)?(.+?)\s+{end}",
+        rf"^MINUTES\s+OF\s+(?!PROCEEDINGS\b|MEETING\b|THE\s+MEETING\b)(?:THE\s+)?(.+?)"
+        rf"(?:\s+MEETING)?\s+{end}",
+    ):
+        m = re.search(pattern, flat, re.IGNORECASE)
+        if m and len(m.group(1)) < 140:
+            return _tidy_name(m.group(1))
+    m = re.match(r"^Minutes\s*[-–]\s*(.+?)\s+[-–]\s+.*\d{4}", path.stem)
+    if m:
+        return _tidy_name(m.group(1))
+    return ""
+
+
+_SMALL = {"of", "and", "the", "for", "in", "on", "at", "to", "a", "an"}
+
+
+def _tidy_name(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip(" ,.-–:")
+    name = re.sub(r"(?<=[A-Za-z])\s?-\s(?=[A-Za-z])|(?<=[A-Za-z])\s-\s?(?=[A-Za-z])", "-", name)
+    if name.isupper():
+        words = name.lower().split()
+        name = " ".join(w if (i and w in _SMALL) else _cap(w) for i, w in enumerate(words))
+    name = re.sub(r"\b(Jpc|Spc)\b", lambda m: m.group(1).upper(), name)
+    return re.sub(r"-([a-z])", lambda m: "-" + m.group(1).upper(), name)
+
+
+def _cap(word: str) -> str:
+    return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
+
+
+_ATT_FIELDS = [
+    ("chair", re.compile(r"^(?:present\s+)?in\s+the\s+chair\s*:?\s*(.*)$", re.I)),
+    ("present", re.compile(r"^(?:members\s+)?present\s*:?\s*(.*)$", re.I)),
+    (
+        "officers",
+        re.compile(r"^(?:officers|officials(?:\s+in\s+attendance|\s+present)?)\s*:?\s*(.*)$", re.I),
+    ),
+    (
+        "in_attendance",
+        re.compile(r"^(?:also\s+(?:in\s+attendance|present)|in\s+attendance)\s*:?\s*(.*)$", re.I),
+    ),
+    ("apologies", re.compile(r"^apologies(?:\s+for\s+absence)?\s*:?\s*(.*)$", re.I)),
+    ("venue", re.compile(r"^venue\s*:\s*(.*)$", re.I)),
+]
+
+
+def attendance(header_lines: list[str]) -> Attendance:
+    found: dict[str, str] = {}
+    current: str | None = None
+    for line in header_lines:
+        if not line:
+            if current and found.get(current):
+                current = None
+            continue
+        matched = False
+        for name, pattern in _ATT_FIELDS:
+            m = pattern.match(line)
+            if m and (line.rstrip().endswith(":") or ":" in line[:40] or name == "chair"):
+                current = name
+                found.setdefault(name, "")
+                found[name] = (found[name] + " " + m.group(1)).strip()
+                matched = True
+                break
+        if not matched and current:
+            found[current] = (found[current] + " " + line).strip()
+    apologies = re.sub(
+        r"^were\s+submitted\s+on\s+behalf\s+of\s+", "", found.get("apologies", ""), flags=re.I
+    )
+    chair = found.get("chair", "")
+    if not chair:
+        m = re.search(r"([^,(]+?)\s*\((?:Chair|Chairman|Chairperson)\b", found.get("present", ""))
+        if m:
+            chair = m.group(1).strip()
+    venue = found.get("venue", "")
+    if not venue:
+        flat = re.sub(r"\s+", " ", " ".join(header_lines))
+        m = re.search(r"\bHELD\s+(?:IN|AT)\s+(.+?),?\s+ON\s+\w+DAY\b", flat, re.IGNORECASE)
+        if m and len(m.group(1)) < 160:
+            venue = m.group(1)
+    return Attendance(
+        present=found.get("present", ""),
+        officers=found.get("officers", ""),
+        in_attendance=""
+        if found.get("in_attendance", "").lower() in ("none.", "none")
+        else found.get("in_attendance", ""),
+        apologies=apologies,
+        chair=chair.rstrip(".,"),
+        venue=venue.strip(" .,"),
+    )
+
+
+
+
+# --- the date the meeting was held -----------------------------------------------------------
+
+# a date right after these words is when the minutes were approved, posted or printed
+_NOT_HELD = re.compile(
+    r"(?:approved|adopted|posted|printed|revised|updated|amended|published|signed)\W{0,3}"
+    r"(?:\w+\W+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def meeting_date(header: str, text: str, path: Path, hints: DocHints) -> tuple[dt.date, str]:
+    """The date the meeting was held, and where it was found."""
+    flat = _tidy_ordinals(re.sub(r"\s+", " ", header))
+    named = [d for _, d in find_dates(_tidy_ordinals(path.stem.replace("_", " ")))]
+    found = find_dates(flat)
+    if hints.date and (not found or hints.date in {d for _, d in found} or not named):
+        return hints.date, "front matter"
+    held = [(pos, d) for pos, d in found if not _NOT_HELD.search(flat[max(0, pos - 40) : pos])]
+    for _, day in held:
+        if day in named:
+            return day, "text and file name"
+    # a date with its month written out is the meeting's; a numeric one near the top is
+    # more often a page header's print or post date (and its day/month order is unknown)
+    written = [(pos, d) for pos, d in held if not re.match(r"\d", flat[pos : pos + 1])]
+    for pos, day in written:
+        before = flat[max(0, pos - 60) : pos].lower()
+        if re.search(r"held|meeting|on\s*$|-\s*$|day,?\s*$", before):
+            return day, "text"
+    if written:
+        return written[0][1], "text"
+    if hints.date:
+        return hints.date, "front matter"
+    return _header_date_old(header, text, path)
+
+
+# --- the body's name -------------------------------------------------------------------------
+
+ORG_NOUNS = (
+    "committee|sub-committee|subcommittee|board|council|commission|foundation|district|"
+    "partnership|authority|trustees|corporation|assembly|panel|group|forum|cabinet|"
+    "association|society|trust|agency|senate|taskforce|task force|office of education|"
+    "office|department|institute|university|college|club|union|federation|network|"
+    "alliance|coalition|company|conference|executive"
+)
+_ORG = re.compile(rf"\b(?:{ORG_NOUNS})\b", re.IGNORECASE)
+# words of the meeting, not of the body: kept apart as its kind or dropped
+_KIND_WORDS = re.compile(
+    r"\b(?:(?:regular|special|annual(?:\s+general)?|extraordinary|ordinary|monthly|"
+    r"quarterly|adjourned|emergency|joint|open|closed|public|virtual|remote|hybrid|"
+    r"teleconference|in-person)\s+)*(?:board\s+)?(?:meeting|session|retreat|workshop)s?\b"
+    r"|\bminutes\b|\bAGM\b|\bunapproved\b|\bdraft\b|\bapproved\b|\bfinal\b",
+    re.IGNORECASE,
+)
+_NOT_A_NAME = re.compile(
+    r"@|<!--|^\W*(?:title|type|date|subject|to|from|re|cc)\s*:|\bpage\s+\d|\d|"
+    r"\b(?:street|avenue|road|suite|floor|boulevard|blvd|drive|lane)\b|"
+    r"\b(?:was|were|is|are|will|would|has|have|had|take|took|be|been|please|this|these)\b|"
+    rf"\b(?:{_MONTHS})\b",
+    re.IGNORECASE,
+)
+
+
+def clean_name(text: str) -> str:
+    """A header phrase with the meeting's words (kind, "Minutes", dates) taken out."""
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", text)
+    text = _KIND_WORDS.sub(" ", text)
+    text = re.sub(r"\s+", " ", text).strip(" ,.-–—:;|/&")
+    text = re.sub(r"^(?:of|for|the|and|a|an)\s+(?:the\s+)?", "", text, flags=re.I)
+    text = re.sub(r"\s+(?:of|for|the|and|held|on|at|in)$", "", text, flags=re.I)
+    return text.strip(" ,.-–—:;|/&")
+
+
+def valid_name(name: str) -> bool:
+    words = name.split()
+    return (
+        0 < len(words) <= 14
+        and bool(_ORG.search(name))
+        and not _NOT_A_NAME.search(name)
+        and not name.endswith(".")
+    )
+
+
+def _phrases(line: str) -> list[str]:
+    """A header line and its parts between separators ("DSF Board monthly meeting, June 9")."""
+    parts = [line] + re.split(r"\s+[-–—|]\s+|,\s+|:\s+", line)
+    return list(dict.fromkeys(p for p in parts if p.strip()))
+
+
+def body_name(header_lines: list[str], path: Path, hints: DocHints) -> str:
+    """The body's name, or "" when the header names none (the caller may then use the name
+    its other meetings share)."""
+    flat = re.sub(r"\s+", " ", " ".join(header_lines))
+    found = _committee(header_lines, path)
+    if found and valid_name(clean_name(found)):
+        return _tidy_name(clean_name(found))
+    lines = [ln for ln in header_lines[:60] if ln.strip()]
+    scored: dict[str, float] = {}
+    minutes_at = [i for i, ln in enumerate(lines) if re.search(r"\bminutes\b", ln, re.I)]
+    dated_at = [i for i, ln in enumerate(lines) if find_dates(_tidy_ordinals(ln))]
+    for i, line in enumerate(lines):
+        options = _phrases(line)
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if re.match(r"^(?:of|for)\s+the\b", nxt, re.I) or (
+            _ORG.search(line) and _ORG.search(nxt) and not _NOT_A_NAME.search(nxt)
+            and len((line + nxt).split()) <= 12
+        ):
+            options.append(f"{line} {nxt}")
+        for option in options:
+            name = clean_name(option)
+            if not valid_name(name):
+                continue
+            score = 1.0 - 0.02 * i + 0.1 * len(name.split()) ** 0.5
+            if any(0 <= i - m <= 2 for m in minutes_at):
+                score += 1.0  # "MINUTES" / "Meeting Minutes" heads the body's name
+            if any(abs(i - d) <= 2 for d in dated_at):
+                score += 0.5
+            if option is not line and option != line:
+                score += 0.05
+            scored[name] = max(scored.get(name, 0.0), score) + (0.3 if name in scored else 0)
+    if hints.title:
+        for option in _phrases(hints.title):
+            name = clean_name(option)
+            if valid_name(name):
+                scored[name] = max(scored.get(name, 0.0), 1.5)
+    if not scored:
+        m = re.search(rf"\bmeeting\s+of\s+(?:the\s+)?((?:[A-Z][\w'&-]*\s+){{0,6}}(?:{ORG_NOUNS}))",
+                      flat, re.IGNORECASE)
+        if m and valid_name(clean_name(m.group(1))):
+            return _tidy_name(clean_name(m.group(1)))
+        return ""
+    return _tidy_name(max(scored, key=lambda k: scored[k]))
+
+
+# --- the kind of meeting ---------------------------------------------------------------------
+
+_KINDS = [
+    ("extraordinary", re.compile(r"\bextra-?ordinary\b", re.I)),
+    ("annual", re.compile(r"\bannual\s+(?:general\s+)?(?:business\s+)?meeting\b|\bAGM\b", re.I)),
+    ("special", re.compile(r"\bspecial\b|\bretreat\b|\bworkshop\b|\bstudy\s+session\b|"
+                           r"\bemergency\s+meeting\b", re.I)),
+]
+
+
+def meeting_kind(header: str, path: Path, hints: DocHints) -> str:
+    for text in (hints.title, path.stem.replace("_", " ").replace("-", " "), header[:600]):
+        for kind, pattern in _KINDS:
+            if text and pattern.search(text):
+                return kind
+    return "ordinary"

@@ -1,0 +1,297 @@
+"""Finding a meeting's agenda items the way a clerk reads minutes: every line that could
+head an item becomes a candidate (its numbering scheme, its number, how strongly it is marked
+as a heading), each scheme's candidates are chained into the longest sequence that climbs in
+small steps, and the outermost well-formed sequence is the agenda. Where no numbered sequence
+holds, the headings themselves are the items (unnumbered).
+
+Named parts:
+- `read_line`     the marks a format left on a line (Markdown heading level, bold);
+- `candidate_at`  one line -> a `Candidate` (scheme, order, number, title, strength);
+- `best_chain`    one scheme's candidates -> its best climbing sequence;
+- `choose_agenda` all candidates -> the items' headings (numbered or not).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# --- the marks on a line -----------------------------------------------------------------
+
+_MD_HEADING = re.compile(r"^(#{1,6}) (.*)$")
+_BOLD = re.compile(r"^\*\*(.+)\*\*$")
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str  # without marks
+    level: int  # Markdown/HTML/DOCX heading level 1-6, 0 when not a heading
+    bold: bool  # the whole paragraph is bold
+
+
+def read_line(raw: str) -> Line:
+    m = _MD_HEADING.match(raw)
+    if m:
+        text = m.group(2).strip()
+        inner = _BOLD.match(text)
+        return Line(inner.group(1).strip() if inner else text, len(m.group(1)), False)
+    m = _BOLD.match(raw)
+    if m:
+        return Line(m.group(1).strip(), 0, True)
+    return Line(raw, 0, False)
+
+
+def plain(raw: str) -> str:
+    return read_line(raw).text
+
+
+# --- numbering schemes ----------------------------------------------------------------------
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
+
+
+def roman_value(text: str) -> int:
+    total = 0
+    values = [_ROMAN_VALUES[c] for c in text.upper()]
+    for i, v in enumerate(values):
+        total += -v if i + 1 < len(values) and values[i + 1] > v else v
+    return total
+
+
+_CODE = r"[A-Z]{2,6}(?:/\s?|\s)\d{1,3}/\d{2,4}"  # SSP/5/24, SSP 136/13
+_TITLE_START = r"[A-Z0-9\"'‘“(£$€]"
+
+# Each pattern: scheme, regex with groups (number, title?), whether the title may be absent.
+# Titles must start like a title (capital, digit, quote), so "5 members attended" is a
+# sentence, not item 5.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("item", re.compile(rf"^(?:Agenda\s+)?Item\s+(?:No\.?\s*)?(\d{{1,3}}[A-Za-z]?)\s*[.):\-–]?\s*(.*)$", re.I)),
+    ("minute", re.compile(r"^Minute\s+(?:No\.?\s*)?(\d{1,4}/\d{2,4})\s*[.):\-–]?\s*(.*)$", re.I)),
+    ("code", re.compile(rf"^({_CODE})\s*[.:\-–]?\s*(.*)$")),
+    ("slash", re.compile(rf"^(\d{{1,4}}/\d{{2,4}})\s*[.):\-–]?\s+({_TITLE_START}.*)$")),
+    ("sub", re.compile(r"^(\d{1,3}\.\d{1,2}[a-z]?|\d{1,3}\.[A-Z])[.)]?\s+(.*)$")),
+    ("arabic", re.compile(rf"^(\d{{1,3}})\s*(?:[.):;]\s*|\s+|$)({_TITLE_START}.*)?$")),
+    ("roman", re.compile(rf"^({_ROMAN})\s*[.)]\s*(.*)$")),
+    ("letter", re.compile(rf"^([A-Z])[.)]\s+({_TITLE_START}.*)$")),
+]
+_TRAILING_CODE = re.compile(r"^(.{3,150}?)\s+\(([A-Z](?:-\d{1,2}[a-z]?)?)\)(?:\s*\[[^\]]*\])?$")
+
+# words that make a line a label or a sentence rather than a heading
+_LABEL = re.compile(
+    r"^(?:present|absent|apologies|members|officers|attendees|directors|staff|also|in\s+"
+    r"attendance|chair(?:ed)?|moved|seconded|motion|vote|result|mover|seconder|ayes|nays|"
+    r"yes|no|abstain|recused|carried|passed|resolved|agreed|whereas|be\s+it)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    line: int  # index of the heading line
+    scheme: str  # arabic, roman, letter, item, minute, code, slash, tcode, h1..h6, bold, caps
+    order: int  # position in the scheme's sequence (1 for "1", "I", "A")
+    number: str  # as printed, without "Item" and trailing punctuation; "" when none
+    title: str | None  # None: the title is on the next line(s)
+    strength: float  # how clearly it is a heading: marks, title shape
+
+
+def _title_shape(title: str) -> float:
+    """1.0 for a title-like line, lower for one that reads like a sentence."""
+    words = title.split()
+    if not words:
+        return 0.6
+    if len(words) > 24:
+        return 0.0
+    if title.endswith(".") and len(words) > 10:
+        return 0.1
+    capitals = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    if len(words) > 12 and capitals < 0.3 * len(words):
+        return 0.2
+    if title.endswith(".") and re.search(r"\b(?:be|was|were|is|are|has|had)\b", title):
+        return 0.2
+    return 1.0
+
+
+def candidate_at(raw: str, index: int) -> Candidate | None:
+    line = read_line(raw)
+    text = line.text.strip()
+    if not text or len(text) > 220:
+        return None
+    marked = 0.3 if (line.level or line.bold) else 0.0
+    for scheme, pattern in _PATTERNS:
+        m = pattern.match(text)
+        if not m:
+            continue
+        number = m.group(1).strip()
+        title = (m.group(2) or "").strip() if m.lastindex and m.lastindex >= 2 else ""
+        if scheme == "roman" and not number:
+            continue
+        if scheme == "letter" and number in "IVX" and not title:
+            continue
+        if scheme == "sub":
+            return Candidate(index, "sub", 0, number, title or None, 0.0)
+        if scheme == "arabic" and not title and not re.fullmatch(r"\d{1,3}\s*[.):]?", text):
+            return None
+        if scheme == "arabic" and number.startswith("0") and len(number) > 1:
+            scheme = "zero"  # "05" alone is a table row more often than an item
+        if scheme == "arabic" and title and not re.match(r"^\d{1,3}\s*[.):;]", text):
+            if len(title.split()) > 12 or title.endswith("."):
+                return None  # "12 members attended." -- a sentence
+        if title and _LABEL.match(title) and scheme in ("letter", "roman"):
+            return None
+        order = {
+            "roman": lambda n: roman_value(n),
+            "letter": lambda n: ord(n) - ord("A") + 1,
+        }.get(scheme, _order_of)(number)
+        shape = _title_shape(title) if title else 0.8
+        strength = min(1.0, (0.7 if scheme not in ("zero",) else 0.4) * shape + marked + 0.3)
+        return Candidate(index, scheme, order, number, title or None, strength)
+    m = _TRAILING_CODE.match(text)
+    if m and _title_shape(m.group(1)) >= 1.0 and not text.endswith("."):
+        code = m.group(2)
+        parts = re.match(r"([A-Z])(?:-(\d+)([a-z]?))?", code)
+        assert parts is not None
+        order = (ord(parts.group(1)) - 64) * 1000 + int(parts.group(2) or 0) * 10
+        order += ord(parts.group(3)) - 96 if parts.group(3) else 0
+        return Candidate(index, "tcode", order, code, m.group(1).strip(), 0.9)
+    if line.level:
+        return Candidate(index, f"h{line.level}", 0, "", text, 1.0)
+    if line.bold and _title_shape(text) >= 1.0 and len(text.split()) <= 14:
+        if not _LABEL.match(text) or text.isupper():
+            return Candidate(index, "bold", 0, "", text.rstrip(":"), 0.8)
+    if _is_caps_heading(text):
+        return Candidate(index, "caps", 0, "", text.rstrip(":"), 0.6)
+    return None
+
+
+def _is_caps_heading(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 4 or not all(c.isupper() for c in letters):
+        return False
+    words = text.split()
+    if not 2 <= len(words) <= 12 or text.endswith((".", ",", "-")):
+        return False
+    if words[-1].lower() in ("of", "the", "and", "for", "to", "in", "on", "at", "&"):
+        return False
+    return not re.search(r"\d{1,2}:\d{2}|\b(?:19|20)\d{2}\b", text)  # a date line
+
+
+def _order_of(number: str) -> int:
+    digits = re.findall(r"\d+", number)
+    if not digits:
+        return -1
+    # SSP/5/24 -> 5, SSP 136/13 -> 136, 45/23 -> 45
+    if "/" in number and len(digits) >= 2:
+        return int(digits[-2])
+    return int(digits[0])
+
+
+# --- chains -----------------------------------------------------------------------------------
+
+MAX_STEP = 4  # a numbered item may be missing from the minutes (withdrawn, taken in private)
+START_PENALTY = 0.5  # per number a chain starts above 1
+GAP_PENALTY = 0.4  # per number skipped
+CONTENTS_DISCOUNT = 0.6
+SWITCH_PENALTY = 0.6  # "Item 4" then "05": a table row, not the next item  # a heading with no text before the next one: a contents list
+
+
+@dataclass(frozen=True)
+class Chain:
+    heads: tuple[Candidate, ...]
+    value: float  # the score that chose it among its scheme's chains
+
+    @property
+    def weight(self) -> float:
+        """How much heading the chain holds, wherever its numbers start."""
+        return sum(c.strength for c in self.heads)
+
+
+def best_chain(cands: list[Candidate], following: dict[int, int]) -> Chain:
+    """The climbing sequence of one scheme's candidates with the best value. `following`
+    maps a candidate's line to the count of text lines before the next candidate."""
+    if not cands:
+        return Chain((), 0.0)
+    ordered = cands[0].scheme == "tcode"
+    n = len(cands)
+    score = [0.0] * n
+    prev = [-1] * n
+    for i, c in enumerate(cands):
+        gain = c.strength
+        if following.get(c.line, 1) == 0:
+            gain -= CONTENTS_DISCOUNT
+        base = 1 if not ordered else 1000
+        start = gain - START_PENALTY * max(0, min(c.order - base, 30)) if not ordered else gain
+        score[i], prev[i] = start, -1
+        for j in range(i):
+            step = c.order - cands[j].order
+            ok = step >= 1 if ordered else 1 <= step <= MAX_STEP
+            if ok:
+                s = score[j] + gain - (0.0 if ordered else GAP_PENALTY * (step - 1))
+                if cands[j].scheme != c.scheme:
+                    s -= SWITCH_PENALTY
+                if s > score[i]:
+                    score[i], prev[i] = s, j
+    best = max(range(n), key=lambda k: (score[k], -k))
+    heads: list[Candidate] = []
+    k = best
+    while k != -1:
+        heads.append(cands[k])
+        k = prev[k]
+    return Chain(tuple(heads[::-1]), score[best])
+
+
+NUMBERED = ("item", "minute", "code", "slash", "arabic", "roman", "letter", "tcode")
+MIN_CHAIN_VALUE = 1.5  # about two clear headings
+# An earlier scheme is the outer one unless a later one is this much stronger (letters
+# that head the items where numbered lists sit inside them)
+OUTER_MARGIN = 3.0
+
+
+def choose_agenda(cands: list[Candidate], following: dict[int, int], n_lines: int) -> list[Candidate]:
+    """The headings of the meeting's items, in order."""
+    chains: list[Chain] = []
+    for scheme in NUMBERED:
+        if scheme == "item":
+            continue  # one family with "arabic"
+        family = ("arabic", "zero", "item") if scheme == "arabic" else (scheme,)
+        mine = [c for c in cands if c.scheme in family]
+        if scheme == "arabic":
+            # explicit "Item N" headings win over any numbered list in the bodies between
+            # them; other headings may only extend them ("5. A.O.B." after "Item 4")
+            explicit = best_chain([c for c in mine if c.scheme == "item"], following)
+            if len(explicit.heads) >= 2 and explicit.heads[0].order <= 2:
+                lo, hi = explicit.heads[0].line, explicit.heads[-1].line
+                mine = [c for c in mine if c.scheme == "item" or c.line < lo or c.line > hi]
+        chain = best_chain(mine, following)
+        if len(chain.heads) >= 2 and chain.weight >= MIN_CHAIN_VALUE:
+            chains.append(chain)
+    marked = _marked_headings(cands)
+    if chains:
+        best = max(c.weight for c in chains)
+        # the outer scheme: the earliest chain not much weaker than the best one
+        eligible = [c for c in chains if c.weight >= best - OUTER_MARGIN or c.weight >= 4.0]
+        outer = min(eligible, key=lambda c: (c.heads[0].line, -c.weight))
+        if len(outer.heads) >= 3 or len(marked) < 3:
+            return list(outer.heads)
+    if marked:
+        return marked
+    # minutes of one item: "1. Policing Issues in the District"
+    single = [c for c in cands if c.scheme in NUMBERED and c.order == 1 and c.strength >= 0.8]
+    if single:
+        return single[:1]
+    for scheme in ("bold", "caps"):
+        heads = [c for c in cands if c.scheme == scheme and following.get(c.line, 1) > 0]
+        if len(heads) >= 3:
+            return heads
+    return []
+
+
+def _marked_headings(cands: list[Candidate]) -> list[Candidate]:
+    """Unnumbered items that the format marks: the shallowest heading level used twice or
+    more (a lone top heading is the document's title)."""
+    for level in range(1, 7):
+        heads = [c for c in cands if c.scheme == f"h{level}"]
+        if len(heads) >= 2:
+            return heads
+    return []
