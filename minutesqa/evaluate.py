@@ -46,14 +46,20 @@ SYSTEMS = ("ours", "bm25", "dense", "tutorial")
 
 @dataclass(frozen=True)
 class Expected:
-    """An agenda item that answers a question; `committee` None matches any committee."""
+    """An agenda item that answers a question; `committee` None matches any committee.
+
+    `item` None is an item the minutes print no number for: it is matched by `title`
+    (see `titles_match`). With a number, `title` is informative only."""
 
     date: str  # ISO YYYY-MM-DD
-    item: str
+    item: str | None
     committee: str | None = None
+    title: str | None = None
 
     def label(self) -> str:
         who = f"{self.committee}, " if self.committee else ""
+        if self.item is None:
+            return f"{who}{self.date}, unnumbered item {self.title!r}"
         return f"{who}{self.date}, item {self.item}"
 
 
@@ -134,17 +140,34 @@ def _expected(path: Path, qid: str, raw: Any) -> tuple[Expected, ...]:
         if "date" not in entry:
             raise _fail(path, qid, f"{where} is missing 'date'")
         if "item" not in entry:
-            raise _fail(path, qid, f"{where} is missing 'item' (use item: meeting for the record)")
+            raise _fail(
+                path,
+                qid,
+                f"{where} is missing 'item' (use item: meeting for the record, "
+                "item: null with title for an unnumbered item)",
+            )
         day = _iso_date(entry["date"])
         if day is None:
             raise _fail(path, qid, f"{where} has a bad date {entry['date']!r}: write YYYY-MM-DD")
-        item = _item_text(entry["item"])
-        if item is None:
-            raise _fail(path, qid, f"{where} has an empty or invalid 'item' {entry['item']!r}")
+        title_raw = entry.get("title")
+        if title_raw is not None and (not isinstance(title_raw, str) or not title_raw.strip()):
+            raise _fail(path, qid, f"{where} 'title' must be a non-empty text")
+        title = title_raw.strip() if title_raw else None
+        raw_item = entry["item"]
+        if raw_item is None or (isinstance(raw_item, str) and not raw_item.strip()):
+            if title is None or not title_words(title):
+                raise _fail(
+                    path, qid, f"{where} has item: null but no 'title' (an unnumbered item)"
+                )
+            item = None
+        else:
+            item = _item_text(raw_item)
+            if item is None:
+                raise _fail(path, qid, f"{where} has an invalid 'item' {raw_item!r}")
         committee = entry.get("committee")
         if committee is not None and (not isinstance(committee, str) or not committee.strip()):
             raise _fail(path, qid, f"{where} 'committee' must be a non-empty name")
-        out.append(Expected(day, item, committee.strip() if committee else None))
+        out.append(Expected(day, item, committee.strip() if committee else None, title))
     return tuple(out)
 
 
@@ -238,20 +261,46 @@ def committee_matches(expected: str | None, actual: str | None) -> bool:
 
 
 def normalise_item(item: Any) -> str:
-    """'7.' == '7', 'ssp/5/24' == 'SSP/5/24': trim, drop a trailing '.', ignore case."""
-    text = str(item).strip()
+    """'7.' == '7', 'ssp/5/24' == 'SSP/5/24': trim, drop a trailing '.', ignore case.
+    No number (None, '') is ''."""
+    text = "" if item is None else str(item).strip()
     if text.endswith("."):
         text = text[:-1].strip()
     return text.casefold()
 
 
+TITLE_STOPWORDS = frozenset({"the", "of", "and", "to", "a", "on", "for", "in"})
+TITLE_OVERLAP = 0.6
+_WORD = re.compile(r"[^\W_]+")
+_APOSTROPHES = re.compile(r"['\u2019\u2018]")
+
+
+def title_words(title: str) -> set[str]:
+    """A title's distinct words: case and punctuation ignored ("Treasurer's" is
+    "treasurers", "Co-Chair" is "co" and "chair"), the/of/and/to/a/on/for/in left out."""
+    text = _APOSTROPHES.sub("", title.casefold())
+    return {w for w in _WORD.findall(text) if w not in TITLE_STOPWORDS}
+
+
+def titles_match(expected: str, actual: str) -> bool:
+    """At least 60% of the shorter title's words are in the other one."""
+    a, b = title_words(expected), title_words(actual)
+    shorter = min(len(a), len(b))
+    if shorter == 0:
+        return False
+    return len(a & b) >= TITLE_OVERLAP * shorter
+
+
 def matches(expected: Expected, entry: dict[str, Any]) -> bool:
-    """Whether a record's retrieved or cited entry is the expected item."""
-    return (
-        str(entry.get("date", "")).strip() == expected.date
-        and normalise_item(entry.get("item", "")) == normalise_item(expected.item)
-        and committee_matches(expected.committee, str(entry.get("committee", "")))
-    )
+    """Whether a record's retrieved or cited entry is the expected item: same date and
+    committee, and the same number, or, for an unnumbered expected item, a title like it."""
+    if str(entry.get("date", "")).strip() != expected.date:
+        return False
+    if not committee_matches(expected.committee, str(entry.get("committee") or "")):
+        return False
+    if expected.item is None:
+        return titles_match(expected.title or "", str(entry.get("title") or ""))
+    return normalise_item(entry.get("item")) == normalise_item(expected.item)
 
 
 def is_expected(question: Question, entry: dict[str, Any]) -> bool:
@@ -281,8 +330,12 @@ RECORD_KEYS = ("id", "question", "answer", "abstained", "citations", "retrieved"
 ENTRY_KEYS = ("committee", "date", "item", "title")
 
 
-def _key(entry: dict[str, Any]) -> tuple[str, str, str]:
-    return (str(entry.get("committee", "")), str(entry.get("date", "")), str(entry.get("item")))
+def _key(entry: dict[str, Any]) -> tuple[str, str, str, str]:
+    """One item's identity; unnumbered items (item null or '') of a meeting differ by title."""
+    raw = entry.get("item")
+    item = "" if raw is None else str(raw)
+    title = "" if item.strip() else str(entry.get("title") or "")
+    return (str(entry.get("committee", "")), str(entry.get("date", "")), item, title)
 
 
 def validate_record(record: dict[str, Any]) -> list[str]:

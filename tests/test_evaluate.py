@@ -6,9 +6,11 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from minutesqa.config import Settings
 from minutesqa.errors import InputError
 from minutesqa.evaluate import (
     Expected,
@@ -22,8 +24,11 @@ from minutesqa.evaluate import (
     output_paths,
     percentile,
     score,
+    title_words,
+    titles_match,
     validate_record,
 )
+from tests.conftest import FakeEmbedder
 
 DATA = Path(__file__).parent / "data"
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "minutes"
@@ -298,3 +303,156 @@ def test_run_cli_over_the_samples(sample_settings, tmp_path: Path, capsys) -> No
     assert paths["failures"].read_text().startswith("# Failures")
     for name in ("bm25", "dense", "tutorial"):
         assert all(not r["abstained"] for r in load_records(paths[name]))
+
+
+# --- unnumbered items (item: null with title) -------------------------------------------------
+
+
+def test_unnumbered_expectation_loads(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "- id: u1\n  question: A?\n  expect:\n"
+        "    - {date: 2022-06-09, item: null, title: 'Grants approved'}\n"
+        "    - {date: 2022-06-09, item: '', title: Fundraising}\n"
+        "    - {date: 2022-06-09, item: 3, title: 'Treasurer report'}\n",
+    )
+    (q,) = load_questions(path)
+    assert q.expect == (
+        Expected("2022-06-09", None, None, "Grants approved"),
+        Expected("2022-06-09", None, None, "Fundraising"),
+        Expected("2022-06-09", "3", None, "Treasurer report"),
+    )
+    assert q.expect[0].label() == "2022-06-09, unnumbered item 'Grants approved'"
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "{date: 2022-06-09, item: null}",
+        "{date: 2022-06-09, item: ''}",
+        "{date: 2022-06-09, item: null, title: ''}",
+        "{date: 2022-06-09, item: null, title: 'the of and'}",
+        "{date: 2022-06-09, item: null, title: [a, b]}",
+    ],
+)
+def test_unnumbered_expectation_needs_a_title(tmp_path: Path, entry: str) -> None:
+    path = _write(tmp_path, f"- id: u2\n  question: A?\n  expect: [{entry}]\n")
+    with pytest.raises(InputError) as info:
+        load_questions(path)
+    assert "u2" in str(info.value) and "title" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("expected", "actual", "ok"),
+    [
+        ("Grants", "grants", True),
+        ("Treasurer's Report", "TREASURERS REPORT:", True),
+        # shorter: {fundraising, update} (2 words), both in the longer one
+        ("Fundraising update", "Update on the fundraising campaign for 2023", True),
+        # shorter {fellowship, program, renewal}: 2 of 3 shared = 0.667 >= 0.6
+        ("Fellowship program renewal", "Django Fellowship Program", True),
+        # shorter {djangocon, us, grant, request, 2023}: 3 of 5 = 0.6, exactly enough
+        ("DjangoCon US grant request 2023", "DjangoCon US grant", True),
+        ("DjangoCon US grant request 2023", "DjangoCon Europe grant approval", False),  # 2/4
+        # stop words do not count: {board, elections} vs {board, meeting}: 1 of 2 = 0.5
+        ("The board of elections", "Board meeting", False),
+        ("Grants", "", False),
+        ("", "", False),
+        ("Co-Chair", "co chair", True),
+    ],
+)
+def test_title_matching(expected: str, actual: str, ok: bool) -> None:
+    assert titles_match(expected, actual) is ok
+
+
+def test_title_words() -> None:
+    assert title_words("The Treasurer's Report, for 2023!") == {"treasurers", "report", "2023"}
+    assert title_words("Co-Chair / A.O.B.") == {"co", "chair", "o", "b"}
+
+
+def test_unnumbered_expectation_matches_by_date_and_title() -> None:
+    exp = Expected("2022-06-09", None, None, "Grants")
+    entry = {"committee": "DSF Board", "date": "2022-06-09", "item": "", "title": "Grants"}
+    assert matches(exp, entry)
+    assert matches(exp, {**entry, "item": None})
+    assert matches(exp, {**entry, "item": "4"})  # a number found for it does not matter
+    assert not matches(exp, {**entry, "date": "2022-06-10"})
+    assert not matches(exp, {**entry, "title": "Fundraising"})
+    assert not matches(exp, {k: v for k, v in entry.items() if k != "title"})
+    assert not matches(Expected("2022-06-09", None, "Apache board", "Grants"), entry)
+
+
+def test_numbered_expectation_never_matches_a_record_without_number() -> None:
+    entry = {"committee": "C", "date": "2022-06-09", "item": None, "title": "None"}
+    assert normalise_item(None) == "" == normalise_item("") == normalise_item(" . ")
+    assert not matches(Expected("2022-06-09", "None"), entry)
+    assert not matches(Expected("2022-06-09", "1", title="None"), {**entry, "item": ""})
+    # a title given beside a number is informative only
+    assert matches(Expected("2022-06-09", "1", title="Other"), {**entry, "item": "1."})
+
+
+def test_unnumbered_items_score_and_validate() -> None:
+    q = Question("u", "?", (Expected("2022-06-09", None, None, "Grants"),))
+    base: dict[str, Any] = {"committee": "DSF", "date": "2022-06-09", "item": ""}
+    retrieved: list[dict[str, Any]] = [
+        {**base, "title": "Fundraising", "score": 0.9},
+        {**base, "item": None, "title": "Grants", "score": 0.8},
+    ]
+    record: dict[str, Any] = {
+        "id": "u",
+        "question": "?",
+        "answer": "Two grants were approved.",
+        "abstained": False,
+        "citations": [{**base, "item": None, "title": "Grants"}],
+        "retrieved": retrieved,
+        "latency_ms": 5.0,
+    }
+    assert validate_record(record) == []  # two unnumbered items of one meeting are not one
+    assert first_rank(q, retrieved) == 2
+    s = score([q], [record])
+    assert s.hit_at_1 == exact(0.0) and s.hit_at_3 == exact(1.0)
+    assert s.mrr_at_10 == exact(0.5)
+    assert s.citation_hit == exact(1.0) and s.citation_precision == exact(1.0)
+    twice = {**record, "retrieved": [retrieved[1], {**retrieved[1], "item": ""}]}
+    assert validate_record(twice) == ["u: 'retrieved' lists an item more than once"]
+    stray = {**record, "citations": [{**base, "title": "Budget"}]}
+    assert validate_record(stray) == [
+        "u: cites ('DSF', '2022-06-09', '', 'Budget') which is not among 'retrieved'"
+    ]
+
+
+# --- a corpus of several sub-folders (eval/layouts) -------------------------------------------
+
+MINUTE = (
+    "Minutes of the {body} meeting held on {day}\n\n1. Apologies\nNone.\n\n2. Grants\nAgreed.\n"
+)
+
+
+def _layouts_corpus(root: Path) -> None:
+    root.mkdir()
+    (root / "SOURCE.md").write_text("# Minutes in other layouts\n\n1. Not minutes\n2. At all\n")
+    for folder, body, day in [
+        ("alpha", "Alpha Board", "3 March 2020"),
+        ("beta", "Beta Council", "4 May 2021"),
+        ("beta/2022/06", "Beta Council", "9 June 2022"),
+    ]:
+        (root / folder).mkdir(parents=True)
+        (root / folder / "minutes.txt").write_text(MINUTE.format(body=body, day=day))
+
+
+def test_corpus_walk_takes_sub_folders_recursively(
+    tmp_path: Path, settings: Settings, fake_embedder: FakeEmbedder
+) -> None:
+    from minutesqa.ingest import discover, ingest
+
+    root = tmp_path / "layouts"
+    _layouts_corpus(root)
+    files, refused, skipped = discover(root)
+    assert [p.relative_to(root).as_posix() for p in files] == [
+        "alpha/minutes.txt",
+        "beta/minutes.txt",
+        "beta/2022/06/minutes.txt",
+    ]
+    assert (refused, skipped) == ([], 1)  # SOURCE.md is documentation, not minutes
+    summary = ingest(root, settings, embedder=fake_embedder)
+    assert (summary.files, summary.meetings, summary.failed, summary.skipped) == (3, 3, 0, 1)
