@@ -396,6 +396,7 @@ def synthetic_chunk(cid: str, doc: str, meta: dict[str, Any], copy: int) -> Chun
         chunk_index=int(meta["chunk_index"]),
         chunk_count=int(meta["chunk_count"]),
         file_chunk_count=int(meta["file_chunk_count"]),
+        kind=str(meta.get("kind") or "ordinary"),
     )
 
 

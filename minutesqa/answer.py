@@ -15,7 +15,7 @@ import numpy as np
 from minutesqa.config import Settings
 from minutesqa.embed import Embedder
 from minutesqa.lexical import LexicalIndex, content_terms, tokenize
-from minutesqa.models import MEETING_ITEM, Answer, Hit, human_date
+from minutesqa.models import MEETING_ITEM, Answer, Hit, human_date, item_label
 from minutesqa.prompts import render
 from minutesqa.retrieve import (
     Coverage,
@@ -58,13 +58,12 @@ class AnswerWriter(Protocol):
 
 def citation_label(n: int, hit: Hit) -> str:
     ref = hit.ref
-    item = "meeting record" if ref.item == MEETING_ITEM else f"item {ref.item}"
     return render(
         "citation",
         n=n,
         committee=ref.committee,
         date=human_date(ref.date),
-        item=item,
+        item=item_label(ref.item, ref.title),  # "item 4: Finances", unnumbered "Finances"
         title=ref.title,
         restricted=" (restricted)" if ref.restricted else "",
     )

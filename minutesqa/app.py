@@ -251,7 +251,7 @@ def citation_rows(answer: Answer) -> list[list[str]]:
             [
                 ref.committee,
                 ref.date.isoformat(),
-                "meeting record" if ref.item == MEETING_ITEM else ref.item,
+                "meeting record" if ref.item == MEETING_ITEM else ref.item or "—",  # unnumbered
                 ref.title,
                 _clip(decisions, 300),
                 "restricted" if ref.restricted else "",

@@ -13,7 +13,6 @@ as asked. The answer is the top item's text (the top chunk's, for the tutorial).
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import os
 import re
@@ -51,19 +50,14 @@ class Baseline(Protocol):
 
 
 def _ref(meta: dict[str, Any]) -> ItemRef:
-    return ItemRef(
-        committee=str(meta.get("committee", "")),
-        date=dt.date.fromisoformat(str(meta["date"])),
-        item=str(meta.get("item", "")),
-        title=str(meta.get("title", "")),
-        restricted=bool(meta.get("restricted", False)),
-    )
+    return ItemRef.from_metadata(meta)
 
 
 def merge_items(ranked: Iterable[tuple[StoredChunk, float]], k: int) -> list[Hit]:
     """Chunks best first -> items best first, one per item, scored by their best chunk.
-    An item is what a record names (committee, date, number): two files of one meeting,
-    or two meetings of one body on one day, count once, as the contract requires."""
+    An item is what a record names (committee, date, number, or title where no number is
+    printed): two files of one meeting, or two meetings of one body on one day, count once,
+    as the contract requires."""
     order: dict[tuple[str, str, str], list[tuple[StoredChunk, float]]] = {}
     for chunk, value in ranked:
         order.setdefault(_ref(chunk.metadata).key(), []).append((chunk, value))

@@ -15,9 +15,16 @@ SEPARATORS = ["\n\n", "\n", ". ", "; ", ", ", " ", ""]
 
 
 def context_line(meeting: Meeting, item: AgendaItem) -> str:
-    where = "Meeting record" if item.number == MEETING_ITEM else f"Item {item.number}"
+    """ "Board | 9 June 2022 | Item 4: Finances"; an item printed without a number is
+    named by its title alone ("Board | 9 June 2022 | Finances")."""
     title = item.title if len(item.title) <= 160 else item.title[:157] + "..."
-    return f"{meeting.committee} | {human_date(meeting.date)} | {where}: {title}"
+    if item.number == MEETING_ITEM:
+        where = f"Meeting record: {title}"
+    elif item.number:
+        where = f"Item {item.number}: {title}"
+    else:
+        where = title or "Untitled item"
+    return f"{meeting.committee} | {human_date(meeting.date)} | {where}"
 
 
 def chunk_id(source: str, content_hash: str, item_index: int, chunk_index: int) -> str:
@@ -66,6 +73,7 @@ def chunk_meeting(
                     chunk_index=k,
                     chunk_count=len(parts),
                     file_chunk_count=total,
+                    kind=meeting.kind,
                 )
             )
     return chunks

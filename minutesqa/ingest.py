@@ -122,7 +122,8 @@ def iter_items(folder: Path, settings: Settings) -> Iterator[dict[str, Any] | tu
             yield {
                 "committee": meeting.committee,
                 "date": meeting.date.isoformat(),
-                "item": item.number,
+                "kind": meeting.kind,
+                "item": item.number or None,  # null: the minutes print no number
                 "title": item.title,
                 "decisions": list(item.decisions),
                 "restricted": item.restricted,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -79,8 +80,9 @@ class Meeting:
 
     def meeting_record(self) -> AgendaItem:
         """The meeting-level record (item `meeting`), itself searchable."""
+        what = "Meeting" if self.kind in ("", "ordinary") else f"{self.kind.capitalize()} meeting"
         body = "\n".join(
-            [f"Meeting of {self.committee} held on {human_date(self.date)}."]
+            [f"{what} of {self.committee} held on {human_date(self.date)}."]
             + self.attendance.lines()
         )
         return AgendaItem(number=MEETING_ITEM, title="Attendance and venue", body=body)
@@ -102,14 +104,16 @@ class Chunk:
     chunk_index: int
     chunk_count: int  # chunks of this item
     file_chunk_count: int  # chunks of the whole file, to spot a half-written file
+    kind: str = "ordinary"  # the meeting's kind (Meeting.kind)
 
     def metadata(self) -> dict[str, str | int | bool]:
         return {
             "committee": self.committee,
             "date": self.date.isoformat(),
             "date_int": date_int(self.date),
-            "item": self.item,
+            "item": self.item,  # "" where the minutes print no number
             "title": self.title,
+            "kind": self.kind,
             "decisions": "\n".join(self.decisions),
             "restricted": self.restricted,
             "source": self.source,
@@ -124,7 +128,8 @@ class Chunk:
 
 @dataclass(frozen=True)
 class ItemRef:
-    """Enough to cite an agenda item."""
+    """Enough to cite an agenda item. `item` is the number as printed, "" where the
+    minutes print none: such an item is known, and cited, by its title."""
 
     committee: str
     date: dt.date
@@ -132,19 +137,34 @@ class ItemRef:
     title: str
     restricted: bool = False
 
+    @classmethod
+    def from_metadata(cls, meta: Mapping[str, Any]) -> ItemRef:
+        """The reference a stored chunk's metadata (Chunk.metadata) names."""
+        return cls(
+            committee=str(meta.get("committee", "")),
+            date=dt.date.fromisoformat(str(meta["date"])),
+            item=str(meta.get("item") or ""),
+            title=str(meta.get("title", "")),
+            restricted=bool(meta.get("restricted", False)),
+        )
+
     def key(self) -> tuple[str, str, str]:
-        return (self.committee, self.date.isoformat(), self.item)
+        """One agenda item, whichever file of the meeting it came from. Unnumbered items
+        are told apart by their title (case and spacing ignored)."""
+        which = self.item or "title:" + " ".join(self.title.casefold().split())
+        return (self.committee, self.date.isoformat(), which)
 
     def label(self) -> str:
-        number = "meeting record" if self.item == MEETING_ITEM else f"item {self.item}"
-        text = f"{self.committee}, {human_date(self.date)}, {number}: {self.title}"
+        """'DSF Board, 9 June 2022, item 4: Finances'; unnumbered 'DSF Board, 9 June 2022,
+        Finances'."""
+        text = f"{self.committee}, {human_date(self.date)}, {item_label(self.item, self.title)}"
         return text + (" (restricted)" if self.restricted else "")
 
     def to_record(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "committee": self.committee,
             "date": self.date.isoformat(),
-            "item": self.item,
+            "item": self.item or None,  # EVAL_FORMAT: no printed number is null plus title
             "title": self.title,
         }
         if self.restricted:
@@ -193,6 +213,16 @@ class Answer:
             }
         )
         return record
+
+
+def item_label(item: str, title: str) -> str:
+    """How a citation names an item: "item 4: Finances", "meeting record: Attendance and
+    venue", or just "Finances" where the minutes print no number."""
+    if item == MEETING_ITEM:
+        return f"meeting record: {title}"
+    if not item:
+        return title or "untitled item"
+    return f"item {item}: {title}" if title else f"item {item}"
 
 
 def date_int(day: dt.date) -> int:

@@ -312,8 +312,7 @@ class Retriever:
         # the PDF beside the HTML page) would otherwise fill the list with one item
         ranked, seen = [], set()
         for row in scored:
-            meta = chunks[row[4][0]].metadata
-            ref_key = (str(meta["committee"]), str(meta["date"]), str(meta["item"]))
+            ref_key = ItemRef.from_metadata(chunks[row[4][0]].metadata).key()
             if ref_key not in seen:
                 seen.add(ref_key)
                 ranked.append(row)
@@ -323,13 +322,7 @@ class Retriever:
         hits = []
         for score, rel, cov, key, cids in ranked:
             meta = chunks[cids[0]].metadata
-            ref = ItemRef(
-                committee=str(meta["committee"]),
-                date=dt.date.fromisoformat(str(meta["date"])),
-                item=str(meta["item"]),
-                title=str(meta["title"]),
-                restricted=bool(meta.get("restricted", False)),
-            )
+            ref = ItemRef.from_metadata(meta)
             hits.append(
                 Hit(
                     ref=ref,

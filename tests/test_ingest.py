@@ -224,13 +224,14 @@ def test_list_prints_one_json_line_per_item(
     out = capsys.readouterr().out.splitlines()
     rows = [json.loads(line) for line in out]
     assert len(rows) == 42
-    keys = {"committee", "date", "item", "title", "decisions", "restricted", "source"}
+    keys = {"committee", "date", "kind", "item", "title", "decisions", "restricted", "source"}
     assert all(set(r) == keys for r in rows)
     ssp5 = [r for r in rows if r["item"] == "SSP/5/24"]
     assert ssp5 == [
         {
             "committee": "Safer Stockton Partnership",
             "date": "2024-05-30",
+            "kind": "ordinary",
             "item": "SSP/5/24",
             "title": "Serious Violence Duty",
             "decisions": ["Members noted the report."],
