@@ -131,6 +131,14 @@ def _tidy_name(name: str) -> str:
     if name.isupper():
         words = name.lower().split()
         name = " ".join(w if (i and w in _SMALL) else _cap(w) for i, w in enumerate(words))
+    else:  # "LOS RIOS COMMUNITY COLLEGE DISTRICT Board of Trustees": capitals written out
+        name = re.sub(
+            r"\b[A-Z][A-Z'’-]+(?:\s+(?:OF|AND|THE|FOR|[A-Z][A-Z'’-]+))+\b(?<=[A-Z]{4})",
+            lambda m: " ".join(
+                w.lower() if w.lower() in _SMALL else _cap(w.lower()) for w in m.group(0).split()
+            ),
+            name,
+        )
     name = re.sub(r"\b(Jpc|Spc)\b", lambda m: m.group(1).upper(), name)
     return re.sub(r"-([a-z])", lambda m: "-" + m.group(1).upper(), name)
 
@@ -252,13 +260,19 @@ _KIND_WORDS = re.compile(
     r"\b(?:(?:regular|special|annual(?:\s+general)?|extraordinary|ordinary|monthly|"
     r"quarterly|adjourned|emergency|joint|open|closed|public|virtual|remote|hybrid|"
     r"teleconference|in-person)\s+)*(?:board\s+)?(?:meeting|session|retreat|workshop)s?\b"
-    r"|\bminutes\b|\bAGM\b|\bunapproved\b|\bdraft\b|\bapproved\b|\bfinal\b",
+    r"|\bminutes\b|\bagenda\b|\bsummary\s+of\b|\bAGM\b|\bunapproved\b|\bdraft\b|"
+    r"\bapproved\b|\bfinal\b|^\W*(?:regular|special|monthly|annual|adjourned)\b",
     re.IGNORECASE,
 )
 _NOT_A_NAME = re.compile(
     r"@|<!--|^\W*(?:title|type|date|subject|to|from|re|cc)\s*:|\bpage\s+\d|\d|"
     r"\b(?:street|avenue|road|suite|floor|boulevard|blvd|drive|lane)\b|"
     r"\b(?:was|were|is|are|will|would|has|have|had|take|took|be|been|please|this|these)\b|"
+    r"\b(?:attendees|present|absent|president|chair|chairman|chairperson|vice|clerk|"
+    r"secretary|treasurer|apologies|members?|next|logo|regarding|re)\b|"
+    r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][\w.'’-]*){1,2},\s+(?:District|Director|Member|Chair)|"
+    r"\s[A-Z]$|"
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
     rf"\b(?:{_MONTHS})\b",
     re.IGNORECASE,
 )
@@ -268,10 +282,16 @@ def clean_name(text: str) -> str:
     """A header phrase with the meeting's words (kind, "Minutes", dates) taken out."""
     text = re.sub(r"\s+", " ", text)
     text = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", text)
+    # "... held on Tuesday", "... which was held in ...": the name ends there
+    text = re.split(r"\s+(?:which\s+was\s+)?held\b|\s+on\s+\w+day\b", text, flags=re.I)[0]
     text = _KIND_WORDS.sub(" ", text)
     text = re.sub(r"\s+", " ", text).strip(" ,.-–—:;|/&")
     text = re.sub(r"^(?:of|for|the|and|a|an)\s+(?:the\s+)?", "", text, flags=re.I)
     text = re.sub(r"\s+(?:of|for|the|and|held|on|at|in)$", "", text, flags=re.I)
+    text = re.sub(
+        r"^(?:regular|special|monthly|annual|adjourned|ordinary|extraordinary)\s+", "", text,
+        flags=re.I,
+    )
     return text.strip(" ,.-–—:;|/&")
 
 
@@ -305,8 +325,9 @@ def body_name(header_lines: list[str], path: Path, hints: DocHints) -> str:
     for i, line in enumerate(lines):
         options = _phrases(line)
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        if re.match(r"^(?:of|for)\s+the\b", nxt, re.I) or (
-            _ORG.search(line) and _ORG.search(nxt) and not _NOT_A_NAME.search(nxt)
+        if (
+            nxt[:1].isupper() and _ORG.search(line) and _ORG.search(nxt)
+            and not _NOT_A_NAME.search(nxt)
             and len((line + nxt).split()) <= 12
         ):
             options.append(f"{line} {nxt}")
@@ -315,12 +336,15 @@ def body_name(header_lines: list[str], path: Path, hints: DocHints) -> str:
             if not valid_name(name):
                 continue
             score = 1.0 - 0.02 * i + 0.1 * len(name.split()) ** 0.5
-            if any(0 <= i - m <= 2 for m in minutes_at):
-                score += 1.0  # "MINUTES" / "Meeting Minutes" heads the body's name
+            near = [m for m in minutes_at if abs(i - m) <= 3]
+            if near:  # "MINUTES" / "Meeting Minutes" heads the body's name
+                score += 1.0 if any(len(lines[m].split()) <= 3 for m in near) else 0.5
             if any(abs(i - d) <= 2 for d in dated_at):
                 score += 0.5
             if option is not line and option != line:
                 score += 0.05
+            if option == f"{line} {nxt}":
+                score += 0.6  # "San Juan Unified School District" + "Board of Education"
             scored[name] = max(scored.get(name, 0.0), score) + (0.3 if name in scored else 0)
     if hints.title:
         for option in _phrases(hints.title):
@@ -328,12 +352,31 @@ def body_name(header_lines: list[str], path: Path, hints: DocHints) -> str:
             if valid_name(name):
                 scored[name] = max(scored.get(name, 0.0), 1.5)
     if not scored:
-        m = re.search(rf"\bmeeting\s+of\s+(?:the\s+)?((?:[A-Z][\w'&-]*\s+){{0,6}}(?:{ORG_NOUNS}))",
-                      flat, re.IGNORECASE)
-        if m and valid_name(clean_name(m.group(1))):
-            return _tidy_name(clean_name(m.group(1)))
         return ""
     return _tidy_name(max(scored, key=lambda k: scored[k]))
+
+
+_PROPER_ORG = re.compile(
+    rf"\b((?:[A-Z][\w'’&-]*[ \t]+){{1,6}}(?:{ORG_NOUNS.title()}))\b"
+)
+
+
+def named_in_text(text: str) -> str:
+    """The body's name as the minutes mention it, for minutes whose header names none: the
+    capitalised name ending in an organisational noun that the text uses most (a mention of
+    "Community Council" counts for "Ayton Community Council")."""
+    counts: dict[str, int] = {}
+    for m in _PROPER_ORG.finditer(text):
+        name = re.sub(r"^(?:The|A|An|Our|This|That|Each|Every|All)\s+", "", m.group(1))
+        if len(name.split()) >= 2 and valid_name(name):
+            counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return ""
+    total = {
+        name: sum(k for other, k in counts.items() if name == other or name.endswith(" " + other))
+        for name in counts
+    }
+    return _tidy_name(max(total, key=lambda n: (total[n], len(n))))
 
 
 # --- the kind of meeting ---------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from minutesqa.decisions import LIST_ITEM, extract_decisions, is_restricted
-from minutesqa.header import attendance, body_name, meeting_date, meeting_kind
+from minutesqa.header import attendance, body_name, meeting_date, meeting_kind, named_in_text
 from minutesqa.headings import Candidate, candidate_at, choose_agenda, plain
 from minutesqa.models import AgendaItem, Document, Meeting
 
@@ -67,6 +67,7 @@ def segment(doc: Document) -> Meeting:
     header_text = "\n".join(header_lines)
     date, _ = meeting_date(header_text, doc.text, doc.path, doc.hints)
     committee = body_name([ln for ln in header_lines if ln], doc.path, doc.hints)
+    committee = committee or named_in_text("\n".join(lines))
     items: list[AgendaItem] = []
     for k, head in enumerate(heads):
         end = heads[k + 1].line if k + 1 < len(heads) else len(lines)
