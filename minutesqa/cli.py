@@ -1,4 +1,4 @@
-"""The `minutes` command: ingest, ask, serve, eval. Thin: it reads options into Settings,
+"""The `minutes` command: ingest, inspect, ask, serve, eval. Thin: it reads options into Settings,
 calls the pipeline, and turns domain errors into one line and an exit status."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from minutesqa.config import ENV_VARS, Settings
-from minutesqa.errors import ConfigError, MinutesError
+from minutesqa.errors import ConfigError, InputError, MinutesError
 
 EXIT_FAILED_FILES = 1
 EXIT_ERROR = 2
@@ -58,6 +58,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--prune", action="store_true", help="remove meetings whose file is gone")
     _store_options(p)
+
+    p = sub.add_parser(
+        "inspect",
+        help="show how files are read and split into agenda items; indexes nothing",
+        description="Show how each file is read and split: its format, the header found "
+        "(committee, kind, date, chair, venue, present), one line per agenda item (number, "
+        "or '—' where none is printed; title; the start of its text) with its decisions "
+        "below, and a count. Use it when a layout is not understood.",
+    )
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="a file of minutes")
+    p.add_argument("--json", action="store_true", help="print each Meeting as one JSON line")
 
     p = sub.add_parser("ask", help="answer one question from the index")
     p.add_argument("question", help="the question, in plain English")
@@ -143,6 +154,33 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_FAILED_FILES if summary.failed else 0
 
 
+def cmd_inspect(args: argparse.Namespace, settings: Settings) -> int:
+    from minutesqa.inspection import describe, meeting_json
+    from minutesqa.parse import read_document
+    from minutesqa.segment import segment
+
+    failed = shown = 0
+    for path in args.files:
+        try:
+            doc = read_document(
+                path,
+                max_bytes=int(settings.max_file_mb * 1024**2),
+                timeout_s=settings.parse_timeout_s,
+            )
+            meeting = segment(doc)
+        except (InputError, OSError) as exc:  # OSError: a folder named like a file, say
+            failed += 1
+            reason = f"cannot be read: {exc.strerror}" if isinstance(exc, OSError) else exc
+            print(f"minutes inspect: {path}: {reason}", file=sys.stderr)
+            continue
+        if args.json:
+            print(meeting_json(meeting))
+        else:
+            print("\n".join(([""] if shown else []) + describe(doc, meeting)))
+            shown += 1
+    return EXIT_FAILED_FILES if failed else 0
+
+
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from minutesqa.answer import Pipeline
     from minutesqa.dates import parse_date
@@ -180,6 +218,7 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
 COMMANDS: dict[str, Any] = {
     "ingest": cmd_ingest,
+    "inspect": cmd_inspect,
     "ask": cmd_ask,
     "serve": cmd_serve,
     "eval": cmd_eval,

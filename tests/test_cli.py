@@ -1,12 +1,16 @@
-"""The `minutes` command: help for every subcommand, one-line errors, exit statuses."""
+"""The `minutes` command: help for every subcommand, one-line errors, exit statuses, and
+what `minutes inspect` prints."""
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
 
-from minutesqa.cli import COMMANDS, EXIT_ERROR, build_parser, main
+from minutesqa.cli import COMMANDS, EXIT_ERROR, EXIT_FAILED_FILES, build_parser, main
+from minutesqa.parse import supported_extensions
+from tests.conftest import SAMPLES
 
 
 @pytest.fixture(autouse=True)
@@ -16,11 +20,12 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_every_subcommand_is_known() -> None:
-    assert set(COMMANDS) == {"ingest", "ask", "serve", "eval"}
+    assert set(COMMANDS) == {"ingest", "inspect", "ask", "serve", "eval"}
 
 
 @pytest.mark.parametrize(
-    "argv", [["--help"], *[[c, "--help"] for c in ("ingest", "ask", "serve", "eval")]]
+    "argv",
+    [["--help"], *[[c, "--help"] for c in ("ingest", "inspect", "ask", "serve", "eval")]],
 )
 def test_help(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as info:
@@ -90,3 +95,88 @@ def test_unknown_subcommand_is_a_usage_error(capsys: pytest.CaptureFixture[str])
         build_parser().parse_args(["frobnicate"])
     assert info.value.code == 2
     assert "invalid choice: 'frobnicate'" in capsys.readouterr().err
+
+
+SAMPLE_2011 = SAMPLES / "000_f16cb60d1222a485.txt"
+
+
+def test_inspect_prints_header_and_items(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["inspect", str(SAMPLE_2011)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[:12] == [
+        f"file: {SAMPLE_2011}",
+        "format: txt",
+        "committee: Safer Stockton Partnership",
+        "kind: ordinary",
+        "date: 2011-07-05 (5 July 2011, from the text)",
+        "chair: Geoff Lee",
+        "present: Geoff Lee (Chairman - Tristar Homes), Cllr Jim Beall, Cllr Steve Nelson, "
+        "Mike Batty, Steven Hume…",
+        "items:",
+        "  1  | Minutes of Meeting held on 10th May 2011 | The minutes of the meeting were "
+        "agreed as a correct record.",
+        "         decided: The minutes of the meeting were agreed as a correct record.",
+        "  2  | Matters Arising | It was requested by the Chairman that the 'Reports Back'…",
+        "  3  | Any other Business | None",
+    ]
+    items = [line for line in out if line.startswith("  ") and " | " in line]
+    decided = [line for line in out if line.lstrip().startswith("decided: ")]
+    assert out[-1] == f"{len(items)} items, {len(decided)} decisions"
+    assert len(items) > 12 and len(decided) > 10
+
+
+def test_inspect_unnumbered_items_and_no_items(
+    tmp_path,
+    capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
+) -> None:
+    board = tmp_path / "board.md"
+    board.write_text(
+        "# DSF Board\n\nSpecial meeting held on 9 June 2022\n\n## Finances\n\n"
+        "The treasurer reported a balance.\n\n## Playground Repairs\n\nThe swings were "
+        "broken.\n",
+        encoding="utf-8",
+    )
+    flat = tmp_path / "flat.txt"
+    flat.write_text(
+        "Minutes of the Parish Council held on 3 March 2023.\n\nThe roads were discussed.\n",
+        encoding="utf-8",
+    )
+    assert main(["inspect", str(board), str(flat)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert "kind: special" in out
+    assert "  — | Finances | The treasurer reported a balance." in out
+    assert "  — | Playground Repairs | The swings were broken." in out
+    assert "2 items, 0 decisions" in out
+    assert out[-2] == ("no agenda items found: the whole file is one item — see the headings above")
+    assert out[-1].startswith("hint: items are cut at numbered headings")
+
+
+def test_inspect_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["inspect", "--json", str(SAMPLE_2011)]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert (record["committee"], record["date"], record["kind"]) == (
+        "Safer Stockton Partnership",
+        "2011-07-05",
+        "ordinary",
+    )
+    assert record["items"][1]["number"] == "2"
+    assert record["items"][1]["title"] == "Matters Arising"
+    assert record["attendance"]["chair"] == "Geoff Lee"
+
+
+def test_inspect_a_file_that_cannot_be_read(
+    tmp_path,
+    capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    odd = tmp_path / "minutes.xls"
+    odd.write_bytes(b"x")
+    assert main(["inspect", str(empty), str(SAMPLE_2011), str(odd)]) == EXIT_FAILED_FILES
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [
+        f"minutes inspect: {empty}: is empty",
+        f"minutes inspect: {odd}: unsupported file type .xls; supported: "
+        + ", ".join(supported_extensions()),
+    ]
+    assert captured.out.startswith(f"file: {SAMPLE_2011}\n")  # the others are still shown
