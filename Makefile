@@ -4,6 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 MINUTES ?= ../shared/minutes
 LIMERICK ?= ../shared/corpora/limerick
+LAYOUTS ?= ../shared/corpora/layouts
 INDEX  ?= index
 STAMP  := $(VENV)/.installed
 
@@ -44,6 +45,8 @@ eval: setup
 		--corpus $(MINUTES) --index eval/out/index-samples --baselines
 	$(BIN)/python eval/run.py --questions eval/limerick_questions.yaml --out eval/out/limerick.jsonl \
 		--corpus $(LIMERICK) --index eval/out/index-limerick --baselines
+	$(BIN)/python eval/run.py --questions eval/layouts_questions.yaml --out eval/out/layouts.jsonl \
+		--corpus $(LAYOUTS) --index eval/out/index-layouts --baselines
 
 bench: setup
 	$(BIN)/python bench/run.py --samples $(MINUTES) --limerick $(LIMERICK) --out bench/out

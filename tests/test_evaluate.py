@@ -242,12 +242,36 @@ def test_missing_question_file(tmp_path: Path) -> None:
 
 def test_project_question_files_load() -> None:
     root = Path(__file__).resolve().parents[1] / "eval"
-    for name in ("questions.yaml", "limerick_questions.yaml"):
+    for name in ("questions.yaml", "limerick_questions.yaml", "layouts_questions.yaml"):
         questions = load_questions(root / name)
         assert questions and all(q.expect or q.unanswerable for q in questions)
         for q in questions:
             for e in q.expect:
                 assert len(e.date) == 10 and e.date[4] == "-"
+                assert e.item is not None or e.title
+
+
+def test_layouts_question_file() -> None:
+    """5 questions per folder of ../shared/corpora/layouts, at most 1 unanswerable each; no
+    committee (names are being reworked); unnumbered items carry their heading."""
+    questions = load_questions(Path(__file__).resolve().parents[1] / "eval/layouts_questions.yaml")
+    folders = ("apache", "ayton", "django", "rtd", "sac", "sf")
+    assert len(questions) == 30
+    for folder in folders:
+        mine = [q for q in questions if q.id.startswith(f"lay-{folder}-")]
+        assert [q.id for q in mine] == [f"lay-{folder}-{n}" for n in range(1, 6)]
+        assert sum(q.unanswerable for q in mine) <= 1
+        assert all(q.any for q in mine if q.answerable)
+    assert all(e.committee is None for q in questions for e in q.expect)
+    unnumbered = [q.id for q in questions if any(e.item is None for e in q.expect)]
+    assert unnumbered == [
+        "lay-ayton-2",
+        "lay-ayton-3",
+        "lay-django-1",
+        "lay-django-2",
+        "lay-django-3",
+        "lay-django-4",
+    ]
 
 
 def test_output_paths() -> None:
