@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -126,8 +127,7 @@ def test_inspect_prints_header_and_items(capsys: pytest.CaptureFixture[str]) -> 
 
 
 def test_inspect_unnumbered_items_and_no_items(
-    tmp_path,
-    capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     board = tmp_path / "board.md"
     board.write_text(
@@ -165,8 +165,7 @@ def test_inspect_json(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_inspect_a_file_that_cannot_be_read(
-    tmp_path,
-    capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
