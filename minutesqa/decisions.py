@@ -72,8 +72,6 @@ def is_restricted(title: str, body: str) -> bool:
     return bool(re.search(r"\brestricted\b", title, re.IGNORECASE) or _RESTRICTED_BODY.search(body))
 
 
-
-
 # --- motions and votes -----------------------------------------------------------------------
 
 _MOTION = re.compile(
@@ -160,8 +158,12 @@ def _votes(paragraphs: list[str]) -> list[str]:
                 found.append(render(_clip(text), *result))
                 i = j + 1
                 continue
-        elif result and re.match(r"^\W*(?:the\s+)?(?:motion|item|it|resolution|vote)\b|"
-                                 r"^\W*(?:passed|carried|approved|adopted)\b", sentence, re.I):
+        elif result and re.match(
+            r"^\W*(?:the\s+)?(?:motion|item|it|resolution|vote)\b|"
+            r"^\W*(?:passed|carried|approved|adopted)\b",
+            sentence,
+            re.I,
+        ):
             found.append(render(_clip(sentence), *result))
         i += 1
     return found

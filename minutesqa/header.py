@@ -20,7 +20,6 @@ from minutesqa.dates import MONTHS, find_dates
 from minutesqa.errors import InputError
 from minutesqa.models import Attendance, DocHints
 
-
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 
 
@@ -208,8 +207,6 @@ def attendance(header_lines: list[str]) -> Attendance:
     )
 
 
-
-
 # --- the date the meeting was held -----------------------------------------------------------
 
 # a date right after these words is when the minutes were approved, posted or printed
@@ -289,7 +286,9 @@ def clean_name(text: str) -> str:
     text = re.sub(r"^(?:of|for|the|and|a|an)\s+(?:the\s+)?", "", text, flags=re.I)
     text = re.sub(r"\s+(?:of|for|the|and|held|on|at|in)$", "", text, flags=re.I)
     text = re.sub(
-        r"^(?:regular|special|monthly|annual|adjourned|ordinary|extraordinary)\s+", "", text,
+        r"^(?:regular|special|monthly|annual|adjourned|ordinary|extraordinary)\s+",
+        "",
+        text,
         flags=re.I,
     )
     return text.strip(" ,.-–—:;|/&")
@@ -314,7 +313,6 @@ def _phrases(line: str) -> list[str]:
 def body_name(header_lines: list[str], path: Path, hints: DocHints) -> str:
     """The body's name, or "" when the header names none (the caller may then use the name
     its other meetings share)."""
-    flat = re.sub(r"\s+", " ", " ".join(header_lines))
     found = _committee(header_lines, path)
     if found and valid_name(clean_name(found)):
         return _tidy_name(clean_name(found))
@@ -326,7 +324,9 @@ def body_name(header_lines: list[str], path: Path, hints: DocHints) -> str:
         options = _phrases(line)
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         if (
-            nxt[:1].isupper() and _ORG.search(line) and _ORG.search(nxt)
+            nxt[:1].isupper()
+            and _ORG.search(line)
+            and _ORG.search(nxt)
             and not _NOT_A_NAME.search(nxt)
             and len((line + nxt).split()) <= 12
         ):
@@ -356,9 +356,7 @@ def body_name(header_lines: list[str], path: Path, hints: DocHints) -> str:
     return _tidy_name(max(scored, key=lambda k: scored[k]))
 
 
-_PROPER_ORG = re.compile(
-    rf"\b((?:[A-Z][\w'’&-]*[ \t]+){{1,6}}(?:{ORG_NOUNS.title()}))\b"
-)
+_PROPER_ORG = re.compile(rf"\b((?:[A-Z][\w'’&-]*[ \t]+){{1,6}}(?:{ORG_NOUNS.title()}))\b")
 
 
 def named_in_text(text: str) -> str:
@@ -384,8 +382,14 @@ def named_in_text(text: str) -> str:
 _KINDS = [
     ("extraordinary", re.compile(r"\bextra-?ordinary\b", re.I)),
     ("annual", re.compile(r"\bannual\s+(?:general\s+)?(?:business\s+)?meeting\b|\bAGM\b", re.I)),
-    ("special", re.compile(r"\bspecial\b|\bretreat\b|\bworkshop\b|\bstudy\s+session\b|"
-                           r"\bemergency\s+meeting\b", re.I)),
+    (
+        "special",
+        re.compile(
+            r"\bspecial\b|\bretreat\b|\bworkshop\b|\bstudy\s+session\b|"
+            r"\bemergency\s+meeting\b",
+            re.I,
+        ),
+    ),
 ]
 
 

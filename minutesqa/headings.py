@@ -66,7 +66,12 @@ _TITLE_START = r"[A-Z0-9\"'‘“(£$€]"
 # Titles must start like a title (capital, digit, quote), so "5 members attended" is a
 # sentence, not item 5.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("item", re.compile(rf"^(?:Agenda\s+)?Item\s+(?:No\.?\s*)?(\d{{1,3}}[A-Za-z]?)\s*[.):\-–]?\s*(.*)$", re.I)),
+    (
+        "item",
+        re.compile(
+            r"^(?:Agenda\s+)?Item\s+(?:No\.?\s*)?(\d{1,3}[A-Za-z]?)\s*[.):\-–]?\s*(.*)$", re.I
+        ),
+    ),
     ("minute", re.compile(r"^Minute\s+(?:No\.?\s*)?(\d{1,4}/\d{2,4})\s*[.):\-–]?\s*(.*)$", re.I)),
     ("code", re.compile(rf"^({_CODE})\s*[.:\-–]?\s*(.*)$")),
     ("slash", re.compile(rf"^(\d{{1,4}}/\d{{2,4}})\s*[.):\-–]?\s+({_TITLE_START}.*)$")),
@@ -192,8 +197,8 @@ def _order_of(number: str) -> int:
 MAX_STEP = 4  # a numbered item may be missing from the minutes (withdrawn, taken in private)
 START_PENALTY = 0.5  # per number a chain starts above 1
 GAP_PENALTY = 0.4  # per number skipped
-CONTENTS_DISCOUNT = 0.6
-SWITCH_PENALTY = 0.6  # "Item 4" then "05": a table row, not the next item  # a heading with no text before the next one: a contents list
+CONTENTS_DISCOUNT = 0.6  # a heading with no text before the next one: a contents list
+SWITCH_PENALTY = 0.6  # "Item 4" then "05": a table row, not the next item
 
 
 @dataclass(frozen=True)
@@ -248,7 +253,9 @@ MIN_CHAIN_VALUE = 1.5  # about two clear headings
 OUTER_MARGIN = 3.0
 
 
-def choose_agenda(cands: list[Candidate], following: dict[int, int], n_lines: int) -> list[Candidate]:
+def choose_agenda(
+    cands: list[Candidate], following: dict[int, int], n_lines: int
+) -> list[Candidate]:
     """The headings of the meeting's items, in order."""
     chains: list[Chain] = []
     for scheme in NUMBERED:

@@ -9,7 +9,7 @@ import os
 import shutil
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +26,7 @@ from minutesqa.lexical import LexicalIndex
 from minutesqa.lock import IndexLock
 from minutesqa.models import PIPELINE_VERSION, Chunk, Meeting
 from minutesqa.parse import read_document
-from minutesqa.segment import WHOLE_DOCUMENT, segment
+from minutesqa.segment import UNKNOWN_BODY, WHOLE_DOCUMENT, segment, settle_bodies
 from minutesqa.store import DIRTY, VectorStore
 
 DOC_NAMES = ("readme", "source.md", "license", "changelog")
@@ -137,6 +137,7 @@ class _Existing:
     hashes: set[str] = field(default_factory=set)
     expected: set[int] = field(default_factory=set)
     versions: set[int] = field(default_factory=set)
+    committee: str = ""
 
 
 def _existing_by_source(store: VectorStore) -> dict[str, _Existing]:
@@ -148,6 +149,7 @@ def _existing_by_source(store: VectorStore) -> dict[str, _Existing]:
         entry.hashes.add(str(stored.metadata.get("content_hash", "")))
         entry.expected.add(int(stored.metadata.get("file_chunk_count", -1)))
         entry.versions.add(int(stored.metadata.get("pipeline", 1)))
+        entry.committee = str(stored.metadata.get("committee", ""))
     return by_source
 
 
@@ -229,6 +231,19 @@ def ingest(
                 summary.chunks += len(chunks)
             pending.clear()
 
+        # one body, one name: meetings whose header names no body take their folder's name
+        names: dict[str, Counter[str]] = defaultdict(Counter)
+        for src, entry in existing.items():
+            if entry.committee and entry.committee != UNKNOWN_BODY:
+                names[str(Path(src).parent)][entry.committee] += 1
+        unnamed: list[Meeting] = []
+
+        def add(meeting: Meeting) -> None:
+            tok = model()
+            pending.append((meeting, chunk_meeting(meeting, tok.count_tokens, tok.max_tokens)))
+            if sum(len(c) for _, c in pending) >= FLUSH_CHUNKS:
+                flush()
+
         show = (sys.stderr.isatty() if progress is None else progress) and len(files) > 1
         bar = tqdm(files, desc="Ingesting", unit="file", disable=not show, file=sys.stderr)
         for path in bar:
@@ -249,10 +264,13 @@ def ingest(
             if meeting.items and meeting.items[0].number == WHOLE_DOCUMENT:
                 summary.no_items += 1
                 summary.no_item_files.append(str(path))
-            tok = model()
-            pending.append((meeting, chunk_meeting(meeting, tok.count_tokens, tok.max_tokens)))
-            if sum(len(c) for _, c in pending) >= FLUSH_CHUNKS:
-                flush()
+            if meeting.committee == UNKNOWN_BODY:
+                unnamed.append(meeting)  # named once its folder's other meetings are read
+                continue
+            names[str(path.parent)][meeting.committee] += 1
+            add(meeting)
+        for meeting in settle_bodies(unnamed, names):
+            add(meeting)
         flush()
         if prune:
             root = str(folder.resolve())

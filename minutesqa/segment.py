@@ -8,6 +8,9 @@ decided. This module puts them together and cuts the text at the headings."""
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
+from dataclasses import replace
+from pathlib import Path
 
 from minutesqa.decisions import LIST_ITEM, extract_decisions, is_restricted
 from minutesqa.header import attendance, body_name, meeting_date, meeting_kind, named_in_text
@@ -67,7 +70,6 @@ def segment(doc: Document) -> Meeting:
     header_text = "\n".join(header_lines)
     date, _ = meeting_date(header_text, doc.text, doc.path, doc.hints)
     committee = body_name([ln for ln in header_lines if ln], doc.path, doc.hints)
-    committee = committee or named_in_text("\n".join(lines))
     items: list[AgendaItem] = []
     for k, head in enumerate(heads):
         end = heads[k + 1].line if k + 1 < len(heads) else len(lines)
@@ -88,6 +90,29 @@ def segment(doc: Document) -> Meeting:
     )
 
 
+def settle_bodies(
+    meetings: list[Meeting], known: dict[str, Counter[str]] | None = None
+) -> list[Meeting]:
+    """One body, one name: a meeting whose header names no body takes the name its folder's
+    other meetings give (`known`: names already indexed, by folder), else the body its own
+    text names most often."""
+    by_folder: dict[str, Counter[str]] = defaultdict(Counter)
+    for folder, names in (known or {}).items():
+        by_folder[folder].update(names)
+    for m in meetings:
+        if m.committee != UNKNOWN_BODY:
+            by_folder[str(Path(m.source).parent)][m.committee] += 1
+    out: list[Meeting] = []
+    for m in meetings:
+        if m.committee == UNKNOWN_BODY:
+            found = by_folder.get(str(Path(m.source).parent))
+            text = "\n".join(f"{i.title}\n{i.body}" for i in m.items)
+            name = found.most_common(1)[0][0] if found else named_in_text(text)
+            m = replace(m, committee=name or UNKNOWN_BODY)
+        out.append(m)
+    return out
+
+
 def _text_after(raw: list[str], cands: list[Candidate]) -> dict[int, int]:
     """For each candidate, the count of non-blank lines before the next candidate."""
     out: dict[int, int] = {}
@@ -100,7 +125,9 @@ def _text_after(raw: list[str], cands: list[Candidate]) -> dict[int, int]:
 def _drop_attendance_headings(heads: list[Candidate]) -> list[Candidate]:
     """Unnumbered "Present" / "Apologies" headings at the top are the header's."""
     k = 0
-    while k < len(heads) and not heads[k].number and _ATTENDANCE_HEADING.match(heads[k].title or ""):
+    while (
+        k < len(heads) and not heads[k].number and _ATTENDANCE_HEADING.match(heads[k].title or "")
+    ):
         k += 1
     return heads[k:]
 
