@@ -669,22 +669,216 @@ def _list_number(value: int, fmt: str) -> str:
 _BLOCK_TAGS = {
     "p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
     "table", "ul", "ol", "section", "article", "dt", "dd", "blockquote", "pre", "hr",
+    "main", "header", "footer", "address", "figure", "figcaption", "caption", "center",
+    "details", "summary", "dl", "fieldset", "legend", "thead", "tbody", "tfoot", "body",
 }  # fmt: skip
+# never the minutes: code, embedded objects, form controls, site navigation
+_HTML_DROP_TAGS = [
+    "script", "style", "noscript", "template", "head", "iframe", "svg", "object", "embed",
+    "canvas", "button", "select", "input", "textarea", "dialog", "nav", "aside", "menu",
+]  # fmt: skip
+_HTML_DROP_ROLES = {
+    "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog",
+    "menu", "menubar", "toolbar",
+}  # fmt: skip
+# a class or id holding one of these words marks site chrome (WordPress, Drupal, Bootstrap
+# and cookie-consent plug-ins name theirs so); whole words only, so "public-comment" stays
+_CHROME_WORDS = {
+    "nav", "navbar", "navigation", "menu", "menubar", "submenu", "breadcrumb", "breadcrumbs",
+    "sidebar", "widget", "widgets", "cookie", "cookies", "cookiebar", "consent", "gdpr", "cc",
+    "skip", "skiplink", "skiplinks", "share", "sharing", "social", "comments", "respond",
+    "related", "pagination", "pager", "colophon", "masthead", "topbar", "toolbar", "search",
+    "newsletter", "subscribe", "advert", "advertisement", "ads", "sponsor", "popup", "modal",
+    "byline", "footer", "mgbreadcrumbs",
+}  # fmt: skip
+_CHROME_PAIRS = {("entry", "meta"), ("post", "meta"), ("posted", "on"), ("site", "header")}
+_HTML_HEADING = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_HTML_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.IGNORECASE)
+
+
+class _HtmlBlock:
+    """One block of a page's text: a paragraph, cell, list item or heading line."""
+
+    __slots__ = ("text", "level", "bold", "link_chars", "gap")
+
+    def __init__(self, text: str, level: int, bold: bool, link_chars: int, gap: str) -> None:
+        self.text, self.level, self.bold = text, level, bold
+        self.link_chars, self.gap = link_chars, gap
+
+    def line(self) -> str:
+        if self.level:
+            return f"{'#' * self.level} {' '.join(self.text.split())}"
+        if self.bold and "\n" not in self.text:
+            return f"**{self.text}**"
+        return self.text
+
+    def link_density(self) -> float:
+        return self.link_chars / max(1, len(self.text.replace(" ", "")))
 
 
 def html_text(data: bytes) -> str:
+    """A web page's minutes without the site around it. h1-h6 become `#` lines and a block
+    whose text is all bold (<b>, <strong>) becomes `**text**`. The minutes are a modern.gov
+    page's #modgov, else the page's <main> or single <article>, else (pages without such
+    markup) the run of blocks that trafilatura's main-text extraction finds; menus, sidebars,
+    footers and cookie banners are dropped by their tags, ARIA roles and class names."""
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(data, "html.parser")
-    for tag in soup(["script", "style", "noscript", "template", "head", "iframe", "svg"]):
+    try:  # UTF-8 where it is (bs4's guess can take it for cp1252), else bs4's sniffing
+        soup = BeautifulSoup(data.decode("utf-8"), "html.parser")
+    except UnicodeDecodeError:
+        soup = BeautifulSoup(data, "html.parser")
+    _drop_html_chrome(soup)
+    root = soup.select_one("#modgov")
+    if root is None:
+        mains = soup.select("main, [role=main]")
+        articles = soup.find_all("article")
+        if len(mains) == 1:
+            root = mains[0]
+        elif len(articles) == 1:
+            root = articles[0]
+    if root is not None:
+        blocks = _html_blocks(root)
+    else:
+        body = soup.body or soup
+        blocks = _main_blocks(_html_blocks(body), str(body))
+    out: list[str] = []
+    for block in blocks:
+        if out:
+            out.append(block.gap)
+        out.append(block.line())
+    return html_lib.unescape("".join(out)) + "\n"
+
+
+def _drop_html_chrome(soup: Any) -> None:
+    from bs4 import Comment, Tag
+
+    for tag in soup(_HTML_DROP_TAGS):
         tag.decompose()
-    # modern.gov pages: the minutes sit in the main content; drop site chrome if present
-    for selector in ["nav", "header", "footer", "#skipLinks", ".mgBreadCrumbs", "form"]:
-        for tag in soup.select(selector):
+    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        comment.extract()
+    for tag in soup.select("#skipLinks, .mgBreadCrumbs, [aria-hidden=true], [role]"):
+        if tag.decomposed:
+            continue
+        if tag.get("aria-hidden") == "true" or tag.get("id") == "skipLinks":
             tag.decompose()
-    main = soup.select_one("#modgov") or soup.select_one("main") or soup.body or soup
-    for tag in main.find_all(_BLOCK_TAGS):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
-    text = main.get_text("")
-    return html_lib.unescape(text)
+        elif "mgBreadCrumbs" in (tag.get("class") or []):
+            tag.decompose()
+        elif str(tag.get("role", "")).lower() in _HTML_DROP_ROLES:
+            tag.decompose()
+    for tag in soup.find_all(True):
+        if tag.decomposed or not isinstance(tag, Tag) or tag.name in ("html", "body"):
+            continue
+        if tag.get("id") == "modgov":
+            continue
+        names = " ".join([*(tag.get("class") or []), str(tag.get("id") or "")]).lower()
+        words = [w for w in re.split(r"[^a-z0-9]+", names) if w]
+        pairs = set(zip(words, words[1:], strict=False))
+        if set(words) & _CHROME_WORDS or pairs & _CHROME_PAIRS:
+            if not tag.select_one("#modgov, main, article"):
+                tag.decompose()
+    for tag in soup.find_all(["header", "footer", "form"]):
+        if tag.decomposed:
+            continue
+        if tag.select_one("#modgov, main, article"):
+            continue  # a page wrapped whole in a <form> (ASP.NET), a header around it all
+        if tag.name == "header" and tag.find(list(_HTML_HEADING)):
+            continue  # an article's header holds its title
+        tag.decompose()
+
+
+def _html_blocks(root: Any) -> list[_HtmlBlock]:
+    """The blocks of an element's text in document order."""
+    from bs4 import NavigableString, Tag
+    from bs4.element import PreformattedString
+
+    blocks: list[_HtmlBlock] = []
+    parts: list[tuple[str, bool, bool]] = []  # text, bold, in a link
+    gap, level = "\n\n", 0  # before the next block; the heading being read
+
+    def flush(gap_after: str = "\n\n") -> None:
+        nonlocal gap
+        text = "".join(p[0] for p in parts)
+        text = "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
+        if text:
+            bold = all(b for t, b, _ in parts if t.strip())
+            links = sum(len(t.replace(" ", "")) for t, _, a in parts if a)
+            blocks.append(_HtmlBlock(text, level, bold, links, gap))
+            gap = gap_after
+        elif gap_after == "\n\n":
+            gap = gap_after
+        parts.clear()
+
+    def walk(node: Any, bold: bool, link: bool, pre: bool) -> None:
+        nonlocal level
+        for child in node.children:
+            if isinstance(child, Tag):
+                name = child.name
+                style = str(child.get("style") or "")
+                if name == "br":
+                    parts.append(("\n", bold, link))
+                elif name in _HTML_HEADING or name in _BLOCK_TAGS:
+                    flush()
+                    level = _HTML_HEADING.get(name, level)
+                    walk(child, False, link, pre or name == "pre")
+                    flush()
+                    level = 0
+                else:
+                    walk(
+                        child,
+                        bold or name in ("b", "strong") or bool(_HTML_BOLD_STYLE.search(style)),
+                        link or name == "a",
+                        pre,
+                    )
+            elif isinstance(child, NavigableString) and not isinstance(child, PreformattedString):
+                text = str(child)
+                if not pre:
+                    text = re.sub(r"\s+", " ", text)
+                parts.append((text, bold, link))
+
+    walk(root, False, False, False)
+    flush()
+    for block in blocks:
+        if "\n" in block.text and not block.level:
+            block.bold = False  # lines split by <br>: bold only if each is its own block
+    return blocks
+
+
+def _main_blocks(blocks: list[_HtmlBlock], page: str) -> list[_HtmlBlock]:
+    """For a page without #modgov, <main> or <article>: the blocks from just before the
+    first to the last one whose text trafilatura takes as the page's main text. The blocks
+    just before that run are kept while they are not links (the committee's name, the date,
+    who was present); inside it, blocks mostly of links that trafilatura left out go."""
+    total = sum(len(b.text) for b in blocks)
+    links = sum(b.link_chars for b in blocks)
+    if not blocks or links < 0.05 * total:
+        return blocks  # an exported document: nothing around the text to take away
+    try:
+        import trafilatura
+
+        extracted = trafilatura.extract(
+            page,
+            include_tables=True,
+            include_comments=False,
+            include_links=False,
+            favor_recall=True,
+            deduplicate=False,
+        )
+    except Exception:  # the locator is an aid: a page it cannot take is kept whole
+        extracted = None
+    if not extracted:
+        return blocks
+    lines = {" ".join(line.split()) for line in extracted.splitlines()}
+    flat = " ".join(extracted.split())
+
+    def found(block: _HtmlBlock) -> bool:
+        text = " ".join(block.text.split())
+        return text in lines or (len(text) >= 25 and text in flat)
+
+    anchors = [i for i, b in enumerate(blocks) if found(b)]
+    if not anchors:
+        return blocks
+    first, last = anchors[0], anchors[-1]
+    while first > 0 and blocks[first - 1].link_density() < 0.5:
+        first -= 1
+    return [b for b in blocks[first : last + 1] if b.link_density() < 0.5 or found(b) or b.level]

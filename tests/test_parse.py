@@ -477,3 +477,187 @@ def test_docx_structure_survives_normalise(tmp_path: Path) -> None:
     assert lines[0] == "# Safer Stockton Partnership"
     for line in ("**Present: Councillor Smith (Chair)**", "## 2. Budget", "2.1 Capital"):
         assert line in lines
+
+
+def test_docx_tracked_changes_hidden_text_links_and_merged_cells() -> None:
+    import docx
+    from docx.oxml import parse_xml
+
+    from minutesqa.parse import docx_text
+
+    d = docx.Document()
+    d.element.body.insert(
+        0,
+        parse_xml(
+            f"<w:p {W_NS}><w:r><w:t xml:space='preserve'>The budget was </w:t></w:r>"
+            "<w:del><w:r><w:delText>rejected</w:delText></w:r></w:del>"
+            "<w:ins><w:r><w:t>approved</w:t></w:r></w:ins>"
+            "<w:r><w:rPr><w:vanish/></w:rPr><w:t>HIDDEN</w:t></w:r>"
+            "<w:r><w:t xml:space='preserve'> (see </w:t></w:r>"
+            "<w:hyperlink><w:r><w:t>the report</w:t></w:r></w:hyperlink>"
+            "<w:r><w:t>).</w:t></w:r></w:p>"
+        ),
+    )
+    table = d.add_table(rows=2, cols=2)
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "Item 4"
+    table.cell(0, 1).text = "Budget"
+    table.cell(1, 1).text = "Noted."
+    buf = io.BytesIO()
+    d.save(buf)
+    assert docx_text(buf.getvalue()) == (
+        "The budget was approved (see the report).\n\nItem 4\nBudget\n\nNoted.\n"
+    )
+
+
+# --- html: the minutes without the site around them ----------------------------------------
+
+BLOG_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Minutes, 3 March 2023 \u2013 Ayton Parish Council</title><script>var x = 1;</script></head>
+<body class="post-template-default single">
+<div id="cookie-notice" class="cookie-banner"><p>We use cookies to improve your experience.
+COOKIECHROME</p><button>Accept all cookies</button></div>
+<a class="skip-link" href="#content">Skip to content SKIPCHROME</a>
+<header id="masthead" class="site-header"><p class="site-title"><a href="/">Ayton Parish Council
+HEADERCHROME</a></p><nav id="site-navigation"><ul><li><a href="/">Home</a></li>
+<li><a href="/minutes">Minutes NAVCHROME</a></li></ul></nav></header>
+<div id="page" class="site"><div id="content" class="site-content">
+<div id="primary" class="content-area"><main id="main" class="site-main">
+<article id="post-123" class="post-123 post type-post">
+<header class="entry-header"><h1 class="entry-title">Ayton Parish Council</h1>
+<div class="entry-meta">Posted on <a href="#">10 March 2023</a> by <a href="#">Clerk</a>
+METACHROME</div></header>
+<div class="entry-content">
+<p>Minutes of the meeting of Ayton Parish Council held on Friday 3rd March 2023 at 7.30 pm
+in the Village Hall.</p>
+<p><strong>Present: Cllr A Smith (Chair), </strong> <b>Cllr B Jones</b></p>
+<h2>1. Apologies for absence</h2>
+<p>Apologies were received from <a href="/cllr/white">Cllr D White</a>.</p>
+<h2>2. Planning</h2>
+<h3>2.1 Application 22/01234/FUL, Land at Mill Lane</h3>
+<p>The council <b>resolved</b> to object to the application.</p>
+<ul><li>Access is unsafe.</li><li>Flood risk.</li></ul>
+<p>Payments:<br>Clerk salary \u00a3450.00<br>Hall hire \u00a325.00</p>
+<p><b>RESOLVED that the payments be approved.</b></p>
+</div>
+<footer class="entry-footer">Posted in <a href="#">Minutes</a> ENTRYFOOTERCHROME</footer>
+</article>
+<nav class="navigation post-navigation"><a href="#">Previous post POSTNAVCHROME</a></nav>
+<div id="comments" class="comments-area"><h2>Leave a Reply COMMENTCHROME</h2></div>
+</main></div>
+<aside id="secondary" class="widget-area"><section class="widget"><h2 class="widget-title">Recent
+Posts SIDEBARCHROME</h2><ul><li><a href="#">Agenda for April</a></li></ul></section></aside>
+</div></div>
+<footer id="colophon" class="site-footer"><div class="site-info">\u00a9 2023 Ayton Parish
+Council. FOOTERCHROME</div></footer>
+</body></html>"""
+
+BLOG_TEXT = """\
+# Ayton Parish Council
+
+Minutes of the meeting of Ayton Parish Council held on Friday 3rd March 2023 at 7.30 pm in the \
+Village Hall.
+
+**Present: Cllr A Smith (Chair), Cllr B Jones**
+
+## 1. Apologies for absence
+
+Apologies were received from Cllr D White.
+
+## 2. Planning
+
+### 2.1 Application 22/01234/FUL, Land at Mill Lane
+
+The council resolved to object to the application.
+
+Access is unsafe.
+
+Flood risk.
+
+Payments:
+Clerk salary \u00a3450.00
+Hall hire \u00a325.00
+
+**RESOLVED that the payments be approved.**
+"""
+
+
+def test_html_blog_page_without_its_chrome(tmp_path: Path) -> None:
+    from minutesqa.parse import html_text
+
+    assert html_text(BLOG_PAGE.encode()) == BLOG_TEXT
+    path = tmp_path / "minutes.html"
+    path.write_text(BLOG_PAGE, encoding="utf-8")
+    doc = read_document(path, max_bytes=LIMIT, timeout_s=30)
+    assert "CHROME" not in doc.text and "cookies" not in doc.text
+    assert doc.text == BLOG_TEXT
+
+
+PLAIN_PAGE = """<html><head><title>Planning Committee minutes</title></head><body>
+<div class="top"><a href="/">Home</a> | <a href="/about">About the council</a> |
+<a href="/meetings">Meetings</a> | <a href="/contact">Contact us</a></div>
+<div class="col1"><p><a href="/c">Council</a></p><p><a href="/cl">Councillors</a></p>
+<p><a href="/am">Agendas and minutes</a></p><p><a href="/pa">Planning applications</a></p></div>
+<div class="col2"><h1>Planning Committee</h1>
+<p>Minutes of the meeting of the Planning Committee held on Monday 7 March 2022 at 7pm in the
+Council Chamber.</p>
+<p><b>Present:</b> Cllr A Smith (Chair), Cllr B Jones, Cllr C Brown.</p>
+<h2>1. Apologies for absence</h2>
+<p>Apologies were received from Cllr D White, who was on holiday.</p>
+<h2>2. Application 22/00123/FUL: Mill Lane</h2>
+<p>The committee considered the application for six houses on land at Mill Lane, and the
+objections of the highway authority.</p>
+<p><strong>RESOLVED that the application be refused.</strong></p></div>
+<div class="bottom"><p>&copy; Ayton Town Council 2022. <a href="/privacy">Privacy notice</a>
+<a href="/a11y">Accessibility statement</a> <a href="/map">Site map</a></p></div>
+</body></html>"""
+
+
+def test_html_page_without_main_markup() -> None:
+    """No <main>, <article> or telling class names: trafilatura finds where the minutes are."""
+    from minutesqa.parse import html_text
+
+    assert html_text(PLAIN_PAGE.encode("utf-8")) == (
+        "# Planning Committee\n\n"
+        "Minutes of the meeting of the Planning Committee held on Monday 7 March 2022 at 7pm "
+        "in the Council Chamber.\n\n"
+        "Present: Cllr A Smith (Chair), Cllr B Jones, Cllr C Brown.\n\n"
+        "## 1. Apologies for absence\n\n"
+        "Apologies were received from Cllr D White, who was on holiday.\n\n"
+        "## 2. Application 22/00123/FUL: Mill Lane\n\n"
+        "The committee considered the application for six houses on land at Mill Lane, and "
+        "the objections of the highway authority.\n\n"
+        "**RESOLVED that the application be refused.**\n"
+    )
+
+
+def test_html_exported_document_is_kept_whole() -> None:
+    """A word processor's "save as web page": no site around it, so nothing is dropped
+    (short lines like a lone item number included); UTF-8 without a charset declaration."""
+    from minutesqa.parse import html_text
+
+    page = (
+        "<html><body><div class=WordSection1><p class=MsoTitle><b><span>Finance Committee"
+        "</span></b></p><p class=MsoNormal>Held on 12 January 2022 at the Town Hall.</p>"
+        "<table><tr><td><p>1.</p></td><td><p><b>Apologies</b></p></td></tr>"
+        "<tr><td></td><td><p>None.</p></td></tr></table>"
+        "<p class=MsoNormal><span style='font-weight:bold'>2. Budget \u00a3120,000</span></p>"
+        "</div></body></html>"
+    )
+    assert html_text(page.encode("utf-8")) == (
+        "**Finance Committee**\n\nHeld on 12 January 2022 at the Town Hall.\n\n"
+        "1.\n\n**Apologies**\n\nNone.\n\n**2. Budget \u00a3120,000**\n"
+    )
+
+
+def test_html_modern_gov_page_inside_an_aspnet_form(tmp_path: Path) -> None:
+    """modern.gov pages are ASP.NET: the whole body may sit in one <form>."""
+    path = tmp_path / "minutes.html"
+    path.write_text(
+        MODGOV.replace("<body>", "<body><form id='aspnetForm'>").replace(
+            "</body>", "</form></body>"
+        ),
+        encoding="utf-8",
+    )
+    m = segment(read_document(path, max_bytes=LIMIT, timeout_s=30))
+    assert m.committee == "Safer Stockton Partnership"
+    assert [i.number for i in m.items] == ["SSP/1/24", "SSP/2/24", "SSP/3/24"]
