@@ -248,7 +248,7 @@ ORG_NOUNS = (
     "committee|sub-committee|subcommittee|board|council|commission|foundation|district|"
     "partnership|authority|trustees|corporation|assembly|panel|group|forum|cabinet|"
     "association|society|trust|agency|senate|taskforce|task force|office of education|"
-    "office|department|institute|university|college|club|union|federation|network|"
+    "department|institute|university|college|club|union|federation|network|"
     "alliance|coalition|company|conference|executive"
 )
 _ORG = re.compile(rf"\b(?:{ORG_NOUNS})\b", re.IGNORECASE)
@@ -297,7 +297,7 @@ def clean_name(text: str) -> str:
 def valid_name(name: str) -> bool:
     words = name.split()
     return (
-        0 < len(words) <= 14
+        0 < len(words) <= 12
         and bool(_ORG.search(name))
         and not _NOT_A_NAME.search(name)
         and not name.endswith(".")
@@ -321,6 +321,8 @@ def body_name(header_lines: list[str], path: Path, hints: DocHints) -> str:
     minutes_at = [i for i, ln in enumerate(lines) if re.search(r"\bminutes\b", ln, re.I)]
     dated_at = [i for i, ln in enumerate(lines) if find_dates(_tidy_ordinals(ln))]
     for i, line in enumerate(lines):
+        if re.match(r"^\s*(?:[-*•●▪◦]|Cllr\b|Councillor\b)", line):
+            continue  # a list of who attended: their bodies are not this one
         options = _phrases(line)
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         if (
@@ -353,7 +355,12 @@ def body_name(header_lines: list[str], path: Path, hints: DocHints) -> str:
                 scored[name] = max(scored.get(name, 0.0), 1.5)
     if not scored:
         return ""
-    return _tidy_name(max(scored, key=lambda k: scored[k]))
+    best = max(scored, key=lambda k: scored[k])
+    if len(best.split()) == 1:  # "Board": the header's fuller name for it, if it gives one
+        fuller = [n for n in scored if best.lower() in n.lower().split() and n != best]
+        if fuller:
+            best = max(fuller, key=lambda k: scored[k])
+    return _tidy_name(best)
 
 
 _PROPER_ORG = re.compile(rf"\b((?:[A-Z][\w'’&-]*[ \t]+){{1,6}}(?:{ORG_NOUNS.title()}))\b")

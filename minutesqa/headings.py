@@ -150,6 +150,8 @@ def candidate_at(raw: str, index: int) -> Candidate | None:
             "letter": lambda n: ord(n) - ord("A") + 1,
         }.get(scheme, _order_of)(number)
         shape = _title_shape(title) if title else 0.8
+        if scheme == "arabic" and title and not re.match(r"^\d{1,3}\s*[.):;]", text):
+            shape *= 0.6  # "1 Dr. Carlton B. Goodlett Place": no stop after the number
         strength = min(1.0, (0.7 if scheme not in ("zero",) else 0.4) * shape + marked + 0.3)
         return Candidate(index, scheme, order, number, title or None, strength)
     m = _TRAILING_CODE.match(text)

@@ -297,7 +297,72 @@ def _child_main(fmt: str, data: bytes, conn: Connection) -> None:
         conn.close()
 
 
+FURNITURE_LINES = 3  # lines at each end of a page where running heads and page numbers sit
+_PAGE_WORDS = {"", "page", "pageof", "of", "p", "pg", "pp"}
+
+
+def _furniture_key(line: str) -> str:
+    """A line as compared across pages: case, spacing and every number ignored."""
+    return re.sub(r"\d+", "#", " ".join(line.split()).casefold())
+
+
+def drop_page_furniture(pages: list[str]) -> list[str]:
+    """The pages without the lines repeated at their top or bottom: running titles, printer
+    headers ("11/29/21, 1:32 PM BoardDocs® Plus"), "Page 3 of 9", "3 | Page", bare page
+    numbers. A line is furniture where one like it (numbers aside) is among the first or last
+    FURNITURE_LINES lines of at least half the pages (and of two). A page number ("7",
+    "Page 7 of 9") must also count up with the pages, so an item number that happens to end
+    pages is kept; a short line ("None.") must end three pages. The first page keeps its
+    top lines without numbers: a running title there is the document's own title."""
+    if len(pages) < 2:
+        return list(pages)
+    split = [page.split("\n") for page in pages]
+    zones: list[list[int]] = []  # per page: indexes of its lines at either end
+    for lines in split:
+        filled = [i for i, line in enumerate(lines) if line.strip()]
+        zones.append(sorted(set(filled[:FURNITURE_LINES] + filled[-FURNITURE_LINES:])))
+    # key -> {page: (line index, first number on the line)}
+    seen: dict[str, dict[int, tuple[int, int | None]]] = {}
+    for p, (lines, zone) in enumerate(zip(split, zones, strict=True)):
+        for i in zone:
+            key = _furniture_key(lines[i])
+            number = re.search(r"\d+", lines[i])
+            seen.setdefault(key, {}).setdefault(p, (i, int(number.group()) if number else None))
+    need = max(2, -(-len(pages) // 2))
+    drop: set[tuple[int, int]] = set()
+    for key, where in seen.items():
+        words = re.sub(r"[^a-z]", "", key)
+        if words in _PAGE_WORDS:  # a page number: it must follow the pages
+            offsets: dict[int, int] = {}
+            for p, (_, number) in where.items():
+                if number is not None:
+                    offsets[number - p] = offsets.get(number - p, 0) + 1
+            if not offsets:
+                continue
+            step = max(offsets, key=lambda k: offsets[k])
+            hits = {p: i for p, (i, number) in where.items() if number == p + step}
+            if len(hits) >= need:
+                drop.update((p, i) for p, i in hits.items())
+            continue
+        if len(where) < need or (len(where) < 3 and len(words) < 12):
+            continue
+        for p, (i, _) in where.items():
+            if p == 0 and not re.search(r"\d", key) and i in zones[0][:FURNITURE_LINES]:
+                continue
+            drop.add((p, i))
+    return [
+        "\n".join(line for i, line in enumerate(lines) if (p, i) not in drop)
+        for p, lines in enumerate(split)
+    ]
+
+
+OCR_PAGE_TIMEOUT_S = 120  # tesseract is a separate process: it must not outlive the parse
+OCR_MIN_WIDTH = 1600  # a page image narrower than this is enlarged before OCR
+
+
 def pdf_text(data: bytes) -> str:
+    """A PDF's text layer, page by page, without its page furniture. Pages with no text
+    but an image (a scan) are read by OCR where Tesseract is installed."""
     import io
 
     from pypdf import PdfReader
@@ -312,14 +377,73 @@ def pdf_text(data: bytes) -> str:
             except (FileNotDecryptedError, NotImplementedError):
                 raise InputError("is an encrypted PDF; save an unencrypted copy") from None
         pages = [page.extract_text() or "" for page in reader.pages]
+        blank = [i for i, text in enumerate(pages) if not text.strip()]
+        scans = [i for i in blank if _page_images(reader.pages[i])]
     except InputError:
         raise
     except (PdfReadError, ValueError, KeyError, OSError) as exc:
         raise InputError(f"is a damaged or truncated PDF ({str(exc)[:120]})") from None
-    text = "\n\n".join(pages)
+    if scans:
+        if _tesseract() is None:
+            if len(blank) == len(pages):
+                raise InputError(
+                    "is a PDF with no text layer (a scan?); "
+                    "install Debian's tesseract-ocr to read it by OCR"
+                )
+        else:
+            for i in scans:
+                pages[i] = _ocr_page(reader.pages[i])
+            if not any(text.strip() for text in pages):
+                raise InputError("is a scanned PDF, but OCR found no text in it")
+    text = "\n\n".join(drop_page_furniture(pages))
     if not text.strip():
         raise InputError("is a PDF with no text layer (a scan?); run OCR on it first")
     return text
+
+
+def _tesseract() -> str | None:
+    """The tesseract program, None where it is not installed."""
+    import shutil
+
+    return shutil.which("tesseract")
+
+
+def _page_images(page: Any) -> list[Any]:
+    try:
+        return list(page.images)
+    except Exception:  # an image pypdf cannot decode is no page to read
+        return []
+
+
+def _ocr_page(page: Any) -> str:
+    """The text Tesseract reads in a page's images (a scan is one image a page, or strips)."""
+    import pytesseract
+    from PIL import Image
+
+    texts = []
+    for found in _page_images(page):
+        try:
+            image = found.image
+        except Exception:
+            continue
+        if image is None or min(image.size) < 32:
+            continue  # a logo or a rule, not a page
+        image = image.convert("L")
+        if image.width < OCR_MIN_WIDTH:
+            scale = OCR_MIN_WIDTH / image.width
+            image = image.resize(
+                (OCR_MIN_WIDTH, round(image.height * scale)), Image.Resampling.LANCZOS
+            )
+        rotation = int(page.get("/Rotate", 0) or 0) % 360
+        if rotation:
+            image = image.rotate(-rotation, expand=True)
+        try:
+            texts.append(pytesseract.image_to_string(image, timeout=OCR_PAGE_TIMEOUT_S))
+        except RuntimeError:  # pytesseract's timeout
+            raise InputError(
+                f"took longer than {OCR_PAGE_TIMEOUT_S} s to read one page by OCR"
+            ) from None
+    return "\n\n".join(texts)
 
 
 def docx_text(data: bytes) -> str:

@@ -104,8 +104,16 @@ def settle_bodies(
             by_folder[str(Path(m.source).parent)][m.committee] += 1
     out: list[Meeting] = []
     for m in meetings:
+        folder = by_folder.get(str(Path(m.source).parent))
+        generic = len(m.committee.split()) == 1  # "Board": the folder's fuller name for it
+        if generic and folder:
+            fuller = [
+                n for n in folder if m.committee.lower() in n.lower().split() and n != m.committee
+            ]
+            if fuller:
+                m = replace(m, committee=max(fuller, key=lambda n: folder[n]))
         if m.committee == UNKNOWN_BODY:
-            found = by_folder.get(str(Path(m.source).parent))
+            found = folder
             text = "\n".join(f"{i.title}\n{i.body}" for i in m.items)
             name = found.most_common(1)[0][0] if found else named_in_text(text)
             m = replace(m, committee=name or UNKNOWN_BODY)

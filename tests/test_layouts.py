@@ -21,8 +21,9 @@ from typing import Any
 import pytest
 
 from minutesqa.models import Meeting
-from minutesqa.parse import read_document, supported_extensions
-from minutesqa.segment import WHOLE_DOCUMENT, segment
+from minutesqa.errors import InputError
+from minutesqa.parse import SUPPORTED, read_document, supported_extensions
+from minutesqa.segment import WHOLE_DOCUMENT, segment, settle_bodies
 
 pytestmark = pytest.mark.slow  # one parse of ~1,150 files (Limerick included) is ~30 s
 
@@ -40,8 +41,25 @@ def need(folder: Path) -> None:
 
 
 @functools.cache
+def _folder(folder: Path) -> dict[Path, Meeting | str]:
+    """Every meeting of one folder, named as ingest names them (settle_bodies: one body,
+    one name across a folder's meetings), or the reason a file could not be read."""
+    read: dict[Path, Meeting | str] = {}
+    for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in SUPPORTED):
+        try:
+            read[path] = segment(read_document(path, max_bytes=50 * 2**20, timeout_s=60))
+        except InputError as exc:
+            read[path] = str(exc)
+    meetings = [m for m in read.values() if isinstance(m, Meeting)]
+    settled = {Path(m.source): m for m in settle_bodies(meetings)}
+    return {p: settled.get(p, r) if isinstance(r, Meeting) else r for p, r in read.items()}
+
+
 def load(path: Path) -> Meeting:
-    return segment(read_document(path, max_bytes=50 * 2**20, timeout_s=60))
+    found = _folder(path.parent)[path]
+    if isinstance(found, str):
+        raise InputError(found)
+    return found
 
 
 def try_load(path: Path) -> tuple[Meeting | None, str]:
