@@ -299,6 +299,8 @@ def _child_main(fmt: str, data: bytes, conn: Connection) -> None:
 
 FURNITURE_LINES = 3  # lines at each end of a page where running heads and page numbers sit
 _PAGE_WORDS = {"", "page", "pageof", "of", "p", "pg", "pp"}
+# a browser's print header: "11/29/21, 1:32 PM"
+_PRINT_STAMP = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\b)?")
 
 
 def _furniture_key(line: str) -> str:
@@ -309,46 +311,47 @@ def _furniture_key(line: str) -> str:
 def drop_page_furniture(pages: list[str]) -> list[str]:
     """The pages without the lines repeated at their top or bottom: running titles, printer
     headers ("11/29/21, 1:32 PM BoardDocs® Plus"), "Page 3 of 9", "3 | Page", bare page
-    numbers. A line is furniture where one like it (numbers aside) is among the first or last
-    FURNITURE_LINES lines of at least half the pages (and of two). A page number ("7",
-    "Page 7 of 9") must also count up with the pages, so an item number that happens to end
-    pages is kept; a short line ("None.") must end three pages. The first page keeps its
-    top lines without numbers: a running title there is the document's own title."""
+    numbers. A line is furniture where a line like it (numbers aside) is in the same place
+    (the nth of the first or last FURNITURE_LINES lines) on at least half the pages, and on
+    two; a short one ("Motion:", "7") on three quarters of them, and on three. A page
+    number must also count up with the pages. The first page keeps a running title at its
+    top (it is often the only statement of the meeting and its date), though not a page
+    number or a browser's print stamp."""
     if len(pages) < 2:
         return list(pages)
     split = [page.split("\n") for page in pages]
-    zones: list[list[int]] = []  # per page: indexes of its lines at either end
-    for lines in split:
+    # key -> [(page, line index, first number on the line, ("top"|"bottom", nth))]
+    seen: dict[str, list[tuple[int, int, int | None, tuple[str, int]]]] = {}
+    for p, lines in enumerate(split):
         filled = [i for i, line in enumerate(lines) if line.strip()]
-        zones.append(sorted(set(filled[:FURNITURE_LINES] + filled[-FURNITURE_LINES:])))
-    # key -> {page: (line index, first number on the line)}
-    seen: dict[str, dict[int, tuple[int, int | None]]] = {}
-    for p, (lines, zone) in enumerate(zip(split, zones, strict=True)):
-        for i in zone:
-            key = _furniture_key(lines[i])
-            number = re.search(r"\d+", lines[i])
-            seen.setdefault(key, {}).setdefault(p, (i, int(number.group()) if number else None))
-    need = max(2, -(-len(pages) // 2))
+        places = [(i, ("top", nth)) for nth, i in enumerate(filled[:FURNITURE_LINES])]
+        places += [(i, ("bottom", nth)) for nth, i in enumerate(filled[::-1][:FURNITURE_LINES])]
+        for i, place in places:
+            digits = re.search(r"\d+", lines[i])
+            number = int(digits.group()) if digits else None
+            seen.setdefault(_furniture_key(lines[i]), []).append((p, i, number, place))
+    half = max(2, -(-len(pages) // 2))
+    most = max(3, -(-3 * len(pages) // 4))
     drop: set[tuple[int, int]] = set()
     for key, where in seen.items():
         words = re.sub(r"[^a-z]", "", key)
-        if words in _PAGE_WORDS:  # a page number: it must follow the pages
-            offsets: dict[int, int] = {}
-            for p, (_, number) in where.items():
-                if number is not None:
-                    offsets[number - p] = offsets.get(number - p, 0) + 1
-            if not offsets:
+        page_number = words in _PAGE_WORDS
+        groups: dict[tuple[int, str, int], dict[int, int]] = {}
+        for p, i, number, (end, nth) in where:
+            if page_number and number is None:
                 continue
-            step = max(offsets, key=lambda k: offsets[k])
-            hits = {p: i for p, (i, number) in where.items() if number == p + step}
-            if len(hits) >= need:
-                drop.update((p, i) for p, i in hits.items())
+            step = number - p if page_number and number is not None else 0
+            groups.setdefault((step, end, nth), {}).setdefault(p, i)
+        best_place, best = max(groups.items(), key=lambda kv: len(kv[1]), default=(None, {}))
+        # a bare number, or a short line, must be on most pages: an item number or a
+        # "Motion:" may open or close two pages by chance
+        short = not words if page_number else len(words) < 12
+        if best_place is None or len(best) < (most if short else half):
             continue
-        if len(where) < need or (len(where) < 3 and len(words) < 12):
-            continue
-        for p, (i, _) in where.items():
-            if p == 0 and not re.search(r"\d", key) and i in zones[0][:FURNITURE_LINES]:
-                continue
+        for p, i in best.items():
+            if p == 0 and best_place[1] == "top" and not page_number:
+                if not _PRINT_STAMP.search(split[p][i]):
+                    continue
             drop.add((p, i))
     return [
         "\n".join(line for i, line in enumerate(lines) if (p, i) not in drop)

@@ -661,3 +661,131 @@ def test_html_modern_gov_page_inside_an_aspnet_form(tmp_path: Path) -> None:
     m = segment(read_document(path, max_bytes=LIMIT, timeout_s=30))
     assert m.committee == "Safer Stockton Partnership"
     assert [i.number for i in m.items] == ["SSP/1/24", "SSP/2/24", "SSP/3/24"]
+
+
+# --- pdf: page furniture, scans -------------------------------------------------------------
+
+FURNISHED_PAGES = [
+    [
+        "Safer Stockton Partnership",
+        "A meeting of Safer Stockton Partnership was held on Tuesday, 5th July, 2011.",
+        "1",
+        "Budget",
+        "The budget was discussed",
+    ],
+    ["at length.", "AGREED that the budget be noted."],
+    ["2", "Any Other Business", "None."],
+    ["3", "Date of next meeting", "To be confirmed."],
+]
+
+
+def make_furnished_pdf(pages: list[list[str]]) -> bytes:
+    """Every page with a running title at its top and "Page N of 4" at its foot."""
+    from fpdf import FPDF
+
+    class Minutes(FPDF):
+        def header(self) -> None:
+            self.set_font("Helvetica", size=9)
+            self.cell(0, 6, "Safer Stockton Partnership - minutes of 5 July 2011")
+            self.ln(8)
+
+        def footer(self) -> None:
+            self.set_y(-15)
+            self.set_font("Helvetica", size=9)
+            self.cell(0, 6, f"Page {self.page_no()} of {{nb}}", align="C")
+
+    pdf = Minutes()
+    for lines in pages:
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=11)
+        for line in lines:
+            pdf.cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def test_pdf_running_title_and_page_numbers_dropped(tmp_path: Path) -> None:
+    from minutesqa.parse import pdf_text
+
+    assert pdf_text(make_furnished_pdf(FURNISHED_PAGES)) == (
+        # the first page keeps the running title: it often is the only title
+        "Safer Stockton Partnership - minutes of 5 July 2011\n"
+        "Safer Stockton Partnership\n"
+        "A meeting of Safer Stockton Partnership was held on Tuesday, 5th July, 2011.\n"
+        "1\nBudget\nThe budget was discussed\n\n"
+        "at length.\nAGREED that the budget be noted.\n\n"
+        "2\nAny Other Business\nNone.\n\n"
+        "3\nDate of next meeting\nTo be confirmed."
+    )
+    path = tmp_path / "minutes.pdf"
+    path.write_bytes(make_furnished_pdf(FURNISHED_PAGES))
+    meeting = read(path)
+    assert [(i.number, i.title) for i in meeting.items] == [
+        ("1", "Budget"),
+        ("2", "Any Other Business"),
+        ("3", "Date of next meeting"),
+    ]
+    assert meeting.date == dt.date(2011, 7, 5)
+
+
+def test_drop_page_furniture_on_form_feed_pages() -> None:
+    """pdftotext's pages (split at form feeds): a browser's print header, the page's URL
+    with "N/4", "N | Page" footers go; an item number that opens two pages, a "Motion:"
+    that ends two, and the first page's title stay."""
+    from minutesqa.parse import drop_page_furniture
+
+    stamp = "11/29/21, 1:32 PM            BoardDocs\u00ae Plus"
+    url = "https://go.boarddocs.com/ca/scoe/Board.nsf/Private?open&login#      {}/4"
+    pages = [
+        f"{stamp}\n\nCounty Board of Education\nMinutes of 19 October 2021\n1. Call to order\n"
+        f"Motion:\n{url.format(1)}\n1 | Page",
+        f"{stamp}\n2. Public comment\nNone.\nMotion:\n{url.format(2)}\n2 | Page",
+        f"{stamp}\n3. Reports\nReceived.\nCarried.\n{url.format(3)}\n3 | Page",
+        f"{stamp}\n4. Adjournment\nAt 9 pm.\nThe end.\n{url.format(4)}\n4 | Page",
+    ]
+    assert drop_page_furniture(pages) == [
+        "\nCounty Board of Education\nMinutes of 19 October 2021\n1. Call to order\nMotion:",
+        "2. Public comment\nNone.\nMotion:",
+        "3. Reports\nReceived.\nCarried.",
+        "4. Adjournment\nAt 9 pm.\nThe end.",
+    ]
+    assert drop_page_furniture(["one page\nPage 1 of 1"]) == ["one page\nPage 1 of 1"]
+
+
+def make_scanned_pdf() -> bytes:
+    """An image-only PDF: a page of text drawn by Pillow, saved as one image a page."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    page = Image.new("L", (1240, 1754), 255)  # A4 at 150 dpi
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.load_default(size=44)
+    lines = ["Parks Committee", "Held on 14 March 2023", "1. Apologies", "None received."]
+    for n, line in enumerate(lines):
+        draw.text((120, 150 + 90 * n), line, fill=0, font=font)
+    buf = io.BytesIO()
+    page.save(buf, "PDF", resolution=150)
+    return buf.getvalue()
+
+
+@pytest.mark.skipif(
+    __import__("shutil").which("tesseract") is None,
+    reason="Tesseract is not installed (apt-get install tesseract-ocr)",
+)
+def test_scanned_pdf_read_by_ocr(tmp_path: Path) -> None:
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(make_scanned_pdf())
+    doc = read_document(path, max_bytes=LIMIT, timeout_s=120)
+    assert "Parks Committee" in doc.text
+    assert "14 March 2023" in doc.text
+    assert "1. Apologies" in doc.text
+    assert "None received." in doc.text
+
+
+def test_scanned_pdf_without_tesseract(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from minutesqa import parse
+
+    monkeypatch.setattr(parse, "_tesseract", lambda: None)  # the forked child inherits it
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(make_scanned_pdf())
+    assert refusal(path) == (
+        "is a PDF with no text layer (a scan?); install Debian's tesseract-ocr to read it by OCR"
+    )
