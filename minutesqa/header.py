@@ -307,6 +307,8 @@ def valid_name(name: str) -> bool:
 def _phrases(line: str) -> list[str]:
     """A header line and its parts between separators ("DSF Board monthly meeting, June 9")."""
     parts = [line] + re.split(r"\s+[-–—|]\s+|,\s+|:\s+", line)
+    # "X Committee of the San Francisco Elections Commission": the committee, and its parent
+    parts += re.split(r"(?<=[a-z])\s+of\s+the\s+(?=[A-Z])", line)
     return list(dict.fromkeys(p for p in parts if p.strip()))
 
 

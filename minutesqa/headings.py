@@ -14,7 +14,7 @@ Named parts:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # --- the marks on a line -----------------------------------------------------------------
 
@@ -265,6 +265,13 @@ def choose_agenda(
             continue  # one family with "arabic"
         family = ("arabic", "zero", "item") if scheme == "arabic" else (scheme,)
         mine = [c for c in cands if c.scheme in family]
+        if scheme == "letter":  # "I. Adjourn" after "H.": a letter that reads as a numeral
+            mine += [
+                replace(c, scheme="letter", order=ord(c.number) - 64)
+                for c in cands
+                if c.scheme == "roman" and len(c.number) == 1
+            ]
+            mine.sort(key=lambda c: c.line)
         if scheme == "arabic":
             # explicit "Item N" headings win over any numbered list in the bodies between
             # them; other headings may only extend them ("5. A.O.B." after "Item 4")

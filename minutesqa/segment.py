@@ -102,22 +102,52 @@ def settle_bodies(
     for m in meetings:
         if m.committee != UNKNOWN_BODY:
             by_folder[str(Path(m.source).parent)][m.committee] += 1
+    aliases = {f: _aliases(names) for f, names in by_folder.items()}
     out: list[Meeting] = []
     for m in meetings:
-        folder = by_folder.get(str(Path(m.source).parent))
+        seen = by_folder.get(str(Path(m.source).parent))
+        alias = aliases.get(str(Path(m.source).parent), {})
+        if m.committee in alias:
+            m = replace(m, committee=alias[m.committee])
         generic = len(m.committee.split()) == 1  # "Board": the folder's fuller name for it
-        if generic and folder:
+        if generic and seen:
             fuller = [
-                n for n in folder if m.committee.lower() in n.lower().split() and n != m.committee
+                n for n in seen if m.committee.lower() in n.lower().split() and n != m.committee
             ]
             if fuller:
-                m = replace(m, committee=max(fuller, key=lambda n: folder[n]))
+                m = replace(m, committee=max(fuller, key=lambda n: seen[n]))
         if m.committee == UNKNOWN_BODY:
-            found = folder
+            found = seen
             text = "\n".join(f"{i.title}\n{i.body}" for i in m.items)
             name = found.most_common(1)[0][0] if found else named_in_text(text)
             m = replace(m, committee=name or UNKNOWN_BODY)
         out.append(m)
+    return out
+
+
+def _name_words(name: str) -> frozenset[str]:
+    words = re.findall(r"[a-z0-9]+", name.lower().replace("&", " and "))
+    return frozenset(w for w in words if w not in ("of", "the", "and", "s"))
+
+
+def _aliases(names: Counter[str]) -> dict[str, str]:
+    """Spellings of one body within a folder: "X & Y Committee" / "X and Y Committee" take
+    the commoner spelling; a name whose words all sit in exactly one fuller name of the
+    folder ("Board of Directors" beside "Regional Transportation District Board of
+    Directors") takes that name."""
+    out: dict[str, str] = {}
+    by_words: dict[frozenset[str], list[str]] = defaultdict(list)
+    for name in names:
+        by_words[_name_words(name)].append(name)
+    canonical = {
+        words: max(group, key=lambda n: (names[n], n)) for words, group in by_words.items()
+    }
+    for words, group in by_words.items():
+        fuller = [w for w in canonical if words < w]
+        target = canonical[fuller[0]] if len(fuller) == 1 else canonical[words]
+        for name in group:
+            if name != target:
+                out[name] = target
     return out
 
 
