@@ -878,40 +878,56 @@ def html_text(data: bytes) -> str:
 
 
 def _drop_html_chrome(soup: Any) -> None:
+    """Take out what is never the minutes, in one pass from the top (a dropped element's
+    insides are not looked at): code and controls, navigation, footers, small forms, and
+    elements whose ARIA role or class/id names site chrome. An element holding #modgov,
+    <main> or an <article> is never chrome (ASP.NET wraps whole pages in a <form>), nor is
+    a <header> holding a heading (an article's title)."""
     from bs4 import Comment, Tag
 
-    for tag in soup(_HTML_DROP_TAGS):
-        tag.decompose()
-    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
-        comment.extract()
-    for tag in soup.select("#skipLinks, .mgBreadCrumbs, [aria-hidden=true], [role]"):
-        if tag.decomposed:
-            continue
+    def ancestry(selector: str) -> set[int]:
+        found: set[int] = set()
+        for el in soup.select(selector):
+            for node in [el, *el.parents]:
+                if id(node) in found:
+                    break
+                found.add(id(node))
+        return found
+
+    holds_main = ancestry("#modgov, main, [role=main], article")
+    holds_heading = ancestry(", ".join(_HTML_HEADING))
+
+    def chrome(tag: Any) -> bool:
+        name = tag.name
+        if id(tag) in holds_main:
+            return False
+        if name in _HTML_DROP_TAGS or name == "footer":
+            return True
+        if name == "header":
+            return id(tag) not in holds_heading
+        if name == "form":
+            return len(tag.get_text(" ", strip=True)) < 500  # a search box, a comment form
         if tag.get("aria-hidden") == "true" or tag.get("id") == "skipLinks":
-            tag.decompose()
-        elif "mgBreadCrumbs" in (tag.get("class") or []):
-            tag.decompose()
-        elif str(tag.get("role", "")).lower() in _HTML_DROP_ROLES:
-            tag.decompose()
-    for tag in soup.find_all(True):
-        if tag.decomposed or not isinstance(tag, Tag) or tag.name in ("html", "body"):
-            continue
-        if tag.get("id") == "modgov":
-            continue
+            return True
+        if str(tag.get("role") or "").lower() in _HTML_DROP_ROLES:
+            return True
         names = " ".join([*(tag.get("class") or []), str(tag.get("id") or "")]).lower()
         words = [w for w in re.split(r"[^a-z0-9]+", names) if w]
-        pairs = set(zip(words, words[1:], strict=False))
-        if set(words) & _CHROME_WORDS or pairs & _CHROME_PAIRS:
-            if not tag.select_one("#modgov, main, article"):
-                tag.decompose()
-    for tag in soup.find_all(["header", "footer", "form"]):
-        if tag.decomposed:
-            continue
-        if tag.select_one("#modgov, main, article"):
-            continue  # a page wrapped whole in a <form> (ASP.NET), a header around it all
-        if tag.name == "header" and tag.find(list(_HTML_HEADING)):
-            continue  # an article's header holds its title
-        tag.decompose()
+        return bool(set(words) & _CHROME_WORDS or set(zip(words, words[1:])) & _CHROME_PAIRS)
+
+    drops: list[Any] = []
+    stack = [soup]
+    while stack:
+        for child in stack.pop().children:
+            if isinstance(child, Comment):
+                drops.append(child)
+            elif isinstance(child, Tag):
+                if child.name not in ("html", "body") and chrome(child):
+                    drops.append(child)
+                else:
+                    stack.append(child)
+    for element in drops:
+        element.extract()
 
 
 def _html_blocks(root: Any) -> list[_HtmlBlock]:
@@ -936,34 +952,38 @@ def _html_blocks(root: Any) -> list[_HtmlBlock]:
             gap = gap_after
         parts.clear()
 
-    def walk(node: Any, bold: bool, link: bool, pre: bool) -> None:
-        nonlocal level
-        for child in node.children:
-            if isinstance(child, Tag):
-                name = child.name
-                style = str(child.get("style") or "")
-                if name == "br":
-                    parts.append(("\n", bold, link))
-                elif name in _HTML_HEADING or name in _BLOCK_TAGS:
-                    flush()
-                    level = _HTML_HEADING.get(name, level)
-                    walk(child, False, link, pre or name == "pre")
-                    flush()
-                    level = 0
-                else:
-                    walk(
-                        child,
-                        bold or name in ("b", "strong") or bool(_HTML_BOLD_STYLE.search(style)),
-                        link or name == "a",
-                        pre,
-                    )
-            elif isinstance(child, NavigableString) and not isinstance(child, PreformattedString):
-                text = str(child)
-                if not pre:
-                    text = re.sub(r"\s+", " ", text)
-                parts.append((text, bold, link))
-
-    walk(root, False, False, False)
+    # an explicit stack, not recursion: a hostile page may nest tags thousands deep
+    stack: list[tuple[Any, ...]] = [("node", root, False, False, False)]
+    while stack:
+        item = stack.pop()
+        if item[0] == "text":
+            parts.append(item[1:])
+        elif item[0] == "start":
+            flush()
+            level = item[1] or level
+        elif item[0] == "end":
+            flush()
+            level = 0
+        else:
+            _, node, bold, link, pre = item
+            for child in reversed(list(node.children)):
+                if isinstance(child, Tag):
+                    name = child.name
+                    if name == "br":
+                        stack.append(("text", "\n", bold, link))
+                    elif name in _HTML_HEADING or name in _BLOCK_TAGS:
+                        stack.append(("end",))
+                        stack.append(("node", child, False, link, pre or name == "pre"))
+                        stack.append(("start", _HTML_HEADING.get(name, 0)))
+                    else:
+                        style = str(child.get("style") or "")
+                        strong = name in ("b", "strong") or bool(_HTML_BOLD_STYLE.search(style))
+                        stack.append(("node", child, bold or strong, link or name == "a", pre))
+                elif isinstance(child, NavigableString) and not isinstance(
+                    child, PreformattedString
+                ):
+                    text = str(child) if pre else re.sub(r"\s+", " ", str(child))
+                    stack.append(("text", text, bold, link))
     flush()
     for block in blocks:
         if "\n" in block.text and not block.level:
