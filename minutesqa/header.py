@@ -309,6 +309,11 @@ def _phrases(line: str) -> list[str]:
     parts = [line] + re.split(r"\s+[-–—|]\s+|,\s+|:\s+", line)
     # "X Committee of the San Francisco Elections Commission": the committee, and its parent
     parts += re.split(r"(?<=[a-z])\s+of\s+the\s+(?=[A-Z])", line)
+    # "Sacramento County Board of Education Meeting Agenda at 6:30 p.m.": what comes before
+    # the words of the meeting
+    head = re.split(r"\s+(?=(?:Meeting|Agenda|Minutes|MEETING|AGENDA|MINUTES)\b)", line)[0]
+    if len(clean_name(head).split()) >= 3:
+        parts.append(head)
     return list(dict.fromkeys(p for p in parts if p.strip()))
 
 
@@ -358,11 +363,23 @@ def body_name(header_lines: list[str], path: Path, hints: DocHints) -> str:
     if not scored:
         return ""
     best = max(scored, key=lambda k: scored[k])
-    if len(best.split()) == 1:  # "Board": the header's fuller name for it, if it gives one
-        fuller = [n for n in scored if best.lower() in n.lower().split() and n != best]
-        if fuller:
-            best = max(fuller, key=lambda k: scored[k])
+    # "Board" or "Board of Education" repeated down the header: the fuller name the header
+    # gives for it ("San Juan Unified School District Board of Education"), if it gives one
+    inside = re.compile(rf"(?:^|\s){re.escape(best.lower())}$")
+    fuller = [
+        n
+        for n in scored
+        if n != best
+        and (best.lower() in n.lower().split() or inside.search(n.lower()))
+        and (len(best.split()) == 1 or scored[n] >= FULLER_NAME_SHARE * scored[best])
+    ]
+    if fuller:
+        best = max(fuller, key=lambda k: scored[k])
     return _tidy_name(best)
+
+
+# a name that ends in the best-scored name stands for it when it scores at least this share
+FULLER_NAME_SHARE = 0.6
 
 
 _PROPER_ORG = re.compile(rf"\b((?:[A-Z][\w'’&-]*[ \t]+){{1,6}}(?:{ORG_NOUNS.title()}))\b")

@@ -101,6 +101,15 @@ class Candidate:
     strength: float  # how clearly it is a heading: marks, title shape
 
 
+def _is_label(title: str) -> bool:
+    """ "Present: ...", "Moved by ...", "Vote" -- not "Directors' Reports" or "Staff Reports"."""
+    m = _LABEL.match(title)
+    if not m:
+        return False
+    rest = title[m.end() :]
+    return not rest.strip() or not re.match(r"^(?:[’']s?\s|\s+[A-Z])", rest)
+
+
 def _title_shape(title: str) -> float:
     """1.0 for a title-like line, lower for one that reads like a sentence."""
     words = title.split()
@@ -143,7 +152,7 @@ def candidate_at(raw: str, index: int) -> Candidate | None:
         if scheme == "arabic" and title and not re.match(r"^\d{1,3}\s*[.):;]", text):
             if len(title.split()) > 12 or title.endswith("."):
                 return None  # "12 members attended." -- a sentence
-        if title and _LABEL.match(title) and scheme in ("letter", "roman"):
+        if title and scheme in ("letter", "roman") and _is_label(title):
             return None
         order = {
             "roman": lambda n: roman_value(n),
@@ -289,7 +298,7 @@ def choose_agenda(
         eligible = [c for c in chains if c.weight >= best - OUTER_MARGIN or c.weight >= 4.0]
         outer = min(eligible, key=lambda c: (c.heads[0].line, -c.weight))
         if len(outer.heads) >= 3 or len(marked) < 3:
-            return list(outer.heads)
+            return _fill_from_subs(list(outer.heads), cands)
     if marked:
         return marked
     # minutes of one item: "1. Policing Issues in the District"
@@ -301,6 +310,27 @@ def choose_agenda(
         if len(heads) >= 3:
             return heads
     return []
+
+
+def _fill_from_subs(heads: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
+    """Item 8 printed only through its first sub-item ("8.A. New Business - ..." between
+    "7." and "9."): the sub-item's heading stands for the missing item."""
+    if not heads or heads[0].scheme not in ("arabic", "zero", "item"):
+        return heads
+    out = list(heads)
+    for before, after in zip(heads, heads[1:], strict=False):
+        if after.order - before.order != 2:
+            continue
+        missing = before.order + 1
+        for c in cands:
+            if not (before.line < c.line < after.line and c.scheme == "sub"):
+                continue
+            parent = _order_of(c.number)
+            if parent == missing and c.title:
+                out.append(replace(c, scheme=before.scheme, order=missing, number=str(missing)))
+            if parent != before.order:
+                break  # only the first sub-item of the missing item can stand for it
+    return sorted(out, key=lambda c: c.line)
 
 
 def _marked_headings(cands: list[Candidate]) -> list[Candidate]:

@@ -117,12 +117,30 @@ def settle_bodies(
             if fuller:
                 m = replace(m, committee=max(fuller, key=lambda n: seen[n]))
         if m.committee == UNKNOWN_BODY:
-            found = seen
             text = "\n".join(f"{i.title}\n{i.body}" for i in m.items)
-            name = found.most_common(1)[0][0] if found else named_in_text(text)
+            name = _folder_name_for(text, seen) if seen else named_in_text(text)
             m = replace(m, committee=name or UNKNOWN_BODY)
         out.append(m)
     return out
+
+
+def _folder_name_for(text: str, seen: Counter[str]) -> str:
+    """Of the names a folder's meetings give, the one whose own word pairs (those no other
+    name of the folder has: "fair oaks" beside "juan unified") this meeting's text uses
+    most; the folder's commonest name when it uses none (a folder may hold several bodies)."""
+    low = " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+    pairs = {n: _word_pairs(n) for n in seen}
+    uses = {}
+    for name, mine in pairs.items():
+        others = set().union(*(p for o, p in pairs.items() if o != name))
+        uses[name] = sum(low.count(pair) for pair in mine - others)
+    best = max(seen, key=lambda n: (uses[n], seen[n], n))
+    return best if uses[best] else seen.most_common(1)[0][0]
+
+
+def _word_pairs(name: str) -> set[str]:
+    words = re.findall(r"[a-z0-9]{2,}", name.lower())  # "director's": no lone "s"
+    return {f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if len(a + b) > 5}
 
 
 def _name_words(name: str) -> frozenset[str]:
@@ -226,8 +244,9 @@ def _title(lines: list[str], head: Candidate, end: int) -> tuple[str, int]:
             return "", i
         title = lines[i]
         i += 1
-    # a title broken over two lines
-    while i < end and not _TERMINAL.search(title) and len(title) < 150:
+    # a title broken over two or more lines
+    last = title  # the last printed line of the title
+    while i < end and not _TERMINAL.search(title) and len(title) < 300:
         j = i
         blank = j < end and not lines[j]
         if blank:
@@ -237,12 +256,21 @@ def _title(lines: list[str], head: Candidate, end: int) -> tuple[str, int]:
         nxt = lines[j]
         both_caps = title.isupper() and nxt.isupper() and len(nxt.split()) <= 8
         dangling = re.search(r"\b(?:and|of|the|to|for|in|on|&|-|–|with)$", title, re.IGNORECASE)
-        if both_caps or (not blank and (nxt[0].islower() or dangling)):
-            title = f"{title} {nxt}"
+        # a long line wrapped at the page width onto a line that is still in title case
+        wrapped = not blank and len(last) >= 60 and _title_case(nxt) and not nxt.endswith(".")
+        short = len(title) < 150
+        if wrapped or (short and (both_caps or (not blank and (nxt[0].islower() or dangling)))):
+            title, last = f"{title} {nxt}", nxt
             i = j + 1
         else:
             break
     return title.strip().rstrip(":").strip(), i
+
+
+def _title_case(text: str) -> bool:
+    """Most words of four letters or more start with a capital: a heading's words."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) >= 4]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _make_item(number: str, title: str, body_lines: list[str]) -> AgendaItem:

@@ -107,3 +107,39 @@ def test_the_committee_picker_shows_each_body_once() -> None:
         "Limerick Joint Policing Committee",
         "Municipal District of Cappamore-Kilmallock",
     ]
+
+
+def test_header_gives_the_fuller_name_of_a_repeated_board_name(tmp_path: Path) -> None:
+    """ "Board of Education" three times under "San Juan Unified School District": the body
+    is the district's board, not a "Board of Education" shared by every school district."""
+    from minutesqa.header import body_name
+    from minutesqa.models import DocHints
+
+    header = [
+        "San Juan Unified School District",
+        "Board of Education",
+        "3738 Walnut Avenue, Carmichael, California 95608",
+        "Board of Education Minutes",
+        "February 11, 2020",
+        "Regular Meeting",
+        "Board of Education",
+    ]
+    name = body_name(header, tmp_path / "minutes.md", DocHints())
+    assert name == "San Juan Unified School District Board of Education"
+
+
+def test_meeting_with_no_name_takes_the_folder_name_its_text_uses() -> None:
+    """A folder of several bodies: a meeting whose header names none takes the name whose
+    own words its text uses ("Fair Oaks"), not the folder's commonest name."""
+    from collections import Counter
+
+    from minutesqa.segment import _folder_name_for
+
+    seen = Counter(
+        {"San Juan Unified School District Board of Education": 6, "Fair Oaks Water District": 2}
+    )
+    text = "The Fair Oaks board discussed water rates for the district."
+    assert _folder_name_for(text, seen) == "Fair Oaks Water District"
+    assert _folder_name_for("Nothing named here.", seen) == (
+        "San Juan Unified School District Board of Education"
+    )

@@ -387,12 +387,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
 # What segmentation still gets wrong, each failing for the reason given (strict: a case that
 # starts passing must leave this list). See the session note on issue 8.
 SCOE_2022 = "sacramento-boards/SCOE_2022-04-19-CC7NQP60D92E_04.19.22_Board_Minutes_-_UNAPPROVED.md"
-KNOWN_ITEM_FAULTS = {
-    SCOE_2022: "'8.A. New Business' is the only heading of item 8: read as a sub-item",
-    "sacramento-boards/SJWD_2018-11-13_111318BoardMinutes.md": (
-        "contents block I-XII before the minutes: VII and X are taken from it"
-    ),
-}
+KNOWN_ITEM_FAULTS: dict[str, str] = {}
 KNOWN_DECISION_FAULTS = {
     "django-dsf/2019-06-13.md": "a vote recorded as prose with no outcome word",
     "django-dsf/2025-02-13.md": "'### Vote:' heading and its result not joined",
@@ -402,7 +397,6 @@ KNOWN_DECISION_FAULTS = {
     "rtd-denver/2023-02-15_operations-safety-and-security-committee_3446.txt": (
         "a vote table pulled apart by pdftotext: tally read from the wrong motion"
     ),
-    SCOE_2022: "'8.A.' sub-item heading: item 8 not found",
 }
 
 
@@ -524,14 +518,7 @@ def distinct_limit(folder: str) -> int:
 @pytest.mark.parametrize(
     "corpus",
     [
-        pytest.param(
-            "layouts",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="sacramento-boards: 8 names for 7 bodies (two SJUSD headers give "
-                "'Board of Education' alone, shared by two districts)",
-            ),
-        ),
+        "layouts",
         "limerick",
         "minutes",
     ],

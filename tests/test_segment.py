@@ -467,3 +467,41 @@ def test_a_district_sub_committee_header_names_the_sub_committee(joiner: str) ->
     assert m.committee == "Municipal District of Cappamore-Kilmallock Joint Policing Sub Committee"
     assert m.date == dt.date(2018, 3, 29)
     assert table(m) == [("1", "Policing Issues in the District")]
+
+
+def test_roman_item_titled_with_a_label_word_is_still_an_item() -> None:
+    """ "VII. DIRECTORS' REPORTS" is an item; "II. Present: ..." is a label, not a heading."""
+    m = from_text(
+        HEAD + "I. ROLL CALL\n\nAll present.\n\nII. Present: Smith, Jones\n\nNoted.\n\n"
+        "III. DIRECTORS’ REPORTS\n\nNo report.\n\nIV. STAFF REPORTS\n\nNone.\n"
+    )
+    assert table(m) == [("I", "ROLL CALL"), ("III", "DIRECTORS’ REPORTS"), ("IV", "STAFF REPORTS")]
+
+
+def test_sub_item_stands_for_an_item_printed_only_through_it() -> None:
+    """Item 8 printed only as "8.A. ...": the sub-item's heading stands for item 8; the
+    sub-items of item 7 before it and of item 8 after it stay in their items."""
+    m = from_text(
+        HEAD + "7. Reports\n\n7.1 Finance\n\nNoted.\n\n8.A. New Business - Consent Agenda\n\n"
+        "Approved.\n\n8.B. New Business - Other\n\nNone.\n\n9. Adjournment\n\nClosed at 8pm.\n"
+    )
+    assert table(m) == [
+        ("7", "Reports"),
+        ("8", "New Business - Consent Agenda"),
+        ("9", "Adjournment"),
+    ]
+    assert "8.B. New Business - Other" in m.items[1].body
+
+
+def test_long_title_wrapped_over_three_lines() -> None:
+    m = from_text(
+        HEAD + "1. Apologies\n\nNone.\n\n"
+        "2. New Business - Authorization to Submit Grant Applications/Service Contracts\n"
+        "and Accept Funding if Awarded; and Approval of Contracts, Positions, and Other\n"
+        "Expenditures Associated with the Grants as Outlined in the Proposed Budget\n\n"
+        "Trustee Brown moved to approve.\n"
+    )
+    assert m.items[1].title.endswith(
+        "and Other Expenditures Associated with the Grants as Outlined in the Proposed Budget"
+    )
+    assert m.items[1].body == "Trustee Brown moved to approve."
