@@ -211,7 +211,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
-    from minutesqa.evaluate import run_cli
+    from minutesqa.evaluation.run import run_cli
 
     return run_cli(args, settings)
 

@@ -12,22 +12,18 @@ import pytest
 
 from minutesqa.config import Settings
 from minutesqa.errors import InputError
-from minutesqa.evaluate import (
-    Expected,
-    Question,
+from minutesqa.evaluation.match import (
     committee_matches,
     first_rank,
-    load_questions,
-    load_records,
     matches,
     normalise_item,
-    output_paths,
-    percentile,
-    score,
     title_words,
     titles_match,
-    validate_record,
 )
+from minutesqa.evaluation.questions import Expected, Question, load_questions
+from minutesqa.evaluation.records import load_records, validate_record
+from minutesqa.evaluation.run import output_paths
+from minutesqa.evaluation.scores import percentile, score
 from tests.conftest import FakeEmbedder
 
 DATA = Path(__file__).parent / "data"
@@ -288,7 +284,7 @@ def test_output_paths() -> None:
 
 @pytest.mark.slow
 def test_run_cli_over_the_samples(sample_settings, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    from minutesqa.evaluate import run_cli
+    from minutesqa.evaluation.run import run_cli
 
     out = tmp_path / "five.jsonl"
     # the same folder spelled another way must not ingest the meetings a second time

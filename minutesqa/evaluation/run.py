@@ -1,0 +1,149 @@
+"""`minutes eval` (and eval/run.py): ingest the corpus if given, run our pipeline and the
+baselines over a question file, score every system, write records, scores, chart and
+failures beside the records file. Scores are reported, never gated: `run_cli` exits 0
+when the run completes."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from minutesqa.config import Settings
+from minutesqa.evaluation.questions import load_questions
+from minutesqa.evaluation.records import ask_all, validate_record
+from minutesqa.evaluation.report import format_failures, format_table, write_chart
+from minutesqa.evaluation.scores import score
+
+SYSTEMS = ("ours", "bm25", "dense", "tutorial")
+
+
+def output_paths(out: Path) -> dict[str, Path]:
+    """The files written beside the records file `out` (e.g. eval/out/samples.jsonl)."""
+    stem = out.with_suffix("") if out.suffix else out
+    paths = {
+        "ours": out,
+        "scores": stem.with_name(stem.name + ".scores.json"),
+        "chart": stem.with_name(stem.name + ".png"),
+        "failures": stem.with_name(stem.name + ".failures.md"),
+        "tutorial_index": stem.with_name(stem.name + ".tutorial-index"),
+    }
+    for system in SYSTEMS[1:]:
+        paths[system] = stem.with_name(f"{stem.name}.{system}{out.suffix or '.jsonl'}")
+    return paths
+
+
+def _progress(label: str) -> Callable[[int, int], None]:
+    def show(n: int, total: int) -> None:
+        if n == total or n % 25 == 0:
+            print(f"  {label}: {n}/{total} questions", file=sys.stderr, flush=True)
+
+    return show
+
+
+def _warn_foreign_sources(store: Any, corpus: Path) -> None:
+    """Say so when the index also holds files from outside the corpus being scored."""
+    root = str(corpus) + "/"
+    sources = {os.path.normpath(str(c.metadata.get("source", ""))) for c in store.iter_all()}
+    foreign = sorted(s for s in sources if not s.startswith(root))
+    if foreign:
+        print(
+            f"  warning: the index also holds {len(foreign)} file(s) from outside {corpus} "
+            f"(e.g. {foreign[0]}); their meetings count too, possibly twice. "
+            "Delete the index folder and run again to score this corpus alone.",
+            file=sys.stderr,
+        )
+
+
+def run_cli(args: argparse.Namespace, settings: Settings) -> int:
+    """`minutes eval`: (ingest,) run our pipeline and the baselines, score, report."""
+    from minutesqa.answer import Pipeline
+
+    questions = load_questions(args.questions)
+    out = Path(args.out)
+    paths = output_paths(out)
+    corpus: Path | None = getattr(args, "corpus", None)
+    if corpus is not None:
+        from minutesqa.ingest import ingest
+
+        # one spelling of the folder: the index keys meetings by their file's path, so
+        # '../shared/x' and '/work/shared/x' would otherwise hold every meeting twice
+        corpus = Path(corpus).resolve()
+        print(f"Checking the index at {settings.index_dir} against {corpus} ...", flush=True)
+        summary = ingest(corpus, settings)
+        for source, reason in summary.failures:
+            print(f"  skipped {source}: {reason}", file=sys.stderr)
+        print(f"  {summary.line()}", flush=True)
+    n_answerable = sum(q.answerable for q in questions)
+    print(
+        f"{len(questions)} questions ({n_answerable} answerable, "
+        f"{len(questions) - n_answerable} unanswerable) from {args.questions}",
+        flush=True,
+    )
+
+    pipeline = Pipeline(settings)
+    if corpus is not None:
+        _warn_foreign_sources(pipeline.retriever.store, corpus)
+    pipeline.retriever.embedder.embed(["warm-up"])  # latency is measured with the model loaded
+    records: dict[str, list[dict[str, Any]]] = {
+        "ours": ask_all(
+            questions, lambda q, h: pipeline.ask(q, h), paths["ours"], progress=_progress("ours")
+        )
+    }
+    if getattr(args, "baselines", False):
+        from minutesqa.evaluation import baselines
+
+        store = pipeline.retriever.store
+        lexical = pipeline.retriever.lexical
+        embedder = pipeline.retriever.embedder
+        systems: dict[str, baselines.Baseline] = {
+            "bm25": baselines.BM25Baseline(store, lexical, k=settings.k),
+            "dense": baselines.DenseBaseline(store, embedder, k=settings.k),
+        }
+        if corpus is None:
+            print("  tutorial baseline skipped: it needs --corpus (the raw files)", file=sys.stderr)
+        else:
+            systems["tutorial"] = baselines.TutorialBaseline.build(
+                corpus, settings, embedder, paths["tutorial_index"]
+            )
+        for name, system in systems.items():
+            records[name] = ask_all(questions, system.ask, paths[name], progress=_progress(name))
+
+    problems = [p for recs in records.values() for r in recs for p in validate_record(r)]
+    for problem in problems[:20]:
+        print(f"  format: {problem}", file=sys.stderr)
+    scores = {name: score(questions, recs) for name, recs in records.items()}
+    title = Path(args.questions).name
+    print()
+    print(f"Scores for {title} ({len(questions)} questions, {n_answerable} answerable):")
+    print(format_table(scores))
+    print()
+    payload = {
+        "questions": str(args.questions),
+        "index": str(settings.index_dir),
+        "model": settings.model,
+        "created": dt.datetime.now().isoformat(timespec="seconds"),
+        "format_problems": problems,
+        "systems": {
+            name: {**s.to_dict(failures=name == "ours"), "records": str(paths[name])}
+            for name, s in scores.items()
+        },
+    }
+    paths["scores"].parent.mkdir(parents=True, exist_ok=True)
+    paths["scores"].write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+    write_chart(paths["chart"], scores, f"{title}: {len(questions)} questions")
+    ours = scores["ours"]
+    paths["failures"].write_text(format_failures(ours.failures, title), encoding="utf-8")
+    print(f"{len(ours.failures)} of {len(questions)} questions fail for our system.")
+    print(f"Records:  {', '.join(str(paths[name]) for name in records)}")
+    print(f"Scores:   {paths['scores']}")
+    print(f"Chart:    {paths['chart']}")
+    print(f"Failures: {paths['failures']}")
+    if problems:
+        print(f"{len(problems)} format problem(s) in the records (first ones above).")
+    return 0
