@@ -1,22 +1,51 @@
 """Prompt and message templates live in prompts/, never in code. A template with a missing
-variable fails loudly instead of sending half a prompt."""
+variable fails loudly instead of sending half a prompt.
+
+prompts/ sits at the top of the repository and is installed as the package data
+`minutesqa.templates` (pyproject.toml maps one to the other), so the templates are read
+through importlib.resources: from the checkout in an editable install, from inside the
+package in a wheel."""
 
 from __future__ import annotations
 
 import string
 from functools import lru_cache
-from pathlib import Path
+from importlib import resources
+from importlib.resources.abc import Traversable
 
 from minutesqa.errors import ConfigError
 
-PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
+TEMPLATES_PACKAGE = "minutesqa.templates"
+
+
+def templates_dir() -> Traversable:
+    """Where the templates are: prompts/ in a checkout, minutesqa/templates in a wheel."""
+    try:
+        return resources.files(TEMPLATES_PACKAGE)
+    except ModuleNotFoundError:
+        raise ConfigError(
+            f"the prompt templates ({TEMPLATES_PACKAGE}) are not installed; "
+            "reinstall minutesqa (pip install .)"
+        ) from None
+
+
+def names() -> list[str]:
+    """Every template installed, by name (the file name without .txt)."""
+    return sorted(
+        p.name.removesuffix(".txt")
+        for p in templates_dir().iterdir()
+        if p.name.endswith(".txt") and p.is_file()
+    )
 
 
 @lru_cache(maxsize=32)
 def _load(name: str) -> str:
-    path = PROMPTS_DIR / f"{name}.txt"
+    path = templates_dir() / f"{name}.txt"
     if not path.is_file():
-        raise ConfigError(f"prompt template {path} is missing; restore it from the repository")
+        raise ConfigError(
+            f"prompt template {name}.txt is missing from {TEMPLATES_PACKAGE}; "
+            "restore prompts/ from the repository and reinstall"
+        )
     return path.read_text(encoding="utf-8").strip()
 
 
