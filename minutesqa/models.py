@@ -47,6 +47,9 @@ class AgendaItem:
     restricted: bool = False
 
 
+VENUE_LABEL = "Venue"  # how the meeting record states where the meeting was held
+
+
 @dataclass(frozen=True)
 class Attendance:
     present: str = ""
@@ -59,7 +62,7 @@ class Attendance:
     def lines(self) -> list[str]:
         pairs = [
             ("Chair", self.chair),
-            ("Venue", self.venue),
+            (VENUE_LABEL, self.venue),
             ("Present", self.present),
             ("Officers", self.officers),
             ("In attendance", self.in_attendance),
@@ -184,6 +187,9 @@ class Hit:
     source: str
     chunk_ids: tuple[str, ...] = ()
     coverage: float = 0.0  # share of the question's term weight found in the item
+    # how `score` was made: (part, weighted value) in the order added, e.g. similarity,
+    # bm25, coverage, meeting, named, date (see Tuning); shown by `minutes ask --explain`
+    parts: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass
@@ -207,7 +213,12 @@ class Answer:
                 "abstained": self.abstained,
                 "citations": [c.to_record() for c in self.citations],
                 "retrieved": [
-                    {**h.ref.to_record(), "score": round(h.score, 6)} for h in self.retrieved
+                    {
+                        **h.ref.to_record(),
+                        "score": round(h.score, 6),
+                        "parts": {name: round(v, 6) for name, v in h.parts},
+                    }
+                    for h in self.retrieved
                 ],
                 "latency_ms": round(self.latency_ms, 1),
             }

@@ -21,27 +21,12 @@ from minutesqa.lexical import LexicalIndex, committee_words, content_terms
 from minutesqa.models import Hit, ItemRef, date_int
 from minutesqa.store import StoredChunk, VectorStore
 
-RRF_K = 60
-# An item's score: its best chunk's cosine similarity, its best BM25 score (relative to the
-# best in this search) and the share of the question's topic words it holds. Measured on
-# eval/questions.yaml these beat reciprocal rank fusion alone (Hit@1 0.93 against 0.85).
-W_REL = 1.0
-W_LEX = 0.3
-W_COV = 0.3
-W_RRF = 0.0  # rank fusion decides which chunks are candidates, not their order
-MEETING_BOOST = 0.5  # a question about attendance or venue prefers the meeting record
+# attendance/venue questions: the meeting's own record answers them (Tuning.meeting_boost)
 MEETING_INTENT = re.compile(
     r"\b(?:attend\w*|present at|apolog\w*|chair(?:ed|man|person|ing)?|venue|where was|"
     r"who was at|who came|officers? (?:at|present)|contact officer|what time)\b",
     re.IGNORECASE,
 )
-CANDIDATES = 60  # chunks taken from each retriever before fusion
-# Measured on eval/limerick_questions.yaml (many look-alike policing committees): an item of
-# the committee the question names gets NAMED_BOOST; an item of the dates it names gets
-# DATE_BOOST over one of another date that only mentions them. 0.15/0.3 gain on Limerick
-# (Hit@1 0.733 -> 0.800) and change nothing on the sample set; a 0.3 committee boost lost.
-NAMED_BOOST = 0.15
-DATE_BOOST = 0.3
 _FOLLOW_UP = re.compile(
     r"^(?:and|but|also|so|then|what about|how about|and what|what else)\b|"
     r"\b(?:it|its|they|them|their|this|that|these|those|he|she|his|her|there)\b",
@@ -160,6 +145,7 @@ class Retriever:
 
     # --- search ---------------------------------------------------------------------------
     def search(self, query: Query) -> Retrieval:
+        tune = self.settings.tuning
         question = query.question.strip()
         intent = question_dates(question)
         if intent.empty:
@@ -186,7 +172,7 @@ class Retriever:
                 hits = [
                     h
                     for h in self._search(text, vector, committees, None, None, query.k, named)
-                    if _mentions_period(h.text, intent) and h.coverage >= 0.5
+                    if _mentions_period(h.text, intent) and h.coverage >= tune.event_coverage
                 ]
                 if hits:
                     return Retrieval(hits, vector, text, None, None, committee, dated=True)
@@ -195,7 +181,7 @@ class Retriever:
         wide: list[Hit] | None = None  # the same search at every date
         if dated and not (query.since or query.until or intent.latest or intent.earliest):
             wide = self._search(text, vector, committees, None, None, query.k, named)
-            hits = _date_preferred(hits, wide, intent, query.k)
+            hits = _date_preferred(hits, wide, intent, query.k, tune.date_boost)
         if (intent.latest or intent.earliest) and hits and not (query.since or query.until):
             scope = committees or named or (hits[0].ref.committee,)
             dates = sorted({d for c in scope for d in self.coverage.dates_by_committee.get(c, [])})
@@ -266,17 +252,18 @@ class Retriever:
         prefer: tuple[str, ...] = (),
     ) -> list[Hit]:
         """Items best first; those of a committee in `prefer` (named in the question)
-        score NAMED_BOOST more."""
-        n = max(CANDIDATES, 6 * k)
+        score Tuning.named_boost more."""
+        tune = self.settings.tuning
+        n = max(tune.candidates, tune.candidates_per_k * k)
         mask = self._mask(committees, since, until)
         # exact: every chunk scored, nothing lost to an unreachable HNSW node
         dense = self.lexical.nearest(vector, n, mask)
         lexical = self.lexical.search(text, n, mask)
         fused: dict[str, float] = defaultdict(float)
         for rank, (cid, _sim) in enumerate(dense):
-            fused[cid] += 1.0 / (RRF_K + rank + 1)
+            fused[cid] += 1.0 / (tune.rrf_k + rank + 1)
         for rank, (cid, _score) in enumerate(lexical):
-            fused[cid] += 1.0 / (RRF_K + rank + 1)
+            fused[cid] += 1.0 / (tune.rrf_k + rank + 1)
         similarity = dict(dense)
         chunks: dict[str, StoredChunk] = {}
         got = self.store.get(list(fused))
@@ -300,13 +287,17 @@ class Retriever:
             rel = max(similarity.get(c, 0.0) for c in cids)
             lex = max(bm25.get(c, 0.0) for c in cids) / top_bm25
             cov = self.lexical.coverage(terms, " ".join(chunks[c].document for c in cids))
-            rrf = max(fused[c] for c in cids) * RRF_K
-            score = W_REL * rel + W_LEX * lex + W_COV * cov + W_RRF * rrf
+            parts = [
+                ("similarity", tune.w_rel * rel),
+                ("bm25", tune.w_lex * lex),
+                ("coverage", tune.w_cov * cov),
+            ]
             if wants_meeting and key[1] == 0:
-                score += MEETING_BOOST
+                parts.append(("meeting", tune.meeting_boost))
             if str(chunks[cids[0]].metadata["committee"]) in prefer:
-                score += NAMED_BOOST
-            scored.append((score, rel, cov, key, cids))
+                parts.append(("named", tune.named_boost))
+            score = sum(v for _, v in parts)
+            scored.append((score, rel, cov, key, cids, tuple(parts)))
         scored.sort(key=lambda row: -row[0])
         # one hit per agenda item: the same minutes saved twice (a copy in another folder,
         # the PDF beside the HTML page) would otherwise fill the list with one item
@@ -320,7 +311,7 @@ class Retriever:
                     break
         texts = self._item_texts([row[3] for row in ranked])
         hits = []
-        for score, rel, cov, key, cids in ranked:
+        for score, rel, cov, key, cids, made in ranked:
             meta = chunks[cids[0]].metadata
             ref = ItemRef.from_metadata(meta)
             hits.append(
@@ -333,6 +324,7 @@ class Retriever:
                     source=str(meta["source"]),
                     chunk_ids=tuple(cids),
                     coverage=cov,
+                    parts=tuple(made),
                 )
             )
         return hits
@@ -358,16 +350,20 @@ _COMMITTEE_GENERIC = _COMMITTEE_FILLER | frozenset(
 )
 
 
-def _date_preferred(in_range: list[Hit], wide: list[Hit], intent: DateIntent, k: int) -> list[Hit]:
+def _date_preferred(
+    in_range: list[Hit], wide: list[Hit], intent: DateIntent, k: int, boost: float
+) -> list[Hit]:
     """A date in the question is a strong preference, not a wall: "what was spent on
     consultancy in 2021" is answered at a 2023 meeting. Items of other dates (from `wide`,
     the search at every date) compete only when they name the period themselves, and start
-    DATE_BOOST behind."""
+    `boost` (Tuning.date_boost) behind."""
     seen = {h.ref.key() for h in in_range}
     extra = [h for h in wide if h.ref.key() not in seen and _mentions_period(h.text, intent)]
     if not extra:
         return in_range
-    boosted = [replace(h, score=h.score + DATE_BOOST) for h in in_range]
+    boosted = [
+        replace(h, score=h.score + boost, parts=(*h.parts, ("date", boost))) for h in in_range
+    ]
     return sorted(boosted + extra, key=lambda h: -h.score)[:k]
 
 

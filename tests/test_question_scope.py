@@ -75,15 +75,14 @@ def test_the_most_specific_committee_named_is_found(retriever: Retriever) -> Non
 
 
 def test_items_of_a_named_committee_score_the_boost_more(retriever: Retriever) -> None:
-    from minutesqa.retrieve import NAMED_BOOST
-
+    boost = retriever.settings.tuning.named_boost
     text = "Garda checkpoints in Newcastle West"
     vector = FakeEmbedder().embed([text])[0]
     plain = {h.ref.key(): h.score for h in retriever._search(text, vector, (), None, None, 30)}
     named = retriever._search(text, vector, (), None, None, 30, (NW_JPC,))
     assert {h.ref.key() for h in named} == set(plain)
     for hit in named:
-        bonus = NAMED_BOOST if hit.ref.committee == NW_JPC else 0.0
+        bonus = boost if hit.ref.committee == NW_JPC else 0.0
         assert hit.score == pytest.approx(plain[hit.ref.key()] + bonus)
 
 

@@ -236,8 +236,11 @@ def test_ask_json_record_matches_the_eval_format(sample_settings: Settings) -> N
     assert len(record["retrieved"]) == 10  # at least the top 10 where the index holds 10
     ref_fields = {"committee", "date", "item", "title"}
     for entry in record["retrieved"]:
-        assert ref_fields <= set(entry) <= ref_fields | {"score", "restricted"}
+        assert ref_fields <= set(entry) <= ref_fields | {"score", "restricted", "parts"}
         assert isinstance(entry["score"], float)
+        # the score is the sum of its recorded parts (Tuning weights applied)
+        assert entry["score"] == pytest.approx(sum(entry["parts"].values()), abs=1e-5)
+        assert {"similarity", "bm25", "coverage"} <= set(entry["parts"])
         dt.date.fromisoformat(entry["date"])
     scores = [e["score"] for e in record["retrieved"]]
     assert scores == sorted(scores, reverse=True)  # best first
