@@ -12,6 +12,7 @@ import string
 from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
+from pathlib import Path
 
 from minutesqa.errors import ConfigError
 
@@ -23,6 +24,11 @@ def templates_dir() -> Traversable:
     try:
         return resources.files(TEMPLATES_PACKAGE)
     except ModuleNotFoundError:
+        # the package imported straight from a checkout that is not installed (or shadows
+        # an installed wheel from the current directory): its prompts/ is beside it
+        checkout = Path(__file__).resolve().parent.parent / "prompts"
+        if checkout.is_dir():
+            return checkout
         raise ConfigError(
             f"the prompt templates ({TEMPLATES_PACKAGE}) are not installed; "
             "reinstall minutesqa (pip install .)"

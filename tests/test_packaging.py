@@ -87,3 +87,17 @@ def test_templates_load_from_the_unpacked_wheel(wheel: Path, tmp_path: Path) -> 
     where, names = proc.stdout.splitlines()
     assert Path(where).is_relative_to(site)
     assert set(names.split()) >= rendered_names()
+
+
+def test_a_checkout_that_is_not_installed_reads_its_own_prompts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`python -m minutesqa.cli` in a checkout shadows an installed wheel (the current
+    directory comes first on sys.path), where minutesqa.templates does not exist."""
+    from minutesqa import prompts
+
+    def missing(package: str) -> None:
+        raise ModuleNotFoundError(package)
+
+    monkeypatch.setattr(prompts.resources, "files", missing)
+    assert Path(str(prompts.templates_dir())) == ROOT / "prompts"
