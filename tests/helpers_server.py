@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from minutesqa.loadtest import free_port, stop, wait_http
+from bench.serve import free_port, stop, wait_http
 
 __all__ = ["CHROMA", "MINUTES", "ROOT", "chroma_server", "free_port", "stop", "wait_http"]
 

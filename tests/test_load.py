@@ -13,8 +13,9 @@ from typing import Any
 
 import pytest
 
+from bench.loadtest import SAMPLE_QUESTIONS, cycle, run_load, summary_line
+from bench.serve import serve_process
 from minutesqa.config import Settings
-from minutesqa.loadtest import SAMPLE_QUESTIONS, cycle, run_load, serve_process, summary_line
 from tests.helpers_server import free_port
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]

@@ -1,34 +1,34 @@
 """Load test for the chat app: many questions from concurrent gradio_client clients against
 the app's stable `/ask` endpoint, with latency percentiles.
 
-    python -m minutesqa.loadtest --url http://127.0.0.1:7860/ --n 50 --clients 10
-    python -m minutesqa.loadtest --url ... --questions eval/questions.yaml
+    python -m bench.loadtest --url http://127.0.0.1:7860/ --n 50 --clients 10
+    python -m bench.loadtest --url ... --questions eval/questions.yaml
 
-`run_load(url, questions, clients)` is the reusable part (tests and `make bench` call it).
-An answer counts as ok when it cites at least one item or clearly abstains; anything else
-(an exception, a timeout, an empty or malformed result) is a failure, with its reason kept.
+`run_load(url, questions, clients)` is the reusable part (tests and `make bench` call it;
+`bench_load` is the bench's section). An answer counts as ok when it cites at least one
+item or clearly abstains; anything else (an exception, a timeout, an empty or malformed
+result) is a failure, with its reason kept. Latencies are in seconds; a percentile of no
+answers is None.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import queue
-import signal
-import socket
-import subprocess
 import sys
 import threading
 import time
-import urllib.error
-import urllib.request
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import numpy as np
+from bench.measure import load_avg
+from bench.serve import serve_process
+from minutesqa.config import Settings
+from minutesqa.errors import InputError
+from minutesqa.evaluation.questions import load_questions
+from minutesqa.evaluation.scores import percentile
 
 API = "/ask"
 # questions about the sample minutes (/work/shared/minutes); some are meant to abstain
@@ -64,10 +64,6 @@ def classify(result: Any) -> tuple[bool, str]:
     if result.get("abstained"):
         return True, "abstained"
     return False, "neither a citation nor an abstention"
-
-
-def percentile(values: Sequence[float], q: float) -> float:
-    return float(np.percentile(np.asarray(values, dtype=float), q)) if values else float("nan")
 
 
 def run_load(
@@ -143,80 +139,11 @@ def run_load(
         "abstained": kinds.get("abstained", 0),
         "p50": percentile(latencies, 50),
         "p95": percentile(latencies, 95),
-        "max": max(latencies) if latencies else float("nan"),
+        "max": max(latencies) if latencies else None,
         "wall_s": wall,
         "per_s": ok / wall if wall > 0 else 0.0,
         "errors": errors[:10],
     }
-
-
-# --- the app as its own process (make bench, make test-all) ---------------------------------
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def wait_http(url: str, timeout: float, proc: subprocess.Popen[bytes] | None = None) -> None:
-    """Poll `url` until it answers (any HTTP status), the process dies, or time runs out."""
-    deadline = time.monotonic() + timeout
-    last: Exception | None = None
-    while time.monotonic() < deadline:
-        if proc is not None and proc.poll() is not None:
-            raise RuntimeError(f"server exited with {proc.returncode} before {url} answered")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except urllib.error.HTTPError:
-            return  # it answered, if not with 200
-        except (OSError, urllib.error.URLError) as exc:
-            last = exc
-        time.sleep(0.2)
-    raise TimeoutError(f"{url} did not answer within {timeout:.0f} s ({last})")
-
-
-def stop(proc: subprocess.Popen[bytes], grace: float = 10.0) -> None:
-    """SIGTERM the process group, then SIGKILL it if it lingers."""
-    if proc.poll() is not None:
-        return
-    try:
-        os.killpg(proc.pid, signal.SIGTERM)
-    except ProcessLookupError:
-        return
-    try:
-        proc.wait(grace)
-    except subprocess.TimeoutExpired:
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        proc.wait(5)
-
-
-@contextmanager
-def serve_process(
-    index_dir: Path, log_path: Path, *, concurrency: int | None = None, timeout: float = 300.0
-) -> Iterator[str]:
-    """`minutes serve` on the index as its own process on a free loopback port, as in
-    production; yields its URL and always stops it. Other MINUTES_* settings are cleared."""
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MINUTES_")}
-    env.update(MINUTES_INDEX=str(index_dir), MINUTES_PORT=str(port), ANONYMIZED_TELEMETRY="False")
-    if concurrency is not None:
-        env["MINUTES_CONCURRENCY"] = str(concurrency)
-    command = [sys.executable, "-m", "minutesqa.cli", "serve"]
-    with open(log_path, "wb") as log:
-        proc = subprocess.Popen(
-            command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-        )
-        try:
-            url = f"http://127.0.0.1:{port}/"
-            wait_http(url + "config", timeout=timeout, proc=proc)
-            yield url
-        finally:
-            stop(proc)
 
 
 def cycle(questions: Sequence[str], n: int) -> list[str]:
@@ -227,27 +154,58 @@ def cycle(questions: Sequence[str], n: int) -> list[str]:
 
 
 def read_questions(path: Path) -> list[str]:
-    """Questions from an evaluation file (YAML list of {question: ...}) or a text file
-    with one question a line."""
+    """Questions from an evaluation file (`load_questions`, shared/EVAL_FORMAT.md) or a text
+    file with one question a line."""
     if path.suffix in (".yaml", ".yml"):
-        import yaml
-
-        rows = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-        return [str(r["question"]) for r in rows if isinstance(r, dict) and r.get("question")]
+        return [q.question for q in load_questions(path)]
     return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _seconds(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f} s"
 
 
 def summary_line(result: dict[str, Any]) -> str:
     return (
         f"{result['n']} questions from {result['clients']} clients: {result['ok']} ok "
         f"({result['cited']} cited, {result['abstained']} abstained), {result['failed']} failed; "
-        f"p50 {result['p50']:.2f} s, p95 {result['p95']:.2f} s, "
+        f"p50 {_seconds(result['p50'])}, p95 {_seconds(result['p95'])}, "
         f"{result['per_s']:.2f} answers/s over {result['wall_s']:.1f} s"
     )
 
 
+def _ratio(value: float | None, base: float | None) -> float | None:
+    return round(value / base, 2) if value is not None and base else None
+
+
+def bench_load(index_dir: Path, out_dir: Path, n: int, clients: int) -> dict[str, Any]:
+    """The app as its own process (`minutes serve`, default concurrency and queue) on the
+    samples index: first every sample question once from one client (the unloaded
+    baseline), then `n` questions from `clients` concurrent clients."""
+    settings = Settings.load(env={})
+    res: dict[str, Any] = {
+        "concurrency": settings.concurrency,
+        "max_queue": settings.max_queue,
+        "load_avg_start": load_avg(),
+    }
+    with serve_process(index_dir, out_dir / "serve-load.log") as url:
+        print("[load] warm-up and one client, one question at a time")
+        run_load(url, SAMPLE_QUESTIONS[:3], clients=1)
+        res["one_client"] = run_load(url, SAMPLE_QUESTIONS, clients=1)
+        print("[load] " + summary_line(res["one_client"]))
+        print(f"[load] {n} questions from {clients} concurrent clients")
+        res["loaded"] = run_load(url, cycle(SAMPLE_QUESTIONS, n), clients=clients)
+        print("[load] " + summary_line(res["loaded"]))
+    one, loaded = res["one_client"], res["loaded"]
+    res["p50_ratio"] = _ratio(loaded["p50"], one["p50"])
+    res["p95_ratio"] = _ratio(loaded["p95"], one["p95"])
+    res["throughput_ratio"] = _ratio(loaded["per_s"], one["per_s"])
+    res["load_avg_end"] = load_avg()
+    return res
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m minutesqa.loadtest", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m bench.loadtest", description=__doc__)
     parser.add_argument("--url", required=True, help="the running app, e.g. http://127.0.0.1:7860/")
     parser.add_argument("--n", type=int, default=50, help="questions to ask in all (default 50)")
     parser.add_argument("--clients", type=int, default=10, help="concurrent clients (default 10)")
@@ -255,7 +213,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds per answer")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     args = parser.parse_args(argv)
-    questions = read_questions(args.questions) if args.questions else SAMPLE_QUESTIONS
+    try:
+        questions = read_questions(args.questions) if args.questions else SAMPLE_QUESTIONS
+    except (InputError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     result = run_load(args.url, cycle(questions, args.n), args.clients, timeout_s=args.timeout)
     print(json.dumps(result) if args.json else summary_line(result))
     for error in result["errors"]:
