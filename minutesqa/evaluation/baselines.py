@@ -2,7 +2,9 @@
 records and scores apply:
 
 - `BM25Baseline`: the project's lexical index alone over the same chunks;
-- `DenseBaseline`: the Chroma similarity search alone over the same chunks;
+- `DenseBaseline`: dense search alone over the same chunks, exact like ours (cosine over
+  every stored embedding, `LexicalIndex.nearest`), so that the gain of hybrid retrieval is
+  not partly the loss of Chroma's HNSW graph (chroma-core/chroma#7758);
 - `TutorialBaseline`: the usual tutorial RAG: the raw text of each file split by
   RecursiveCharacterTextSplitter(1000, 200), embedded with the same model into a cosine
   Chroma collection, top 10 chunks. For scoring, each chunk is mapped to the agenda item of
@@ -111,6 +113,17 @@ class _IndexBaseline:
     def chunks(self, question: str, n: int) -> list[tuple[StoredChunk, float]]:
         raise NotImplementedError
 
+    def fetch(self, ranked: list[tuple[str, float]]) -> list[tuple[StoredChunk, float]]:
+        """(chunk id, score) best first -> (stored chunk, score), in the same order."""
+        if not ranked:
+            return []
+        got = self.store.get([cid for cid, _ in ranked])
+        found = {
+            cid: StoredChunk(cid, dict(got["metadatas"][i]), got["documents"][i] or "")
+            for i, cid in enumerate(got["ids"])
+        }
+        return [(found[cid], value) for cid, value in ranked if cid in found]
+
     def ask(self, question: str, history: list[str]) -> Answer:
         started = time.perf_counter()
         n = CANDIDATES
@@ -140,27 +153,23 @@ class BM25Baseline(_IndexBaseline):
         self.lexical = lexical
 
     def chunks(self, question: str, n: int) -> list[tuple[StoredChunk, float]]:
-        ranked = self.lexical.search(question, n)
-        if not ranked:
-            return []
-        got = self.store.get([cid for cid, _ in ranked])
-        found = {
-            cid: StoredChunk(cid, dict(got["metadatas"][i]), got["documents"][i] or "")
-            for i, cid in enumerate(got["ids"])
-        }
-        return [(found[cid], value) for cid, value in ranked if cid in found]
+        return self.fetch(self.lexical.search(question, n))
 
 
 class DenseBaseline(_IndexBaseline):
-    """Chroma similarity search alone over the same chunks."""
+    """Dense search alone over the same chunks: exact cosine over every stored embedding
+    (the embeddings kept beside the BM25 index, as our retrieval searches them)."""
 
-    def __init__(self, store: VectorStore, embedder: Embedder, k: int = 10) -> None:
+    def __init__(
+        self, store: VectorStore, lexical: LexicalIndex, embedder: Embedder, k: int = 10
+    ) -> None:
         super().__init__(store, k)
+        self.lexical = lexical
         self.embedder = embedder
 
     def chunks(self, question: str, n: int) -> list[tuple[StoredChunk, float]]:
         vector = self.embedder.embed([question])[0]
-        return [(c, 1.0 - float(c.distance or 0.0)) for c in self.store.query(vector, n, None)]
+        return self.fetch(self.lexical.nearest(vector, n))
 
 
 # --- the tutorial pipeline -----------------------------------------------------------------

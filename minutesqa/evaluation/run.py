@@ -103,7 +103,7 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
         embedder = pipeline.retriever.embedder
         systems: dict[str, baselines.Baseline] = {
             "bm25": baselines.BM25Baseline(store, lexical, k=settings.k),
-            "dense": baselines.DenseBaseline(store, embedder, k=settings.k),
+            "dense": baselines.DenseBaseline(store, lexical, embedder, k=settings.k),
         }
         if corpus is None:
             print("  tutorial baseline skipped: it needs --corpus (the raw files)", file=sys.stderr)
