@@ -8,7 +8,7 @@ them exactly, one job a module:
 - `records`: asking every question, the record file (write, read, check);
 - `scores`: every score, the failing questions, `percentile` (also the bench's);
 - `report`: the table, the chart, the failures;
-- `baselines`: BM25 only, dense only (exact, like ours), the tutorial pipeline;
+- `baselines`: BM25 only, dense only (exact, like ours); `tutorial`: the tutorial pipeline;
 - `run`: `minutes eval`, which runs all of the above.
 """
 

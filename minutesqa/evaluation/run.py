@@ -97,6 +97,7 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
     }
     if getattr(args, "baselines", False):
         from minutesqa.evaluation import baselines
+        from minutesqa.evaluation.tutorial import TutorialBaseline
 
         store = pipeline.retriever.store
         lexical = pipeline.retriever.lexical
@@ -108,7 +109,7 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
         if corpus is None:
             print("  tutorial baseline skipped: it needs --corpus (the raw files)", file=sys.stderr)
         else:
-            systems["tutorial"] = baselines.TutorialBaseline.build(
+            systems["tutorial"] = TutorialBaseline.build(
                 corpus, settings, embedder, paths["tutorial_index"]
             )
         for name, system in systems.items():
