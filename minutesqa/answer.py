@@ -14,7 +14,7 @@ from minutesqa.abstain import abstain_text, answerable
 from minutesqa.config import Settings
 from minutesqa.embed import Embedder
 from minutesqa.lexical import content_terms, tokenize
-from minutesqa.models import MEETING_ITEM, Answer, Hit, human_date, item_label
+from minutesqa.models import MEETING_ITEM, Answer, Hit, Quote, human_date, item_label
 from minutesqa.prompts import render
 from minutesqa.retrieve import Coverage, Query, Retrieval, Retriever
 from minutesqa.sentences import _SENTENCE_CACHE, sentence_vectors, split_sentences
@@ -33,6 +33,7 @@ class Draft:
     text: str
     cited: list[Hit]
     abstained: bool
+    quotes: tuple[Quote, ...] = ()  # every run of the minutes' own words the text shows
 
 
 class AnswerWriter(Protocol):
@@ -83,28 +84,37 @@ class ExtractiveWriter:
             if close or (_names_item(asked, hit) and _has_content(hit, rows)):
                 chosen.append((hit, rows))
         paragraphs = []
+        quotes: list[Quote] = []
         for n, (hit, rows) in enumerate(chosen, 1):
             lines = [f"**{citation_label(n, hit)}**"]
             decisions = [d for d in hit.decisions if d]
             if decisions:
-                lines.append(
-                    "Decided: " + " ".join(_clip(d, tune.clip_decision) for d in decisions[:3])
-                )
+                shown = [_clip(d, tune.clip_decision) for d in decisions[:3]]
+                quotes.extend(Quote(hit.ref, _unannotated(d)) for d in shown)
+                # separate decisions are separate places in the minutes: "…" between them
+                lines.append("Decided: " + f" {GAP} ".join(shown))
             if hit.ref.item == MEETING_ITEM:
                 # the record is the answer
                 lines.extend(_clip(row[0], tune.clip_record) for row in rows[1:])
             else:
                 limit, margin = (3, tune.primary_margin) if n == 1 else (2, tune.secondary_margin)
-                best_rows = _pick(
+                picked = _pick(
                     rows, decisions, set(tokenize(question)), limit, margin, tune.novelty
                 )
-                if best_rows:
-                    lines.append(" ".join(_clip(s, tune.clip_sentence) for s in best_rows))
+                if picked:
+                    runs = [
+                        " ".join(_clip(rows[i][0], tune.clip_sentence) for i in run)
+                        for run in _runs(picked)
+                    ]
+                    quotes.extend(Quote(hit.ref, run) for run in runs)
+                    lines.append(f" {GAP} ".join(runs))
                 elif not decisions and rows:
                     # a bare item ("None", a list of sub-headings): what it says is the answer
-                    lines.append(_clip(" ".join(row[0] for row in rows), tune.clip_bare))
+                    bare = _clip(" ".join(row[0] for row in rows), tune.clip_bare)
+                    quotes.append(Quote(hit.ref, bare))
+                    lines.append(bare)
             paragraphs.append("\n".join(lines))
-        return Draft("\n\n".join(paragraphs), [hit for hit, _ in chosen], False)
+        return Draft("\n\n".join(paragraphs), [hit for hit, _ in chosen], False, tuple(quotes))
 
     def score_sentences(
         self, question: str, retrieval: Retrieval, hit: Hit
@@ -170,7 +180,7 @@ def _pick(
     limit: int,
     margin: float,
     novelty: float,
-) -> list[str]:
+) -> list[int]:
     """The best sentence, then (for the main item) its successor and the sentence that
     best covers what the first ones left unanswered, in the order of the minutes."""
     skipped = {s.strip() for d in skip for s in split_sentences(d)}
@@ -193,7 +203,26 @@ def _pick(
         # a sentence that introduces ("as follows:") or asks brings the one after it
         if re.search(r"(?::-?|\?)$", rows[i][0]) and i + 1 < len(rows):
             keep.add(i + 1)
-    return [rows[i][0] for i in sorted(keep)]
+    return sorted(keep)
+
+
+GAP = "…"  # between sentences that are not next to each other in the minutes
+
+
+def _runs(indices: list[int]) -> list[list[int]]:
+    """[2, 3, 7] -> [[2, 3], [7]]: sentences next to each other in the minutes."""
+    runs: list[list[int]] = []
+    for i in indices:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _unannotated(decision: str) -> str:
+    """A decision as the minutes print it: without the "[carried, 4-0]" we add."""
+    return re.sub(r"\s*\[[^\]]*\]$", "", decision)
 
 
 def _names_item(asked: set[str], hit: Hit) -> bool:
@@ -271,6 +300,7 @@ class Pipeline:
             citations=[h.ref for h in draft.cited if h.ref.key() in cited],
             retrieved=retrieval.hits,
             latency_ms=(time.perf_counter() - started) * 1000.0,
+            quotes=list(draft.quotes) if not draft.abstained else [],
             history=list(history),
         )
 

@@ -192,6 +192,15 @@ class Hit:
     parts: tuple[tuple[str, float], ...] = ()
 
 
+@dataclass(frozen=True)
+class Quote:
+    """Words an answer shows as the minutes' own: a run of adjacent sentences of the cited
+    item (or a decision), verbatim up to whitespace; a clipped one ends in "…"."""
+
+    ref: ItemRef
+    text: str
+
+
 @dataclass
 class Answer:
     question: str
@@ -201,6 +210,7 @@ class Answer:
     retrieved: list[Hit]
     latency_ms: float = 0.0
     history: list[str] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
 
     def to_record(self, qid: str | None = None) -> dict[str, Any]:
         record: dict[str, Any] = {}
