@@ -4,25 +4,37 @@ Everything shown on the page that comes from the minutes (answers, titles, item 
 treated as untrusted text: HTML is escaped and Markdown syntax (links, images, emphasis)
 is neutralised before it reaches a Markdown-rendering component, so a minute that says
 `<script>` or `[click](http://…)` is shown literally and never becomes markup.
+
+What callers send is untrusted too: every question is checked by `minutesqa.inputs` (the
+same checks as the CLI), uploads and oversized bodies are refused before Gradio reads them,
+a malformed API call gets one line back (no traceback in the log), and each failed login
+makes the next attempt for that user name wait longer.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import asyncio
 import hmac
 import html
+import inspect
 import logging
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+import time
+from collections.abc import Awaitable, Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import gradio as gr
+from fastapi.exceptions import RequestValidationError
+from starlette.middleware import Middleware
+from starlette.requests import Request as HttpRequest
+from starlette.responses import JSONResponse, PlainTextResponse
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from minutesqa.config import Settings
-from minutesqa.dates import parse_date
-from minutesqa.errors import ConfigError, IndexMissingError, MinutesError
+from minutesqa.errors import ConfigError, IndexMissingError, MinutesError, QuestionError
+from minutesqa.inputs import MAX_QUESTION_CHARS, read_request
 from minutesqa.models import MEETING_ITEM, Answer, Hit, ItemRef, date_int, human_date
 from minutesqa.retrieve import committee_choices
 
@@ -31,6 +43,7 @@ log = logging.getLogger(__name__)
 ALL_COMMITTEES = "All committees"
 API_NAME = "ask"  # the stable endpoint: gradio_client.Client(url).predict(..., api_name="/ask")
 MAX_HISTORY = 6  # earlier questions carried into a follow-up
+MAX_BODY_BYTES = 1024**2  # a question with its history is a few kB; as nginx's 1m below
 NO_INDEX = (
     "No minutes indexed yet: run `make ingest MINUTES=/path/to/minutes` "
     "(or `minutes ingest /path/to/minutes`), then restart the app."
@@ -104,16 +117,124 @@ def read_auth_file(path: Path) -> dict[str, str]:
     return users
 
 
-def make_auth(users: dict[str, str]) -> Callable[[str, str], bool]:
-    def check(username: str, password: str) -> bool:
-        expected = users.get(username)
+@dataclass
+class LoginThrottle:
+    """A growing delay after failed logins, per user name: after n failures in a row the
+    next attempt waits `first_s * 2**(n-1)` seconds (at most `most_s`) before its password
+    is checked; a success, or `forget_s` without a failure, starts again. Attempts sent at
+    once each take the next free slot, so parallel guesses are spaced out too. Unknown
+    names are treated alike (no hint of which names exist), and at most `users` names
+    are remembered."""
+
+    first_s: float = 1.0
+    most_s: float = 30.0
+    forget_s: float = 900.0
+    users: int = 10_000
+    _state: dict[str, list[float]] = field(default_factory=dict)  # name -> [fails, next, last]
+
+    def delay_after(self, failures: int) -> float:
+        return 0.0 if failures < 1 else min(self.most_s, self.first_s * 2 ** (failures - 1))
+
+    def reserve(self, user: str) -> float:
+        """Seconds this attempt waits; the slot after it is taken at once."""
+        now = time.monotonic()
+        state = self._state.get(user)
+        if state is None or now - state[2] > self.forget_s:
+            return 0.0
+        failures, next_try, _last = state
+        start = max(now, next_try)
+        state[1] = start + self.delay_after(int(failures) + 1)
+        return start - now
+
+    def failed(self, user: str) -> int:
+        now = time.monotonic()
+        state = self._state.get(user)
+        if state is None or now - state[2] > self.forget_s:
+            state = self._state[user] = [0.0, now, now]
+        state[0] += 1
+        state[1] = max(state[1], now + self.delay_after(int(state[0])))
+        state[2] = now
+        if len(self._state) > self.users:  # forget the names least recently tried
+            for name in sorted(self._state, key=lambda n: self._state[n][2])[: self.users // 10]:
+                del self._state[name]
+        return int(state[0])
+
+    def succeeded(self, user: str) -> None:
+        self._state.pop(user, None)
+
+
+def make_auth(
+    users: dict[str, str], throttle: LoginThrottle | None = None
+) -> Callable[[str, str], Awaitable[bool]]:
+    """Gradio's login check. Async, so a delayed attempt waits without holding a thread."""
+    throttle = throttle or LoginThrottle()
+
+    async def check(username: str, password: str) -> bool:
+        name = (username or "")[:200]
+        wait = throttle.reserve(name)
+        if wait > 0:
+            await asyncio.sleep(wait)
+        expected = users.get(name)
         # compare even for unknown users so timing does not reveal which names exist
         ok = hmac.compare_digest(
             (expected or "\0").encode("utf-8"), (password or "").encode("utf-8")
         )
-        return ok and expected is not None
+        if ok and expected is not None:
+            throttle.succeeded(name)
+            return True
+        failures = throttle.failed(name)
+        log.warning("failed login for user %r (%d in a row)", name[:40], failures)
+        return False
 
     return check
+
+
+# --- requests Gradio should never see ---------------------------------------------------
+UPLOADS_REFUSED = "This app takes no uploads."
+BODY_REFUSED = f"Request refused: a body of at most {MAX_BODY_BYTES // 1024**2} MB is accepted."
+
+
+class RefuseUploads:
+    """ASGI middleware in front of Gradio: every upload is refused (Gradio's upload routes,
+    and any multipart body but the login form's), and so is a body over MAX_BODY_BYTES,
+    with one line of plain text. Gradio's own `max_file_size` still lets empty files in."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            refusal = refusal_of(scope)
+            if refusal is not None:
+                status, text = refusal
+                await PlainTextResponse(text, status_code=status)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+def refusal_of(scope: Scope) -> tuple[int, str] | None:
+    """(status, one line) for a request the app refuses, else None."""
+    path = str(scope.get("path", "")).rstrip("/")
+    headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+    if path.endswith(("/upload", "/process_recording")):
+        return 403, UPLOADS_REFUSED
+    # the login page posts its two fields as multipart form data
+    multipart = headers.get("content-type", "").lower().startswith("multipart/")
+    if multipart and not path.endswith("/login"):
+        return 403, UPLOADS_REFUSED
+    length = headers.get("content-length", "")
+    if length and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
+        return 413, BODY_REFUSED
+    return None
+
+
+async def malformed_request(request: HttpRequest, exc: Exception) -> JSONResponse:
+    """FastAPI's own refusal of a body it cannot read, in one line, without echoing it
+    (its default repeats the whole input)."""
+    errors = exc.errors() if isinstance(exc, RequestValidationError) else []
+    where = ".".join(str(p) for p in errors[0].get("loc", ())) if errors else "body"
+    what = str(errors[0].get("msg", "cannot be read")) if errors else "cannot be read"
+    return JSONResponse({"error": f"malformed request: {where}: {what}"}, status_code=422)
 
 
 def launch_options(settings: Settings) -> dict[str, Any]:
@@ -123,7 +244,11 @@ def launch_options(settings: Settings) -> dict[str, Any]:
         "server_port": settings.port,
         "share": False,
         "show_error": True,  # one-line messages; tracebacks stay in the server log
-        "max_file_size": 1,  # bytes: the app takes no uploads
+        "max_file_size": 1,  # bytes: the app takes no uploads (RefuseUploads refuses all)
+        "app_kwargs": {
+            "middleware": [Middleware(RefuseUploads)],
+            "exception_handlers": {RequestValidationError: malformed_request},
+        },
         "blocked_paths": [str(settings.index_dir.resolve())],
         "ssr_mode": False,
         "mcp_server": False,
@@ -140,38 +265,6 @@ def launch_options(settings: Settings) -> dict[str, Any]:
 
 
 # --- talking to the pipeline ------------------------------------------------------------
-@dataclass(frozen=True)
-class Filters:
-    committee: str | None
-    since: dt.date | None
-    until: dt.date | None
-
-
-def read_filters(committee: str | None, since: str | None, until: str | None) -> Filters:
-    """The filter boxes -> values; ValueError with one line a person can act on."""
-    days: list[dt.date | None] = []
-    for label, value in (("From", since), ("To", until)):
-        value = (value or "").strip()
-        if not value:
-            days.append(None)
-            continue
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise ValueError(
-                f"{label} date {value!r} is not a date: use YYYY-MM-DD, e.g. 2024-05-30"
-            )
-        try:
-            days.append(parse_date(value))
-        except ValueError:
-            raise ValueError(
-                f"{label} date {value!r} is not a real date: use YYYY-MM-DD, e.g. 2024-05-30"
-            ) from None
-    start, end = days
-    if start and end and start > end:
-        raise ValueError(f"the From date ({start}) is after the To date ({end})")
-    name = (committee or "").strip()
-    return Filters(None if name in ("", ALL_COMMITTEES) else name, start, end)
-
-
 def load_pipeline(settings: Settings) -> tuple[Any, str | None]:
     """The pipeline, or None and the message the page shows instead."""
     from minutesqa.answer import Pipeline
@@ -287,6 +380,37 @@ def _clip(text: str, limit: int) -> str:
 
 
 # --- the page ---------------------------------------------------------------------------
+class Page(gr.Blocks):
+    """gr.Blocks whose refusal of a malformed call (too few values, a value a component
+    cannot read) is one line to the caller and one line in the log. Gradio's own message
+    runs to several lines listing its internal objects, with a traceback in the log."""
+
+    def validate_inputs(self, block_fn: Any, inputs: list[Any]) -> None:
+        wanted = len(block_fn.inputs)
+        if len(inputs) < wanted:
+            names = ", ".join(inspect.signature(block_fn.fn).parameters) if block_fn.fn else ""
+            raise malformed_call(block_fn, f"takes {wanted} values ({names}), got {len(inputs)}")
+
+    async def preprocess_data(
+        self, block_fn: Any, inputs: list[Any], state: Any, explicit_call: bool = False
+    ) -> Any:
+        try:
+            return await super().preprocess_data(block_fn, inputs, state, explicit_call)
+        except gr.Error:
+            raise
+        except Exception as exc:  # the caller's values, not a fault of the app
+            raise malformed_call(
+                block_fn, f"was sent a value it cannot read ({exc.__class__.__name__})"
+            ) from None
+
+
+def malformed_call(block_fn: Any, problem: str) -> gr.Error:
+    name = block_fn.api_name or block_fn.name or "this endpoint"
+    message = f"malformed call: /{name} {problem}"
+    log.warning("refused %s", message)
+    return gr.Error(message, print_exception=False)
+
+
 def build_app(settings: Settings, pipeline: Any = None) -> gr.Blocks:
     """The chat page. Without a pipeline one is built here (the model loads once); if the
     index is missing or cannot be opened, the page says so and how to fix it."""
@@ -295,29 +419,37 @@ def build_app(settings: Settings, pipeline: Any = None) -> gr.Blocks:
         pipeline, unavailable = load_pipeline(settings)
 
     def answer_stream(
-        question: str, history: list[str], committee: str | None, since: str, until: str
+        question: object,
+        history: object,
+        committee: object,
+        since: object,
+        until: object,
+        labels: tuple[str, str],
     ) -> Iterator[tuple[str, Answer | None]]:
-        """(text so far, None)… then (final text, Answer or None)."""
+        """(text so far, None)… then (final text, Answer or None). Whatever was sent is
+        checked first (`minutesqa.inputs`); a refusal is one line instead of an answer."""
         if pipeline is None:
             yield str(unavailable), None
             return
+        if isinstance(committee, str) and committee.strip() == ALL_COMMITTEES:
+            committee = None
         try:
-            filters = read_filters(committee, since, until)
-        except ValueError as exc:
+            request = read_request(question, history, committee, since, until, labels=labels)
+        except QuestionError as exc:
             yield str(exc), None
             return
         try:
             yield from pipeline.stream(
-                question,
-                history=list(history)[-MAX_HISTORY:],
-                committee=filters.committee,
-                since=filters.since,
-                until=filters.until,
+                request.question,
+                history=list(request.history[-MAX_HISTORY:]),
+                committee=request.committee,
+                since=request.since,
+                until=request.until,
             )
         except MinutesError as exc:
             yield str(exc), None
         except Exception:
-            log.exception("answering %r failed", question)
+            log.exception("answering %r failed", request.question)
             yield "Something went wrong answering that question; the error has been logged.", None
 
     def chat(
@@ -334,11 +466,16 @@ def build_app(settings: Settings, pipeline: Any = None) -> gr.Blocks:
         if not question:
             yield "", messages, turns, gr.skip(), gr.skip()
             return
-        messages.append({"role": "user", "content": escape_text(question)})
+        # an over-long question is refused below; the chat shows only its start
+        shown = question if len(question) <= MAX_QUESTION_CHARS else _clip(question, 200)
+        messages.append({"role": "user", "content": escape_text(shown)})
         messages.append({"role": "assistant", "content": "…"})
         yield "", messages, turns, gr.skip(), gr.skip()
         final: Answer | None = None
-        for text, answer in answer_stream(question, turns, committee, since, until):
+        earlier = turns[-MAX_HISTORY:]  # so a long chat never meets the history cap
+        for text, answer in answer_stream(
+            question, earlier, committee, since, until, labels=("From", "To")
+        ):
             messages[-1] = {"role": "assistant", "content": render_answer(text)}
             final = answer
             if answer is None:
@@ -359,9 +496,13 @@ def build_app(settings: Settings, pipeline: Any = None) -> gr.Blocks:
         """Answer one question from the minutes: {"answer": text, "abstained": bool,
         "citations": [{committee, date, item, title, restricted, decisions}]}. The text is
         plain text with `**` around each citation line; `history` holds the earlier
-        questions of the conversation; `since`/`until` are YYYY-MM-DD."""
+        questions of the conversation; `since`/`until` are YYYY-MM-DD. A question over
+        1,000 characters, more than 50 earlier questions or a bad filter is refused: the
+        answer is then one line saying why."""
         text, final = "", None
-        for text, final in answer_stream(question or "", history or [], committee, since, until):
+        for text, final in answer_stream(
+            question, history, committee, since, until, labels=("since", "until")
+        ):
             pass
         return {
             "answer": text,
@@ -372,7 +513,7 @@ def build_app(settings: Settings, pipeline: Any = None) -> gr.Blocks:
     def clear() -> tuple[Any, ...]:
         return [], [], [], "_No items cited._", ""
 
-    with gr.Blocks(title="Council minutes Q&A", analytics_enabled=False) as demo:
+    with Page(title="Council minutes Q&A", analytics_enabled=False) as demo:
         if pipeline is not None:
             header = (
                 escape_text(coverage_line(pipeline))

@@ -183,18 +183,25 @@ def cmd_inspect(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from minutesqa.answer import Pipeline
-    from minutesqa.dates import parse_date
+    from minutesqa.inputs import read_request
 
-    if not args.question.strip():
-        raise ConfigError("the question is empty: ask something, e.g. 'what was agreed on CCTV?'")
-    try:
-        since = parse_date(args.since) if args.since else None
-        until = parse_date(args.until) if args.until else None
-    except ValueError as exc:
-        raise ConfigError(str(exc)) from None
+    # the same checks as the app and its API: one line (QuestionError) before the model loads
+    request = read_request(
+        args.question,
+        args.history,
+        args.committee,
+        args.since,
+        args.until,
+        labels=("--since", "--until"),
+    )
     pipeline = Pipeline(settings)
     answer = pipeline.ask(
-        args.question, args.history, committee=args.committee, since=since, until=until, k=args.k
+        request.question,
+        list(request.history),
+        committee=request.committee,
+        since=request.since,
+        until=request.until,
+        k=args.k,
     )
     if args.json:
         print(json.dumps(answer.to_record(), ensure_ascii=False))

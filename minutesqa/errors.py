@@ -23,3 +23,7 @@ class IndexLockedError(MinutesError):
 
 class ModelError(MinutesError):
     """The embedding model cannot be loaded or failed verification."""
+
+
+class QuestionError(MinutesError):
+    """A question, its earlier questions or its filters are refused (too long, a bad date)."""

@@ -1,22 +1,57 @@
-"""Helpers for tests that start real servers on loopback: a free port, a Chroma server
-subprocess that is always stopped, and waiting for an HTTP endpoint to answer."""
+"""Helpers for tests that start real servers on loopback: a free port, the chat app in this
+process, a Chroma server subprocess that is always stopped, and waiting for an HTTP
+endpoint to answer. Commands are taken from the bin folder of the Python running the
+tests (the project's venv, wherever it is)."""
 
 from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from bench.serve import free_port, stop, wait_http
+from minutesqa.config import Settings
 
-__all__ = ["CHROMA", "MINUTES", "ROOT", "chroma_server", "free_port", "stop", "wait_http"]
+__all__ = [
+    "CHROMA",
+    "MINUTES",
+    "ROOT",
+    "chat_fn",
+    "chroma_server",
+    "free_port",
+    "serving",
+    "stop",
+    "wait_http",
+]
 
 ROOT = Path(__file__).resolve().parents[1]
-BIN = ROOT / ".venv" / "bin"
+BIN = Path(sys.executable).parent  # the venv's bin, where `minutes` and `chroma` are installed
 CHROMA = BIN / "chroma"
 MINUTES = BIN / "minutes"
+
+
+@contextmanager
+def serving(settings: Settings, pipeline: Any = None) -> Iterator[tuple[Any, str]]:
+    """The app in this process on a free port of 127.0.0.1, launched with the options
+    `serve()` uses; yields (the Blocks, its URL) and closes it after."""
+    from minutesqa.app import build_app, launch_options
+
+    settings = settings.with_(port=free_port())
+    demo = build_app(settings, pipeline)
+    demo.launch(prevent_thread_lock=True, quiet=True, **launch_options(settings))
+    try:
+        yield demo, f"http://127.0.0.1:{settings.port}/"
+    finally:
+        demo.close()
+
+
+def chat_fn(demo: Any) -> Any:
+    """The page's streaming chat handler (private to the page, so not callable by clients)."""
+    return next(f.fn for f in demo.fns.values() if f.name == "chat")
 
 
 @contextmanager

@@ -3,9 +3,7 @@ with the real model and the real Chroma index of the sample minutes."""
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
-import socket
+import asyncio
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +12,7 @@ from typing import Any
 import httpx
 import pytest
 from gradio_client import Client
+from gradio_client.exceptions import AuthenticationError
 
 from minutesqa.app import (
     ALL_COMMITTEES,
@@ -22,12 +21,12 @@ from minutesqa.app import (
     escape_text,
     launch_options,
     read_auth_file,
-    read_filters,
     render_answer,
 )
 from minutesqa.config import Settings
 from minutesqa.errors import ConfigError
 from minutesqa.retrieve import Coverage
+from tests.helpers_server import chat_fn, serving
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]
 
@@ -60,30 +59,6 @@ AGREED that the street lighting lanterns be replaced <script>alert(1)</script> a
 at [click](http://evil.example).
 """
 EVIL_QUESTION = "what was agreed about the street lighting lanterns?"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@contextlib.contextmanager
-def serving(settings: Settings, pipeline: Any = None) -> Iterator[tuple[Any, str]]:
-    """The app on a free port of 127.0.0.1, with the options `serve()` uses; closed after."""
-    settings = settings.with_(port=free_port())
-    options = launch_options(settings)
-    demo = build_app(settings, pipeline)
-    demo.launch(prevent_thread_lock=True, quiet=True, **options)
-    try:
-        yield demo, f"http://127.0.0.1:{settings.port}/"
-    finally:
-        demo.close()
-
-
-def chat_fn(demo: Any) -> Any:
-    """The UI's streaming chat handler (private to the page, so not callable by clients)."""
-    return next(f.fn for f in demo.fns.values() if f.name == "chat")
 
 
 @pytest.fixture(scope="module")
@@ -148,13 +123,6 @@ def test_bad_date_is_a_one_line_message(client: Client, since: str) -> None:
     result = client.predict(question=STREET_ANGELS, since=since, api_name="/ask")
     assert "YYYY-MM-DD" in result["answer"] and "\n" not in result["answer"]
     assert result["citations"] == []
-
-
-def test_read_filters() -> None:
-    f = read_filters(ALL_COMMITTEES, " 2021-01-01 ", "")
-    assert (f.committee, f.since, f.until) == (None, dt.date(2021, 1, 1), None)
-    with pytest.raises(ValueError, match="after the To date"):
-        read_filters(None, "2024-01-01", "2023-01-01")
 
 
 # --- the page's own chat handler ---------------------------------------------------------
@@ -293,7 +261,8 @@ def test_launch_gets_auth_only_with_an_auth_file(tmp_path: Path) -> None:
     assert plain["blocked_paths"] == [str((tmp_path / "i").resolve())]
     assert not plain.get("allowed_paths")
     check = launch_options(Settings.load(env={}, index_dir=tmp_path / "i", auth_file=users))["auth"]
-    assert check("clerk", "s3cret") and not check("clerk", "wrong") and not check("x", "s3cret")
+    assert asyncio.run(check("clerk", "s3cret"))
+    assert not asyncio.run(check("clerk", "wrong")) and not asyncio.run(check("x", "s3cret"))
 
 
 def test_requests_without_login_are_refused(tmp_path: Path, missing_settings: Settings) -> None:
@@ -303,7 +272,7 @@ def test_requests_without_login_are_refused(tmp_path: Path, missing_settings: Se
         assert httpx.get(url + "config", timeout=10).status_code == 401
         r = httpx.post(url + "gradio_api/call/ask", json={"data": ["x"]}, timeout=10)
         assert r.status_code in (401, 403)
-        with pytest.raises(Exception):
+        with pytest.raises(AuthenticationError):
             Client(url, verbose=False).predict(question="x", api_name="/ask")
         ok = Client(url, auth=("clerk", "s3cret"), verbose=False)
         assert ok.predict(question="x", api_name="/ask")["answer"] == NO_INDEX

@@ -12,12 +12,12 @@ from typing import Any
 import pytest
 
 from minutesqa.config import Settings
+from tests.helpers_server import serving
 from tests.test_app import (  # noqa: F401  (fixtures)
     EVIL_QUESTION,
     STREET_ANGELS,
     evil_pipeline,
     evil_settings,
-    serving,
 )
 
 CHROMIUM = Path(os.environ.get("MINUTES_CHROMIUM", "/usr/bin/chromium"))

@@ -8,7 +8,6 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -16,23 +15,9 @@ import pytest
 from bench.loadtest import SAMPLE_QUESTIONS, cycle, run_load, summary_line
 from bench.serve import serve_process
 from minutesqa.config import Settings
-from tests.helpers_server import free_port
+from tests.helpers_server import serving
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
-
-
-@contextmanager
-def serving(settings: Settings, pipeline: Any = None) -> Iterator[str]:
-    """The app in this process, launched with the options `serve()` uses."""
-    from minutesqa.app import build_app, launch_options
-
-    settings = settings.with_(port=free_port())
-    demo = build_app(settings, pipeline)
-    demo.launch(prevent_thread_lock=True, quiet=True, **launch_options(settings))
-    try:
-        yield f"http://127.0.0.1:{settings.port}/"
-    finally:
-        demo.close()
 
 
 def report(result: dict[str, Any]) -> None:
@@ -49,7 +34,7 @@ def check(result: dict[str, Any], n: int) -> None:
 
 def test_load_short(sample_settings: Settings, pipeline: Any) -> None:
     """make test: 10 questions from 5 concurrent clients, app in this process."""
-    with serving(sample_settings, pipeline) as url:
+    with serving(sample_settings, pipeline) as (_demo, url):
         result = run_load(url, cycle(SAMPLE_QUESTIONS, 10), clients=5, timeout_s=300)
     report(result)
     check(result, 10)
@@ -92,7 +77,7 @@ def test_a_full_queue_refuses_clearly_and_the_rest_finish(
     settings = sample_settings.with_(concurrency=1, max_queue=1)
     outcomes: list[tuple[str, str, float]] = []
     lock = threading.Lock()
-    with serving(settings, SlowPipeline(pipeline, delay=3.0)) as url:
+    with serving(settings, SlowPipeline(pipeline, delay=3.0)) as (_demo, url):
         clients = [Client(url, verbose=False) for _ in range(6)]
         start = threading.Barrier(len(clients))
 

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from minutesqa.config import Settings
+from minutesqa.errors import ConfigError
 from minutesqa.retrieve import Query, Retriever, search_text
 
 pytestmark = pytest.mark.slow
@@ -103,7 +104,7 @@ def test_without_a_date_every_year_competes(retriever: Retriever) -> None:
 def test_explicit_filters(retriever: Retriever) -> None:
     got = keys(retriever, "recorded crime", since=dt.date(2021, 1, 1), until=dt.date(2021, 12, 31))
     assert got[0] == (D2021, "7") and {d for d, _ in got} == {D2021}
-    with pytest.raises(Exception, match="no committee in the index matches 'Planning'"):
+    with pytest.raises(ConfigError, match="no committee in the index matches 'Planning'"):
         retriever.search(Query("recorded crime", committee="Planning"))
     only = keys(retriever, "recorded crime", committee="safer stockton")
     assert only[0] in {(D2011, "8"), (D2021, "7"), (D2024, "SSP/7/24")}
