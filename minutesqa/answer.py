@@ -4,9 +4,11 @@ best answer the question. Other writers implement the same `AnswerWriter` interf
 
 from __future__ import annotations
 
+import queue
 import re
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -34,12 +36,20 @@ class Draft:
     cited: list[Hit]
     abstained: bool
     quotes: tuple[Quote, ...] = ()  # every run of the minutes' own words the text shows
+    note: str = ""  # why a writer fell back or abstained, for the record
+    dropped: int = 0  # generated sentences the citation check refused
 
 
 class AnswerWriter(Protocol):
     name: str
 
-    def write(self, question: str, hits: list[Hit], retrieval: Retrieval) -> Draft: ...
+    def write(
+        self,
+        question: str,
+        hits: list[Hit],
+        retrieval: Retrieval,
+        on_text: Callable[[str], None] | None = None,
+    ) -> Draft: ...
 
 
 def citation_label(n: int, hit: Hit) -> str:
@@ -64,7 +74,13 @@ class ExtractiveWriter:
         self.embedder = embedder
         self.settings = settings
 
-    def write(self, question: str, hits: list[Hit], retrieval: Retrieval) -> Draft:
+    def write(
+        self,
+        question: str,
+        hits: list[Hit],
+        retrieval: Retrieval,
+        on_text: Callable[[str], None] | None = None,  # nothing streams: written at once
+    ) -> Draft:
         if not hits:
             return Draft("", [], True)
         tune = self.settings.tuning
@@ -251,9 +267,11 @@ class Pipeline:
         retriever: Retriever | None = None,
         writer: AnswerWriter | None = None,
     ) -> None:
+        from minutesqa.generate import writer_for  # the generative writer builds on this one
+
         self.settings = settings
         self.retriever = retriever or Retriever(settings)
-        self.writer = writer or ExtractiveWriter(self.retriever.embedder, settings)
+        self.writer: AnswerWriter = writer or writer_for(settings, self.retriever.embedder)
 
     @property
     def coverage(self) -> Coverage:
@@ -268,6 +286,7 @@ class Pipeline:
         since: object = None,
         until: object = None,
         k: int | None = None,
+        on_text: Callable[[str], None] | None = None,
     ) -> Answer:
         started = time.perf_counter()
         query = Query(
@@ -288,26 +307,34 @@ class Pipeline:
             self.settings.tuning,
         )
         draft = (
-            self.writer.write(question, retrieval.hits, retrieval) if ok else Draft("", [], True)
+            self.writer.write(question, retrieval.hits, retrieval, on_text=on_text)
+            if ok
+            else Draft("", [], True)
         )
         text = draft.text if not draft.abstained else abstain_text(self.coverage, retrieval)
-        cited = {h.ref.key() for h in draft.cited}
-        assert all(h.ref.key() in {r.ref.key() for r in retrieval.hits} for h in draft.cited)
         return Answer(
             question=question,
             text=text,
             abstained=draft.abstained,
-            citations=[h.ref for h in draft.cited if h.ref.key() in cited],
+            citations=[h.ref for h in draft.cited],  # writers cite only hits they were given
             retrieved=retrieval.hits,
             latency_ms=(time.perf_counter() - started) * 1000.0,
             quotes=list(draft.quotes) if not draft.abstained else [],
             history=list(history),
+            writer=self.writer.name,
+            note=draft.note,
+            dropped=draft.dropped,
         )
 
     def stream(
         self, question: str, history: list[str] | tuple[str, ...] = (), **kw: object
     ) -> Iterator[tuple[str, Answer | None]]:
-        """Yield the answer text as it grows, then the finished Answer."""
+        """Yield the answer text as it grows, then the finished Answer. A generative
+        writer's text streams as the model writes it (marked as a draft until checked);
+        an extractive answer is shown in steps."""
+        if self.writer.name != "extractive":
+            yield from self._stream_generated(question, history, **kw)
+            return
         answer = self.ask(question, history, **kw)  # type: ignore[arg-type]
         words = re.split(r"(\s+)", answer.text)
         shown = ""
@@ -315,3 +342,31 @@ class Pipeline:
             shown += "".join(words[i : i + 12])
             yield shown, None
         yield answer.text, answer
+
+    def _stream_generated(
+        self, question: str, history: list[str] | tuple[str, ...], **kw: object
+    ) -> Iterator[tuple[str, Answer | None]]:
+        updates: queue.Queue[tuple[str, Answer | None] | BaseException] = queue.Queue()
+
+        def run() -> None:
+            try:
+                answer = self.ask(
+                    question,
+                    history,
+                    on_text=lambda text: updates.put(
+                        (f"{text}\n\n(drafting; checking citations…)", None)
+                    ),
+                    **kw,  # type: ignore[arg-type]
+                )
+                updates.put((answer.text, answer))
+            except BaseException as exc:  # raised again in the caller's thread
+                updates.put(exc)
+
+        threading.Thread(target=run, daemon=True).start()
+        while True:
+            item = updates.get()
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+            if item[1] is not None:
+                return

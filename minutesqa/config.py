@@ -37,6 +37,16 @@ ENV_VARS: dict[str, tuple[str, str]] = {
     "concurrency": ("MINUTES_CONCURRENCY", "questions the app answers at once"),
     "max_queue": ("MINUTES_MAX_QUEUE", "questions that may wait; more are refused"),
     "tuning": ("MINUTES_TUNING", "ranking/abstention numbers, 'name=value,...' (tuning.py)"),
+    "llm_url": (
+        "MINUTES_LLM_URL",
+        "OpenAI-compatible endpoint that writes answers, e.g. "
+        "http://localhost:11434/v1 (Ollama); unset: extractive answers",
+    ),
+    "llm_model": ("MINUTES_LLM_MODEL", "model name the endpoint serves"),
+    "llm_key": ("MINUTES_LLM_KEY", "API key for the endpoint, if it needs one"),
+    "llm_timeout_s": ("MINUTES_LLM_TIMEOUT", "seconds to wait for the endpoint's answer"),
+    "llm_gguf": ("MINUTES_LLM_GGUF", "a local GGUF model file run in-process (extra 'llm')"),
+    "llm_threads": ("MINUTES_LLM_THREADS", "CPU threads for the local GGUF model"),
 }
 
 
@@ -62,6 +72,12 @@ class Settings:
     max_queue: int = 64
     embed_batch_size: int = 64
     tuning: Tuning = field(default_factory=Tuning)  # every ranking and abstention number
+    llm_url: str | None = None
+    llm_model: str = "default"
+    llm_key: str | None = None
+    llm_timeout_s: float = 60.0
+    llm_gguf: Path | None = None
+    llm_threads: int = 1  # one thread holds up far better than two on a shared machine
 
     @classmethod
     def load(cls, env: dict[str, str] | None = None, **overrides: Any) -> Settings:
@@ -98,6 +114,14 @@ class Settings:
         for name in ("port", "chroma_port"):
             if not 1 <= getattr(self, name) <= 65535:
                 raise ConfigError(f"{name} must be a port number (1-65535)")
+        if self.llm_url is not None and not self.llm_url.startswith(("http://", "https://")):
+            raise ConfigError(
+                f"MINUTES_LLM_URL must start with http:// or https://, got {self.llm_url[:60]!r}"
+            )
+        if self.llm_gguf is not None and not self.llm_gguf.is_file():
+            raise ConfigError(f"MINUTES_LLM_GGUF: no model file at {self.llm_gguf}")
+        if self.llm_timeout_s <= 0 or self.llm_threads < 1:
+            raise ConfigError("llm_timeout_s must be positive and llm_threads at least 1")
         if self.max_file_mb <= 0 or self.parse_timeout_s <= 0:
             raise ConfigError("max_file_mb and parse_timeout_s must be positive")
         if self.auth_file is not None and not self.auth_file.is_file():

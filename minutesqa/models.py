@@ -211,6 +211,9 @@ class Answer:
     latency_ms: float = 0.0
     history: list[str] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    writer: str = "extractive"  # which writer wrote it: extractive or generative
+    note: str = ""  # why the writer fell back to the extracts or abstained
+    dropped: int = 0  # generated sentences the citation check refused
 
     def to_record(self, qid: str | None = None) -> dict[str, Any]:
         record: dict[str, Any] = {}
