@@ -45,14 +45,14 @@ def query_latency(
     lexical: Any = None,
 ) -> dict[str, Any]:
     """p50/p95 of Retriever.search and of Pipeline.ask, the model loaded, after a warm-up."""
-    from minutesqa import answer as answer_module
     from minutesqa.answer import Pipeline
     from minutesqa.retrieve import Query, Retriever
+    from minutesqa.sentences import _SENTENCE_CACHE
 
     out: dict[str, Any] = {}
     # the writer caches sentence embeddings by item text; an earlier index's questions
     # (the synthetic archive holds the same texts) must not make this one look fast
-    answer_module._SENTENCE_CACHE.clear()
+    _SENTENCE_CACHE.clear()
     with timer(out, "open_s"):
         retriever = Retriever(settings, store=store, embedder=embedder, lexical=lexical)
         pipeline = Pipeline(settings, retriever=retriever)

@@ -19,10 +19,9 @@ from minutesqa.lexical import content_terms, tokenize
 from minutesqa.models import MEETING_ITEM, Answer, Hit, Quote, human_date, item_label
 from minutesqa.prompts import render
 from minutesqa.retrieve import Coverage, Query, Retrieval, Retriever
-from minutesqa.sentences import _SENTENCE_CACHE, sentence_vectors, split_sentences
+from minutesqa.sentences import sentence_vectors, split_sentences
 
 __all__ = [  # re-exported: callers import these from here
-    "_SENTENCE_CACHE",
     "abstain_text",
     "answerable",
     "sentence_vectors",
