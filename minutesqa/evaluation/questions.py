@@ -7,6 +7,7 @@ test all take their questions from it, so a file that one accepts the others acc
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -214,3 +215,13 @@ def load_questions(path: Path | str) -> list[Question]:
     if not questions:
         raise InputError(f"{path}: has no questions")
     return questions
+
+
+def half(question_id: str) -> str:
+    """Which fixed half of a question set a question is in: "tuning" (rules and numbers may
+    be fitted to it) or "checking" (scores there show whether they hold on questions they
+    were not fitted to). Decided by the SHA-256 of the question's id, so it never changes
+    when questions are added, reordered or reworded, and any question set splits the same
+    way."""
+    digest = hashlib.sha256(question_id.encode("utf-8")).digest()
+    return "tuning" if digest[0] % 2 == 0 else "checking"

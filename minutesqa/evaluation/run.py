@@ -11,14 +11,16 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from minutesqa.config import Settings
-from minutesqa.evaluation.questions import load_questions
+from minutesqa.evaluation.questions import half, load_questions
 from minutesqa.evaluation.records import ask_all, validate_record
 from minutesqa.evaluation.report import format_failures, format_table, write_chart
 from minutesqa.evaluation.scores import score
+from minutesqa.models import Answer
 
 SYSTEMS = ("ours", "bm25", "dense", "tutorial")
 
@@ -60,6 +62,54 @@ def _warn_foreign_sources(store: Any, corpus: Path) -> None:
         )
 
 
+@dataclass
+class WriterQuality:
+    """What the answers show as the minutes' own words, and how much of a generated
+    answer the citation check refused."""
+
+    answers: int = 0
+    quotes: int = 0
+    unfaithful: list[str] = field(default_factory=list)
+    generated: int = 0  # answers the generative writer wrote (not fallen back)
+    dropped: int = 0  # sentences the citation check refused
+    fell_back: int = 0  # answers shown as extracts after the model failed or was refused
+
+    def add(self, answer: Answer) -> None:
+        from minutesqa.faithful import unfaithful
+
+        self.answers += 1
+        self.quotes += len(answer.quotes)
+        self.unfaithful += [f"{answer.question[:60]}: {q.text[:80]}" for q in unfaithful(answer)]
+        self.dropped += answer.dropped
+        if answer.writer == "generative" and not answer.abstained:
+            if answer.quotes:
+                self.fell_back += 1
+            else:
+                self.generated += 1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "quotes": self.quotes,
+            "faithful_quotes": self.quotes - len(self.unfaithful),
+            "unfaithful": self.unfaithful[:20],
+            "generated_answers": self.generated,
+            "fallback_answers": self.fell_back,
+            "dropped_sentences": self.dropped,
+        }
+
+    def line(self, writer: str) -> str:
+        text = (
+            f"Writer {writer}: {self.quotes - len(self.unfaithful)} of {self.quotes} quotes "
+            "are contiguous spans of their item"
+        )
+        if writer != "extractive":
+            text += (
+                f"; {self.generated} generated answers, {self.fell_back} fell back to the "
+                f"extracts, {self.dropped} sentences dropped by the citation check"
+            )
+        return text + "."
+
+
 def run_cli(args: argparse.Namespace, settings: Settings) -> int:
     """`minutes eval`: (ingest,) run our pipeline and the baselines, score, report."""
     from minutesqa.answer import Pipeline
@@ -90,10 +140,15 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
     if corpus is not None:
         _warn_foreign_sources(pipeline.retriever.store, corpus)
     pipeline.retriever.embedder.embed(["warm-up"])  # latency is measured with the model loaded
+    quality = WriterQuality()
+
+    def ask_ours(question: str, history: list[str]) -> Answer:
+        answer = pipeline.ask(question, history)
+        quality.add(answer)
+        return answer
+
     records: dict[str, list[dict[str, Any]]] = {
-        "ours": ask_all(
-            questions, lambda q, h: pipeline.ask(q, h), paths["ours"], progress=_progress("ours")
-        )
+        "ours": ask_all(questions, ask_ours, paths["ours"], progress=_progress("ours"))
     }
     if getattr(args, "baselines", False):
         from minutesqa.evaluation import baselines
@@ -119,6 +174,11 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
     for problem in problems[:20]:
         print(f"  format: {problem}", file=sys.stderr)
     scores = {name: score(questions, recs) for name, recs in records.items()}
+    # the fixed halves (questions.half): rules are fitted on the first, checked on the second
+    for part in ("tuning", "checking"):
+        chosen = [q for q in questions if half(q.id) == part]
+        if chosen:
+            scores[f"ours·{part}"] = score(chosen, records["ours"])
     title = Path(args.questions).name
     print()
     print(f"Scores for {title} ({len(questions)} questions, {n_answerable} answerable):")
@@ -130,16 +190,19 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
         "model": settings.model,
         "created": dt.datetime.now().isoformat(timespec="seconds"),
         "format_problems": problems,
+        "writer": {"name": pipeline.writer.name, **quality.to_dict()},
         "systems": {
-            name: {**s.to_dict(failures=name == "ours"), "records": str(paths[name])}
+            name: {**s.to_dict(failures=name == "ours"), "records": str(paths.get(name, out))}
             for name, s in scores.items()
         },
     }
     paths["scores"].parent.mkdir(parents=True, exist_ok=True)
     paths["scores"].write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
-    write_chart(paths["chart"], scores, f"{title}: {len(questions)} questions")
+    systems = {name: s for name, s in scores.items() if "·" not in name}  # halves: table only
+    write_chart(paths["chart"], systems, f"{title}: {len(questions)} questions")
     ours = scores["ours"]
     paths["failures"].write_text(format_failures(ours.failures, title), encoding="utf-8")
+    print(quality.line(pipeline.writer.name))
     print(f"{len(ours.failures)} of {len(questions)} questions fail for our system.")
     print(f"Records:  {', '.join(str(paths[name]) for name in records)}")
     print(f"Scores:   {paths['scores']}")
