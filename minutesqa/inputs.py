@@ -98,13 +98,30 @@ def read_day(value: object, label: str) -> dt.date | None:
     if not value:
         return None
     if not _ISO_DAY.fullmatch(value):
-        raise QuestionError(f"{label} date {echo(value)} is not a date: use YYYY-MM-DD, {EXAMPLE}")
+        # written dates users type: "5 July 2011", "July 2011", "2021", "2021-05"
+        written = _written_day(value)
+        if written is None:
+            raise QuestionError(
+                f"{label} date {echo(value)} is not a date: use YYYY-MM-DD, {EXAMPLE}"
+            )
+        return written
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise QuestionError(
             f"{label} date {echo(value)} is not a real date: use YYYY-MM-DD, {EXAMPLE}"
         ) from None
+
+
+def _written_day(value: str) -> dt.date | None:
+    from minutesqa.dates import parse_date
+
+    if len(value) > 40 or "/" in value:  # 05/06/2024: day or month first? refused
+        return None
+    try:
+        return parse_date(value)
+    except ValueError:
+        return None
 
 
 def read_request(

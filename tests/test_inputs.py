@@ -18,6 +18,7 @@ from minutesqa.inputs import (
     MAX_HISTORY_ITEMS,
     MAX_QUESTION_CHARS,
     echo,
+    read_day,
     read_request,
 )
 
@@ -151,3 +152,15 @@ def test_cli_refuses_like_the_app(
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 1 and err[0].startswith(f"minutes ask: {expected}"), err
     assert len(err[0]) < 200
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [
+        ("5 July 2011", dt.date(2011, 7, 5)),
+        ("2021", dt.date(2021, 1, 1)),
+        ("2021-05", dt.date(2021, 5, 1)),
+    ],
+)
+def test_written_dates_are_understood(written: str, day: dt.date) -> None:
+    assert read_day(written, "since") == day
