@@ -12,6 +12,7 @@ from typing import Any
 
 from minutesqa.config import ENV_VARS, Settings
 from minutesqa.errors import ConfigError, InputError, MinutesError
+from minutesqa.models import Answer, item_label
 
 EXIT_FAILED_FILES = 1
 EXIT_ERROR = 2
@@ -73,6 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ask", help="answer one question from the index")
     p.add_argument("question", help="the question, in plain English")
     p.add_argument("--json", action="store_true", help="print the evaluation record as JSON")
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="after the answer, each retrieved item's score and its parts (tuning.py)",
+    )
     p.add_argument("--since", help="only meetings on or after this date (YYYY-MM-DD)")
     p.add_argument("--until", help="only meetings on or before this date (YYYY-MM-DD)")
     p.add_argument(
@@ -207,7 +213,26 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         print(json.dumps(answer.to_record(), ensure_ascii=False))
     else:
         print(answer.text)
+    if args.explain and not args.json:
+        print("\n" + explain(answer))
     return 0
+
+
+def explain(answer: Answer) -> str:
+    """Why each item ranked where it did: its score as the sum of its parts."""
+    cited = {c.key() for c in answer.citations}
+    lines = [f"Retrieved ({answer.writer} writer; * cited):"]
+    for rank, hit in enumerate(answer.retrieved, 1):
+        parts = " + ".join(f"{name} {value:.3f}" for name, value in hit.parts)
+        mark = "*" if hit.ref.key() in cited else " "
+        label = item_label(hit.ref.item, hit.ref.title)
+        lines.append(
+            f"{mark}{rank:>2}. {hit.score:.3f} = {parts}  |  {hit.ref.committee}, "
+            f"{hit.ref.date.isoformat()}, {label[:60]}"
+        )
+    if answer.note:
+        lines.append(f"note: {answer.note}")
+    return "\n".join(lines)
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:

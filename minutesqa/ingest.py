@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import sys
 import time
 from collections import Counter, defaultdict
@@ -23,6 +22,7 @@ from minutesqa.config import Settings
 from minutesqa.embed import Embedder, get_embedder
 from minutesqa.errors import InputError, MinutesError
 from minutesqa.lexical import LexicalIndex
+from minutesqa.lexical_sync import open_lexical, sync_lexical
 from minutesqa.lock import IndexLock
 from minutesqa.models import PIPELINE_VERSION, Chunk, Meeting
 from minutesqa.parse import read_document
@@ -290,46 +290,6 @@ def ingest(
     summary.failed = len(summary.failures)
     summary.seconds = time.perf_counter() - started
     return summary
-
-
-def sync_lexical(store: VectorStore, lexical_dir: Path) -> LexicalIndex:
-    """Rebuild the lexical index from the store's chunks, then mark the store as matched.
-    Called under the index lock, so temporary folders here are a killed save's leftovers."""
-    for stale in lexical_dir.parent.glob(".lexical-*"):
-        shutil.rmtree(stale, ignore_errors=True)
-    rows, vectors = _rows_and_vectors(store)
-    index = LexicalIndex.build(rows, vectors)
-    index.save(lexical_dir)
-    store.set_state(index.fingerprint)
-    return index
-
-
-def open_lexical(store: VectorStore, settings: Settings) -> LexicalIndex:
-    """The lexical index matching the store; repaired from the store if a crash or another
-    machine left it behind."""
-    lexical_dir = settings.index_dir / "lexical"
-    index = LexicalIndex.load(lexical_dir)
-    if index is not None and index.fingerprint == store.state():
-        return index
-    lock = IndexLock(settings.index_dir)
-    if lock.try_acquire():
-        try:
-            return sync_lexical(store, lexical_dir)
-        finally:
-            lock.__exit__(None, None, None)
-    # an ingest is running: use an in-memory copy for now
-    return LexicalIndex.build(*_rows_and_vectors(store))
-
-
-def _rows_and_vectors(
-    store: VectorStore,
-) -> tuple[list[tuple[str, str, dict[str, Any]]], dict[str, np.ndarray]]:
-    rows, vectors = [], {}
-    for c in store.iter_all(documents=True, embeddings=True):
-        rows.append((c.id, c.document, c.metadata))
-        if c.embedding is not None:
-            vectors[c.id] = c.embedding
-    return rows, vectors
 
 
 def summary_exit_code(summary: IngestSummary) -> int:

@@ -16,8 +16,8 @@ from minutesqa.config import Settings
 from minutesqa.dates import DateIntent, question_dates
 from minutesqa.embed import Embedder, get_embedder
 from minutesqa.errors import ConfigError, IndexMissingError
-from minutesqa.ingest import open_lexical
 from minutesqa.lexical import LexicalIndex, committee_words, content_terms
+from minutesqa.lexical_sync import open_lexical
 from minutesqa.models import Hit, ItemRef, date_int
 from minutesqa.store import StoredChunk, VectorStore
 

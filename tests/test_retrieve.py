@@ -268,3 +268,26 @@ def test_an_item_named_by_its_title_is_cited_at_every_meeting(pipeline: Any) -> 
     ]
     assert "item 3: Any other Business**\nNone\n" in answer.text
     assert "Safe at Homes" in answer.text
+
+
+def test_ask_explain_shows_each_items_score_parts(
+    sample_settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from minutesqa.cli import main
+
+    code = main(
+        ["ask", "--explain", "--index", str(sample_settings.index_dir),
+         "what was agreed on Street Angels?"]
+    )  # fmt: skip
+    out = capsys.readouterr().out
+    assert code == 0
+    explained = out.split("Retrieved (extractive writer; * cited):\n", 1)[1].splitlines()
+    first = explained[0]
+    assert first.startswith("* 1. ") and "SSP/5/24" in first
+    score, parts = first[5:].split("  |  ")[0].split(" = ")
+    values = [float(p.rsplit(" ", 1)[1]) for p in parts.split(" + ")]
+    assert [p.rsplit(" ", 1)[0] for p in parts.split(" + ")][:3] == [
+        "similarity", "bm25", "coverage",
+    ]  # fmt: skip
+    assert float(score) == pytest.approx(sum(values), abs=0.003)
+    assert len([line for line in explained if line[3:4] == "."]) == 10

@@ -198,8 +198,8 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
     }
     paths["scores"].parent.mkdir(parents=True, exist_ok=True)
     paths["scores"].write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
-    systems = {name: s for name, s in scores.items() if "·" not in name}  # halves: table only
-    write_chart(paths["chart"], systems, f"{title}: {len(questions)} questions")
+    charted = {name: s for name, s in scores.items() if "·" not in name}  # halves: table only
+    write_chart(paths["chart"], charted, f"{title}: {len(questions)} questions")
     ours = scores["ours"]
     paths["failures"].write_text(format_failures(ours.failures, title), encoding="utf-8")
     print(quality.line(pipeline.writer.name))
