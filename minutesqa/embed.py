@@ -110,7 +110,12 @@ class SentenceTransformerEmbedder:
         return len(self.tokenizer.encode(text, add_special_tokens=True, truncation=False))
 
 
-@lru_cache(maxsize=4)
 def get_embedder(name: str, batch_size: int = 64) -> SentenceTransformerEmbedder:
-    """One model per process, loaded on first use."""
+    """One model per process, loaded on first use (`get_embedder(m)` and
+    `get_embedder(m, 64)` are the same model, not two)."""
+    return _embedder(name, batch_size)
+
+
+@lru_cache(maxsize=4)
+def _embedder(name: str, batch_size: int) -> SentenceTransformerEmbedder:
     return SentenceTransformerEmbedder(name, batch_size)

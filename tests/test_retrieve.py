@@ -291,3 +291,9 @@ def test_ask_explain_shows_each_items_score_parts(
     ]  # fmt: skip
     assert float(score) == pytest.approx(sum(values), abs=0.003)
     assert len([line for line in explained if line[3:4] == "."]) == 10
+
+
+def test_the_model_is_loaded_once(embedder, sample_settings: Settings) -> None:  # type: ignore[no-untyped-def]
+    from minutesqa.embed import get_embedder
+
+    assert get_embedder(sample_settings.model, sample_settings.embed_batch_size) is embedder
