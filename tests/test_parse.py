@@ -781,9 +781,9 @@ def test_scanned_pdf_read_by_ocr(tmp_path: Path) -> None:
 
 
 def test_scanned_pdf_without_tesseract(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from minutesqa import parse
+    from minutesqa.parse import pdf
 
-    monkeypatch.setattr(parse, "_tesseract", lambda: None)  # the forked child inherits it
+    monkeypatch.setattr(pdf, "_tesseract", lambda: None)  # the forked child inherits it
     path = tmp_path / "scan.pdf"
     path.write_bytes(make_scanned_pdf())
     assert refusal(path) == (

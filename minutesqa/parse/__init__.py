@@ -1,0 +1,83 @@
+"""Stage 1: read a file (txt, md, html, pdf, docx) into normalised plain text.
+
+One module a job: `text` (decoding, Markdown, the normalisation every format shares),
+`html`, `docx` and `pdf` (each format's reader), and `guard`: the risky formats (PDF,
+DOCX, HTML) are parsed in a child process with a time and memory limit, because their
+libraries can loop or balloon on hostile files."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from minutesqa.errors import InputError
+from minutesqa.models import DocHints, Document
+from minutesqa.parse.docx import docx_text
+from minutesqa.parse.guard import Reader, in_child
+from minutesqa.parse.html import html_text
+from minutesqa.parse.pdf import drop_page_furniture, pdf_text
+from minutesqa.parse.text import front_matter, normalise, strip_markdown, text_from_bytes
+
+__all__ = [
+    "SUPPORTED",
+    "docx_text",
+    "drop_page_furniture",
+    "front_matter",
+    "html_text",
+    "normalise",
+    "pdf_text",
+    "read_document",
+    "strip_markdown",
+    "supported_extensions",
+    "text_from_bytes",
+]
+
+TEXT_FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".text": "txt"}
+HTML_FORMATS = {".html": "html", ".htm": "html"}
+CHILD_FORMATS = {".pdf": "pdf", ".docx": "docx", **HTML_FORMATS}
+SUPPORTED = {**TEXT_FORMATS, **CHILD_FORMATS}
+
+
+def supported_extensions() -> list[str]:
+    return sorted(SUPPORTED)
+
+
+def _reader(fmt: str) -> Reader:
+    """The reader of a risky format, looked up at each call (a test may replace one here)."""
+    return {"pdf": pdf_text, "docx": docx_text, "html": html_text}[fmt]
+
+
+def read_document(path: Path, *, max_bytes: int, timeout_s: float) -> Document:
+    """Read one file. Raises InputError with a one-line reason when it cannot."""
+    suffix = path.suffix.lower()
+    fmt = SUPPORTED.get(suffix)
+    if fmt is None:
+        raise InputError(
+            f"unsupported file type {suffix or '(none)'}; "
+            f"supported: {', '.join(supported_extensions())}"
+        )
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(f"cannot be read: {exc.strerror}") from None
+    if size == 0:
+        raise InputError("is empty")
+    if size > max_bytes:
+        raise InputError(
+            f"is {size / 1024**2:.0f} MB, over the {max_bytes / 1024**2:.0f} MB limit "
+            "(raise MINUTES_MAX_FILE_MB to allow it)"
+        )
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    hints = DocHints()
+    if fmt in ("txt", "md"):
+        raw = text_from_bytes(data)
+        if fmt == "md":
+            hints, raw = front_matter(raw)
+            raw = strip_markdown(raw)
+    else:
+        raw = in_child(fmt, _reader(fmt), data, timeout_s)
+    text = normalise(raw)
+    if not text.strip():
+        raise InputError("has no text" if fmt in ("txt", "md") else f"has no text in its {fmt}")
+    return Document(path=path, text=text, format=fmt, content_hash=digest, hints=hints)

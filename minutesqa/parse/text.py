@@ -1,0 +1,170 @@
+"""Plain-text and Markdown files, and the normalisation every format's text goes through:
+decoding bytes (UTF-8, UTF-16, cp1252), a Markdown export's front matter and markup, and
+the line endings, whitespace, page furniture and export artefacts common to all."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+import yaml
+
+from minutesqa.errors import InputError
+from minutesqa.models import DocHints
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def text_from_bytes(data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252; never drops characters."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError("claims to be UTF-16 but is not valid UTF-16") from None
+    elif data.startswith(b"\xef\xbb\xbf"):
+        try:
+            text = data[3:].decode("utf-8")
+        except UnicodeDecodeError:
+            raise InputError("has a UTF-8 mark but is not valid UTF-8") from None
+    else:
+        if b"\x00" in data[:4096] and _looks_utf16_without_bom(data):
+            text = data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be")
+        else:
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                try:
+                    text = data.decode("cp1252")
+                except UnicodeDecodeError:
+                    raise InputError(
+                        "is not text: neither UTF-8 nor cp1252 (binary data?)"
+                    ) from None
+    sample = text[:20000]
+    if sample and len(_CONTROL.findall(sample)) > max(2, len(sample) // 100):
+        raise InputError("looks like binary data, not text")
+    return text
+
+
+def _looks_utf16_without_bom(data: bytes) -> bool:
+    head = data[:4096]
+    if len(head) < 4:
+        return False
+    even_nuls = head[0::2].count(0)
+    odd_nuls = head[1::2].count(0)
+    half = len(head) // 2
+    # ASCII text in UTF-16 has a NUL in every other byte, and only there
+    return (odd_nuls > 0.9 * half and even_nuls == 0) or (even_nuls > 0.9 * half and odd_nuls == 0)
+
+
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*\)")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>’:])")
+# an OCR export's banner on each scanned page: page furniture, like the page number after it
+_SCAN_BANNER = re.compile(r"^\s*\*?\s*<small>\s*Scanned page\b.*$", re.IGNORECASE)
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)  # "<!-- Page 1 -->" page markers
+_HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s+[^<>]*)?/?>")
+_AUTOLINK = re.compile(r"<((?:https?://|mailto:)?[^\s<>@]+@[^\s<>]+|https?://[^\s<>]+)>")
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+def front_matter(text: str) -> tuple[DocHints, str]:
+    """Split YAML front matter (`---` ... `---` at the top) from a Markdown file: its title
+    and date become hints for the header; it is never part of the minutes' text."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return DocHints(), text
+    rest = text[m.end() :]
+    try:
+        data = yaml.safe_load(m.group(1) or "") or {}
+    except yaml.YAMLError:
+        return DocHints(), rest
+    if not isinstance(data, dict):
+        return DocHints(), rest
+    title = data.get("title")
+    raw_date = data.get("date")
+    day: dt.date | None = None
+    if isinstance(raw_date, dt.datetime):
+        day = raw_date.date()
+    elif isinstance(raw_date, dt.date):
+        day = raw_date
+    elif isinstance(raw_date, str):
+        try:
+            day = dt.date.fromisoformat(raw_date.strip()[:10])
+        except ValueError:
+            day = None
+    return DocHints(title=str(title).strip() if title else "", date=day), rest
+
+
+def strip_markdown(text: str) -> str:
+    """Keep the words of a Markdown export and its structure, drop the rest of its markup:
+    headings stay `#` lines and a line bold as a whole stays `**text**` (see `Document`);
+    links keep their text, escapes (`**3\\. Title**`) and inline HTML go."""
+    text = _HTML_COMMENT.sub("\n", text)
+    out = []
+    for line in text.splitlines():
+        if re.match(r"^\s*\[Original file\]\(", line) or _SCAN_BANNER.match(line):
+            continue  # the export's pointer to the source PDF, its page banners
+        line = _MD_LINK.sub(lambda m: m.group(1), line)
+        line = _AUTOLINK.sub(lambda m: m.group(1), line)
+        line = _HTML_BREAK.sub("\n", line)
+        line = _HTML_TAG.sub("", line)
+        line = _MD_ESCAPE.sub(r"\1", line)
+        for part in line.split("\n"):
+            m = _MD_HEADING.match(part)
+            if m:
+                title = re.sub(r"\*\*|__", "", m.group(2)).strip()
+                part = f"{m.group(1)} {title}" if title else ""
+            out.append(part)
+    return "\n".join(out)
+
+
+# --- normalisation shared by all formats ----------------------------------------------
+
+_ARTEFACTS = [
+    re.compile(r"\s*pdf\s+icon\s+PDF\s+[\d.,]+\s*[KMG]B\b", re.IGNORECASE),
+    re.compile(r"\s*\bPDF\s+[\d.,]+\s*[KMG]B\b"),
+]
+_RULE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,}|(?:\*\s*){3,}|={3,})\s*$")
+_MINUTES_LABEL = re.compile(r"^\s*Minutes\s*:\s*$")
+_EMPHASIS = re.compile(r"(\*\*|__)")
+_BOLD_LINE = re.compile(r"^(?:\*\*|__)(?=\S)(.+?)(?<=\S)(?:\*\*|__)[:.]?$")
+_SINGLE_STAR = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+
+
+def normalise(text: str) -> str:
+    """Unify line endings and whitespace, drop page furniture and export artefacts."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    text = re.sub(r"[\u00a0\u2007\u202f\u2002\u2003\u2009]", " ", text)
+    text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text)
+    lines: list[str] = []
+    after_rule = False
+    for line in text.split("\n"):
+        if _RULE.match(line):
+            after_rule = True  # a page break; a bare page number may follow it
+            lines.append("")
+            continue
+        for pattern in _ARTEFACTS:
+            line = pattern.sub("", line)
+        line = line.replace("\t", " ")
+        line = re.sub(r" {2,}", " ", line).strip()
+        bold = _BOLD_LINE.match(line)
+        line = _EMPHASIS.sub("", line)
+        line = _SINGLE_STAR.sub(r"\1", line).strip()
+        if bold and line and not line.startswith("#"):
+            line = f"**{line}**"  # a paragraph bold as a whole: structure for segment
+        if _MINUTES_LABEL.match(line):
+            continue
+        if after_rule and line:
+            after_rule = False
+            if re.fullmatch(r"(?:Page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?", line, re.IGNORECASE):
+                continue
+        if line in (":", "*"):
+            continue
+        lines.append(line)
+    out = "\n".join(lines)
+    out = re.sub(r"\n{3,}", "\n\n", out)
+    return out.strip() + "\n"
