@@ -80,14 +80,15 @@ def answerable(
         )
         total = sum(lexical.idf(t) for t in topic)
         n = len(lexical.ids)
-        # in a large archive a word it never uses is telling; in a small one it is not
-        least = 0 if n >= tune.unseen_tells else 1
-        rare = [
-            t
+        # in a large archive a word it never uses is telling; in a small one hardly: such a
+        # word counts in proportion to the archive's size, fully from unseen_tells chunks
+        unseen_weight = min(1.0, n / tune.unseen_tells)
+        missing = sum(
+            lexical.idf(t) * (unseen_weight if lexical.df.get(t, 0) == 0 else 1.0)
             for t in topic
-            if least <= lexical.df.get(t, 0) <= tune.rare_share * n and t not in found
-        ]
-        if rare and sum(lexical.idf(t) for t in rare) / total >= tune.missing_share:
+            if lexical.df.get(t, 0) <= tune.rare_share * n and t not in found
+        )
+        if missing and missing / total >= tune.missing_share:
             return False
     other = retrieval.elsewhere
     if other is not None and other.ref.key() not in {h.ref.key() for h in hits}:

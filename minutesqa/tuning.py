@@ -48,9 +48,10 @@ class Tuning:
     close_item: float = 0.45  # an item this similar is on topic whatever its words
     elsewhere_coverage: float = 0.6  # an item at another date holding most of the words
     elsewhere_gap: float = 0.25  # ... and clearly more of them than the best dated item
-    # The question's telling words (in at most rare_share of the chunks; in an archive of
-    # unseen_tells chunks or more also words in none) carry missing_share of its term weight
-    # and are in none of the top `found_items` items: not covered. Limerick: abstention
+    # The question's telling words (in at most rare_share of the chunks) carry
+    # missing_share of its term weight and are in none of the top `found_items` items: not
+    # covered. A word in no chunk at all counts in proportion to the archive's size, fully
+    # from unseen_tells chunks (in a small archive it says little). Limerick: abstention
     # recall 0.500 -> 1.000, false abstention unchanged at 0.022.
     missing_share: float = 0.25
     rare_share: float = 0.0003
