@@ -32,6 +32,7 @@ from starlette.requests import Request as HttpRequest
 from starlette.responses import JSONResponse, PlainTextResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from minutesqa.clip import clip_at_word
 from minutesqa.config import Settings
 from minutesqa.errors import ConfigError, IndexMissingError, MinutesError, QuestionError
 from minutesqa.inputs import MAX_QUESTION_CHARS, read_request
@@ -346,7 +347,7 @@ def citation_rows(answer: Answer) -> list[list[str]]:
                 ref.date.isoformat(),
                 "meeting record" if ref.item == MEETING_ITEM else ref.item or "—",  # unnumbered
                 ref.title,
-                _clip(decisions, 300),
+                clip_at_word(decisions, 300),
                 "restricted" if ref.restricted else "",
             ]
         )
@@ -373,10 +374,6 @@ def full_text_markdown(answer: Answer) -> str:
                 parts.append("**Decided:** " + escape_text(" ".join(decisions)))
             parts.append(escape_text(hit.text))
     return "\n\n".join(parts) if parts else "_No items cited._"
-
-
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 # --- the page ---------------------------------------------------------------------------
@@ -467,7 +464,7 @@ def build_app(settings: Settings, pipeline: Any = None) -> gr.Blocks:
             yield "", messages, turns, gr.skip(), gr.skip()
             return
         # an over-long question is refused below; the chat shows only its start
-        shown = question if len(question) <= MAX_QUESTION_CHARS else _clip(question, 200)
+        shown = question if len(question) <= MAX_QUESTION_CHARS else clip_at_word(question, 200)
         messages.append({"role": "user", "content": escape_text(shown)})
         messages.append({"role": "assistant", "content": "…"})
         yield "", messages, turns, gr.skip(), gr.skip()

@@ -11,11 +11,13 @@ from dataclasses import dataclass
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
-_MONTH_RE = (
-    r"(january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+# the one home of month and weekday names in patterns: header.py reads minutes with them
+MONTH_NAMES = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
 )
-_DAY_NAME = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_MONTH_RE = rf"({MONTH_NAMES}|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_DAY_NAME = rf"(?:{WEEKDAY},?\s+)?"
 _ORD = r"(?:\s?(?:st|nd|rd|th)|[*\"”'’])?"  # OCR turns "21st" into "21*" or '26"'
 
 _DMY = re.compile(

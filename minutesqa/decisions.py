@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from minutesqa.clip import clip_at_word
+
 _DECISION_START = re.compile(
     r"^(?:(?:AGREED|RESOLVED|DECIDED)\b|(?:And\s+)?Resolved\b|Agreed\s+that\b|"
     r"(?:The\s+)?(?:Members|Partnership|Committee|Board|Council|Panel|Group)\s+"
@@ -170,8 +172,7 @@ def _votes(paragraphs: list[str]) -> list[str]:
 
 
 def _clip(text: str, limit: int = 600) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return clip_at_word(re.sub(r"\s+", " ", text).strip(), limit)
 
 
 def extract_decisions(paragraphs: list[str]) -> tuple[str, ...]:

@@ -16,22 +16,19 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from minutesqa.dates import MONTHS, find_dates
+from minutesqa.dates import MONTH_NAMES, MONTHS, WEEKDAY, find_dates
 from minutesqa.errors import InputError
 from minutesqa.models import Attendance, DocHints
-
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-
 
 # OCR of scanned minutes mangles ordinals: "13™ DECEMBER", "7°” MAY", "21% JULY", "1+t",
 # and drops the space in "15THNOVEMBER"; tidy them before looking for dates
 _OCR_ORDINAL = re.compile(
-    rf"\b(\d{{1,2}})(?:\s?(?:st|nd|rd|th)|[™°”\"'’*%]+|\+t)?\s*(?=(?:{_MONTHS})\b)",
+    rf"\b(\d{{1,2}})(?:\s?(?:st|nd|rd|th)|[™°”\"'’*%]+|\+t)?\s*(?=(?:{MONTH_NAMES})\b)",
     re.IGNORECASE,
 )
 _DAY_MONTH = re.compile(
-    rf"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?(\d{{1,2}})\s+"
-    rf"(?:of\s+)?({_MONTHS})\b",
+    rf"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?(\d{{1,2}})\s+"
+    rf"(?:of\s+)?({MONTH_NAMES})\b",
     re.IGNORECASE,
 )
 
@@ -40,18 +37,26 @@ def _tidy_ordinals(text: str) -> str:
     return _OCR_ORDINAL.sub(lambda m: f"{m.group(1)} ", text)
 
 
+_HELD_BEFORE = re.compile(r"held|meeting|on\s*$|-\s*$|day,?\s*$")
+
+
+def _held_date(flat: str, found: list[tuple[int, dt.date]]) -> dt.date | None:
+    """Of the dates `found` in `flat`, the first just after "held", "meeting", "on", a dash
+    or a weekday (in the 60 characters before it), else the first; None where none."""
+    for pos, day in found:
+        if _HELD_BEFORE.search(flat[max(0, pos - 60) : pos].lower()):
+            return day
+    return found[0][1] if found else None
+
+
 def _header_date_old(header: str, text: str, path: Path) -> tuple[dt.date, str]:
     """The meeting's date: from the header (before the first item), else a day and month
     in the header with the year from the file name or the text, else the file name, and
     only then the first date in the text (which is often an earlier meeting's)."""
     flat = _tidy_ordinals(re.sub(r"\s+", " ", header))
-    dates = find_dates(flat)
-    for pos, day in dates:
-        before = flat[max(0, pos - 60) : pos].lower()
-        if re.search(r"held|meeting|on\s*$|-\s*$|day,?\s*$", before):
-            return day, "text"
-    if dates:
-        return dates[0][1], "text"
+    held = _held_date(flat, find_dates(flat))
+    if held:
+        return held, "text"
     named = find_dates(_tidy_ordinals(path.stem.replace("_", " ")))
     head = _tidy_ordinals(re.sub(r"\s+", " ", "\n".join(text.split("\n")[:80])))
     in_text = find_dates(head)
@@ -87,7 +92,7 @@ def _committee(header_lines: list[str], path: Path) -> str:
         return _tidy_name(m.group(1))
     for line in header_lines[:6]:
         m = re.match(
-            rf"^(.+?)\s+[-–]\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{{1,2}}\w*\s+(?:{_MONTHS}))",
+            rf"^(.+?)\s+[-–]\s+(?:{WEEKDAY}\b|\d{{1,2}}\w*\s+(?:{MONTH_NAMES}))",
             line,
             re.IGNORECASE,
         )
@@ -231,12 +236,9 @@ def meeting_date(header: str, text: str, path: Path, hints: DocHints) -> tuple[d
     # a date with its month written out is the meeting's; a numeric one near the top is
     # more often a page header's print or post date (and its day/month order is unknown)
     written = [(pos, d) for pos, d in held if not re.match(r"\d", flat[pos : pos + 1])]
-    for pos, day in written:
-        before = flat[max(0, pos - 60) : pos].lower()
-        if re.search(r"held|meeting|on\s*$|-\s*$|day,?\s*$", before):
-            return day, "text"
-    if written:
-        return written[0][1], "text"
+    in_header = _held_date(flat, written)
+    if in_header:
+        return in_header, "text"
     if hints.date:
         return hints.date, "front matter"
     return _header_date_old(header, text, path)
@@ -269,8 +271,8 @@ _NOT_A_NAME = re.compile(
     r"secretary|treasurer|apologies|members?|next|logo|regarding|re)\b|"
     r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][\w.'’-]*){1,2},\s+(?:District|Director|Member|Chair)|"
     r"\s[A-Z]$|"
-    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
-    rf"\b(?:{_MONTHS})\b",
+    rf"\b{WEEKDAY}\b|"
+    rf"\b(?:{MONTH_NAMES})\b",
     re.IGNORECASE,
 )
 
