@@ -33,10 +33,6 @@ from minutesqa.retrieve import Retrieval, topic_terms
 from minutesqa.sentences import split_sentences
 
 ABSTAIN_MARKER = "NOT IN THE MINUTES"
-EXCERPTS = 4  # items given to the model
-EXCERPT_CHARS = 1800  # of each item: its best sentences, in the order of the minutes
-TERMS_SHARE = 0.5  # share of the question's topic words the excerpts must hold
-MAX_TOKENS = 300
 
 
 class LLMError(Exception):
@@ -62,6 +58,7 @@ class EndpointModel:
         assert settings.llm_url is not None
         self.name = f"{settings.llm_model} at {settings.llm_url}"
         self.model = settings.llm_model
+        self.max_tokens = settings.tuning.llm_max_tokens
         self._openai = openai
         self.client = openai.OpenAI(
             base_url=settings.llm_url,
@@ -78,18 +75,26 @@ class EndpointModel:
                 model=self.model,
                 messages=messages,  # type: ignore[arg-type]
                 temperature=0.0,
-                max_tokens=MAX_TOKENS,
+                max_tokens=self.max_tokens,
                 stream=True,
             )
             parts: list[str] = []
+            finished = False
             for event in stream:
                 if not event.choices:
                     continue
+                finished = finished or bool(event.choices[0].finish_reason)
                 delta = event.choices[0].delta.content or ""
                 if delta:
                     parts.append(delta)
                     if on_text is not None:
                         on_text("".join(parts))
+            if not finished:
+                # llama.cpp's server answers a prompt beyond its context with an empty stream
+                raise LLMError(
+                    f"the language model at {self.name} stopped without finishing its answer "
+                    "(is the prompt longer than its context? raise the server's context size)"
+                )
             return "".join(parts)
         except self._openai.APITimeoutError:
             raise LLMError(f"the language model at {self.name} did not answer in time") from None
@@ -114,6 +119,7 @@ class LocalModel:
             ) from None
         assert settings.llm_gguf is not None
         self.name = settings.llm_gguf.name
+        self.max_tokens = settings.tuning.llm_max_tokens
         self.llm = Llama(
             model_path=str(settings.llm_gguf),
             n_ctx=4096,
@@ -130,7 +136,7 @@ class LocalModel:
             for event in llm.create_chat_completion(
                 messages=messages,
                 temperature=0.0,
-                max_tokens=MAX_TOKENS,
+                max_tokens=self.max_tokens,
                 stream=True,
             ):
                 delta = event["choices"][0]["delta"].get("content") or ""
@@ -242,15 +248,16 @@ class GenerativeWriter:
         self.settings = settings
 
     def excerpts(self, question: str, hits: list[Hit], retrieval: Retrieval) -> list[str]:
-        """Each item's best sentences, in the order of the minutes, up to EXCERPT_CHARS."""
+        """Each item's best sentences, in the order of the minutes, up to llm_excerpt_chars."""
+        tune = self.settings.tuning
         out = []
-        for hit in hits[:EXCERPTS]:
+        for hit in hits[: tune.llm_excerpts]:
             rows = self.fallback.score_sentences(question, retrieval, hit)
             order = sorted(range(len(rows)), key=lambda i: -rows[i][1])
             keep: set[int] = set()
             size = 0
             for i in order:
-                if size + len(rows[i][0]) > EXCERPT_CHARS and keep:
+                if size + len(rows[i][0]) > tune.llm_excerpt_chars and keep:
                     break
                 keep.add(i)
                 size += len(rows[i][0]) + 1
@@ -266,7 +273,7 @@ class GenerativeWriter:
         if not terms:
             return True
         held = set(tokenize(" ".join(excerpts)))
-        return sum(t in held for t in terms) >= TERMS_SHARE * len(terms)
+        return sum(t in held for t in terms) >= self.settings.tuning.llm_terms_share * len(terms)
 
     def write(
         self,

@@ -74,6 +74,12 @@ class Tuning:
     clip_record: int = 700
     clip_bare: int = 300  # an item with no sentence to pick: its text, this long
 
+    # --- the generative writer (generate.py) -------------------------------------------------
+    llm_excerpts: int = 4  # items given to the model as numbered excerpts
+    llm_excerpt_chars: int = 1800  # of each: its best sentences, in the order of the minutes
+    llm_terms_share: float = 0.5  # the question's topic words the excerpts must hold first
+    llm_max_tokens: int = 300  # the longest answer asked of the model
+
     @classmethod
     def parse(cls, spec: str, base: Tuning | None = None) -> Tuning:
         """'name=value,name=value' over `base` (the defaults)."""

@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from minutesqa import generate
 from minutesqa.answer import Pipeline
 from minutesqa.config import Settings
 from minutesqa.generate import EndpointModel, LLMError
+from minutesqa.tuning import Tuning
 from tests.helpers_server import free_port, stop, wait_http
 
 pytestmark = pytest.mark.slow
@@ -116,14 +116,16 @@ def llama_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             stop(proc)
 
 
-@pytest.fixture
-def short_answers(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The writer asks for at most a few dozen tokens: the tests stay quick on one thread."""
-    monkeypatch.setattr(generate, "MAX_TOKENS", 24)
+# The writer asks for at most a few dozen tokens, and (end to end) two short excerpts instead
+# of four long ones: the prompt is read in a few seconds on one thread (four excerpts of the
+# sample minutes are ~1,500 tokens, ~15 s here).
+QUICK = Tuning(llm_max_tokens=24, llm_excerpts=2, llm_excerpt_chars=600)
 
 
 def endpoint_settings(url: str, key: str = KEY) -> Settings:
-    return Settings.load(env={}, llm_url=url, llm_model=ALIAS, llm_key=key, llm_timeout_s=120)
+    return Settings.load(
+        env={}, llm_url=url, llm_model=ALIAS, llm_key=key, llm_timeout_s=120, tuning=QUICK
+    )
 
 
 def test_a_chat_completion_returns_text_and_usage(llama_server: str) -> None:
@@ -149,7 +151,7 @@ def test_a_chat_completion_returns_text_and_usage(llama_server: str) -> None:
     assert [m.id for m in models.data] == [ALIAS]
 
 
-def test_the_writer_streams_from_the_server(llama_server: str, short_answers: None) -> None:
+def test_the_writer_streams_from_the_server(llama_server: str) -> None:
     seen: list[str] = []
     model = EndpointModel(endpoint_settings(llama_server))
     text = model.chat(
@@ -219,32 +221,21 @@ def test_a_streamed_prompt_beyond_the_context_is_an_empty_200_stream(llama_serve
         assert response.read() == b""
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="EndpointModel takes a stream that ends with no finish_reason and no [DONE] for "
-    "a complete, empty answer (the writer then says 'it wrote no answer')",
-)
 def test_the_writer_reports_a_stream_cut_short(llama_server: str) -> None:
     model = EndpointModel(endpoint_settings(llama_server))
-    with pytest.raises(LLMError):
+    with pytest.raises(LLMError, match="stopped without finishing its answer"):
         model.chat(LONG)
 
 
-@pytest.fixture
-def small_prompt(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Two short excerpts instead of four long ones: the prompt is read in a few seconds on
-    one thread (four excerpts of the sample minutes are ~1,500 tokens, ~15 s here)."""
-    monkeypatch.setattr(generate, "EXCERPTS", 2)
-    monkeypatch.setattr(generate, "EXCERPT_CHARS", 600)
-
-
-def test_a_question_end_to_end(llama_server: str, pipeline, short_answers, small_prompt) -> None:  # type: ignore[no-untyped-def]
+def test_a_question_end_to_end(llama_server: str, pipeline) -> None:  # type: ignore[no-untyped-def]
     """Through the pipeline: retrieval over the sample minutes, the prompt, the stream, the
     citation check. SmolLM2-135M rarely cites well, so any outcome of the right kind
     passes: a generative answer whose citations passed the check, the extractive fallback
     with the check's reason in the note, or the model's own abstention. Never a transport
     failure: the server is up."""
-    chosen = pipeline.settings.with_(llm_url=llama_server, llm_model=ALIAS, llm_key=KEY)
+    chosen = pipeline.settings.with_(
+        llm_url=llama_server, llm_model=ALIAS, llm_key=KEY, tuning=QUICK
+    )
     seen: list[str] = []
     answer = Pipeline(chosen, retriever=pipeline.retriever).ask(QUESTION, on_text=seen.append)
     assert answer.writer == "generative"
