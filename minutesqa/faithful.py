@@ -1,6 +1,7 @@
 """Whether an answer's quotes are the minutes' own words: each `Quote` must be one
-contiguous span of the item it cites (runs of whitespace count as one space; a clipped
-quote's closing "…" is not part of it). Used by the tests over every evaluation answer and
+contiguous span of the item it cites (runs of whitespace count as one space), or spans
+joined by "…" where words are left out (a clipped quote, a long resolution's head and
+tail). Used by the tests over every evaluation answer and
 reported by `minutes eval`."""
 
 from __future__ import annotations
@@ -16,19 +17,18 @@ def squeeze(text: str) -> str:
 
 
 def is_span(quote: str, text: str) -> bool:
-    """`quote` is in `text` as it stands, or as a run of its sentences (a list's lines
-    quoted one after another lose only their bullets and line breaks)."""
-    words = squeeze(quote).removesuffix("…").strip()
-    if not words:
+    """Each part of `quote` between "…" marks is in `text` as it stands, or as a run of its
+    sentences (a list's lines quoted one after another lose only their bullets and line
+    breaks). "…" is where the quote leaves words out, so the parts may be apart."""
+    parts = [p.strip() for p in squeeze(quote).split("…")]
+    if not any(parts):
         return False
-    return any(
-        words in variant
-        for variant in (
-            squeeze(text),
-            " ".join(split_sentences(text)),
-            " ".join(split_sentences(text, meeting=True)),
-        )
+    variants = (
+        squeeze(text),
+        " ".join(split_sentences(text)),
+        " ".join(split_sentences(text, meeting=True)),
     )
+    return all(any(part in v for v in variants) for part in parts if part)
 
 
 def unfaithful(answer: Answer) -> list[Quote]:

@@ -77,6 +77,9 @@ def test_a_spliced_quote_is_caught() -> None:
     answer = Answer("q", "", False, [ref], [hit], quotes=[spliced, clipped])
     assert unfaithful(answer) == [spliced]
     assert is_span("It was proposed by   Councillor A.\nTeskey", text)
+    # words left out are marked: the parts on either side are spans
+    assert is_span("The Notice of Motion was proposed … to the Minister for Justice.", text)
+    assert not is_span("The Notice of Motion was agreed … to the Minister.", text)
 
 
 def test_writer_marks_gaps_and_records_its_quotes(pipeline) -> None:  # type: ignore[no-untyped-def]
