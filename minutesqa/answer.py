@@ -87,6 +87,9 @@ class ExtractiveWriter:
             (hit, self.score_sentences(question, retrieval, hit))
             for hit in hits[: tune.writer_items]
         ]
+        # a meeting record that states nothing beyond the meeting itself (no chair, venue or
+        # attendance in the minutes) has nothing to show: not cited
+        scored = [(h, r) for h, r in scored if not _empty_record(h, r)] or scored
         strength = [max((row[1] for row in rows), default=0.0) for _, rows in scored]
         # a bare first item ("Any other business: None") sets no standard for the others
         bar = strength[0] if _has_content(scored[0][0], scored[0][1]) else max(strength)
@@ -247,6 +250,10 @@ def _names_item(asked: set[str], hit: Hit) -> bool:
         return False
     title = content_terms(hit.ref.title)
     return bool(title) and set(title) <= asked
+
+
+def _empty_record(hit: Hit, rows: list[tuple[str, float, frozenset[str]]]) -> bool:
+    return hit.ref.item == MEETING_ITEM and len(rows) <= 1
 
 
 def _has_content(hit: Hit, rows: list[tuple[str, float, frozenset[str]]]) -> bool:

@@ -16,15 +16,19 @@ from minutesqa.config import Settings
 from minutesqa.dates import DateIntent, question_dates
 from minutesqa.embed import Embedder, get_embedder
 from minutesqa.errors import ConfigError, IndexMissingError
-from minutesqa.lexical import LexicalIndex, committee_words, content_terms
+from minutesqa.lexical import LexicalIndex, committee_words, content_terms, tokenize
 from minutesqa.lexical_sync import open_lexical
 from minutesqa.models import Hit, ItemRef, date_int
 from minutesqa.store import StoredChunk, VectorStore
 
 # attendance/venue questions: the meeting's own record answers them (Tuning.meeting_boost)
+# Questions the meeting record answers: who attended or sent apologies, who chaired the
+# meeting (not "who was elected vice chair": an agenda item), where it was held.
 MEETING_INTENT = re.compile(
-    r"\b(?:attend\w*|present at|apolog\w*|chair(?:ed|man|person|ing)?|venue|where was|"
-    r"who was at|who came|officers? (?:at|present)|contact officer|what time)\b",
+    r"\b(?:attend\w*|present at|apolog\w*|venue|where was|who was at|who came|"
+    r"officers? (?:at|present)|chaired|chairing|in the chair|"
+    r"chair(?:man|person)? (?:at|of|for) (?:the|that|this) meeting|"
+    r"who was (?:the )?chair(?:man|person)?(?= at\b| of the meeting|\s*\?|\s*$))",
     re.IGNORECASE,
 )
 _FOLLOW_UP = re.compile(
@@ -90,6 +94,9 @@ class Retriever:
         self.lexical = lexical or open_lexical(self.store, settings)
         self._id_pos = {cid: i for i, cid in enumerate(self.lexical.ids)}
         self.coverage = self._coverage()
+        self._generic = _COMMITTEE_GENERIC | common_name_words(
+            list(self.coverage.committees), self.lexical, settings.tuning.common_name_share
+        )
 
     # --- what the index covers ------------------------------------------------------------
     def _coverage(self) -> Coverage:
@@ -137,7 +144,7 @@ class Retriever:
         named = {
             c: words
             for c in self.coverage.committees
-            if (words := set(committee_words(c)) - _COMMITTEE_GENERIC) and words <= asked
+            if (words := set(committee_words(c)) - self._generic) and words <= asked
         }
         return tuple(
             c for c, words in named.items() if not any(words < other for other in named.values())
@@ -343,11 +350,27 @@ class Retriever:
 
 
 _COMMITTEE_FILLER = frozenset({"the", "of", "a", "an", "meeting", "meetings"})
-# words that name no body in particular: a question naming a committee names the others
+# words that name no body in particular, so a question using them names no committee: the
+# commonest organisational nouns, levels of government, kinds of meeting, and (found in the
+# index, `common_name_words`) words of committee names that most of the archive's text
+# uses, such as the council's own name ("Limerick": 75% of its chunks) or "Board" and
+# "Directors" in a folder of boards (71%, 63%)
 _COMMITTEE_GENERIC = _COMMITTEE_FILLER | frozenset(
-    "committee committees sub council city county district municipal limerick borough and "
-    "in to on for at special annual full monthly".split()
+    "committee committees sub council city county district municipal borough and in to on "
+    "for at special annual full monthly".split()
 )
+
+
+def common_name_words(
+    names: list[str], lexical: LexicalIndex, share: float = 0.5
+) -> frozenset[str]:
+    """Words of the committee names that at least `share` of the chunks use
+    (Tuning.common_name_share)."""
+    n = len(lexical.ids) or 1
+    words = {w for name in names for w in committee_words(name)}
+    return frozenset(
+        w for w in words if (t := tokenize(w)) and lexical.df.get(t[0], 0) >= share * n
+    )
 
 
 def _date_preferred(

@@ -143,3 +143,16 @@ def test_meeting_with_no_name_takes_the_folder_name_its_text_uses() -> None:
     assert _folder_name_for("Nothing named here.", seen) == (
         "San Juan Unified School District Board of Education"
     )
+
+
+def test_committee_name_words_most_of_the_archive_uses_name_no_committee() -> None:
+    """In one council's archive its own name is in most chunks: "Limerick" in a question
+    names none of its committees; "Kilmallock", in few chunks, names one."""
+    from minutesqa.lexical import LexicalIndex
+    from minutesqa.retrieve import common_name_words
+
+    texts = ["Limerick roads report"] * 6 + ["Limerick housing in Kilmallock", "Parks"] * 2
+    rows = [(f"c{i}", text, {}) for i, text in enumerate(texts)]
+    lexical = LexicalIndex.build(rows)
+    names = ["Limerick City Council", "Kilmallock Municipal District"]
+    assert common_name_words(names, lexical) == frozenset({"limerick"})
