@@ -96,11 +96,11 @@ def answerable(
         gap = other.coverage - top.coverage
         if other.coverage >= tune.elsewhere_coverage and gap >= tune.elsewhere_gap:
             return False
-    if history and is_follow_up(question):
+    if history and is_follow_up(question, tune.follow_up_words):
         # a follow-up's own topic words must be in the item it is answered from
         own = topic_terms(question)
         present = set(tokenize(f"{top.ref.title} {top.text}"))
-        if len(own) >= 2 and not any(t in present for t in own):
+        if len(own) >= tune.follow_up_terms and not any(t in present for t in own):
             return False
     if _VENUE_QUESTION.search(question):
         records = [h for h in hits[: tune.found_items] if h.ref.item == MEETING_ITEM]

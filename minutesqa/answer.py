@@ -107,7 +107,7 @@ class ExtractiveWriter:
             lines = [f"**{citation_label(n, hit)}**"]
             decisions = [d for d in hit.decisions if d]
             if decisions:
-                shown = [_clip(d, tune.clip_decision) for d in decisions[:3]]
+                shown = [_clip(d, tune.clip_decision) for d in decisions[: tune.decisions_shown]]
                 quotes.extend(Quote(hit.ref, _unannotated(d)) for d in shown)
                 # separate decisions are separate places in the minutes: "…" between them
                 lines.append("Decided: " + f" {GAP} ".join(shown))
@@ -115,7 +115,11 @@ class ExtractiveWriter:
                 # the record is the answer
                 lines.extend(_clip(row[0], tune.clip_record) for row in rows[1:])
             else:
-                limit, margin = (3, tune.primary_margin) if n == 1 else (2, tune.secondary_margin)
+                limit, margin = (
+                    (tune.primary_sentences, tune.primary_margin)
+                    if n == 1
+                    else (tune.secondary_sentences, tune.secondary_margin)
+                )
                 picked = _pick(
                     rows, decisions, set(tokenize(question)), limit, margin, tune.novelty
                 )

@@ -20,6 +20,7 @@ from minutesqa.lexical import LexicalIndex, committee_words, content_terms, toke
 from minutesqa.lexical_sync import open_lexical
 from minutesqa.models import Hit, ItemRef, date_int
 from minutesqa.store import StoredChunk, VectorStore
+from minutesqa.tuning import Tuning
 
 # attendance/venue questions: the meeting's own record answers them (Tuning.meeting_boost)
 # Questions the meeting record answers: who attended or sent apologies, who chaired the
@@ -160,7 +161,7 @@ class Retriever:
                 intent = question_dates(turn)
                 if not intent.empty:
                     break
-        text = search_text(question, query.history)
+        text = search_text(question, query.history, tune.follow_up_words)
         vector = self.embedder.embed([text])[0]
         committees = self.resolve_committees(query.committee)
         committee = (
@@ -411,14 +412,17 @@ def join_parts(parts: list[str]) -> str:
     return text
 
 
-def is_follow_up(question: str) -> bool:
+def is_follow_up(question: str, short: int = Tuning.follow_up_words) -> bool:
+    """A follow-up: at most `short` words (Tuning.follow_up_words), or a pronoun."""
     words = question.split()
-    return len(words) <= 6 or bool(_FOLLOW_UP.search(question))
+    return len(words) <= short or bool(_FOLLOW_UP.search(question))
 
 
-def search_text(question: str, history: tuple[str, ...]) -> str:
+def search_text(
+    question: str, history: tuple[str, ...], short: int = Tuning.follow_up_words
+) -> str:
     """A follow-up ("and how is it funded?") is searched with the turn before it."""
-    if history and is_follow_up(question):
+    if history and is_follow_up(question, short):
         return f"{history[-1]} {question}"
     return question
 

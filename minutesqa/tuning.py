@@ -62,9 +62,16 @@ class Tuning:
     rare_share: float = 0.0003
     unseen_tells: int = 2000
     found_items: int = 3
+    # a short question ("and the cost?") or one with a pronoun is a follow-up, read with the
+    # turn before it; its own topic words (when it has this many) must be in the item
+    follow_up_words: int = 6
+    follow_up_terms: int = 2
 
     # --- the extractive writer (answer.py) ------------------------------------------------
     writer_items: int = 5  # items whose sentences are scored for the answer
+    primary_sentences: int = 3  # sentences shown of the first item ...
+    secondary_sentences: int = 2  # ... and of each further one
+    decisions_shown: int = 3  # decisions shown per item
     relative_margin: float = 0.10  # a further item: its best sentence this close to the first
     question_weight: float = 0.7  # a follow-up: its own words against the conversation's
     overlap_weight: float = 0.35  # a sentence's share of the question's words
