@@ -330,7 +330,6 @@ class Pipeline:
             retrieved=retrieval.hits,
             latency_ms=(time.perf_counter() - started) * 1000.0,
             quotes=list(draft.quotes) if not draft.abstained else [],
-            history=list(history),
             writer=self.writer.name,
             note=draft.note,
             dropped=draft.dropped,

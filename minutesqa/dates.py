@@ -85,7 +85,6 @@ class DateIntent:
     until: dt.date | None = None
     latest: bool = False  # "at the last meeting", "latest", "most recent"
     earliest: bool = False
-    phrase: str = ""  # the words it was read from, to strip from the search text
 
     @property
     def empty(self) -> bool:
@@ -105,11 +104,11 @@ def question_dates(question: str, today: dt.date | None = None) -> DateIntent:
     m = re.search(rf"\bbetween\s+{_YEAR}\s+and\s+{_YEAR}\b", q)
     if m:
         a, b = sorted((int(m.group(1)), int(m.group(2))))
-        return DateIntent(dt.date(a, 1, 1), dt.date(b, 12, 31), phrase=m.group(0))
+        return DateIntent(dt.date(a, 1, 1), dt.date(b, 12, 31))
     full = find_dates(question)
     if full:
         pos, day = full[0]
-        return DateIntent(day, day, phrase=question[pos : pos + 30])
+        return DateIntent(day, day)
     m = re.search(rf"\b(since|after|from|before|until|prior to)\s+(?:{_MONTH_RE}\s+)?{_YEAR}\b", q)
     if m:
         word, month, year = m.group(1), m.group(2), int(m.group(3))
@@ -119,33 +118,33 @@ def question_dates(question: str, today: dt.date | None = None) -> DateIntent:
             if word == "after":
                 after = _month_end(year, mon) if mon else dt.date(year, 12, 31)
                 start = after + dt.timedelta(days=1)
-            return DateIntent(since=start, phrase=m.group(0))
+            return DateIntent(since=start)
         end = dt.date(year, mon, 1) - dt.timedelta(days=1) if mon else dt.date(year - 1, 12, 31)
-        return DateIntent(until=end, phrase=m.group(0))
+        return DateIntent(until=end)
     m = re.search(rf"\b{_MONTH_RE},?\s+{_YEAR}\b", q)
     if m:
         year, mon = int(m.group(2)), MONTHS[m.group(1)]
-        return DateIntent(dt.date(year, mon, 1), _month_end(year, mon), phrase=m.group(0))
+        return DateIntent(dt.date(year, mon, 1), _month_end(year, mon))
     m = re.search(rf"\b{_YEAR}\s*[/-]\s*(\d{{2}})\b", q)  # 2020/21, 2020-21: a financial year
     if m:
         year = int(m.group(1))
-        return DateIntent(dt.date(year, 1, 1), dt.date(year + 1, 12, 31), phrase=m.group(0))
+        return DateIntent(dt.date(year, 1, 1), dt.date(year + 1, 12, 31))
     m = re.search(rf"\b{_YEAR}\b", q)
     if m:
         year = int(m.group(1))
-        return DateIntent(dt.date(year, 1, 1), dt.date(year, 12, 31), phrase=m.group(0))
+        return DateIntent(dt.date(year, 1, 1), dt.date(year, 12, 31))
     m = re.search(r"\b(this|last)\s+year\b", q)
     if m:
         year = today.year - (1 if m.group(1) == "last" else 0)
-        return DateIntent(dt.date(year, 1, 1), dt.date(year, 12, 31), phrase=m.group(0))
+        return DateIntent(dt.date(year, 1, 1), dt.date(year, 12, 31))
     m = re.search(
         r"\b(?:the\s+)?(?:last|latest|most\s+recent|newest|previous)\s+(?:meeting|minutes|time)\b"
         r"|\blatest\b|\bmost\s+recent(?:ly)?\b|\brecently\b",
         q,
     )
     if m:
-        return DateIntent(latest=True, phrase=m.group(0))
+        return DateIntent(latest=True)
     m = re.search(r"\b(?:the\s+)?(?:first|earliest|oldest)\s+(?:meeting|minutes|time)\b", q)
     if m:
-        return DateIntent(earliest=True, phrase=m.group(0))
+        return DateIntent(earliest=True)
     return DateIntent()

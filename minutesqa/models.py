@@ -209,7 +209,6 @@ class Answer:
     citations: list[ItemRef]
     retrieved: list[Hit]
     latency_ms: float = 0.0
-    history: list[str] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     writer: str = "extractive"  # which writer wrote it: extractive or generative
     note: str = ""  # why the writer fell back to the extracts or abstained

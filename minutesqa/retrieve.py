@@ -57,7 +57,6 @@ class Coverage:
     committees: dict[str, int]
     first: dt.date | None
     last: dt.date | None
-    last_by_committee: dict[str, dt.date] = field(default_factory=dict)
     first_by_committee: dict[str, dt.date] = field(default_factory=dict)
     dates_by_committee: dict[str, list[dt.date]] = field(default_factory=dict)
 
@@ -112,7 +111,6 @@ class Retriever:
             committees={k: len(v) for k, v in sorted(dates.items())},
             first=min(all_dates) if all_dates else None,
             last=max(all_dates) if all_dates else None,
-            last_by_committee={k: max(v) for k, v in dates.items()},
             first_by_committee={k: min(v) for k, v in dates.items()},
             dates_by_committee={k: sorted(v) for k, v in dates.items()},
         )

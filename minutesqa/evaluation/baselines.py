@@ -119,7 +119,6 @@ class _IndexBaseline:
             citations=[hits[0].ref] if hits else [],
             retrieved=hits,
             latency_ms=(time.perf_counter() - started) * 1000.0,
-            history=list(history),
         )
 
 

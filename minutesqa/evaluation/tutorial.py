@@ -233,5 +233,4 @@ class TutorialBaseline:
             citations=cited,
             retrieved=retrieved,
             latency_ms=latency,
-            history=list(history),
         )
