@@ -258,7 +258,7 @@ _ORG = re.compile(rf"\b(?:{ORG_NOUNS})\b", re.IGNORECASE)
 _KIND_WORDS = re.compile(
     r"\b(?:(?:regular|special|annual(?:\s+general)?|extraordinary|ordinary|monthly|"
     r"quarterly|adjourned|emergency|joint|open|closed|public|virtual|remote|hybrid|"
-    r"teleconference|in-person)\s+)*(?:board\s+)?(?:meeting|session|retreat|workshop)s?\b"
+    r"teleconference|in-person|blended|online)\s+)*(?:board\s+)?(?:meeting|session|retreat|workshop)s?\b"
     r"|\bminutes\b|\bagenda\b|\bsummary\s+of\b|\bAGM\b|\bunapproved\b|\bdraft\b|"
     r"\bapproved\b|\bfinal\b|^\W*(?:regular|special|monthly|annual|adjourned)\b",
     re.IGNORECASE,
@@ -283,6 +283,9 @@ def clean_name(text: str) -> str:
     text = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", text)
     # "... held on Tuesday", "... which was held in ...": the name ends there
     text = re.split(r"\s+(?:which\s+was\s+)?held\b|\s+on\s+\w+day\b", text, flags=re.I)[0]
+    # "... District of Cappamore-Kilmallock to Approve the ...", "... on Athenacey Graveyard":
+    # what the meeting was for follows the body's name ("Committee on Finance" is a name)
+    text = _purpose_cut(text)
     text = _KIND_WORDS.sub(" ", text)
     text = re.sub(r"\s+", " ", text).strip(" ,.-–—:;|/&")
     text = re.sub(r"^(?:of|for|the|and|a|an)\s+(?:the\s+)?", "", text, flags=re.I)
@@ -296,12 +299,44 @@ def clean_name(text: str) -> str:
     return text.strip(" ,.-–—:;|/&")
 
 
+_PURPOSE = re.compile(r"\s+(?:to|on|re|regarding|concerning)\s+(?=\w)", re.IGNORECASE)
+# "... to Discuss the Active Travel/National Transport Association": a meeting called to do
+# something, whatever the words after
+_PURPOSE_VERB = re.compile(
+    r"\s+to\s+(?:discuss|approve|consider|review|adopt|receive|agree|note|elect|appoint|"
+    r"hear|set|fix|examine|strike|make)\b",
+    re.IGNORECASE,
+)
+
+
+def _purpose_cut(text: str) -> str:
+    verb = _PURPOSE_VERB.search(text)
+    if verb and _ORG.search(text[: verb.start()]):
+        return text[: verb.start()]
+    for m in _PURPOSE.finditer(text):
+        before, after = text[: m.start()], text[m.end() :]
+        if _ORG.search(before) and not _ORG.search(after):
+            if not re.search(rf"\b(?:{ORG_NOUNS})$", before, re.IGNORECASE):
+                return before
+    return text
+
+
+# a name ending in a post is an officer ("Administrator, Senior Executive Engineer"), not
+# a body
+_POST = re.compile(
+    r"\b(?:engineer|officer|administrator|manager|clerk|secretary|treasurer|director|"
+    r"planner|accountant|solicitor|superintendent|inspector|sergeant|chair(?:man|person)?)$",
+    re.IGNORECASE,
+)
+
+
 def valid_name(name: str) -> bool:
     words = name.split()
     return (
         0 < len(words) <= 12
         and bool(_ORG.search(name))
         and not _NOT_A_NAME.search(name)
+        and not _POST.search(name)
         and not name.endswith(".")
     )
 

@@ -11,7 +11,7 @@ from typing import Any
 MEETING_ITEM = "meeting"  # the item number of a meeting's own record (attendance, venue)
 # Bump when parse, segment or chunk would turn the same file into different chunks: ingest
 # then redoes every file stamped otherwise (re-embedding only the chunk texts that changed).
-PIPELINE_VERSION = 4
+PIPELINE_VERSION = 5
 
 
 @dataclass(frozen=True)

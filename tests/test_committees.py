@@ -156,3 +156,40 @@ def test_committee_name_words_most_of_the_archive_uses_name_no_committee() -> No
     lexical = LexicalIndex.build(rows)
     names = ["Limerick City Council", "Kilmallock Municipal District"]
     assert common_name_words(names, lexical) == frozenset({"limerick"})
+
+
+@pytest.mark.parametrize(
+    ("header", "name"),
+    [
+        (
+            "Special Meeting of the Municipal District of Cappamore-Kilmallock to Approve "
+            "the General Municipal Allocation",
+            "Municipal District of Cappamore-Kilmallock",
+        ),
+        (
+            "Municipal District of Cappamore-Kilmallock to Discuss the Active Travel/National "
+            "Transport Association",
+            "Municipal District of Cappamore-Kilmallock",
+        ),
+        (
+            "Special Meeting of the Municipal District of Kilmallock on Athenacey Graveyard",
+            "Municipal District of Kilmallock",
+        ),
+        ("Committee on Finance", "Committee on Finance"),
+        (
+            "Blended Meeting of the Climate Action Strategic Policy Committee",
+            "Climate Action Strategic Policy Committee",
+        ),
+    ],
+)
+def test_a_meetings_purpose_is_not_part_of_the_bodys_name(header: str, name: str) -> None:
+    from minutesqa.header import clean_name, valid_name
+
+    assert clean_name(header) == name and valid_name(name)
+
+
+def test_an_officers_post_is_not_a_body() -> None:
+    from minutesqa.header import valid_name
+
+    assert not valid_name("Administrator , Senior Executive Engineer")
+    assert valid_name("Executive Committee")
