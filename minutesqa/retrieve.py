@@ -5,48 +5,44 @@ dates read from the question itself)."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from minutesqa.chunk import strip_context
+from minutesqa.committees import (
+    COMMITTEE_GENERIC,
+    committee_choices,
+    committees_named,
+    common_name_words,
+    resolve_committees,
+)
 from minutesqa.config import Settings
 from minutesqa.dates import DateIntent, question_dates
 from minutesqa.embed import Embedder, get_embedder
-from minutesqa.errors import ConfigError, IndexMissingError
-from minutesqa.lexical import LexicalIndex, committee_words, content_terms, tokenize
+from minutesqa.errors import IndexMissingError
+from minutesqa.lexical import LexicalIndex
 from minutesqa.lexical_sync import open_lexical
 from minutesqa.models import Hit, ItemRef, date_int
+from minutesqa.query import (
+    MEETING_INTENT,
+    Query,
+    intersect,
+    is_follow_up,
+    mentions_period,
+    search_text,
+    topic_terms,
+)
 from minutesqa.store import StoredChunk, VectorStore
-from minutesqa.tuning import Tuning
 
-# attendance/venue questions: the meeting's own record answers them (Tuning.meeting_boost)
-# Questions the meeting record answers: who attended or sent apologies, who chaired the
-# meeting (not "who was elected vice chair": an agenda item), where it was held.
-MEETING_INTENT = re.compile(
-    r"\b(?:attend\w*|present at|apolog\w*|venue|where was|who was at|who came|"
-    r"officers? (?:at|present)|chaired|chairing|in the chair|"
-    r"chair(?:man|person)? (?:at|of|for) (?:the|that|this) meeting|"
-    r"who was (?:the )?chair(?:man|person)?(?= at\b| of the meeting|\s*\?|\s*$))",
-    re.IGNORECASE,
-)
-_FOLLOW_UP = re.compile(
-    r"^(?:and|but|also|so|then|what about|how about|and what|what else)\b|"
-    r"\b(?:it|its|they|them|their|this|that|these|those|he|she|his|her|there)\b",
-    re.IGNORECASE,
-)
-
-
-@dataclass(frozen=True)
-class Query:
-    question: str
-    history: tuple[str, ...] = ()
-    committee: str | None = None
-    since: dt.date | None = None
-    until: dt.date | None = None
-    k: int = 10
+__all__ = [  # read the question / committee helpers, importable from here as before
+    "Query",
+    "committee_choices",
+    "is_follow_up",
+    "search_text",
+    "topic_terms",
+]
 
 
 @dataclass(frozen=True)
@@ -94,7 +90,7 @@ class Retriever:
         self.lexical = lexical or open_lexical(self.store, settings)
         self._id_pos = {cid: i for i, cid in enumerate(self.lexical.ids)}
         self.coverage = self._coverage()
-        self._generic = _COMMITTEE_GENERIC | common_name_words(
+        self._generic = COMMITTEE_GENERIC | common_name_words(
             list(self.coverage.committees), self.lexical, settings.tuning.common_name_share
         )
 
@@ -116,38 +112,10 @@ class Retriever:
         )
 
     def resolve_committees(self, name: str | None) -> tuple[str, ...]:
-        """The committees a user's name stands for: the exact one, else every committee
-        whose name holds all its words ('joint policing' or 'JPC': the Joint Policing
-        Committee however each set of minutes spells it). Empty: no filter."""
-        if not name or not name.strip():
-            return ()
-        known = list(self.coverage.committees)
-        if name in known:  # and its other spellings: '&' for 'and', a hyphen for a space
-            same = committee_words(name)
-            return tuple(c for c in known if c == name or committee_words(c) == same)
-        words = set(committee_words(name)) - _COMMITTEE_FILLER
-        matches = [c for c in known if words and words <= set(committee_words(c))]
-        if not matches:
-            low = name.lower().strip()
-            matches = [c for c in known if low in c.lower()]
-        if not matches:
-            shown = ", ".join(known[:8]) + (" …" if len(known) > 8 else "")
-            raise ConfigError(f"no committee in the index matches {name!r}; known: {shown}")
-        return tuple(matches)
+        return resolve_committees(name, list(self.coverage.committees))
 
     def committees_named(self, question: str) -> tuple[str, ...]:
-        """The committees a question names ("at the Newcastle West Joint Policing Sub
-        Committee"): those whose distinctive words all appear in it, keeping only the most
-        specific (the sub committee, not also the district it belongs to)."""
-        asked = set(committee_words(question))
-        named = {
-            c: words
-            for c in self.coverage.committees
-            if (words := set(committee_words(c)) - self._generic) and words <= asked
-        }
-        return tuple(
-            c for c, words in named.items() if not any(words < other for other in named.values())
-        )
+        return committees_named(question, list(self.coverage.committees), self._generic)
 
     # --- search ---------------------------------------------------------------------------
     def search(self, query: Query) -> Retrieval:
@@ -165,7 +133,7 @@ class Retriever:
         committee = (
             committees[0] if len(committees) == 1 else (query.committee if committees else None)
         )  # how the answer names the filter
-        since, until = _intersect(query.since, query.until, intent)
+        since, until = intersect(query.since, query.until, intent)
         dated = bool(intent.since or intent.until)
         named = () if committees else self.committees_named(text)
         if dated and named and not committees and self._empty_range(named, since, until):
@@ -178,7 +146,7 @@ class Retriever:
                 hits = [
                     h
                     for h in self._search(text, vector, committees, None, None, query.k, named)
-                    if _mentions_period(h.text, intent) and h.coverage >= tune.event_coverage
+                    if mentions_period(h.text, intent) and h.coverage >= tune.event_coverage
                 ]
                 if hits:
                     return Retrieval(hits, vector, text, None, None, committee, dated=True)
@@ -348,30 +316,6 @@ class Retriever:
         return {key: join_parts([t for _, t in sorted(p)]) for key, p in parts.items()}
 
 
-_COMMITTEE_FILLER = frozenset({"the", "of", "a", "an", "meeting", "meetings"})
-# words that name no body in particular, so a question using them names no committee: the
-# commonest organisational nouns, levels of government, kinds of meeting, and (found in the
-# index, `common_name_words`) words of committee names that most of the archive's text
-# uses, such as the council's own name ("Limerick": 75% of its chunks) or "Board" and
-# "Directors" in a folder of boards (71%, 63%)
-_COMMITTEE_GENERIC = _COMMITTEE_FILLER | frozenset(
-    "committee committees sub council city county district municipal borough and in to on "
-    "for at special annual full monthly".split()
-)
-
-
-def common_name_words(
-    names: list[str], lexical: LexicalIndex, share: float = 0.5
-) -> frozenset[str]:
-    """Words of the committee names that at least `share` of the chunks use
-    (Tuning.common_name_share)."""
-    n = len(lexical.ids) or 1
-    words = {w for name in names for w in committee_words(name)}
-    return frozenset(
-        w for w in words if (t := tokenize(w)) and lexical.df.get(t[0], 0) >= share * n
-    )
-
-
 def _date_preferred(
     in_range: list[Hit], wide: list[Hit], intent: DateIntent, k: int, boost: float
 ) -> list[Hit]:
@@ -380,22 +324,13 @@ def _date_preferred(
     the search at every date) compete only when they name the period themselves, and start
     `boost` (Tuning.date_boost) behind."""
     seen = {h.ref.key() for h in in_range}
-    extra = [h for h in wide if h.ref.key() not in seen and _mentions_period(h.text, intent)]
+    extra = [h for h in wide if h.ref.key() not in seen and mentions_period(h.text, intent)]
     if not extra:
         return in_range
     boosted = [
         replace(h, score=h.score + boost, parts=(*h.parts, ("date", boost))) for h in in_range
     ]
     return sorted(boosted + extra, key=lambda h: -h.score)[:k]
-
-
-def committee_choices(committees: dict[str, int]) -> list[str]:
-    """One name per committee for a picker: spellings that differ only in '&'/'and',
-    hyphens or apostrophes are one body, shown as its most used spelling."""
-    groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
-    for name in committees:
-        groups[tuple(committee_words(name))].append(name)
-    return sorted(min(names, key=lambda c: (-committees[c], c)) for names in groups.values())
 
 
 def join_parts(parts: list[str]) -> str:
@@ -408,44 +343,3 @@ def join_parts(parts: list[str]) -> str:
                 break
         text = text + part[overlap:] if overlap else text + "\n" + part
     return text
-
-
-def is_follow_up(question: str, short: int = Tuning.follow_up_words) -> bool:
-    """A follow-up: at most `short` words (Tuning.follow_up_words), or a pronoun."""
-    words = question.split()
-    return len(words) <= short or bool(_FOLLOW_UP.search(question))
-
-
-def search_text(
-    question: str, history: tuple[str, ...], short: int = Tuning.follow_up_words
-) -> str:
-    """A follow-up ("and how is it funded?") is searched with the turn before it."""
-    if history and is_follow_up(question, short):
-        return f"{history[-1]} {question}"
-    return question
-
-
-_DATE_WORDS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec year month latest last recent".split()
-)
-
-
-def topic_terms(text: str) -> list[str]:
-    """The words that name the topic: no question words, dates or numbers."""
-    return [t for t in content_terms(text) if t not in _DATE_WORDS and not t.isdigit()]
-
-
-def _mentions_period(text: str, intent: DateIntent) -> bool:
-    if not (intent.since and intent.until):
-        return False
-    years = range(intent.since.year, intent.until.year + 1)
-    return any(re.search(rf"\b{year}\b", text) for year in years)
-
-
-def _intersect(
-    since: dt.date | None, until: dt.date | None, intent: DateIntent
-) -> tuple[dt.date | None, dt.date | None]:
-    lo = max([d for d in (since, intent.since) if d], default=None)
-    hi = min([d for d in (until, intent.until) if d], default=None)
-    return lo, hi

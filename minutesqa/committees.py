@@ -1,0 +1,74 @@
+"""Committee names: which committees a user's filter stands for, which a question names,
+the words that name no committee in particular, and one name per body for a picker."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from minutesqa.errors import ConfigError
+from minutesqa.lexical import LexicalIndex, committee_words, tokenize
+
+COMMITTEE_FILLER = frozenset({"the", "of", "a", "an", "meeting", "meetings"})
+# words that name no body in particular, so a question using them names no committee: the
+# commonest organisational nouns, levels of government, kinds of meeting, and (found in the
+# index, `common_name_words`) words of committee names that most of the archive's text
+# uses, such as the council's own name ("Limerick": 75% of its chunks) or "Board" and
+# "Directors" in a folder of boards (71%, 63%)
+COMMITTEE_GENERIC = COMMITTEE_FILLER | frozenset(
+    "committee committees sub council city county district municipal borough and in to on "
+    "for at special annual full monthly".split()
+)
+
+
+def common_name_words(
+    names: list[str], lexical: LexicalIndex, share: float = 0.5
+) -> frozenset[str]:
+    """Words of the committee names that at least `share` of the chunks use
+    (Tuning.common_name_share)."""
+    n = len(lexical.ids) or 1
+    words = {w for name in names for w in committee_words(name)}
+    return frozenset(
+        w for w in words if (t := tokenize(w)) and lexical.df.get(t[0], 0) >= share * n
+    )
+
+
+def resolve_committees(name: str | None, known: list[str]) -> tuple[str, ...]:
+    """The committees a user's name stands for: the exact one, else every committee
+    whose name holds all its words ('joint policing' or 'JPC': the Joint Policing
+    Committee however each set of minutes spells it). Empty: no filter."""
+    if not name or not name.strip():
+        return ()
+    if name in known:  # and its other spellings: '&' for 'and', a hyphen for a space
+        same = committee_words(name)
+        return tuple(c for c in known if c == name or committee_words(c) == same)
+    words = set(committee_words(name)) - COMMITTEE_FILLER
+    matches = [c for c in known if words and words <= set(committee_words(c))]
+    if not matches:
+        low = name.lower().strip()
+        matches = [c for c in known if low in c.lower()]
+    if not matches:
+        shown = ", ".join(known[:8]) + (" …" if len(known) > 8 else "")
+        raise ConfigError(f"no committee in the index matches {name!r}; known: {shown}")
+    return tuple(matches)
+
+
+def committees_named(question: str, known: list[str], generic: frozenset[str]) -> tuple[str, ...]:
+    """The committees a question names ("at the Newcastle West Joint Policing Sub
+    Committee"): those whose distinctive words all appear in it, keeping only the most
+    specific (the sub committee, not also the district it belongs to)."""
+    asked = set(committee_words(question))
+    named = {
+        c: words for c in known if (words := set(committee_words(c)) - generic) and words <= asked
+    }
+    return tuple(
+        c for c, words in named.items() if not any(words < other for other in named.values())
+    )
+
+
+def committee_choices(committees: dict[str, int]) -> list[str]:
+    """One name per committee for a picker: spellings that differ only in '&'/'and',
+    hyphens or apostrophes are one body, shown as its most used spelling."""
+    groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for name in committees:
+        groups[tuple(committee_words(name))].append(name)
+    return sorted(min(names, key=lambda c: (-committees[c], c)) for names in groups.values())

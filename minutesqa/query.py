@@ -1,0 +1,79 @@
+"""Reading the question: what it is about (its topic words), whether it is a follow-up
+to read with the turn before it, whether the meeting record answers it, and the dates it
+names against the filters given."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from minutesqa.dates import DateIntent
+from minutesqa.lexical import content_terms
+from minutesqa.tuning import Tuning
+
+# Questions the meeting record answers: who attended or sent apologies, who chaired the
+# meeting (not "who was elected vice chair": an agenda item), where it was held.
+MEETING_INTENT = re.compile(
+    r"\b(?:attend\w*|present at|apolog\w*|venue|where was|who was at|who came|"
+    r"officers? (?:at|present)|chaired|chairing|in the chair|"
+    r"chair(?:man|person)? (?:at|of|for) (?:the|that|this) meeting|"
+    r"who was (?:the )?chair(?:man|person)?(?= at\b| of the meeting|\s*\?|\s*$))",
+    re.IGNORECASE,
+)
+_FOLLOW_UP = re.compile(
+    r"^(?:and|but|also|so|then|what about|how about|and what|what else)\b|"
+    r"\b(?:it|its|they|them|their|this|that|these|those|he|she|his|her|there)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Query:
+    question: str
+    history: tuple[str, ...] = ()
+    committee: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    k: int = 10
+
+
+def is_follow_up(question: str, short: int = Tuning.follow_up_words) -> bool:
+    """A follow-up: at most `short` words (Tuning.follow_up_words), or a pronoun."""
+    words = question.split()
+    return len(words) <= short or bool(_FOLLOW_UP.search(question))
+
+
+def search_text(
+    question: str, history: tuple[str, ...], short: int = Tuning.follow_up_words
+) -> str:
+    """A follow-up ("and how is it funded?") is searched with the turn before it."""
+    if history and is_follow_up(question, short):
+        return f"{history[-1]} {question}"
+    return question
+
+
+_DATE_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec year month latest last recent".split()
+)
+
+
+def topic_terms(text: str) -> list[str]:
+    """The words that name the topic: no question words, dates or numbers."""
+    return [t for t in content_terms(text) if t not in _DATE_WORDS and not t.isdigit()]
+
+
+def mentions_period(text: str, intent: DateIntent) -> bool:
+    if not (intent.since and intent.until):
+        return False
+    years = range(intent.since.year, intent.until.year + 1)
+    return any(re.search(rf"\b{year}\b", text) for year in years)
+
+
+def intersect(
+    since: dt.date | None, until: dt.date | None, intent: DateIntent
+) -> tuple[dt.date | None, dt.date | None]:
+    lo = max([d for d in (since, intent.since) if d], default=None)
+    hi = min([d for d in (until, intent.until) if d], default=None)
+    return lo, hi
