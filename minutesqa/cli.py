@@ -1,4 +1,4 @@
-"""The `minutes` command: ingest, inspect, ask, serve, eval. Thin: it reads options into Settings,
+"""The `minutes` command: ingest, inspect, ask, decisions, serve, eval. Thin: it reads options into Settings,
 calls the pipeline, and turns domain errors into one line and an exit status."""
 
 from __future__ import annotations
@@ -90,6 +90,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--history", action="append", default=[], help="an earlier question (repeatable)"
     )
+    _store_options(p)
+
+    p = sub.add_parser(
+        "decisions",
+        help="the decisions register: every recorded decision, oldest first",
+        description="Every decision the index holds (date, committee, item, title, the "
+        "decision as worded, outcome and tally where the minutes give them, source file), "
+        "oldest first.",
+    )
+    p.add_argument("--since", help="only meetings on or after this date (YYYY-MM-DD)")
+    p.add_argument("--until", help="only meetings on or before this date (YYYY-MM-DD)")
+    p.add_argument("--committee", help="only this committee: its name, or words of it")
+    p.add_argument(
+        "--contains", default="", help="only decisions holding all these words (or in the title)"
+    )
+    p.add_argument("--format", choices=["csv", "json", "md"], default="md", help="default md")
+    p.add_argument("--out", type=Path, help="write to this file instead of the screen")
     _store_options(p)
 
     p = sub.add_parser("serve", help="start the chat app in the browser")
@@ -235,6 +252,37 @@ def explain(answer: Answer) -> str:
     return "\n".join(lines)
 
 
+def cmd_decisions(args: argparse.Namespace, settings: Settings) -> int:
+    from minutesqa.inputs import read_committee, read_day
+    from minutesqa.register import decisions, render_register
+    from minutesqa.store import VectorStore
+
+    since = read_day(args.since, "--since")
+    until = read_day(args.until, "--until")
+    if since and until and since > until:
+        raise ConfigError(f"the --since date ({since}) is after the --until date ({until})")
+    store = VectorStore(settings, create=False)
+    if store.count() == 0:
+        raise ConfigError(f"the index at {settings.index_dir} is empty: run 'minutes ingest DIR'")
+    found = decisions(
+        store,
+        since=since,
+        until=until,
+        committee=read_committee(args.committee),
+        contains=args.contains,
+        exclude_restricted=settings.exclude_restricted,
+    )
+    text = render_register(found, args.format)
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text, encoding="utf-8")
+        print(f"{len(found)} decisions written to {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+        print(f"{len(found)} decisions", file=sys.stderr)
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from minutesqa.app import serve
 
@@ -252,6 +300,7 @@ COMMANDS: dict[str, Any] = {
     "ingest": cmd_ingest,
     "inspect": cmd_inspect,
     "ask": cmd_ask,
+    "decisions": cmd_decisions,
     "serve": cmd_serve,
     "eval": cmd_eval,
 }

@@ -1,0 +1,96 @@
+"""The decisions register (`minutes decisions`) over the sample minutes: every decision the
+segmenter found, filtered, in each format."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+import pytest
+
+from minutesqa.cli import EXIT_ERROR, main
+from minutesqa.config import Settings
+from minutesqa.parse import read_document
+from minutesqa.register import split_annotation
+from minutesqa.segment import segment
+from tests.conftest import SAMPLES
+
+pytestmark = pytest.mark.slow
+
+
+def run(settings: Settings, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    code = main(["decisions", "--index", str(settings.index_dir), *args])
+    captured = capsys.readouterr()
+    return code, captured.out if code == 0 else captured.err
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("Member Hage so moved. The motion carried. [carried, 4-0]",
+         ("Member Hage so moved. The motion carried.", "carried", "4-0")),
+        ("Moved to adopt. [adopted]", ("Moved to adopt.", "adopted", "")),
+        ("AGREED that the report be noted.", ("AGREED that the report be noted.", "", "")),
+        ("RESULT: PASSED [UNANIMOUS]", ("RESULT: PASSED [UNANIMOUS]", "", "")),  # the minutes'
+    ],
+)  # fmt: skip
+def test_outcome_and_tally_are_read_from_the_annotation(text: str, parts: tuple) -> None:  # type: ignore[type-arg]
+    assert split_annotation(text) == parts
+
+
+def test_one_decision_found_by_its_words(
+    sample_settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out = run(sample_settings, capsys, "--contains", "domestic homicide", "--format", "json")
+    assert code == 0
+    (record,) = [json.loads(line) for line in out.splitlines()]
+    assert record == {
+        "date": "2011-07-05",
+        "committee": "Safer Stockton Partnership",
+        "item": "12",
+        "title": "Domestic Homicide Reviews - update",
+        "decision": "AGREED that the report be noted and that any interest to be an independent "
+        "Chair and any ideas for funding be forwarded to Steven Hume.",
+        "outcome": "",
+        "tally": "",
+        "source": str((SAMPLES / "000_f16cb60d1222a485.txt").resolve()),
+    }
+
+
+def test_a_years_register_holds_every_decision_of_its_meeting(
+    sample_settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = SAMPLES / "003_d3f6b6d0c3a0463e.txt"
+    meeting = segment(read_document(path, max_bytes=2**26, timeout_s=60))
+    assert meeting.date == dt.date(2021, 2, 2)
+    expected = [(i.number, d) for i in meeting.items for d in i.decisions]
+    code, out = run(
+        sample_settings, capsys, "--since", "2021-01-01", "--until", "2021-12-31", "--format", "csv"
+    )
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["item"], r["decision"]) for r in rows] == expected
+    assert {r["date"] for r in rows} == {"2021-02-02"}
+
+
+def test_the_markdown_table_and_its_filters(
+    sample_settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out = run(
+        sample_settings, capsys, "--committee", "safer stockton", "--until", "2011-12-31"
+    )
+    lines = out.splitlines()
+    assert code == 0 and lines[0] == "| date | committee | item | decision | outcome |"
+    assert lines[2].startswith("| 2011-07-05 | Safer Stockton Partnership | item 1: Minutes of")
+    assert all(line.startswith("| 2011-07-05 |") for line in lines[2:])
+
+
+def test_a_committee_the_index_lacks_is_one_line(
+    sample_settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, err = run(sample_settings, capsys, "--committee", "planning board")
+    assert code == EXIT_ERROR
+    assert err.startswith("minutes decisions: no committee in the index matches 'planning board'")
+    assert len(err.strip().splitlines()) == 1
