@@ -19,6 +19,7 @@ import html
 import inspect
 import logging
 import re
+import tempfile
 import time
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
@@ -36,7 +37,7 @@ from minutesqa.clip import clip_at_word
 from minutesqa.config import Settings
 from minutesqa.errors import ConfigError, IndexMissingError, MinutesError, QuestionError
 from minutesqa.inputs import MAX_QUESTION_CHARS, read_request
-from minutesqa.models import MEETING_ITEM, Answer, Hit, ItemRef, date_int, human_date
+from minutesqa.models import MEETING_ITEM, Answer, Hit, ItemRef, date_int, human_date, item_label
 from minutesqa.retrieve import committee_choices
 
 log = logging.getLogger(__name__)
@@ -408,6 +409,9 @@ def malformed_call(block_fn: Any, problem: str) -> gr.Error:
     return gr.Error(message, print_exception=False)
 
 
+REGISTER_HEADERS = ["Date", "Committee", "Item", "Decision", "Outcome"]
+
+
 def build_app(settings: Settings, pipeline: Any = None) -> gr.Blocks:
     """The chat page. Without a pipeline one is built here (the model loads once); if the
     index is missing or cannot be opened, the page says so and how to fix it."""
@@ -507,6 +511,39 @@ def build_app(settings: Settings, pipeline: Any = None) -> gr.Blocks:
             "citations": citation_records(final) if final is not None else [],
         }
 
+    def register_view(committee: object, since: object, until: object, words: object) -> Any:
+        """The decisions register for the filters: a status line, the table, the CSV file."""
+        from minutesqa.inputs import read_committee, read_day
+        from minutesqa.register import decisions, render_register
+
+        hidden = gr.DownloadButton(visible=False)
+        if pipeline is None:
+            return str(unavailable), [], hidden
+        try:
+            name = None if committee == ALL_COMMITTEES else read_committee(committee)
+            start, end = read_day(since, "From"), read_day(until, "To")
+            if start and end and start > end:
+                raise QuestionError(f"the From date ({start}) is after the To date ({end})")
+            found = decisions(
+                pipeline.retriever.store,
+                since=start,
+                until=end,
+                committee=name,
+                contains=str(words or "")[:200],
+                exclude_restricted=settings.exclude_restricted,
+            )
+        except MinutesError as exc:
+            return escape_text(str(exc)), [], hidden
+        rows = [
+            [d.date.isoformat(), d.committee, item_label(d.item, d.title), d.decision,
+             ", ".join(p for p in (d.outcome, d.tally) if p)]
+            for d in found
+        ]  # fmt: skip
+        path = Path(tempfile.mkdtemp(prefix="register-")) / "decisions.csv"
+        path.write_text(render_register(found, "csv"), encoding="utf-8")
+        status = f"{len(found):,} decisions" + ("" if found else ": try fewer filters")
+        return status, rows, gr.DownloadButton(value=str(path), visible=bool(found))
+
     def clear() -> tuple[Any, ...]:
         return [], [], [], "_No items cited._", ""
 
@@ -529,62 +566,93 @@ def build_app(settings: Settings, pipeline: Any = None) -> gr.Blocks:
             latex_delimiters=[],
         )
         turns = gr.State([])
-        with gr.Row(equal_height=False):
-            with gr.Column(scale=5):
-                with gr.Row():
-                    committee = gr.Dropdown(
-                        committees,
-                        value=ALL_COMMITTEES,
-                        label="Committee",
-                        interactive=pipeline is not None,
-                        scale=2,
-                    )
-                    since = gr.Textbox(label="From (YYYY-MM-DD)", placeholder="e.g. 2021-01-01")
-                    until = gr.Textbox(label="To (YYYY-MM-DD)", placeholder="e.g. 2024-12-31")
-                chatbot = gr.Chatbot(
-                    label="Answers from the minutes",
-                    height=460,
-                    sanitize_html=True,
-                    render_markdown=True,
-                    allow_tags=False,
-                    latex_delimiters=[],
-                    feedback_options=None,
-                    buttons=["copy"],
-                    placeholder="Ask what a committee decided, who attended, or when "
-                    "something was discussed.",
-                    elem_id="chat",
-                )
-                with gr.Row():
-                    box = gr.Textbox(
-                        show_label=False,
-                        placeholder="Ask a question about the minutes",
-                        scale=6,
-                        submit_btn=False,
-                        elem_id="question",
-                        max_length=1000,
-                    )
-                    send = gr.Button("Ask", variant="primary", scale=1, min_width=80)
-                    new = gr.Button("Clear", scale=1, min_width=80)
-                if examples:
-                    gr.Examples([[q] for q in examples], inputs=[box], label="Try asking")
-            with gr.Column(scale=4):
-                table = gr.Dataframe(
-                    headers=TABLE_HEADERS,
-                    value=[],
-                    datatype="str",
-                    label="Cited items",
-                    interactive=False,
-                    wrap=True,
-                    column_widths=["20%", "15%", "12%", "19%", "20%", "14%"],
-                    elem_id="cited-items",
-                )
-                with gr.Accordion("Full text of the cited items", open=False):
-                    details = gr.Markdown(
-                        "_No items cited._",
+        with gr.Tab("Ask"):
+            with gr.Row(equal_height=False):
+                with gr.Column(scale=5):
+                    with gr.Row():
+                        committee = gr.Dropdown(
+                            committees,
+                            value=ALL_COMMITTEES,
+                            label="Committee",
+                            interactive=pipeline is not None,
+                            scale=2,
+                        )
+                        since = gr.Textbox(label="From (YYYY-MM-DD)", placeholder="e.g. 2021-01-01")
+                        until = gr.Textbox(label="To (YYYY-MM-DD)", placeholder="e.g. 2024-12-31")
+                    chatbot = gr.Chatbot(
+                        label="Answers from the minutes",
+                        height=460,
+                        sanitize_html=True,
+                        render_markdown=True,
+                        allow_tags=False,
                         latex_delimiters=[],
-                        line_breaks=True,
-                        elem_id="item-text",
+                        feedback_options=None,
+                        buttons=["copy"],
+                        placeholder="Ask what a committee decided, who attended, or when "
+                        "something was discussed.",
+                        elem_id="chat",
                     )
+                    with gr.Row():
+                        box = gr.Textbox(
+                            show_label=False,
+                            placeholder="Ask a question about the minutes",
+                            scale=6,
+                            submit_btn=False,
+                            elem_id="question",
+                            max_length=1000,
+                        )
+                        send = gr.Button("Ask", variant="primary", scale=1, min_width=80)
+                        new = gr.Button("Clear", scale=1, min_width=80)
+                    if examples:
+                        gr.Examples([[q] for q in examples], inputs=[box], label="Try asking")
+                with gr.Column(scale=4):
+                    table = gr.Dataframe(
+                        headers=TABLE_HEADERS,
+                        value=[],
+                        datatype="str",
+                        label="Cited items",
+                        interactive=False,
+                        wrap=True,
+                        column_widths=["20%", "15%", "12%", "19%", "20%", "14%"],
+                        elem_id="cited-items",
+                    )
+                    with gr.Accordion("Full text of the cited items", open=False):
+                        details = gr.Markdown(
+                            "_No items cited._",
+                            latex_delimiters=[],
+                            line_breaks=True,
+                            elem_id="item-text",
+                        )
+        with gr.Tab("Decisions"):
+            gr.Markdown(
+                "Every decision the minutes record, oldest first: filter, then download the "
+                "register as CSV.",
+                latex_delimiters=[],
+            )
+            with gr.Row():
+                reg_committee = gr.Dropdown(
+                    committees, value=ALL_COMMITTEES, label="Committee", scale=2
+                )
+                reg_since = gr.Textbox(label="From (YYYY-MM-DD)")
+                reg_until = gr.Textbox(label="To (YYYY-MM-DD)")
+                reg_words = gr.Textbox(label="Containing the words", max_length=200)
+                reg_show = gr.Button("Show", variant="primary", min_width=80)
+            reg_status = gr.Markdown("", latex_delimiters=[], elem_id="register-status")
+            reg_table = gr.Dataframe(
+                headers=REGISTER_HEADERS,
+                value=[],
+                datatype="str",
+                interactive=False,
+                wrap=True,
+                elem_id="register",
+            )
+            reg_csv = gr.DownloadButton("Download CSV", visible=False)
+            reg_show.click(
+                register_view,
+                [reg_committee, reg_since, reg_until, reg_words],
+                [reg_status, reg_table, reg_csv],
+                api_visibility="private",
+            )
 
         inputs = [box, chatbot, turns, committee, since, until]
         outputs = [box, chatbot, turns, table, details]

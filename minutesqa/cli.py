@@ -1,5 +1,6 @@
-"""The `minutes` command: ingest, inspect, ask, decisions, serve, eval. Thin: it reads options into Settings,
-calls the pipeline, and turns domain errors into one line and an exit status."""
+"""The `minutes` command: ingest, inspect, ask, decisions, serve, eval. Thin: it reads
+options into Settings, calls the pipeline, and turns domain errors into one line and an exit
+status."""
 
 from __future__ import annotations
 

@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -94,3 +95,27 @@ def test_a_committee_the_index_lacks_is_one_line(
     assert code == EXIT_ERROR
     assert err.startswith("minutes decisions: no committee in the index matches 'planning board'")
     assert len(err.strip().splitlines()) == 1
+
+
+def test_the_apps_decisions_tab(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """The Decisions tab: the register for its filters, a CSV file to download, and a
+    one-line refusal of a bad date."""
+    from minutesqa.app import ALL_COMMITTEES, build_app
+
+    demo = build_app(pipeline.settings, pipeline)
+    view = next(f.fn for f in demo.fns.values() if f.name == "register_view")
+    status, rows, download = view(ALL_COMMITTEES, "2021-01-01", "2021-12-31", "")
+    assert status.endswith(" decisions") and rows
+    assert {r[0] for r in rows} == {"2021-02-02"}
+    value = download.value
+    path = Path(value["path"] if isinstance(value, dict) else value)
+    assert path.read_text(encoding="utf-8").splitlines()[0] == (
+        "date,committee,item,title,decision,outcome,tally,source"
+    )
+    assert len(path.read_text(encoding="utf-8").splitlines()) == len(rows) + 1
+    status, rows, _ = view(ALL_COMMITTEES, "2021-13-01", "", "")
+    # Markdown-escaped, one line
+    assert status.replace("\\", "") == (
+        "From date '2021-13-01' is not a real date: use YYYY-MM-DD, e.g. 2024-05-30"
+    )
+    assert rows == []
