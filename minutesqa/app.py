@@ -644,6 +644,7 @@ def build_app(settings: Settings, pipeline: Any = None) -> gr.Blocks:
                 datatype="str",
                 interactive=False,
                 wrap=True,
+                column_widths=["10%", "18%", "24%", "38%", "10%"],
                 elem_id="register",
             )
             reg_csv = gr.DownloadButton("Download CSV", visible=False)
