@@ -26,7 +26,10 @@ def test_every_subcommand_is_known() -> None:
 
 @pytest.mark.parametrize(
     "argv",
-    [["--help"], *[[c, "--help"] for c in ("ingest", "inspect", "ask", "decisions", "serve", "eval")]],
+    [
+        ["--help"],
+        *[[c, "--help"] for c in ("ingest", "inspect", "ask", "decisions", "serve", "eval")],
+    ],
 )
 def test_help(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as info:
