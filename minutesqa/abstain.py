@@ -6,6 +6,7 @@ import re
 
 import numpy as np
 
+from minutesqa.committees import committees_phrase
 from minutesqa.embed import Embedder
 from minutesqa.lexical import LexicalIndex, tokenize
 from minutesqa.models import MEETING_ITEM, VENUE_LABEL, human_date
@@ -16,12 +17,9 @@ from minutesqa.tuning import Tuning
 
 
 def abstain_text(coverage: Coverage, retrieval: Retrieval | None = None) -> str:
-    committees = list(coverage.committees)
-    more = f" and {len(committees) - 3} more" if len(committees) > 3 else ""
-    names = ", ".join(committees[:3]) + more
     base = {
         "meetings": coverage.meetings,
-        "committees": names or "no committee",
+        "committees": committees_phrase(coverage.committees),
         "first": human_date(coverage.first) if coverage.first else "-",
         "last": human_date(coverage.last) if coverage.last else "-",
     }

@@ -34,6 +34,7 @@ from starlette.responses import JSONResponse, PlainTextResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from minutesqa.clip import clip_at_word
+from minutesqa.committees import committees_phrase
 from minutesqa.config import Settings
 from minutesqa.errors import ConfigError, IndexMissingError, MinutesError, QuestionError
 from minutesqa.inputs import MAX_QUESTION_CHARS, read_request
@@ -281,8 +282,7 @@ def load_pipeline(settings: Settings) -> tuple[Any, str | None]:
 
 def coverage_line(pipeline: Any) -> str:
     cov = pipeline.coverage
-    names = list(cov.committees)
-    shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
+    shown = committees_phrase(cov.committees)
     span = f"{human_date(cov.first)} to {human_date(cov.last)}" if cov.first and cov.last else "-"
     plural = "" if cov.meetings == 1 else "s"
     return f"The index holds {cov.meetings} meeting{plural} of {shown}, from {span}."

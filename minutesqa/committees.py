@@ -72,3 +72,15 @@ def committee_choices(committees: dict[str, int]) -> list[str]:
     for name in committees:
         groups[tuple(committee_words(name))].append(name)
     return sorted(min(names, key=lambda c: (-committees[c], c)) for names in groups.values())
+
+
+def committees_phrase(committees: dict[str, int], named: int = 3) -> str:
+    """How a sentence names the index's bodies: up to `named` by name ("Safer Stockton
+    Partnership"), else their number ("42 committees"; the picker carries the names).
+    Spellings of one body count once."""
+    names = committee_choices(committees)
+    if not names:
+        return "no committee"
+    if len(names) <= named:
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"{len(names)} committees"

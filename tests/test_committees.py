@@ -193,3 +193,13 @@ def test_an_officers_post_is_not_a_body() -> None:
 
     assert not valid_name("Administrator , Senior Executive Engineer")
     assert valid_name("Executive Committee")
+
+
+def test_a_sentence_names_a_few_bodies_and_counts_many() -> None:
+    from minutesqa.committees import committees_phrase
+
+    assert committees_phrase({"Safer Stockton Partnership": 3}) == "Safer Stockton Partnership"
+    assert committees_phrase({"Audit Committee": 1, "Board": 4}) == "Audit Committee and Board"
+    many = {f"Committee {n}": 1 for n in "ABCDEFG"}
+    many["Committee  A"] = 1  # another spelling of one body counts once
+    assert committees_phrase(many) == "7 committees"
