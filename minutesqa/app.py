@@ -21,6 +21,7 @@ import logging
 import re
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,6 +53,7 @@ NO_INDEX = (
     "(or `minutes ingest /path/to/minutes`), then restart the app."
 )
 TABLE_HEADERS = ["Committee", "Date", "Item", "Title", "Decisions", "Restricted"]
+ROUTINE_TITLE_USES = 3  # an item title used at this many meetings is routine
 _PROCEDURAL = re.compile(
     r"^(?:minutes|declarations? of interests?|apologies|introductions|matters arising|"
     r"any other business|evacuation|appointment of (?:chair|vice)|date (?:and time )?of|"
@@ -289,8 +291,14 @@ def coverage_line(pipeline: Any) -> str:
 
 
 def example_questions(pipeline: Any, limit: int = 4, per_meeting: int = 2) -> list[str]:
-    """'What was agreed about <title>?' for substantive items of the latest meetings."""
+    """'What was agreed about <title>?' for substantive items of the latest meetings: not
+    procedural ones, nor routine ones (a title the archive uses at three meetings or more:
+    "Adoption of Minutes", "Deputation"), so the examples show what the archive is about."""
     try:
+        firsts = pipeline.retriever.store.get_where({"chunk_index": 0})
+        uses = Counter(
+            " ".join(str(c.metadata.get("title", "")).casefold().split()) for c in firsts
+        )
         cov = pipeline.coverage
         meetings = sorted(
             ((day, name) for name, days in cov.dates_by_committee.items() for day in days),
@@ -315,6 +323,7 @@ def example_questions(pipeline: Any, limit: int = 4, per_meeting: int = 2) -> li
                     or meta.get("restricted")
                     or not meta.get("decisions")
                     or _PROCEDURAL.search(title)
+                    or uses[title.casefold()] >= ROUTINE_TITLE_USES
                     or not re.fullmatch(r"[\w ,'’&/-]{4,60}", title)
                     or "restricted" in title.lower()
                 ):

@@ -303,3 +303,47 @@ def test_full_queue_refuses_clearly(missing_settings: Settings) -> None:
                 outcomes.append(f"error: {exc}")
     assert "slow answer" in outcomes
     assert any("Queue is full" in o for o in outcomes), outcomes
+
+
+def test_example_questions_skip_routine_and_procedural_items() -> None:
+    """A title the archive uses at three meetings or more is routine, not an example. The
+    store here is a fake holding item metadata only."""
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from minutesqa.app import example_questions
+    from minutesqa.models import date_int
+    from minutesqa.store import StoredChunk
+
+    days = [dt.date(2024, 1, d) for d in (10, 20, 30)]
+    titles = {
+        days[0]: ["Adoption of Minutes", "Deputation", "Greenway extension"],
+        days[1]: ["Adoption of Minutes", "Deputation", "Library opening hours"],
+        days[2]: ["Adoption of Minutes", "Deputation", "Apologies", "Street lighting upgrade"],
+    }
+    chunks = [
+        StoredChunk(
+            f"{day}-{i}",
+            {"committee": "Roads Committee", "date_int": date_int(day), "chunk_index": 0,
+             "item_index": i, "title": title, "decisions": "AGREED to proceed."},
+        )
+        for day, names in titles.items()
+        for i, title in enumerate(names, 1)
+    ]  # fmt: skip
+
+    class FakeStore:
+        def get_where(self, where: dict) -> list[StoredChunk]:  # type: ignore[type-arg]
+            if where == {"chunk_index": 0}:
+                return chunks
+            want = {k: v for part in where["$and"] for k, v in part.items()}
+            return [c for c in chunks if all(c.metadata.get(k) == v for k, v in want.items())]
+
+    pipeline = SimpleNamespace(
+        coverage=SimpleNamespace(dates_by_committee={"Roads Committee": days}),
+        retriever=SimpleNamespace(store=FakeStore()),
+    )
+    assert example_questions(pipeline) == [
+        "What was agreed about Street lighting upgrade?",
+        "What was agreed about Library opening hours?",
+        "What was agreed about Greenway extension?",
+    ]
