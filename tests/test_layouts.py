@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -40,16 +42,33 @@ def need(folder: Path) -> None:
         pytest.skip(f"corpus {folder} is absent (it lives beside the repository, in ../shared)")
 
 
+def _read_one(path: Path) -> Meeting | str:
+    try:
+        return segment(read_document(path, max_bytes=50 * 2**20, timeout_s=60))
+    except InputError as exc:
+        return str(exc)
+
+
+@functools.cache
+def _read_corpus(root: Path) -> dict[Path, Meeting | str]:
+    """Every file under a corpus root, read once, on every core (Limerick's 975 files are
+    most of this module's time)."""
+    paths = sorted(p for p in root.rglob("*") if p.suffix.lower() in SUPPORTED and p.is_file())
+    with ProcessPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1))) as pool:
+        return dict(zip(paths, pool.map(_read_one, paths, chunksize=8), strict=True))
+
+
 @functools.cache
 def _folder(folder: Path) -> dict[Path, Meeting | str]:
     """Every meeting of one folder, named as ingest names them (settle_bodies: one body,
     one name across a folder's meetings), or the reason a file could not be read."""
-    read: dict[Path, Meeting | str] = {}
-    for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in SUPPORTED):
-        try:
-            read[path] = segment(read_document(path, max_bytes=50 * 2**20, timeout_s=60))
-        except InputError as exc:
-            read[path] = str(exc)
+    root = next((r for r in (LIMERICK, LAYOUTS, SAMPLES) if folder.is_relative_to(r)), None)
+    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in SUPPORTED)
+    if root is not None:
+        every = _read_corpus(root)
+        read = {p: every[p] for p in files}
+    else:
+        read = {p: _read_one(p) for p in files}
     meetings = [m for m in read.values() if isinstance(m, Meeting)]
     settled = {Path(m.source): m for m in settle_bodies(meetings)}
     return {p: settled.get(p, r) if isinstance(r, Meeting) else r for p, r in read.items()}
