@@ -28,9 +28,24 @@ def table(headers: list[str], rows: list[list[Any]]) -> str:
 
 def render_markdown(report: dict[str, Any]) -> str:
     parts = _header(report)
-    for section in (_ingest, _queries, _scale, _load, _hnsw):
+    for section in (_ingest, _queries, _profile, _scale, _load, _hnsw):
         parts += section(report)
     return "\n".join(parts)
+
+
+def _profile(report: dict[str, Any]) -> list[str]:
+    """Where an answer's time goes (cProfile, cumulative share of the profiled time)."""
+    prof = report.get("profile")
+    if not prof:
+        return []
+    rows = " | ".join(f"{name} {share:.0%}" for name, share in prof["share"].items())
+    return [
+        "## Where an answer's time goes (Limerick)",
+        "",
+        f"{prof['questions']} questions, {prof['seconds']} s profiled: {rows}. "
+        f"Top functions by cumulative time: `{prof['file']}`.",
+        "",
+    ]
 
 
 def _header(report: dict[str, Any]) -> list[str]:

@@ -159,6 +159,23 @@ def main(argv: list[str] | None = None) -> int:
         )
         save()
 
+    # where an answer's time goes, on the Limerick index when there is one
+    profile_index = opts.out / "index-limerick"
+    if index_complete(profile_index):
+        from bench.profile import profile_asks
+
+        timed, warm = pick_questions(
+            load_questions(opts.questions_dir / "limerick_questions.yaml"), n=10
+        )
+        report["profile"] = profile_asks(
+            Settings.load(env={}, index_dir=profile_index),
+            embedder,
+            timed,
+            warm,
+            opts.out / "profile-limerick.txt",
+        )
+        save()
+
     # scale: the Limerick index (this run's, or a complete one left by an earlier run)
     limerick_index = opts.out / "index-limerick"
     if index_complete(limerick_index):

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from bench.ask import pick_questions
 from bench.hnsw import brute_top, hnsw_recall, recall_at_k
@@ -76,3 +77,18 @@ def test_no_latencies_are_none_not_zero() -> None:
     result = {"n": 1, "clients": 1, "ok": 0, "failed": 1, "cited": 0, "abstained": 0}
     line = summary_line({**result, "p50": None, "p95": None, "per_s": 0.0, "wall_s": 1.0})
     assert "p50 -, p95 -" in line
+
+
+def test_the_profile_of_answers(sample_settings, embedder, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """bench/profile.py: the profile file, and stage shares that add up inside `ask`."""
+    from bench.profile import profile_asks
+    from minutesqa.evaluation.questions import Question
+
+    qs = [Question("p1", "What was agreed on Street Angels?"), Question("p2", "Who chaired?")]
+    out = tmp_path / "profile.txt"
+    prof = profile_asks(sample_settings, embedder, qs, qs[:1], out)
+    assert "Ordered by: cumulative time" in out.read_text()
+    share = prof["share"]
+    assert share["ask"] == pytest.approx(1.0, abs=0.02)
+    assert 0 < share["search"] < 1 and 0 <= share["writer"] < 1
+    assert share["search"] + share["writer"] <= share["ask"] + 0.02

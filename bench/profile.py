@@ -1,0 +1,65 @@
+"""Where an answer's time goes: cProfile over Pipeline.ask for a fixed selection of
+questions (the model loaded, after a warm-up), kept as a text file beside the bench report
+so the next person starts from the profile, not a guess."""
+
+from __future__ import annotations
+
+import cProfile
+import io
+import pstats
+from pathlib import Path
+from typing import Any
+
+from minutesqa.config import Settings
+from minutesqa.evaluation.questions import Question
+
+TOP = 30
+
+
+def profile_asks(
+    settings: Settings,
+    embedder: Any,
+    questions: list[Question],
+    warmup: list[Question],
+    out: Path,
+) -> dict[str, Any]:
+    """Profile every ask of `questions`; write the TOP functions by cumulative time to
+    `out`, and return the share of the time the leading stages took."""
+    from minutesqa.answer import Pipeline
+    from minutesqa.retrieve import Retriever
+    from minutesqa.sentences import _SENTENCE_CACHE
+
+    _SENTENCE_CACHE.clear()
+    pipeline = Pipeline(settings, retriever=Retriever(settings, embedder=embedder))
+    for q in warmup:
+        pipeline.ask(q.question, list(q.history))
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for q in questions:
+        pipeline.ask(q.question, list(q.history))
+    profiler.disable()
+    text = io.StringIO()
+    stats = pstats.Stats(profiler, stream=text)
+    stats.sort_stats("cumulative").print_stats(TOP)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text.getvalue(), encoding="utf-8")
+    raw: dict[Any, Any] = stats.stats  # type: ignore[attr-defined]
+    total = sum(tt for (_, _, tt, _, _) in raw.values()) or 1.0  # own time of every function
+
+    def share(module_end: str, name: str) -> float:
+        cum = [ct for (file, _, func), (_, _, _, ct, _) in raw.items()  # cumulative time
+               if file.endswith(module_end) and func == name]  # fmt: skip
+        return round(max(cum, default=0.0) / total, 3)
+
+    return {
+        "questions": len(questions),
+        "file": str(out),
+        "seconds": round(total, 2),
+        "share": {
+            "ask": share("minutesqa/answer.py", "ask"),
+            "search": share("minutesqa/retrieve.py", "search"),
+            "writer": share("minutesqa/answer.py", "write"),
+            "sentence embeddings": share("minutesqa/sentences.py", "sentence_vectors"),
+            "abstention": share("minutesqa/abstain.py", "answerable"),
+        },
+    }
