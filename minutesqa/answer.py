@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from minutesqa.abstain import abstain_text, answerable
+from minutesqa.clip import clip_at_word
 from minutesqa.config import Settings
 from minutesqa.embed import Embedder
 from minutesqa.lexical import content_terms, tokenize
@@ -107,13 +108,14 @@ class ExtractiveWriter:
             lines = [f"**{citation_label(n, hit)}**"]
             decisions = [d for d in hit.decisions if d]
             if decisions:
-                shown = [_clip(d, tune.clip_decision) for d in decisions[: tune.decisions_shown]]
+                first = decisions[: tune.decisions_shown]
+                shown = [clip_at_word(d, tune.clip_decision) for d in first]
                 quotes.extend(Quote(hit.ref, _unannotated(d)) for d in shown)
                 # separate decisions are separate places in the minutes: "…" between them
                 lines.append("Decided: " + f" {GAP} ".join(shown))
             if hit.ref.item == MEETING_ITEM:
                 # the record is the answer
-                lines.extend(_clip(row[0], tune.clip_record) for row in rows[1:])
+                lines.extend(clip_at_word(row[0], tune.clip_record) for row in rows[1:])
             else:
                 limit, margin = (
                     (tune.primary_sentences, tune.primary_margin)
@@ -125,14 +127,14 @@ class ExtractiveWriter:
                 )
                 if picked:
                     runs = [
-                        " ".join(_clip(rows[i][0], tune.clip_sentence) for i in run)
+                        " ".join(clip_at_word(rows[i][0], tune.clip_sentence) for i in run)
                         for run in _runs(picked)
                     ]
                     quotes.extend(Quote(hit.ref, run) for run in runs)
                     lines.append(f" {GAP} ".join(runs))
                 elif not decisions and rows:
                     # a bare item ("None", a list of sub-headings): what it says is the answer
-                    bare = _clip(" ".join(row[0] for row in rows), tune.clip_bare)
+                    bare = clip_at_word(" ".join(row[0] for row in rows), tune.clip_bare)
                     quotes.append(Quote(hit.ref, bare))
                     lines.append(bare)
             paragraphs.append("\n".join(lines))
@@ -262,10 +264,6 @@ def _empty_record(hit: Hit, rows: list[tuple[str, float, frozenset[str]]]) -> bo
 
 def _has_content(hit: Hit, rows: list[tuple[str, float, frozenset[str]]]) -> bool:
     return bool(hit.decisions) or any(len(row[0]) > 12 for row in rows)
-
-
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 class Pipeline:
