@@ -1,64 +1,51 @@
 """The chat app: a Gradio page over the same `Pipeline` the CLI uses.
 
-Everything shown on the page that comes from the minutes (answers, titles, item texts) is
-treated as untrusted text: HTML is escaped and Markdown syntax (links, images, emphasis)
-is neutralised before it reaches a Markdown-rendering component, so a minute that says
-`<script>` or `[click](http://…)` is shown literally and never becomes markup.
-
-What callers send is untrusted too: every question is checked by `minutesqa.inputs` (the
-same checks as the CLI), uploads and oversized bodies are refused before Gradio reads them,
-a malformed API call gets one line back (no traceback in the log), and each failed login
-makes the next attempt for that user name wait longer.
+The page is built here; what it shows of an answer (escaped, never markup) is in
+`minutesqa.view`, and what it refuses before answering (uploads, oversized or unreadable
+bodies, guessed logins) in `minutesqa.guard`. Every question is checked by
+`minutesqa.inputs` (the same checks as the CLI), and a malformed API call gets one line
+back (no traceback in the log).
 """
 
 from __future__ import annotations
 
-import asyncio
-import hmac
-import html
 import inspect
 import logging
-import re
 import tempfile
-import time
-from collections import Counter
-from collections.abc import Awaitable, Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import gradio as gr
 from fastapi.exceptions import RequestValidationError
 from starlette.middleware import Middleware
-from starlette.requests import Request as HttpRequest
-from starlette.responses import JSONResponse, PlainTextResponse
-from starlette.types import ASGIApp, Receive, Scope, Send
 
 from minutesqa.clip import clip_at_word
-from minutesqa.committees import committees_phrase
 from minutesqa.config import Settings
-from minutesqa.errors import ConfigError, IndexMissingError, MinutesError, QuestionError
+from minutesqa.errors import IndexMissingError, MinutesError, QuestionError
+from minutesqa.guard import RefuseUploads, make_auth, malformed_request, read_auth_file
 from minutesqa.inputs import MAX_QUESTION_CHARS, read_request
-from minutesqa.models import MEETING_ITEM, Answer, Hit, ItemRef, date_int, human_date, item_label
+from minutesqa.models import Answer, item_label
 from minutesqa.retrieve import committee_choices
+from minutesqa.view import (
+    TABLE_HEADERS,
+    citation_records,
+    citation_rows,
+    coverage_line,
+    escape_text,
+    example_questions,
+    full_text_markdown,
+    render_answer,
+)
 
 log = logging.getLogger(__name__)
 
 ALL_COMMITTEES = "All committees"
 API_NAME = "ask"  # the stable endpoint: gradio_client.Client(url).predict(..., api_name="/ask")
 MAX_HISTORY = 6  # earlier questions carried into a follow-up
-MAX_BODY_BYTES = 1024**2  # a question with its history is a few kB; as nginx's 1m below
 NO_INDEX = (
     "No minutes indexed yet: run `make ingest MINUTES=/path/to/minutes` "
     "(or `minutes ingest /path/to/minutes`), then restart the app."
-)
-TABLE_HEADERS = ["Committee", "Date", "Item", "Title", "Decisions", "Restricted"]
-ROUTINE_TITLE_USES = 3  # an item title used at this many meetings is routine
-_PROCEDURAL = re.compile(
-    r"^(?:minutes|declarations? of interests?|apologies|introductions|matters arising|"
-    r"any other business|evacuation|appointment of (?:chair|vice)|date (?:and time )?of|"
-    r"urgent items?|exclusion of|welcome|reports back)",
-    re.IGNORECASE,
 )
 CSS = """
 #minutes-header p { margin: 0.2em 0; }
@@ -73,173 +60,6 @@ THEME = gr.themes.Soft(
     font=["ui-sans-serif", "system-ui", "Segoe UI", "Roboto", "Helvetica", "Arial", "sans-serif"],
     font_mono=["ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "monospace"],
 )
-
-
-# --- showing untrusted text -------------------------------------------------------------
-_MD_PUNCT = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:@$^=])")
-
-
-def escape_text(text: str) -> str:
-    """Untrusted text -> Markdown that renders as exactly that text: no HTML, no links,
-    no images, no emphasis, no autolinked URLs or e-mail addresses."""
-    return html.escape(_MD_PUNCT.sub(r"\\\1", text), quote=False)
-
-
-_BOLD_LINE = re.compile(r"^\*\*(.*?)(\*\*)?$")
-
-
-def render_answer(text: str) -> str:
-    """An answer's text for the chat. The writer marks each citation line `**…**`; those
-    keep their bold, and every character of every line is escaped."""
-    lines = []
-    for line in text.split("\n"):
-        m = _BOLD_LINE.match(line.strip())
-        if m and m.group(1).strip():
-            lines.append(f"**{escape_text(m.group(1))}**")
-        else:
-            lines.append(escape_text(line))
-    return "\n".join(lines)
-
-
-# --- auth -------------------------------------------------------------------------------
-def read_auth_file(path: Path) -> dict[str, str]:
-    """`user:password` lines (blank lines and `#` comments allowed) -> {user: password}."""
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"auth file {path} cannot be read ({exc.__class__.__name__})") from None
-    users: dict[str, str] = {}
-    for n, line in enumerate(raw.splitlines(), 1):
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        user, sep, password = line.partition(":")
-        if not sep or not user.strip() or not password:
-            raise ConfigError(f"auth file {path} line {n} is not 'user:password'")
-        users[user.strip()] = password
-    if not users:
-        raise ConfigError(f"auth file {path} has no 'user:password' lines")
-    return users
-
-
-@dataclass
-class LoginThrottle:
-    """A growing delay after failed logins, per user name: after n failures in a row the
-    next attempt waits `first_s * 2**(n-1)` seconds (at most `most_s`) before its password
-    is checked; a success, or `forget_s` without a failure, starts again. Attempts sent at
-    once each take the next free slot, so parallel guesses are spaced out too. Unknown
-    names are treated alike (no hint of which names exist), and at most `users` names
-    are remembered."""
-
-    first_s: float = 1.0
-    most_s: float = 30.0
-    forget_s: float = 900.0
-    users: int = 10_000
-    _state: dict[str, list[float]] = field(default_factory=dict)  # name -> [fails, next, last]
-
-    def delay_after(self, failures: int) -> float:
-        return 0.0 if failures < 1 else min(self.most_s, self.first_s * 2 ** (failures - 1))
-
-    def reserve(self, user: str) -> float:
-        """Seconds this attempt waits; the slot after it is taken at once."""
-        now = time.monotonic()
-        state = self._state.get(user)
-        if state is None or now - state[2] > self.forget_s:
-            return 0.0
-        failures, next_try, _last = state
-        start = max(now, next_try)
-        state[1] = start + self.delay_after(int(failures) + 1)
-        return start - now
-
-    def failed(self, user: str) -> int:
-        now = time.monotonic()
-        state = self._state.get(user)
-        if state is None or now - state[2] > self.forget_s:
-            state = self._state[user] = [0.0, now, now]
-        state[0] += 1
-        state[1] = max(state[1], now + self.delay_after(int(state[0])))
-        state[2] = now
-        if len(self._state) > self.users:  # forget the names least recently tried
-            for name in sorted(self._state, key=lambda n: self._state[n][2])[: self.users // 10]:
-                del self._state[name]
-        return int(state[0])
-
-    def succeeded(self, user: str) -> None:
-        self._state.pop(user, None)
-
-
-def make_auth(
-    users: dict[str, str], throttle: LoginThrottle | None = None
-) -> Callable[[str, str], Awaitable[bool]]:
-    """Gradio's login check. Async, so a delayed attempt waits without holding a thread."""
-    throttle = throttle or LoginThrottle()
-
-    async def check(username: str, password: str) -> bool:
-        name = (username or "")[:200]
-        wait = throttle.reserve(name)
-        if wait > 0:
-            await asyncio.sleep(wait)
-        expected = users.get(name)
-        # compare even for unknown users so timing does not reveal which names exist
-        ok = hmac.compare_digest(
-            (expected or "\0").encode("utf-8"), (password or "").encode("utf-8")
-        )
-        if ok and expected is not None:
-            throttle.succeeded(name)
-            return True
-        failures = throttle.failed(name)
-        log.warning("failed login for user %r (%d in a row)", name[:40], failures)
-        return False
-
-    return check
-
-
-# --- requests Gradio should never see ---------------------------------------------------
-UPLOADS_REFUSED = "This app takes no uploads."
-BODY_REFUSED = f"Request refused: a body of at most {MAX_BODY_BYTES // 1024**2} MB is accepted."
-
-
-class RefuseUploads:
-    """ASGI middleware in front of Gradio: every upload is refused (Gradio's upload routes,
-    and any multipart body but the login form's), and so is a body over MAX_BODY_BYTES,
-    with one line of plain text. Gradio's own `max_file_size` still lets empty files in."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            refusal = refusal_of(scope)
-            if refusal is not None:
-                status, text = refusal
-                await PlainTextResponse(text, status_code=status)(scope, receive, send)
-                return
-        await self.app(scope, receive, send)
-
-
-def refusal_of(scope: Scope) -> tuple[int, str] | None:
-    """(status, one line) for a request the app refuses, else None."""
-    path = str(scope.get("path", "")).rstrip("/")
-    headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-    if path.endswith(("/upload", "/process_recording")):
-        return 403, UPLOADS_REFUSED
-    # the login page posts its two fields as multipart form data
-    multipart = headers.get("content-type", "").lower().startswith("multipart/")
-    if multipart and not path.endswith("/login"):
-        return 403, UPLOADS_REFUSED
-    length = headers.get("content-length", "")
-    if length and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
-        return 413, BODY_REFUSED
-    return None
-
-
-async def malformed_request(request: HttpRequest, exc: Exception) -> JSONResponse:
-    """FastAPI's own refusal of a body it cannot read, in one line, without echoing it
-    (its default repeats the whole input)."""
-    errors = exc.errors() if isinstance(exc, RequestValidationError) else []
-    where = ".".join(str(p) for p in errors[0].get("loc", ())) if errors else "body"
-    what = str(errors[0].get("msg", "cannot be read")) if errors else "cannot be read"
-    return JSONResponse({"error": f"malformed request: {where}: {what}"}, status_code=422)
 
 
 def launch_options(settings: Settings) -> dict[str, Any]:
@@ -280,110 +100,6 @@ def load_pipeline(settings: Settings) -> tuple[Any, str | None]:
         return None, NO_INDEX
     except MinutesError as exc:
         return None, f"The minutes index cannot be opened: {exc}"
-
-
-def coverage_line(pipeline: Any) -> str:
-    cov = pipeline.coverage
-    shown = committees_phrase(cov.committees)
-    span = f"{human_date(cov.first)} to {human_date(cov.last)}" if cov.first and cov.last else "-"
-    plural = "" if cov.meetings == 1 else "s"
-    return f"The index holds {cov.meetings} meeting{plural} of {shown}, from {span}."
-
-
-def example_questions(pipeline: Any, limit: int = 4, per_meeting: int = 2) -> list[str]:
-    """'What was agreed about <title>?' for substantive items of the latest meetings: not
-    procedural ones, nor routine ones (a title the archive uses at three meetings or more:
-    "Adoption of Minutes", "Deputation"), so the examples show what the archive is about."""
-    try:
-        firsts = pipeline.retriever.store.get_where({"chunk_index": 0})
-        uses = Counter(
-            " ".join(str(c.metadata.get("title", "")).casefold().split()) for c in firsts
-        )
-        cov = pipeline.coverage
-        meetings = sorted(
-            ((day, name) for name, days in cov.dates_by_committee.items() for day in days),
-            reverse=True,
-        )
-        questions: list[str] = []
-        for day, name in meetings:
-            where = {
-                "$and": [
-                    {"committee": name},
-                    {"date_int": date_int(day)},
-                    {"chunk_index": 0},
-                ]
-            }
-            chunks = pipeline.retriever.store.get_where(where)
-            taken = 0
-            for c in sorted(chunks, key=lambda c: int(c.metadata.get("item_index", 0))):
-                meta = c.metadata
-                title = " ".join(str(meta.get("title", "")).split())
-                if (
-                    int(meta.get("item_index", 0)) == 0
-                    or meta.get("restricted")
-                    or not meta.get("decisions")
-                    or _PROCEDURAL.search(title)
-                    or uses[title.casefold()] >= ROUTINE_TITLE_USES
-                    or not re.fullmatch(r"[\w ,'’&/-]{4,60}", title)
-                    or "restricted" in title.lower()
-                ):
-                    continue
-                question = f"What was agreed about {title}?"
-                if question not in questions:
-                    questions.append(question)
-                    taken += 1
-                if taken >= per_meeting or len(questions) >= limit:
-                    break
-            if len(questions) >= limit:
-                break
-        return questions
-    except Exception:  # examples are a nicety; never let them stop the app
-        log.exception("could not build example questions")
-        return []
-
-
-def cited_hits(answer: Answer) -> list[tuple[ItemRef, Hit | None]]:
-    by_key = {h.ref.key(): h for h in answer.retrieved}
-    return [(ref, by_key.get(ref.key())) for ref in answer.citations]
-
-
-def citation_rows(answer: Answer) -> list[list[str]]:
-    rows = []
-    for ref, hit in cited_hits(answer):
-        decisions = " ".join(d for d in (hit.decisions if hit else ()) if d)
-        rows.append(
-            [
-                ref.committee,
-                ref.date.isoformat(),
-                "meeting record" if ref.item == MEETING_ITEM else ref.item or "—",  # unnumbered
-                ref.title,
-                clip_at_word(decisions, 300),
-                "restricted" if ref.restricted else "",
-            ]
-        )
-    return rows
-
-
-def citation_records(answer: Answer) -> list[dict[str, Any]]:
-    out = []
-    for ref, hit in cited_hits(answer):
-        record = ref.to_record()
-        record["restricted"] = ref.restricted
-        record["decisions"] = list(hit.decisions) if hit else []
-        out.append(record)
-    return out
-
-
-def full_text_markdown(answer: Answer) -> str:
-    parts = []
-    for n, (ref, hit) in enumerate(cited_hits(answer), 1):
-        parts.append(f"#### {escape_text(f'[{n}] {ref.label()}')}")
-        if hit is not None:
-            decisions = [d for d in hit.decisions if d]
-            if decisions:
-                parts.append("**Decided:** " + escape_text(" ".join(decisions)))
-            parts.append(escape_text(hit.text))
-    return "\n\n".join(parts) if parts else "_No items cited._"
 
 
 # --- the page ---------------------------------------------------------------------------

@@ -14,18 +14,12 @@ import pytest
 from gradio_client import Client
 from gradio_client.exceptions import AuthenticationError
 
-from minutesqa.app import (
-    ALL_COMMITTEES,
-    NO_INDEX,
-    build_app,
-    escape_text,
-    launch_options,
-    read_auth_file,
-    render_answer,
-)
+from minutesqa.app import ALL_COMMITTEES, NO_INDEX, build_app, launch_options
 from minutesqa.config import Settings
 from minutesqa.errors import ConfigError
+from minutesqa.guard import read_auth_file
 from minutesqa.retrieve import Coverage
+from minutesqa.view import escape_text, render_answer
 from tests.helpers_server import chat_fn, serving
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]
@@ -311,9 +305,9 @@ def test_example_questions_skip_routine_and_procedural_items() -> None:
     import datetime as dt
     from types import SimpleNamespace
 
-    from minutesqa.app import example_questions
     from minutesqa.models import date_int
     from minutesqa.store import StoredChunk
+    from minutesqa.view import example_questions
 
     days = [dt.date(2024, 1, d) for d in (10, 20, 30)]
     titles = {

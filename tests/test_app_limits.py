@@ -15,16 +15,15 @@ import httpx
 import pytest
 from gradio_client import Client
 
-from minutesqa.app import (
-    ALL_COMMITTEES,
+from minutesqa.app import ALL_COMMITTEES, MAX_HISTORY
+from minutesqa.config import Settings
+from minutesqa.guard import (
     BODY_REFUSED,
     MAX_BODY_BYTES,
-    MAX_HISTORY,
     UPLOADS_REFUSED,
     LoginThrottle,
     make_auth,
 )
-from minutesqa.config import Settings
 from minutesqa.inputs import MAX_QUESTION_CHARS
 from minutesqa.retrieve import Coverage
 from tests.helpers_server import chat_fn, serving
@@ -219,16 +218,26 @@ def test_each_failed_login_makes_the_next_wait_longer() -> None:
 
 
 def test_logins_sent_at_once_are_spaced_out() -> None:
-    throttle = LoginThrottle(first_s=0.1, most_s=1.0)
-    check = make_auth({"clerk": "s3cret"}, throttle)
+    now = [100.0]  # a fake clock: the reservations are exact, not timed
+    throttle = LoginThrottle(first_s=0.1, most_s=1.0, clock=lambda: now[0])
+    throttle.failed("clerk")
+    # four guesses arriving together each take the next free slot, each slot one step later
+    waits = [throttle.reserve("clerk") for _ in range(4)]
+    assert [round(w, 6) for w in waits] == [0.1, 0.3, 0.5, 0.7]
+    assert throttle.reserve("chair") == 0.0  # another name is not held up
+    now[0] += throttle.forget_s + 1  # long after: the name is forgotten
+    assert throttle.reserve("clerk") == 0.0
+
+    # and through the real login check: the burst waits for its slots
+    check = make_auth({"clerk": "s3cret"}, LoginThrottle(first_s=0.05, most_s=1.0))
     asyncio.run(check("clerk", "wrong"))
 
-    async def burst() -> float:
-        started = time.monotonic()
-        await asyncio.gather(*(check("clerk", f"guess{n}") for n in range(4)))
-        return time.monotonic() - started
+    async def burst() -> list[bool]:
+        return list(await asyncio.gather(*(check("clerk", f"guess{n}") for n in range(3))))
 
-    assert asyncio.run(burst()) >= 0.1 + 0.2 * 3  # each guess took the next free slot
+    started = time.monotonic()
+    assert asyncio.run(burst()) == [False, False, False]
+    assert time.monotonic() - started >= 0.05 + 0.1  # at least the first two slots
 
 
 def test_the_throttle_forgets_old_names() -> None:

@@ -14,13 +14,13 @@ import pytest
 
 import minutesqa.ingest as ingest_module
 from minutesqa.answer import Pipeline, citation_label
-from minutesqa.app import citation_rows
 from minutesqa.chunk import chunk_meeting, context_line
 from minutesqa.config import Settings
 from minutesqa.ingest import ingest
 from minutesqa.models import AgendaItem, Attendance, Hit, ItemRef, Meeting
 from minutesqa.retrieve import Query, Retriever
 from minutesqa.store import VectorStore
+from minutesqa.view import citation_rows
 from tests.conftest import FakeEmbedder
 
 DAY = dt.date(2022, 6, 9)

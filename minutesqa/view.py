@@ -1,0 +1,161 @@
+"""What the page shows of an answer and of the index, as text: escaped answers, the
+coverage line, example questions and the cited-items table.
+
+Everything that comes from the minutes (answers, titles, item texts) is treated as
+untrusted text: HTML is escaped and Markdown syntax (links, images, emphasis) is
+neutralised before it reaches a Markdown-rendering component, so a minute that says
+`<script>` or `[click](http://…)` is shown literally and never becomes markup.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from collections import Counter
+from typing import Any
+
+from minutesqa.clip import clip_at_word
+from minutesqa.committees import committees_phrase
+from minutesqa.models import MEETING_ITEM, Answer, Hit, ItemRef, date_int, human_date
+
+log = logging.getLogger(__name__)
+
+TABLE_HEADERS = ["Committee", "Date", "Item", "Title", "Decisions", "Restricted"]
+ROUTINE_TITLE_USES = 3  # an item title used at this many meetings is routine
+_PROCEDURAL = re.compile(
+    r"^(?:minutes|declarations? of interests?|apologies|introductions|matters arising|"
+    r"any other business|evacuation|appointment of (?:chair|vice)|date (?:and time )?of|"
+    r"urgent items?|exclusion of|welcome|reports back)",
+    re.IGNORECASE,
+)
+
+
+# --- showing untrusted text -------------------------------------------------------------
+_MD_PUNCT = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:@$^=])")
+
+
+def escape_text(text: str) -> str:
+    """Untrusted text -> Markdown that renders as exactly that text: no HTML, no links,
+    no images, no emphasis, no autolinked URLs or e-mail addresses."""
+    return html.escape(_MD_PUNCT.sub(r"\\\1", text), quote=False)
+
+
+_BOLD_LINE = re.compile(r"^\*\*(.*?)(\*\*)?$")
+
+
+def render_answer(text: str) -> str:
+    """An answer's text for the chat. The writer marks each citation line `**…**`; those
+    keep their bold, and every character of every line is escaped."""
+    lines = []
+    for line in text.split("\n"):
+        m = _BOLD_LINE.match(line.strip())
+        if m and m.group(1).strip():
+            lines.append(f"**{escape_text(m.group(1))}**")
+        else:
+            lines.append(escape_text(line))
+    return "\n".join(lines)
+
+
+def coverage_line(pipeline: Any) -> str:
+    cov = pipeline.coverage
+    shown = committees_phrase(cov.committees)
+    span = f"{human_date(cov.first)} to {human_date(cov.last)}" if cov.first and cov.last else "-"
+    plural = "" if cov.meetings == 1 else "s"
+    return f"The index holds {cov.meetings} meeting{plural} of {shown}, from {span}."
+
+
+def example_questions(pipeline: Any, limit: int = 4, per_meeting: int = 2) -> list[str]:
+    """'What was agreed about <title>?' for substantive items of the latest meetings: not
+    procedural ones, nor routine ones (a title the archive uses at three meetings or more:
+    "Adoption of Minutes", "Deputation"), so the examples show what the archive is about."""
+    try:
+        firsts = pipeline.retriever.store.get_where({"chunk_index": 0})
+        uses = Counter(
+            " ".join(str(c.metadata.get("title", "")).casefold().split()) for c in firsts
+        )
+        cov = pipeline.coverage
+        meetings = sorted(
+            ((day, name) for name, days in cov.dates_by_committee.items() for day in days),
+            reverse=True,
+        )
+        questions: list[str] = []
+        for day, name in meetings:
+            where = {
+                "$and": [
+                    {"committee": name},
+                    {"date_int": date_int(day)},
+                    {"chunk_index": 0},
+                ]
+            }
+            chunks = pipeline.retriever.store.get_where(where)
+            taken = 0
+            for c in sorted(chunks, key=lambda c: int(c.metadata.get("item_index", 0))):
+                meta = c.metadata
+                title = " ".join(str(meta.get("title", "")).split())
+                if (
+                    int(meta.get("item_index", 0)) == 0
+                    or meta.get("restricted")
+                    or not meta.get("decisions")
+                    or _PROCEDURAL.search(title)
+                    or uses[title.casefold()] >= ROUTINE_TITLE_USES
+                    or not re.fullmatch(r"[\w ,'’&/-]{4,60}", title)
+                    or "restricted" in title.lower()
+                ):
+                    continue
+                question = f"What was agreed about {title}?"
+                if question not in questions:
+                    questions.append(question)
+                    taken += 1
+                if taken >= per_meeting or len(questions) >= limit:
+                    break
+            if len(questions) >= limit:
+                break
+        return questions
+    except Exception:  # examples are a nicety; never let them stop the app
+        log.exception("could not build example questions")
+        return []
+
+
+def cited_hits(answer: Answer) -> list[tuple[ItemRef, Hit | None]]:
+    by_key = {h.ref.key(): h for h in answer.retrieved}
+    return [(ref, by_key.get(ref.key())) for ref in answer.citations]
+
+
+def citation_rows(answer: Answer) -> list[list[str]]:
+    rows = []
+    for ref, hit in cited_hits(answer):
+        decisions = " ".join(d for d in (hit.decisions if hit else ()) if d)
+        rows.append(
+            [
+                ref.committee,
+                ref.date.isoformat(),
+                "meeting record" if ref.item == MEETING_ITEM else ref.item or "—",  # unnumbered
+                ref.title,
+                clip_at_word(decisions, 300),
+                "restricted" if ref.restricted else "",
+            ]
+        )
+    return rows
+
+
+def citation_records(answer: Answer) -> list[dict[str, Any]]:
+    out = []
+    for ref, hit in cited_hits(answer):
+        record = ref.to_record()
+        record["restricted"] = ref.restricted
+        record["decisions"] = list(hit.decisions) if hit else []
+        out.append(record)
+    return out
+
+
+def full_text_markdown(answer: Answer) -> str:
+    parts = []
+    for n, (ref, hit) in enumerate(cited_hits(answer), 1):
+        parts.append(f"#### {escape_text(f'[{n}] {ref.label()}')}")
+        if hit is not None:
+            decisions = [d for d in hit.decisions if d]
+            if decisions:
+                parts.append("**Decided:** " + escape_text(" ".join(decisions)))
+            parts.append(escape_text(hit.text))
+    return "\n\n".join(parts) if parts else "_No items cited._"
