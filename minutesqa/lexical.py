@@ -1,5 +1,8 @@
-"""The lexical (BM25) index over the same chunks as the vector store. It is derived from
-the store, persisted beside it, and rebuilt whenever the store's chunk set changed."""
+"""The index kept in memory beside the vector store: BM25 over the same chunks, their unit
+embeddings for exact dense search, and the chunk table (each chunk's text and metadata, and
+the chunks of each agenda item in order), so that a question is answered from arrays held
+in memory with no round trip to Chroma. It is derived from the store, persisted beside it,
+and rebuilt whenever the store's chunk set changed."""
 
 from __future__ import annotations
 
@@ -35,7 +38,7 @@ GENERIC = frozenset(
     came make made take took work worked kind sort way ways able increased decreased changed
     discussing deciding agreeing raised raise""".split()
 )
-FORMAT_VERSION = 3  # bump when the saved layout changes: older copies are rebuilt
+FORMAT_VERSION = 4  # bump when the saved layout changes: older copies are rebuilt
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
 
@@ -109,6 +112,39 @@ class LexicalIndex:
     df: dict[str, int]  # chunks each term appears in, for term weights
     # unit-length embeddings in the order of `ids`, for exact dense search (0 rows: none)
     vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
+    documents: list[str] = field(default_factory=list)  # chunk texts, in the order of `ids`
+    metadatas: list[dict[str, Any]] = field(default_factory=list)  # Chunk.metadata(), same order
+    # derived on load (not saved): committee code per chunk, item per chunk, chunks per item
+    committee_code: np.ndarray = field(init=False, repr=False)
+    committee_names: list[str] = field(init=False, repr=False)
+    item_of: np.ndarray = field(init=False, repr=False)
+    item_keys: list[tuple[str, int]] = field(init=False, repr=False)
+    item_rows: list[list[int]] = field(init=False, repr=False)
+    position: dict[str, int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.position = {cid: i for i, cid in enumerate(self.ids)}
+        self.committee_names = sorted(set(self.committee))
+        code = {name: i for i, name in enumerate(self.committee_names)}
+        self.committee_code = np.array([code[c] for c in self.committee], dtype=np.int32)
+        keys: dict[tuple[str, int], int] = {}
+        rows: list[list[tuple[int, int]]] = []
+        item_of = np.zeros(len(self.ids), dtype=np.int64)
+        for pos, meta in enumerate(self.metadatas):
+            key = (str(meta.get("source", "")), int(meta.get("item_index", 0)))
+            n = keys.setdefault(key, len(keys))
+            if n == len(rows):
+                rows.append([])
+            rows[n].append((int(meta.get("chunk_index", 0)), pos))
+            item_of[pos] = n
+        self.item_of = item_of
+        self.item_keys = list(keys)
+        self.item_rows = [[pos for _, pos in sorted(r)] for r in rows]
+
+    def committee_mask(self, names: Iterable[str]) -> np.ndarray:
+        """Chunks of any of these committees, as a boolean array in the order of `ids`."""
+        wanted = [self.committee_names.index(n) for n in set(names) if n in self.committee_names]
+        return np.isin(self.committee_code, np.array(wanted, dtype=np.int32))
 
     @classmethod
     def build(
@@ -141,6 +177,8 @@ class LexicalIndex:
             restricted=np.array([bool(r[2].get("restricted", False)) for r in rows], dtype=bool),
             df=df,
             vectors=matrix,
+            documents=[r[1] for r in rows],
+            metadatas=[dict(r[2]) for r in rows],
         )
 
     def save(self, directory: Path) -> None:
@@ -163,6 +201,9 @@ class LexicalIndex:
                 }
             )
         )
+        (tmp / "chunks.json").write_text(
+            json.dumps({"documents": self.documents, "metadatas": self.metadatas})
+        )
         old = directory.with_name(directory.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
         if directory.exists():
@@ -181,6 +222,7 @@ class LexicalIndex:
             retriever = None
             if meta["ids"]:
                 retriever = bm25s.BM25.load(str(directory / "bm25"))
+            table = json.loads((directory / "chunks.json").read_text())
             return cls(
                 ids=list(meta["ids"]),
                 fingerprint=str(meta["fingerprint"]),
@@ -190,6 +232,8 @@ class LexicalIndex:
                 restricted=np.load(directory / "restricted.npy"),
                 df=dict(meta.get("df", {})),
                 vectors=np.load(directory / "vectors.npy"),
+                documents=list(table["documents"]),
+                metadatas=list(table["metadatas"]),
             )
         except (OSError, ValueError, KeyError):
             return None

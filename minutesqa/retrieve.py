@@ -34,7 +34,7 @@ from minutesqa.query import (
     search_text,
     topic_terms,
 )
-from minutesqa.store import StoredChunk, VectorStore
+from minutesqa.store import VectorStore
 
 __all__ = [  # read the question / committee helpers, importable from here as before
     "Query",
@@ -88,7 +88,6 @@ class Retriever:
             )
         self.embedder = embedder or get_embedder(settings.model, settings.embed_batch_size)
         self.lexical = lexical or open_lexical(self.store, settings)
-        self._id_pos = {cid: i for i, cid in enumerate(self.lexical.ids)}
         self.coverage = self._coverage()
         self._generic = COMMITTEE_GENERIC | common_name_words(
             list(self.coverage.committees), self.lexical, settings.tuning.common_name_share
@@ -97,10 +96,12 @@ class Retriever:
     # --- what the index covers ------------------------------------------------------------
     def _coverage(self) -> Coverage:
         dates: dict[str, set[dt.date]] = defaultdict(set)
-        for c in self.store.get_where({"item_index": 0}):
-            if self.settings.exclude_restricted and c.metadata.get("restricted"):
+        for meta in self.lexical.metadatas:
+            if int(meta.get("item_index", -1)) != 0:
                 continue
-            dates[str(c.metadata["committee"])].add(dt.date.fromisoformat(c.metadata["date"]))
+            if self.settings.exclude_restricted and meta.get("restricted"):
+                continue
+            dates[str(meta["committee"])].add(dt.date.fromisoformat(str(meta["date"])))
         all_dates = [d for ds in dates.values() for d in ds]
         return Coverage(
             meetings=len(all_dates),
@@ -205,8 +206,7 @@ class Retriever:
             return None
         mask = np.ones(len(lex.ids), dtype=bool)
         if committees:
-            wanted = set(committees)
-            mask &= np.array([c in wanted for c in lex.committee], dtype=bool)
+            mask &= lex.committee_mask(committees)
         if since:
             mask &= lex.date_int >= date_int(since)
         if until:
@@ -239,61 +239,60 @@ class Retriever:
         for rank, (cid, _score) in enumerate(lexical):
             fused[cid] += 1.0 / (tune.rrf_k + rank + 1)
         similarity = dict(dense)
-        chunks: dict[str, StoredChunk] = {}
-        got = self.store.get(list(fused))
+        lex_index = self.lexical
         unit = vector / (np.linalg.norm(vector) or 1.0)
-        for i, cid in enumerate(got["ids"]):
-            chunks[cid] = StoredChunk(cid, dict(got["metadatas"][i]), got["documents"][i])
-            if cid not in similarity:  # found by BM25 only
-                similarity[cid] = float(self.lexical.vectors[self._id_pos[cid]] @ unit)
+        bm25_only = [cid for cid in fused if cid not in similarity]
+        if bm25_only:  # found by BM25 only: their cosine, in one product
+            rows = np.array([lex_index.position[c] for c in bm25_only], dtype=np.int64)
+            sims = lex_index.vectors[rows] @ unit.astype(np.float32)
+            similarity.update(zip(bm25_only, map(float, sims), strict=True))
         # chunks of one agenda item merge into one hit
-        items: dict[tuple[str, int], list[str]] = defaultdict(list)
+        items: dict[int, list[str]] = defaultdict(list)
         for cid in sorted(fused, key=lambda c: -fused[c]):
-            if cid in chunks:
-                meta = chunks[cid].metadata
-                items[(str(meta["source"]), int(meta["item_index"]))].append(cid)
+            items[int(lex_index.item_of[lex_index.position[cid]])].append(cid)
         bm25 = dict(lexical)
         top_bm25 = max(bm25.values(), default=0.0) or 1.0
         terms = topic_terms(text)
         wants_meeting = bool(MEETING_INTENT.search(text))
         scored = []
-        for key, cids in items.items():
+        for item, cids in items.items():
+            first = lex_index.metadatas[lex_index.position[cids[0]]]
             rel = max(similarity.get(c, 0.0) for c in cids)
             lex = max(bm25.get(c, 0.0) for c in cids) / top_bm25
-            cov = self.lexical.coverage(terms, " ".join(chunks[c].document for c in cids))
+            cov = lex_index.coverage(
+                terms, " ".join(lex_index.documents[lex_index.position[c]] for c in cids)
+            )
             parts = [
                 ("similarity", tune.w_rel * rel),
                 ("bm25", tune.w_lex * lex),
                 ("coverage", tune.w_cov * cov),
             ]
-            if wants_meeting and key[1] == 0:
+            if wants_meeting and lex_index.item_keys[item][1] == 0:
                 parts.append(("meeting", tune.meeting_boost))
-            if str(chunks[cids[0]].metadata["committee"]) in prefer:
+            if str(first["committee"]) in prefer:
                 parts.append(("named", tune.named_boost))
             score = sum(v for _, v in parts)
-            scored.append((score, rel, cov, key, cids, tuple(parts)))
+            scored.append((score, rel, cov, item, cids, tuple(parts)))
         scored.sort(key=lambda row: -row[0])
         # one hit per agenda item: the same minutes saved twice (a copy in another folder,
         # the PDF beside the HTML page) would otherwise fill the list with one item
         ranked, seen = [], set()
         for row in scored:
-            ref_key = ItemRef.from_metadata(chunks[row[4][0]].metadata).key()
-            if ref_key not in seen:
-                seen.add(ref_key)
+            ref_key = ItemRef.from_metadata(lex_index.metadatas[lex_index.item_rows[row[3]][0]])
+            if ref_key.key() not in seen:
+                seen.add(ref_key.key())
                 ranked.append(row)
                 if len(ranked) == k:
                     break
-        texts = self._item_texts([row[3] for row in ranked])
         hits = []
-        for score, rel, cov, key, cids, made in ranked:
-            meta = chunks[cids[0]].metadata
-            ref = ItemRef.from_metadata(meta)
+        for score, rel, cov, item, cids, made in ranked:
+            meta = lex_index.metadatas[lex_index.position[cids[0]]]
             hits.append(
                 Hit(
-                    ref=ref,
+                    ref=ItemRef.from_metadata(meta),
                     score=score,
                     relevance=rel,
-                    text=texts.get(key, strip_context(chunks[cids[0]].document)),
+                    text=self.item_text(item),
                     decisions=tuple(d for d in str(meta.get("decisions", "")).split("\n") if d),
                     source=str(meta["source"]),
                     chunk_ids=tuple(cids),
@@ -303,17 +302,13 @@ class Retriever:
             )
         return hits
 
-    def _item_texts(self, keys: list[tuple[str, int]]) -> dict[tuple[str, int], str]:
-        """The whole text of each item, its chunks joined in order, overlaps removed."""
-        if not keys:
-            return {}
-        ors = [{"$and": [{"source": s}, {"item_index": i}]} for s, i in keys]
-        found = self.store.get_where(ors[0] if len(ors) == 1 else {"$or": ors})
-        parts: dict[tuple[str, int], list[tuple[int, str]]] = defaultdict(list)
-        for c in found:
-            key = (str(c.metadata["source"]), int(c.metadata["item_index"]))
-            parts[key].append((int(c.metadata["chunk_index"]), strip_context(c.document)))
-        return {key: join_parts([t for _, t in sorted(p)]) for key, p in parts.items()}
+    def item_text(self, item: int) -> str:
+        """The whole text of an item (a number of the chunk table), its chunks joined in
+        order, overlaps removed."""
+        lex_index = self.lexical
+        return join_parts(
+            [strip_context(lex_index.documents[pos]) for pos in lex_index.item_rows[item]]
+        )
 
 
 def _date_preferred(
