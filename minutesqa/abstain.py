@@ -12,7 +12,7 @@ from minutesqa.lexical import LexicalIndex, tokenize
 from minutesqa.models import MEETING_ITEM, VENUE_LABEL, human_date
 from minutesqa.prompts import render
 from minutesqa.retrieve import Coverage, Retrieval, is_follow_up, topic_terms
-from minutesqa.sentences import sentence_vectors
+from minutesqa.sentences import SentenceVectorSource, sentence_vectors
 from minutesqa.tuning import Tuning
 
 
@@ -49,6 +49,8 @@ def answerable(
     embedder: Embedder,
     history: tuple[str, ...] | list[str] = (),
     tuning: Tuning | None = None,
+    *,
+    store: SentenceVectorSource | None = None,
 ) -> bool:
     """Whether the retrieved items can answer the question at all. Three signals, each a
     way minutes fail to cover a question: the topic's words are unknown to the index and
@@ -66,7 +68,9 @@ def answerable(
     if unseen and top.relevance < tune.close_item:
         # words the minutes never use: answer only if a sentence reads like an answer
         share = sum(lexical.idf(t) for t in unseen) / sum(lexical.idf(t) for t in topic)
-        _, vectors = sentence_vectors(embedder, top, set(tokenize(retrieval.search_text)), tune)
+        _, vectors = sentence_vectors(
+            embedder, top, set(tokenize(retrieval.search_text)), tune, store
+        )
         best = float(np.max(vectors @ retrieval.query_vector))
         if best < tune.close or (share >= tune.unseen_share and best < tune.close_unseen):
             return False

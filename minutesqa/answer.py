@@ -20,7 +20,7 @@ from minutesqa.lexical import content_terms, tokenize
 from minutesqa.models import MEETING_ITEM, Answer, Hit, Quote, human_date, item_label
 from minutesqa.prompts import render
 from minutesqa.retrieve import Coverage, Query, Retrieval, Retriever
-from minutesqa.sentences import sentence_vectors, split_sentences
+from minutesqa.sentences import SentenceVectorSource, sentence_vectors, split_sentences
 
 __all__ = [  # re-exported: callers import these from here
     "abstain_text",
@@ -70,9 +70,12 @@ class ExtractiveWriter:
 
     name = "extractive"
 
-    def __init__(self, embedder: Embedder, settings: Settings) -> None:
+    def __init__(
+        self, embedder: Embedder, settings: Settings, store: SentenceVectorSource | None = None
+    ) -> None:
         self.embedder = embedder
         self.settings = settings
+        self.store = store  # sentence vectors made at ingest
 
     def write(
         self,
@@ -148,7 +151,7 @@ class ExtractiveWriter:
         it holds the kind of thing asked for (a date for 'when', a figure for 'how many')."""
         tune = self.settings.tuning
         q_terms = set(tokenize(question)) or set(tokenize(retrieval.search_text))
-        sentences, vectors = sentence_vectors(self.embedder, hit, q_terms, tune)
+        sentences, vectors = sentence_vectors(self.embedder, hit, q_terms, tune, self.store)
         semantic = vectors @ retrieval.query_vector
         if retrieval.question_vector is not None:
             own = tune.question_weight
@@ -279,7 +282,9 @@ class Pipeline:
 
         self.settings = settings
         self.retriever = retriever or Retriever(settings)
-        self.writer: AnswerWriter = writer or writer_for(settings, self.retriever.embedder)
+        self.writer: AnswerWriter = writer or writer_for(
+            settings, self.retriever.embedder, self.retriever.sentence_store
+        )
 
     @property
     def coverage(self) -> Coverage:
@@ -313,6 +318,7 @@ class Pipeline:
             self.retriever.embedder,
             history,
             self.settings.tuning,
+            store=self.retriever.sentence_store,
         )
         draft = (
             self.writer.write(question, retrieval.hits, retrieval, on_text=on_text)

@@ -30,7 +30,7 @@ from minutesqa.lexical import tokenize
 from minutesqa.models import Hit, human_date, item_label
 from minutesqa.prompts import render
 from minutesqa.retrieve import Retrieval, topic_terms
-from minutesqa.sentences import split_sentences
+from minutesqa.sentences import SentenceVectorSource, split_sentences
 
 ABSTAIN_MARKER = "NOT IN THE MINUTES"
 
@@ -343,9 +343,11 @@ class GenerativeWriter:
         )
 
 
-def writer_for(settings: Settings, embedder: Embedder) -> Any:
+def writer_for(
+    settings: Settings, embedder: Embedder, store: SentenceVectorSource | None = None
+) -> Any:
     """The writer the settings ask for: generative when an endpoint or a GGUF file is set,
     else extractive."""
-    extractive = ExtractiveWriter(embedder, settings)
+    extractive = ExtractiveWriter(embedder, settings, store)
     model = chat_model(settings)
     return GenerativeWriter(model, extractive, settings) if model else extractive

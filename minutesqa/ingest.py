@@ -27,6 +27,7 @@ from minutesqa.lock import IndexLock
 from minutesqa.models import PIPELINE_VERSION, Chunk, Meeting
 from minutesqa.parse import read_document
 from minutesqa.segment import UNKNOWN_BODY, WHOLE_DOCUMENT, segment, settle_bodies
+from minutesqa.sentence_store import update_sentence_store
 from minutesqa.store import DIRTY, VectorStore
 
 DOC_NAMES = ("readme", "source.md", "license", "changelog")
@@ -45,6 +46,7 @@ class IngestSummary:
     skipped: int = 0
     no_items: int = 0
     reused: int = 0  # chunks written with the vector they already had (text unchanged)
+    sentences_embedded: int = 0  # sentences of new or changed items embedded for answers
     seconds: float = 0.0
     failures: list[tuple[str, str]] = field(default_factory=list)
     no_item_files: list[str] = field(default_factory=list)
@@ -60,6 +62,8 @@ class IngestSummary:
             text += f", {self.no_items} without numbered items"
         if self.reused:
             text += f", {self.reused} chunks kept their embeddings"
+        if self.sentences_embedded:
+            text += f", {self.sentences_embedded} sentences embedded"
         return text + f" in {self.seconds:.1f} s"
 
 
@@ -285,8 +289,17 @@ def ingest(
             dirty = dirty or bool(gone)
         lexical_dir = settings.index_dir / "lexical"
         current = LexicalIndex.load(lexical_dir)
-        if dirty or current is None:
-            sync_lexical(store, lexical_dir)
+        if dirty or current is None or current.fingerprint != store.state():
+            current = sync_lexical(store, lexical_dir)
+        # every item's sentence vectors, for answers that embed only the question
+        summary.sentences_embedded = update_sentence_store(
+            settings.index_dir / "sentences",
+            current.items(),
+            model,
+            settings.model,
+            PIPELINE_VERSION,
+            progress=show,
+        ).embedded
     summary.failed = len(summary.failures)
     summary.seconds = time.perf_counter() - started
     return summary

@@ -11,12 +11,15 @@ import json
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from minutesqa.chunk import strip_context
+from minutesqa.models import MEETING_ITEM
 
 STOPWORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before
@@ -140,6 +143,20 @@ class LexicalIndex:
         self.item_of = item_of
         self.item_keys = list(keys)
         self.item_rows = [[pos for _, pos in sorted(r)] for r in rows]
+
+    def item_text(self, item: int) -> str:
+        """The whole text of an item (a number of the chunk table), its chunks joined in
+        order, overlaps removed."""
+        return join_parts([strip_context(self.documents[pos]) for pos in self.item_rows[item]])
+
+    def is_meeting_record(self, item: int) -> bool:
+        """Whether the item is a meeting's own record (split into sentences by lines)."""
+        return str(self.metadatas[self.item_rows[item][0]].get("item", "")) == MEETING_ITEM
+
+    def items(self) -> Iterator[tuple[str, bool]]:
+        """(text, is meeting record) of every item, in table order."""
+        for item in range(len(self.item_rows)):
+            yield self.item_text(item), self.is_meeting_record(item)
 
     def committee_mask(self, names: Iterable[str]) -> np.ndarray:
         """Chunks of any of these committees, as a boolean array in the order of `ids`."""
@@ -284,3 +301,16 @@ class LexicalIndex:
         top = np.argpartition(-scores, n - 1)[:n]
         top = top[np.argsort(-scores[top])]
         return [(self.ids[i], float(scores[i])) for i in top if scores[i] > 0]
+
+
+def join_parts(parts: list[str]) -> str:
+    """An item's chunk texts joined in order, the overlap the splitter repeats removed."""
+    text = parts[0] if parts else ""
+    for part in parts[1:]:
+        overlap = 0
+        for size in range(min(len(text), len(part), 600), 10, -1):
+            if text.endswith(part[:size]):
+                overlap = size
+                break
+        text = text + part[overlap:] if overlap else text + "\n" + part
+    return text

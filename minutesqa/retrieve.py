@@ -10,7 +10,6 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from minutesqa.chunk import strip_context
 from minutesqa.committees import (
     COMMITTEE_GENERIC,
     committee_choices,
@@ -24,7 +23,7 @@ from minutesqa.embed import Embedder, get_embedder
 from minutesqa.errors import IndexMissingError
 from minutesqa.lexical import LexicalIndex
 from minutesqa.lexical_sync import open_lexical
-from minutesqa.models import Hit, ItemRef, date_int
+from minutesqa.models import PIPELINE_VERSION, Hit, ItemRef, date_int
 from minutesqa.query import (
     MEETING_INTENT,
     Query,
@@ -34,6 +33,7 @@ from minutesqa.query import (
     search_text,
     topic_terms,
 )
+from minutesqa.sentence_store import SentenceStore
 from minutesqa.store import VectorStore
 
 __all__ = [  # read the question / committee helpers, importable from here as before
@@ -88,6 +88,10 @@ class Retriever:
             )
         self.embedder = embedder or get_embedder(settings.model, settings.embed_batch_size)
         self.lexical = lexical or open_lexical(self.store, settings)
+        # every item's sentence vectors, made at ingest (empty for an index made before)
+        self.sentence_store = SentenceStore.load(
+            settings.index_dir / "sentences", settings.model, PIPELINE_VERSION
+        )
         self.coverage = self._coverage()
         self._generic = COMMITTEE_GENERIC | common_name_words(
             list(self.coverage.committees), self.lexical, settings.tuning.common_name_share
@@ -303,12 +307,7 @@ class Retriever:
         return hits
 
     def item_text(self, item: int) -> str:
-        """The whole text of an item (a number of the chunk table), its chunks joined in
-        order, overlaps removed."""
-        lex_index = self.lexical
-        return join_parts(
-            [strip_context(lex_index.documents[pos]) for pos in lex_index.item_rows[item]]
-        )
+        return self.lexical.item_text(item)
 
 
 def _date_preferred(
@@ -326,15 +325,3 @@ def _date_preferred(
         replace(h, score=h.score + boost, parts=(*h.parts, ("date", boost))) for h in in_range
     ]
     return sorted(boosted + extra, key=lambda h: -h.score)[:k]
-
-
-def join_parts(parts: list[str]) -> str:
-    text = parts[0] if parts else ""
-    for part in parts[1:]:
-        overlap = 0
-        for size in range(min(len(text), len(part), 600), 10, -1):
-            if text.endswith(part[:size]):
-                overlap = size
-                break
-        text = text + part[overlap:] if overlap else text + "\n" + part
-    return text

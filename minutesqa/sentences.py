@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
+from typing import Protocol
 
 import numpy as np
 
@@ -121,22 +122,36 @@ def sentence_vectors(
     hit: Hit,
     terms: set[str] | frozenset[str] = frozenset(),
     tuning: Tuning | None = None,
+    store: SentenceVectorSource | None = None,
 ) -> tuple[list[str], np.ndarray]:
-    """The item's sentences and their embeddings, cached by sentence (items and their
-    sentences recur across questions). A long item (a district's policing report runs to
-    hundreds of sentences) has only its first `lead_sentences` and the `sentence_cap` sharing
-    most of `terms` embedded; the rest get a zero vector and can still be chosen by their
-    words."""
+    """The item's sentences and their embeddings: from the sentence store made at ingest
+    when it holds the item (`store`), else embedded now and cached by sentence (items and
+    their sentences recur across questions). A long item (a district's policing report
+    runs to hundreds of sentences) uses only its first `lead_sentences` and the
+    `sentence_cap` sharing most of `terms`; the rest get a zero vector and can still be
+    chosen by their words."""
     tune = tuning or Tuning()
-    sentences = split_sentences(hit.text, meeting=hit.ref.item == MEETING_ITEM) or [hit.text]
+    meeting = hit.ref.item == MEETING_ITEM
+    sentences = split_sentences(hit.text, meeting=meeting) or [hit.text]
     wanted = list(range(len(sentences)))
     if len(sentences) > tune.sentence_cap:
         shared = [len(terms & set(tokenize(s))) for s in sentences]
         ranked = sorted(wanted, key=lambda i: (-shared[i], i))[: tune.sentence_cap]
         wanted = sorted(set(ranked) | set(range(tune.lead_sentences)))
+    stored = store.get(hit.text, meeting) if store is not None else None
+    if stored is not None and len(stored) == len(sentences):
+        vectors = np.zeros((len(sentences), stored.shape[1]), dtype=np.float32)
+        vectors[wanted] = stored[wanted]
+        return sentences, vectors
     found = _SENTENCE_CACHE.vectors(embedder, [sentences[i] for i in wanted])
     first = found[sentences[wanted[0]]]
     vectors = np.zeros((len(sentences), first.shape[0]), dtype=np.float32)
     for i in wanted:
         vectors[i] = found[sentences[i]]
     return sentences, vectors
+
+
+class SentenceVectorSource(Protocol):
+    """What `sentence_vectors` reads stored vectors from (minutesqa.sentence_store)."""
+
+    def get(self, text: str, meeting: bool) -> np.ndarray | None: ...
