@@ -52,26 +52,19 @@ def shift_years(day: dt.date, years: int) -> dt.date:
 def read_store(
     store: Any, desc: str
 ) -> tuple[list[str], list[str], list[dict[str, Any]], np.ndarray]:
-    """Every chunk of a VectorStore with its embedding. VectorStore.iter_all() cannot return
-    embeddings, so this pages through the Chroma collection directly."""
+    """Every chunk of a VectorStore with its embedding."""
     ids: list[str] = []
     docs: list[str] = []
     metas: list[dict[str, Any]] = []
     vecs: list[np.ndarray] = []
-    total = store.count()
-    page = 5000
-    with tqdm(total=total, desc=desc, unit="chunk", leave=False) as bar:
-        for offset in range(0, total, page):
-            got = store.collection.get(
-                include=["documents", "metadatas", "embeddings"], limit=page, offset=offset
-            )
-            if not got["ids"]:
-                break
-            ids.extend(got["ids"])
-            docs.extend(d or "" for d in got["documents"])
-            metas.extend(dict(m or {}) for m in got["metadatas"])
-            vecs.append(np.asarray(got["embeddings"], dtype=np.float32))
-            bar.update(len(got["ids"]))
+    with tqdm(total=store.count(), desc=desc, unit="chunk", leave=False) as bar:
+        for chunk in store.iter_all(documents=True, embeddings=True):
+            ids.append(chunk.id)
+            docs.append(chunk.document)
+            metas.append(chunk.metadata)
+            if chunk.embedding is not None:
+                vecs.append(chunk.embedding[None, :])
+            bar.update(1)
     matrix = np.concatenate(vecs) if vecs else np.zeros((0, 384), dtype=np.float32)
     return ids, docs, metas, matrix
 

@@ -148,7 +148,7 @@ def _existing_by_source(store: VectorStore) -> dict[str, _Existing]:
     by_source: dict[str, _Existing] = defaultdict(_Existing)
     for stored in store.iter_all():
         # normpath: indexes written before sources were resolved hold 'a/../b' spellings
-        entry = by_source[os.path.normpath(str(stored.metadata.get("source", "")))]
+        entry = by_source[os.path.normpath(stored.source)]
         entry.ids.append(stored.id)
         entry.hashes.add(str(stored.metadata.get("content_hash", "")))
         entry.expected.add(int(stored.metadata.get("file_chunk_count", -1)))
@@ -171,9 +171,9 @@ def _reusable(store: VectorStore, ids: list[str]) -> dict[str, np.ndarray]:
     change keeps its vector instead of going through the model again."""
     found: dict[str, np.ndarray] = {}
     for start in range(0, len(ids), 500):
-        got = store.get(ids[start : start + 500], embeddings=True)
-        for doc, emb in zip(got["documents"], got["embeddings"], strict=True):
-            found[str(doc)] = np.asarray(emb, dtype=np.float32)
+        for chunk in store.get(ids[start : start + 500], embeddings=True):
+            if chunk.embedding is not None:
+                found[chunk.document] = chunk.embedding
     return found
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
 from minutesqa.committees import resolve_committees
-from minutesqa.models import ItemRef, item_label
+from minutesqa.models import item_label
 from minutesqa.store import VectorStore
 
 FORMATS = ("csv", "json", "md")
@@ -63,22 +63,21 @@ def decisions(
     """Every recorded decision matching the filters, oldest first. `committee` is a name or
     words of one (as for questions); `contains` keeps decisions holding all its words (in
     the decision or the item's title)."""
-    firsts = store.get_where({"chunk_index": 0})
-    known = sorted({str(c.metadata["committee"]) for c in firsts})
+    firsts = store.first_chunks()
+    known = sorted({c.ref.committee for c in firsts})
     wanted = set(resolve_committees(committee, known)) if committee else None
     words = [w for w in re.findall(r"\w+", contains.casefold()) if w]
     out: list[Decision] = []
     seen: set[tuple[tuple[str, str, str], str]] = set()
     for chunk in firsts:
-        meta = chunk.metadata
-        ref = ItemRef.from_metadata(meta)
+        ref = chunk.ref
         if wanted is not None and ref.committee not in wanted:
             continue
         if (since and ref.date < since) or (until and ref.date > until):
             continue
         if exclude_restricted and ref.restricted:
             continue
-        for line in str(meta.get("decisions", "")).split("\n"):
+        for line in chunk.decisions:
             if not line.strip():
                 continue
             text, outcome, tally = split_annotation(line.strip())
@@ -98,7 +97,7 @@ def decisions(
                     decision=text,
                     outcome=outcome,
                     tally=tally,
-                    source=str(meta.get("source", "")),
+                    source=chunk.source,
                     restricted=ref.restricted,
                 )
             )

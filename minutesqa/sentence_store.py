@@ -124,7 +124,10 @@ def update_sentence_store(
     """Make the store hold exactly the sentences of `items` ((text, is meeting record)),
     keeping the vectors of items already stored and embedding the rest. `model` is called
     only when something needs embedding. Called by ingest under the index lock."""
-    for stale in directory.parent.glob(".sentences-*"):
+    for stale in [
+        *directory.parent.glob(".sentences-*"),
+        directory.with_name(directory.name + ".old"),
+    ]:
         shutil.rmtree(stale, ignore_errors=True)
     old = SentenceStore.load(directory, model_name, pipeline)
     update = SentenceUpdate()

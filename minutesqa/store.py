@@ -1,5 +1,7 @@
 """Stage 5: the vector store, Chroma embedded (PersistentClient) or a Chroma server
-(HttpClient), behind one small class."""
+(HttpClient), behind one small class. The only module that speaks Chroma: what it reads
+comes back as `StoredChunk`s with typed fields (`ref`, `source`, `item_index`, ...), and
+the filters callers need are its methods (`item_chunks`, `first_chunks`)."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ import numpy as np
 
 from minutesqa.config import Settings
 from minutesqa.errors import ConfigError, IndexMissingError
-from minutesqa.models import Chunk
+from minutesqa.models import Chunk, ItemRef
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 logging.getLogger("chromadb").setLevel(logging.ERROR)
@@ -30,6 +32,28 @@ class StoredChunk:
     document: str = ""
     distance: float | None = None
     embedding: np.ndarray | None = None
+
+    @property
+    def ref(self) -> ItemRef:
+        """The agenda item the chunk belongs to (committee, date, number, title)."""
+        return ItemRef.from_metadata(self.metadata)
+
+    @property
+    def source(self) -> str:
+        return str(self.metadata.get("source", ""))
+
+    @property
+    def item_index(self) -> int:
+        """The item's place in its meeting (0: the meeting's own record)."""
+        return int(self.metadata.get("item_index", 0))
+
+    @property
+    def chunk_index(self) -> int:
+        return int(self.metadata.get("chunk_index", 0))
+
+    @property
+    def decisions(self) -> tuple[str, ...]:
+        return tuple(d for d in str(self.metadata.get("decisions", "")).split("\n") if d)
 
 
 class VectorStore:
@@ -135,15 +159,40 @@ class VectorStore:
             )
         return out
 
-    def get(self, ids: Sequence[str], *, embeddings: bool = False) -> dict[str, Any]:
+    def get(self, ids: Sequence[str], *, embeddings: bool = False) -> list[StoredChunk]:
+        """The chunks with these ids that exist, in the store's order."""
         include = ["metadatas", "documents"] + (["embeddings"] if embeddings else [])
-        return dict(self.collection.get(ids=list(ids), include=include))
+        res = self.collection.get(ids=list(ids), include=include)
+        return self._chunks(res, embeddings)
 
     def get_where(self, where: dict[str, Any]) -> list[StoredChunk]:
         res = self.collection.get(where=where, include=["metadatas", "documents"])
-        metas = res["metadatas"] or []
-        docs = res["documents"] or []
-        return [StoredChunk(cid, dict(metas[i]), docs[i]) for i, cid in enumerate(res["ids"])]
+        return self._chunks(res, False)
+
+    def item_chunks(self, source: str, item_index: int) -> list[StoredChunk]:
+        """One item's chunks, in order."""
+        found = self.get_where({"$and": [{"source": source}, {"item_index": item_index}]})
+        return sorted(found, key=lambda c: c.chunk_index)
+
+    def first_chunks(self, where: dict[str, Any] | None = None) -> list[StoredChunk]:
+        """The first chunk of every item (of those matching `where`): one per item."""
+        first = {"chunk_index": 0}
+        return self.get_where({"$and": [first, where]} if where else first)
+
+    @staticmethod
+    def _chunks(res: Any, embeddings: bool) -> list[StoredChunk]:
+        metas = res.get("metadatas") or [{}] * len(res["ids"])
+        docs = res.get("documents") or [""] * len(res["ids"])
+        vectors = res.get("embeddings") if embeddings else None
+        return [
+            StoredChunk(
+                cid,
+                dict(metas[i] or {}),
+                docs[i] or "",
+                embedding=np.asarray(vectors[i], dtype=np.float32) if vectors is not None else None,
+            )
+            for i, cid in enumerate(res["ids"])
+        ]
 
     # --- writing -------------------------------------------------------------------------
     def upsert(self, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:

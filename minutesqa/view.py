@@ -70,10 +70,8 @@ def example_questions(pipeline: Any, limit: int = 4, per_meeting: int = 2) -> li
     procedural ones, nor routine ones (a title the archive uses at three meetings or more:
     "Adoption of Minutes", "Deputation"), so the examples show what the archive is about."""
     try:
-        firsts = pipeline.retriever.store.get_where({"chunk_index": 0})
-        uses = Counter(
-            " ".join(str(c.metadata.get("title", "")).casefold().split()) for c in firsts
-        )
+        firsts = pipeline.retriever.store.first_chunks()
+        uses = Counter(" ".join(c.ref.title.casefold().split()) for c in firsts)
         cov = pipeline.coverage
         meetings = sorted(
             ((day, name) for name, days in cov.dates_by_committee.items() for day in days),
@@ -81,22 +79,15 @@ def example_questions(pipeline: Any, limit: int = 4, per_meeting: int = 2) -> li
         )
         questions: list[str] = []
         for day, name in meetings:
-            where = {
-                "$and": [
-                    {"committee": name},
-                    {"date_int": date_int(day)},
-                    {"chunk_index": 0},
-                ]
-            }
-            chunks = pipeline.retriever.store.get_where(where)
+            where = {"$and": [{"committee": name}, {"date_int": date_int(day)}]}
+            chunks = pipeline.retriever.store.first_chunks(where)
             taken = 0
-            for c in sorted(chunks, key=lambda c: int(c.metadata.get("item_index", 0))):
-                meta = c.metadata
-                title = " ".join(str(meta.get("title", "")).split())
+            for c in sorted(chunks, key=lambda c: c.item_index):
+                title = " ".join(c.ref.title.split())
                 if (
-                    int(meta.get("item_index", 0)) == 0
-                    or meta.get("restricted")
-                    or not meta.get("decisions")
+                    c.item_index == 0
+                    or c.ref.restricted
+                    or not c.decisions
                     or _PROCEDURAL.search(title)
                     or uses[title.casefold()] >= ROUTINE_TITLE_USES
                     or not re.fullmatch(r"[\w ,'’&/-]{4,60}", title)

@@ -318,16 +318,16 @@ def test_example_questions_skip_routine_and_procedural_items() -> None:
     chunks = [
         StoredChunk(
             f"{day}-{i}",
-            {"committee": "Roads Committee", "date_int": date_int(day), "chunk_index": 0,
-             "item_index": i, "title": title, "decisions": "AGREED to proceed."},
+            {"committee": "Roads Committee", "date": day.isoformat(), "date_int": date_int(day),
+             "chunk_index": 0, "item_index": i, "title": title, "decisions": "AGREED to proceed."},
         )
         for day, names in titles.items()
         for i, title in enumerate(names, 1)
     ]  # fmt: skip
 
     class FakeStore:
-        def get_where(self, where: dict) -> list[StoredChunk]:  # type: ignore[type-arg]
-            if where == {"chunk_index": 0}:
+        def first_chunks(self, where: dict | None = None) -> list[StoredChunk]:  # type: ignore[type-arg]
+            if where is None:
                 return chunks
             want = {k: v for part in where["$and"] for k, v in part.items()}
             return [c for c in chunks if all(c.metadata.get(k) == v for k, v in want.items())]

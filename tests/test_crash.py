@@ -217,6 +217,13 @@ def check_invariants(index: Path) -> int:
         release_chroma(index)
 
 
+def sentence_store(index: Path) -> Any:
+    from minutesqa.models import PIPELINE_VERSION
+    from minutesqa.sentence_store import SentenceStore
+
+    return SentenceStore.load(index / "sentences", settings_for(index).model, PIPELINE_VERSION)
+
+
 def full_state(index: Path) -> dict[str, Any]:
     from minutesqa.lexical import LexicalIndex
 
@@ -233,6 +240,7 @@ def full_state(index: Path) -> dict[str, Any]:
             "embeddings": np.asarray(got["embeddings"])[order],
             "state": store.state(),
             "lexical_ids": sorted(lexical.ids),
+            "sentence_items": sorted(sentence_store(index).rows),
             "lexical_fingerprint": lexical.fingerprint,
         }
     finally:
@@ -289,7 +297,8 @@ def crash_and_converge(
     np.testing.assert_allclose(got["embeddings"], expected["embeddings"], atol=1e-3)
     assert got["state"] == expected["state"] == expected["lexical_fingerprint"]
     assert got["lexical_ids"] == expected["lexical_ids"] == expected["ids"]
-    assert sorted(os.listdir(index)) == ["chroma", "ingest.lock", "lexical"]  # no leftovers
+    assert got["sentence_items"] == expected["sentence_items"] != []
+    assert sorted(os.listdir(index)) == ["chroma", "ingest.lock", "lexical", "sentences"]
     print(f"converged: {len(got['ids'])} chunks identical to the uninterrupted ingest")
 
 
@@ -394,4 +403,12 @@ def test_leftovers_of_a_killed_lexical_save_are_cleared(tmp_path: Path) -> None:
     store.set_state("dirty")  # as a kill after the first write leaves it
     open_lexical(store, settings)  # the app repairs the lexical index under the lock
     release_chroma(index)
-    assert sorted(os.listdir(index)) == ["chroma", "ingest.lock", "lexical"]
+    assert sorted(os.listdir(index)) == ["chroma", "ingest.lock", "lexical", "sentences"]
+    # a killed save of the sentence store: the next ingest clears its leftovers
+    (index / ".sentences-killed1").mkdir()
+    (index / "sentences.old").mkdir()
+    before = sentence_store(index).rows
+    ingest(folder, settings, embedder=FakeEmbedder(), progress=False)
+    release_chroma(index)
+    assert sorted(os.listdir(index)) == ["chroma", "ingest.lock", "lexical", "sentences"]
+    assert sentence_store(index).rows == before

@@ -391,7 +391,9 @@ def test_an_older_pipeline_is_redone_reusing_unchanged_embeddings(
     counting = CountingEmbedder()
     redo = run(folder, settings, counting)  # type: ignore[arg-type]
     assert (redo.meetings, redo.unchanged, redo.chunks) == (3, 0, first.chunks)
-    assert counting.texts == [] and redo.reused == first.chunks
+    chunk_texts = {c.document for c in VectorStore(settings, create=False).iter_all(documents=True)}
+    assert not chunk_texts & set(counting.texts) and redo.reused == first.chunks
+    assert redo.sentences_embedded == len(counting.texts) > 0  # only sentences, each once
     assert f"{first.chunks} chunks kept their embeddings" in redo.line()
     assert {m["pipeline"] for m in stored(settings).values()} == {current}
     assert run(folder, settings, counting).unchanged == 3  # type: ignore[arg-type]
@@ -408,6 +410,9 @@ def test_a_changed_file_embeds_only_its_changed_chunks(folder: Path, settings: S
     counting = CountingEmbedder()
     summary = run(folder, settings, counting)  # type: ignore[arg-type]
     assert (summary.meetings, summary.unchanged) == (1, 2)
-    assert len(counting.texts) == 1 and "A late note was added." in counting.texts[0]
+    chunk_texts = counting.texts[:1]  # then the sentences of the one item that changed
+    assert "A late note was added." in chunk_texts[0] and "item 19" in chunk_texts[0].lower()
+    assert summary.sentences_embedded == len(counting.texts) - 1 > 0
+    assert all(s in chunk_texts[0] for s in counting.texts[1:])
     assert summary.reused == summary.chunks - 1
     assert_lexical_matches(settings)

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
-from typing import Any, Protocol
+from typing import Protocol
 
 from minutesqa.chunk import strip_context
 from minutesqa.embed import Embedder
-from minutesqa.lexical import LexicalIndex
-from minutesqa.models import Answer, Hit, ItemRef
+from minutesqa.lexical import LexicalIndex, join_parts
+from minutesqa.models import Answer, Hit
 from minutesqa.store import StoredChunk, VectorStore
 
 CANDIDATES = 100  # chunks fetched per round before merging into items
@@ -29,10 +29,6 @@ class Baseline(Protocol):
     def ask(self, question: str, history: list[str]) -> Answer: ...
 
 
-def _ref(meta: dict[str, Any]) -> ItemRef:
-    return ItemRef.from_metadata(meta)
-
-
 def merge_items(ranked: Iterable[tuple[StoredChunk, float]], k: int) -> list[Hit]:
     """Chunks best first -> items best first, one per item, scored by their best chunk.
     An item is what a record names (committee, date, number, or title where no number is
@@ -40,36 +36,22 @@ def merge_items(ranked: Iterable[tuple[StoredChunk, float]], k: int) -> list[Hit
     as the contract requires."""
     order: dict[tuple[str, str, str], list[tuple[StoredChunk, float]]] = {}
     for chunk, value in ranked:
-        order.setdefault(_ref(chunk.metadata).key(), []).append((chunk, value))
+        order.setdefault(chunk.ref.key(), []).append((chunk, value))
     hits = []
     for parts in list(order.values())[:k]:
         best, value = parts[0]
         hits.append(
             Hit(
-                ref=_ref(best.metadata),
+                ref=best.ref,
                 score=float(value),
                 relevance=float(value),
                 text=strip_context(best.document),
-                decisions=tuple(
-                    d for d in str(best.metadata.get("decisions", "")).split("\n") if d
-                ),
-                source=str(best.metadata.get("source", "")),
+                decisions=best.decisions,
+                source=best.source,
                 chunk_ids=tuple(c.id for c, _ in parts),
             )
         )
     return hits
-
-
-def _join(parts: list[str]) -> str:
-    """Chunks of one item in order, the overlap between neighbours removed."""
-    text = parts[0] if parts else ""
-    for part in parts[1:]:
-        overlap = next(
-            (n for n in range(min(len(text), len(part), 600), 10, -1) if text.endswith(part[:n])),
-            0,
-        )
-        text = text + part[overlap:] if overlap else text + "\n" + part
-    return text
 
 
 class _IndexBaseline:
@@ -80,13 +62,11 @@ class _IndexBaseline:
 
     def item_text(self, hit: Hit) -> str:
         """The whole text of the item, from all its chunks."""
-        first = self.store.get([hit.chunk_ids[0]]) if hit.chunk_ids else {"metadatas": []}
-        metas = first.get("metadatas") or []
-        if not metas:
+        first = self.store.get([hit.chunk_ids[0]]) if hit.chunk_ids else []
+        if not first:
             return hit.text
-        where = {"$and": [{"source": metas[0]["source"]}, {"item_index": metas[0]["item_index"]}]}
-        chunks = sorted(self.store.get_where(where), key=lambda c: int(c.metadata["chunk_index"]))
-        return _join([strip_context(c.document) for c in chunks]) or hit.text
+        chunks = self.store.item_chunks(first[0].source, first[0].item_index)
+        return join_parts([strip_context(c.document) for c in chunks]) or hit.text
 
     def chunks(self, question: str, n: int) -> list[tuple[StoredChunk, float]]:
         raise NotImplementedError
@@ -95,11 +75,7 @@ class _IndexBaseline:
         """(chunk id, score) best first -> (stored chunk, score), in the same order."""
         if not ranked:
             return []
-        got = self.store.get([cid for cid, _ in ranked])
-        found = {
-            cid: StoredChunk(cid, dict(got["metadatas"][i]), got["documents"][i] or "")
-            for i, cid in enumerate(got["ids"])
-        }
+        found = {c.id: c for c in self.store.get([cid for cid, _ in ranked])}
         return [(found[cid], value) for cid, value in ranked if cid in found]
 
     def ask(self, question: str, history: list[str]) -> Answer:

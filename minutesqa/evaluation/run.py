@@ -51,7 +51,7 @@ def _progress(label: str) -> Callable[[int, int], None]:
 def _warn_foreign_sources(store: Any, corpus: Path) -> None:
     """Say so when the index also holds files from outside the corpus being scored."""
     root = str(corpus) + "/"
-    sources = {os.path.normpath(str(c.metadata.get("source", ""))) for c in store.iter_all()}
+    sources = {os.path.normpath(c.source) for c in store.iter_all()}
     foreign = sorted(s for s in sources if not s.startswith(root))
     if foreign:
         print(
