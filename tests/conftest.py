@@ -4,7 +4,10 @@ ingested once into a temporary index. FakeEmbedder is a named fake for fast unit
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -84,3 +87,32 @@ def pipeline(sample_settings: Settings):  # type: ignore[no-untyped-def]
     from minutesqa.answer import Pipeline
 
     return Pipeline(sample_settings)
+
+
+@dataclass(frozen=True)
+class CliRun:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def cli(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> Callable[[Sequence[str]], CliRun]:
+    """`minutes ARGS` run in this process (the session's model already loaded), with no
+    MINUTES_* settings from the caller's environment. The console script itself is run
+    as a process by tests/test_server.py and tests/test_packaging.py."""
+    from minutesqa.cli import main
+
+    for name in list(os.environ):
+        if name.startswith("MINUTES_"):
+            monkeypatch.delenv(name)
+
+    def run(argv: Sequence[str]) -> CliRun:
+        capsys.readouterr()
+        code = main(list(argv))
+        out, err = capsys.readouterr()
+        return CliRun(code, out, err)
+
+    return run

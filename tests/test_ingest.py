@@ -6,9 +6,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,7 +21,7 @@ from minutesqa.models import AgendaItem, Meeting
 from minutesqa.parse import read_document
 from minutesqa.segment import segment
 from minutesqa.store import VectorStore
-from tests.conftest import ROOT, SAMPLES, CountingEmbedder, FakeEmbedder
+from tests.conftest import SAMPLES, CountingEmbedder, FakeEmbedder
 
 SAMPLE_FILES = sorted(SAMPLES.glob("*.txt"))
 
@@ -325,7 +324,9 @@ def test_real_ingest_of_the_samples(sample_settings: Settings, embedder) -> None
 
 
 @pytest.mark.slow
-def test_cli_ingest_reports_each_bad_file_and_indexes_the_good_one(tmp_path: Path) -> None:
+def test_cli_ingest_reports_each_bad_file_and_indexes_the_good_one(
+    tmp_path: Path, cli: Any
+) -> None:
     from fpdf import FPDF
 
     folder = tmp_path / "mixed"
@@ -340,10 +341,7 @@ def test_cli_ingest_reports_each_bad_file_and_indexes_the_good_one(tmp_path: Pat
     pdf.rect(10, 10, 50, 50)
     (folder / "scan.pdf").write_bytes(bytes(pdf.output()))
     index = tmp_path / "index"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MINUTES_")}
-    exe = Path(sys.executable).with_name("minutes")
-    cmd = [str(exe), "ingest", str(folder), "--index", str(index)]
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT, timeout=240)
+    proc = cli(["ingest", str(folder), "--index", str(index)])
     assert proc.returncode == 1, proc.stderr
     errors = [line for line in proc.stderr.splitlines() if line.startswith("skipped ")]
     assert sorted(errors) == sorted(
@@ -362,10 +360,7 @@ def test_cli_ingest_reports_each_bad_file_and_indexes_the_good_one(tmp_path: Pat
     sources = {m["source"] for m in stored(settings).values()}
     assert sources == {str(folder / "good.txt")}
 
-    missing = subprocess.run(
-        [str(exe), "ingest", str(tmp_path / "nope"), "--index", str(index)],
-        capture_output=True, text=True, env=env, cwd=ROOT, timeout=120,
-    )  # fmt: skip
+    missing = cli(["ingest", str(tmp_path / "nope"), "--index", str(index)])
     assert missing.returncode == 2
     assert missing.stderr.strip().splitlines() == [
         f"minutes ingest: {tmp_path / 'nope'}: no such folder; "

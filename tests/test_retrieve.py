@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import subprocess
 from typing import Any
 
 import pytest
@@ -214,14 +212,10 @@ def test_a_date_the_index_does_not_hold_says_so(pipeline: Any) -> None:
 # --- the --json record ------------------------------------------------------------------------
 
 
-def test_ask_json_record_matches_the_eval_format(sample_settings: Settings) -> None:
-    from tests.helpers_server import MINUTES
-
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MINUTES_")}
-    proc = subprocess.run(
-        [str(MINUTES), "ask", "--json", "--index", str(sample_settings.index_dir),
-         "what was agreed on Street Angels?"],
-        capture_output=True, text=True, timeout=300, env=env,
+def test_ask_json_record_matches_the_eval_format(sample_settings: Settings, cli: Any) -> None:
+    proc = cli(
+        ["ask", "--json", "--index", str(sample_settings.index_dir),
+         "what was agreed on Street Angels?"]
     )  # fmt: skip
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.strip().splitlines()
