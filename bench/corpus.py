@@ -105,6 +105,7 @@ def bench_corpus(
         "items": summary.items,
         "without_items": summary.no_items,
         "chunks": summary.chunks,
+        "sentences_embedded": summary.sentences_embedded,
         "failed": summary.failed,
         "seconds": round(ingest_s, 3),
         "cpu_s": round(ingest_cpu, 3),

@@ -178,23 +178,32 @@ def _ratio(value: float | None, base: float | None) -> float | None:
     return round(value / base, 2) if value is not None and base else None
 
 
-def bench_load(index_dir: Path, out_dir: Path, n: int, clients: int) -> dict[str, Any]:
-    """The app as its own process (`minutes serve`, default concurrency and queue) on the
-    samples index: first every sample question once from one client (the unloaded
-    baseline), then `n` questions from `clients` concurrent clients."""
+def bench_load(
+    index_dir: Path,
+    out_dir: Path,
+    n: int,
+    clients: int,
+    questions: Sequence[str] = tuple(SAMPLE_QUESTIONS),
+) -> dict[str, Any]:
+    """The app as its own process (`minutes serve`, default concurrency and queue) on an
+    index: first every question once from one client (the unloaded baseline), then `n`
+    questions from `clients` concurrent clients."""
     settings = Settings.load(env={})
+    questions = list(questions)
     res: dict[str, Any] = {
+        "index": index_dir.name,
+        "questions": len(questions),
         "concurrency": settings.concurrency,
         "max_queue": settings.max_queue,
         "load_avg_start": load_avg(),
     }
     with serve_process(index_dir, out_dir / "serve-load.log") as url:
         print("[load] warm-up and one client, one question at a time")
-        run_load(url, SAMPLE_QUESTIONS[:3], clients=1)
-        res["one_client"] = run_load(url, SAMPLE_QUESTIONS, clients=1)
+        run_load(url, questions[:3], clients=1)
+        res["one_client"] = run_load(url, questions, clients=1)
         print("[load] " + summary_line(res["one_client"]))
         print(f"[load] {n} questions from {clients} concurrent clients")
-        res["loaded"] = run_load(url, cycle(SAMPLE_QUESTIONS, n), clients=clients)
+        res["loaded"] = run_load(url, cycle(questions, n), clients=clients)
         print("[load] " + summary_line(res["loaded"]))
     one, loaded = res["one_client"], res["loaded"]
     res["p50_ratio"] = _ratio(loaded["p50"], one["p50"])

@@ -146,6 +146,11 @@ def build_synthetic(
     out["upsert_s"] = round(time.perf_counter() - started, 3)
     with timer(out, "lexical_s"):
         lexical = sync_lexical(store, target_dir / "lexical")
+    # the copies' items have the source's texts (only dates differ, and those sit in the
+    # context lines, not in item texts), so the source's sentence store holds their
+    # sentences, as an ingest of these texts would have made it
+    if (source_dir / "sentences").is_dir():
+        shutil.copytree(source_dir / "sentences", target_dir / "sentences")
     out["build_s"] = round(time.perf_counter() - started, 3)
     out["build_cpu_s"] = round(cpu_seconds() - cpu, 3)
     out["chunks"] = store.count()

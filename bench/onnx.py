@@ -1,0 +1,163 @@
+"""The ONNX Runtime backend for the embedding model, measured against torch on this machine.
+
+sentence-transformers' own ONNX backend needs Optimum (`optimum-onnx`), which pins
+transformers < 4.58 while this project runs transformers 5, so the model is exported here
+with `torch.onnx.export` from the bundled all-MiniLM-L6-v2 weights (no network) and run
+with onnxruntime (installed with chromadb), with the same tokenizer, mean pooling and
+normalisation as sentence-transformers. Also its int8 form (onnxruntime's dynamic
+quantisation). Reports texts/s for each beside torch in the same run, and how close the
+vectors are to torch's (the lowest and the mean cosine), so a switch can be judged on
+speed and on quality.
+
+    python -m bench.onnx [--texts N] [--corpus DIR] [--out bench/out]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from bench.corpus import sample_evenly
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def export(model: Any, path: Path) -> Path:
+    """The transformer of a SentenceTransformer as ONNX (token embeddings out)."""
+    import torch
+
+    if path.exists():
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    transformer = model[0].auto_model.eval()
+    tok = model.tokenizer(["an example sentence"], return_tensors="pt")
+
+    class Wrapped(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.inner = transformer
+
+        def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
+            out = self.inner(
+                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+            )
+            return out[0]
+
+    axes = {0: "batch", 1: "tokens"}
+    torch.onnx.export(
+        Wrapped(),
+        (tok["input_ids"], tok["attention_mask"], tok["token_type_ids"]),
+        str(path),
+        input_names=["input_ids", "attention_mask", "token_type_ids"],
+        output_names=["token_embeddings"],
+        dynamic_axes={
+            "input_ids": axes,
+            "attention_mask": axes,
+            "token_type_ids": axes,
+            "token_embeddings": axes,
+        },
+        opset_version=17,
+        dynamo=False,
+    )
+    return path
+
+
+def quantize(path: Path) -> Path:
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    out = path.with_name(path.stem + "-int8.onnx")
+    if not out.exists():
+        quantize_dynamic(str(path), str(out), weight_type=QuantType.QInt8)
+    return out
+
+
+class OrtEmbedder:
+    def __init__(self, path: Path, tokenizer: Any, max_tokens: int, batch_size: int = 64):
+        import onnxruntime as ort
+
+        options = ort.SessionOptions()
+        self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+        self.tokenizer = tokenizer
+        self.max_tokens = max_tokens
+        self.batch_size = batch_size
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        order = np.argsort([-len(t) for t in texts])  # as sentence-transformers: by length
+        out = np.zeros((len(texts), 384), dtype=np.float32)
+        for start in range(0, len(texts), self.batch_size):
+            idx = order[start : start + self.batch_size]
+            tok = self.tokenizer(
+                [texts[i] for i in idx],
+                padding=True,
+                truncation=True,
+                max_length=self.max_tokens,
+                return_tensors="np",
+            )
+            feeds = {k: tok[k].astype(np.int64) for k in ("input_ids", "attention_mask")}
+            feeds["token_type_ids"] = tok.get(
+                "token_type_ids", np.zeros_like(tok["input_ids"])
+            ).astype(np.int64)
+            tokens = self.session.run(None, feeds)[0]
+            mask = feeds["attention_mask"][..., None].astype(np.float32)
+            pooled = (tokens * mask).sum(1) / np.clip(mask.sum(1), 1e-9, None)
+            pooled /= np.linalg.norm(pooled, axis=1, keepdims=True)
+            out[idx] = pooled
+        return out
+
+
+def timed(embed: Any, texts: list[str]) -> tuple[np.ndarray, float]:
+    embed(texts[:16])  # warm-up
+    t0 = time.perf_counter()
+    vectors = embed(texts)
+    return vectors, time.perf_counter() - t0
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--texts", type=int, default=1000, help="chunk texts to embed (1000)")
+    p.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpora" / "limerick")
+    p.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
+    a = p.parse_args(argv)
+
+    from bench.corpus import collect_texts
+    from minutesqa.config import Settings
+    from minutesqa.embed import get_embedder
+
+    settings = Settings.load(env={})
+    torch_embedder = get_embedder(settings.model, settings.embed_batch_size)
+    texts, _failed = collect_texts(a.corpus, settings, torch_embedder)
+    texts = sample_evenly(texts, a.texts)
+    model = torch_embedder.model
+    onnx_path = export(model, a.out / "onnx" / "all-MiniLM-L6-v2.onnx")
+    int8_path = quantize(onnx_path)
+    max_tokens = torch_embedder.max_tokens
+    base, base_s = timed(torch_embedder.embed, texts)
+    report: dict[str, Any] = {
+        "texts": len(texts),
+        "torch": {"seconds": round(base_s, 3), "texts_per_s": round(len(texts) / base_s, 2)},
+    }
+    for name, path in (("onnx", onnx_path), ("onnx-int8", int8_path)):
+        ort = OrtEmbedder(path, model.tokenizer, max_tokens, settings.embed_batch_size)
+        vectors, seconds = timed(ort.embed, texts)
+        cosine = np.sum(vectors * base, axis=1)
+        report[name] = {
+            "seconds": round(seconds, 3),
+            "texts_per_s": round(len(texts) / seconds, 2),
+            "speed_vs_torch": round(base_s / seconds, 2),
+            "cosine_to_torch_min": round(float(cosine.min()), 4),
+            "cosine_to_torch_mean": round(float(cosine.mean()), 5),
+            "size_mb": round(path.stat().st_size / 1e6, 1),
+        }
+    a.out.mkdir(parents=True, exist_ok=True)
+    (a.out / "onnx.json").write_text(json.dumps(report, indent=2) + "\n")
+    print(json.dumps(report, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
