@@ -290,6 +290,16 @@ class Pipeline:
     def coverage(self) -> Coverage:
         return self.retriever.coverage
 
+    @property
+    def extractive(self) -> ExtractiveWriter:
+        """The extractive writer: the writer itself, or the generative one's fallback."""
+        writer = getattr(self.writer, "fallback", self.writer)
+        if isinstance(writer, ExtractiveWriter):
+            return writer
+        return ExtractiveWriter(
+            self.retriever.embedder, self.settings, self.retriever.sentence_store
+        )
+
     def ask(
         self,
         question: str,

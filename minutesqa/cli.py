@@ -1,4 +1,4 @@
-"""The `minutes` command: ingest, inspect, ask, decisions, serve, eval. Thin: it reads
+"""The `minutes` command: ingest, inspect, ask, decisions, brief, serve, eval. Thin: it reads
 options into Settings, calls the pipeline, and turns domain errors into one line and an exit
 status."""
 
@@ -108,6 +108,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--format", choices=["csv", "json", "md"], default="md", help="default md")
     p.add_argument("--out", type=Path, help="write to this file instead of the screen")
+    _store_options(p)
+
+    p = sub.add_parser(
+        "brief",
+        help="a briefing: every item about a topic across the archive, oldest first",
+        description="Every item about TOPIC (not one that mentions it in passing), oldest "
+        "first, each with date, committee, item, its decisions and the sentences that say "
+        "what happened; a head with the number of meetings, the first and last time it was "
+        "discussed, and every decision in one list.",
+    )
+    p.add_argument("topic", help="the topic, in a few words: 'street drinking', 'CCTV'")
+    p.add_argument("--since", help="only meetings on or after this date (YYYY-MM-DD)")
+    p.add_argument("--until", help="only meetings on or before this date (YYYY-MM-DD)")
+    p.add_argument("--committee", help="only this committee: its name, or words of it")
+    p.add_argument("--format", choices=["md", "json", "docx"], default="md", help="default md")
+    p.add_argument("--out", type=Path, help="write to this file (needed for docx)")
     _store_options(p)
 
     p = sub.add_parser("serve", help="start the chat app in the browser")
@@ -284,6 +300,40 @@ def cmd_decisions(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_brief(args: argparse.Namespace, settings: Settings) -> int:
+    from minutesqa.answer import Pipeline
+    from minutesqa.brief import brief, render
+    from minutesqa.inputs import read_request
+
+    request = read_request(
+        args.topic, [], args.committee, args.since, args.until, labels=("--since", "--until")
+    )
+    if args.format == "docx" and not args.out:
+        raise ConfigError("--format docx writes a file: give --out FILE.docx")
+    pipeline = Pipeline(settings)
+    found = brief(
+        pipeline.retriever,
+        pipeline.extractive,
+        request.question,
+        since=request.since,
+        until=request.until,
+        committee=request.committee,
+    )
+    text = render(found, args.format)
+    summary = f"{len(found.entries)} items from {found.meetings} meetings"
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            args.out.write_bytes(text)
+        else:
+            args.out.write_text(text, encoding="utf-8")
+        print(f"{summary} written to {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(str(text))
+        print(summary, file=sys.stderr)
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from minutesqa.app import serve
 
@@ -302,6 +352,7 @@ COMMANDS: dict[str, Any] = {
     "inspect": cmd_inspect,
     "ask": cmd_ask,
     "decisions": cmd_decisions,
+    "brief": cmd_brief,
     "serve": cmd_serve,
     "eval": cmd_eval,
 }

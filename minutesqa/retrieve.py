@@ -190,6 +190,21 @@ class Retriever:
             question_vector=own,
         )
 
+    def search_items(
+        self,
+        text: str,
+        vector: np.ndarray,
+        committees: tuple[str, ...],
+        since: dt.date | None,
+        until: dt.date | None,
+        k: int,
+    ) -> list[Hit]:
+        """The k best items for a text, within the filters, with no reading of dates or
+        committees from the text itself (briefings: the topic is all there is)."""
+        if self._empty_range(committees, since, until):
+            return []
+        return self._search(text, vector, committees, since, until, k)
+
     def _empty_range(
         self, committees: tuple[str, ...], since: dt.date | None, until: dt.date | None
     ) -> bool:

@@ -92,6 +92,12 @@ class Tuning:
     llm_terms_share: float = 0.5  # the question's topic words the excerpts must hold first
     llm_max_tokens: int = 300  # the longest answer asked of the model
 
+    # --- briefings (brief.py): which items of a wide pool are about the topic ----------------
+    brief_pool: int = 200  # items the hybrid search offers a briefing
+    brief_similarity: float = 0.45  # an item holding the topic's words that reads like it
+    brief_mentions: int = 2  # ... or speaks of it in this many sentences (not in passing)
+    brief_sentences: int = 3  # sentences shown of each item
+
     @classmethod
     def parse(cls, spec: str, base: Tuning | None = None) -> Tuning:
         """'name=value,name=value' over `base` (the defaults)."""

@@ -1,0 +1,273 @@
+"""Briefings: a topic's history across meetings (`minutes brief TOPIC`).
+
+Every item of the archive that is about the topic, oldest first, each with its date,
+committee, item number and title, its decisions and the one to three sentences (verbatim)
+that say what happened; a head with how many meetings, the first and last time it was
+discussed, and the decisions in one list.
+
+Which items are "about" the topic is judged item by item against thresholds
+(`Tuning.brief_*`), not by a fixed top-k: candidates come from the same hybrid search as
+answers (a wide pool, `brief_pool`), and an item is kept when
+
+- its title holds every topic word (an item *on* the topic), or
+- it holds every topic word and either reads as a whole like the topic (similarity at least
+  `brief_similarity`) or speaks of it in at least `brief_mentions` sentences.
+
+An item that names the topic in passing (one sentence of a long item about something
+else) is not in the timeline; such items are listed after it, by reference only, so that
+a briefing never says the minutes are silent where they mention the topic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from minutesqa.answer import ExtractiveWriter
+from minutesqa.lexical import tokenize
+from minutesqa.models import Hit, ItemRef, human_date, item_label
+from minutesqa.query import topic_terms
+from minutesqa.retrieve import Retrieval, Retriever
+from minutesqa.sentences import split_sentences
+
+FORMATS = ("md", "json", "docx")
+
+
+@dataclass(frozen=True)
+class BriefEntry:
+    ref: ItemRef
+    source: str
+    decisions: tuple[str, ...]
+    sentences: tuple[str, ...]  # verbatim, in the order of the minutes
+    relevance: float  # the item's similarity to the topic
+    why: str  # "title" or "discussed": which test kept it
+
+    def record(self) -> dict[str, Any]:
+        out = self.ref.to_record()
+        out.update(
+            source=self.source,
+            decisions=list(self.decisions),
+            sentences=list(self.sentences),
+            relevance=round(self.relevance, 4),
+            why=self.why,
+        )
+        return out
+
+
+@dataclass
+class Briefing:
+    topic: str
+    entries: list[BriefEntry] = field(default_factory=list)  # oldest first
+    passing: list[ItemRef] = field(default_factory=list)  # mentioned in passing, oldest first
+    since: dt.date | None = None
+    until: dt.date | None = None
+    committee: str | None = None
+
+    @property
+    def meetings(self) -> int:
+        return len({(e.ref.committee, e.ref.date) for e in self.entries})
+
+    @property
+    def first(self) -> dt.date | None:
+        return self.entries[0].ref.date if self.entries else None
+
+    @property
+    def last(self) -> dt.date | None:
+        return self.entries[-1].ref.date if self.entries else None
+
+    def decisions(self) -> list[tuple[ItemRef, str]]:
+        return [(e.ref, d) for e in self.entries for d in e.decisions]
+
+    def head(self) -> str:
+        if not self.entries:
+            scope = _scope(self)
+            if self.passing:
+                n = len(self.passing)
+                return (
+                    f"No item of the minutes{scope} is about {self.topic!r}; "
+                    f"{n} item{'' if n == 1 else 's'} mention{'s' if n == 1 else ''} it in passing."
+                )
+            return f"The minutes{scope} do not mention {self.topic!r}."
+        plural = "" if self.meetings == 1 else "s"
+        items = len(self.entries)
+        first, last = self.entries[0].ref.date, self.entries[-1].ref.date
+        span = (
+            f"on {human_date(first)}"
+            if first == last
+            else f"first on {human_date(first)}, last on {human_date(last)}"
+        )
+        return (
+            f"{self.topic!r} was discussed at {self.meetings} meeting{plural}"
+            f"{_scope(self)} ({items} item{'' if items == 1 else 's'}), {span}."
+        )
+
+
+def _scope(b: Briefing) -> str:
+    parts = []
+    if b.committee:
+        parts.append(f" of {b.committee}")
+    if b.since and b.until:
+        parts.append(f" between {human_date(b.since)} and {human_date(b.until)}")
+    elif b.since:
+        parts.append(f" since {human_date(b.since)}")
+    elif b.until:
+        parts.append(f" until {human_date(b.until)}")
+    return "".join(parts)
+
+
+def brief(
+    retriever: Retriever,
+    writer: ExtractiveWriter,
+    topic: str,
+    *,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    committee: str | None = None,
+) -> Briefing:
+    tune = retriever.settings.tuning
+    committees = retriever.resolve_committees(committee)
+    out = Briefing(topic=topic, since=since, until=until, committee=committee)
+    terms = set(topic_terms(topic)) or set(tokenize(topic))
+    if not terms or (committee and not committees):
+        return out
+    vector = retriever.embedder.embed([topic])[0]
+    hits = retriever.search_items(topic, vector, committees, since, until, tune.brief_pool)
+    retrieval = Retrieval(hits, vector, topic, since, until, committee)
+    kept: list[BriefEntry] = []
+    passing: list[ItemRef] = []
+    for hit in hits:
+        why = _about(hit, terms, tune.brief_similarity, tune.brief_mentions)
+        if not why:
+            if terms <= set(tokenize(hit.text)):
+                passing.append(hit.ref)
+            continue
+        kept.append(
+            BriefEntry(
+                ref=hit.ref,
+                source=hit.source,
+                decisions=hit.decisions,
+                sentences=_what_happened(writer, topic, retrieval, hit, tune.brief_sentences),
+                relevance=hit.relevance,
+                why=why,
+            )
+        )
+    kept.sort(key=lambda e: (e.ref.date, e.ref.committee, _item_order(e.ref.item)))
+    out.entries = kept
+    out.passing = sorted(passing, key=lambda r: (r.date, r.committee, _item_order(r.item)))
+    return out
+
+
+def _about(hit: Hit, terms: set[str], similarity: float, mentions: int) -> str:
+    """'title', 'discussed' or '' (a passing mention, or not about the topic at all)."""
+    if terms <= set(tokenize(hit.ref.title)):
+        return "title"
+    if not terms <= set(tokenize(hit.text)):
+        return ""
+    if hit.relevance >= similarity:
+        return "discussed"
+    sentences = split_sentences(hit.text) or [hit.text]
+    speaking = sum(1 for s in sentences if terms & set(tokenize(s)))
+    return "discussed" if speaking >= mentions else ""
+
+
+def _what_happened(
+    writer: ExtractiveWriter, topic: str, retrieval: Retrieval, hit: Hit, n: int
+) -> tuple[str, ...]:
+    rows = writer.score_sentences(topic, retrieval, hit)
+    best = sorted(range(len(rows)), key=lambda i: -rows[i][1])[:n]
+    return tuple(rows[i][0] for i in sorted(best))
+
+
+def _item_order(item: str) -> tuple[int, str]:
+    digits = "".join(ch if ch.isdigit() else " " for ch in item).split()
+    return (int(digits[0]) if digits else 0, item)
+
+
+# --- rendering ------------------------------------------------------------------------------
+def render(b: Briefing, fmt: str) -> str | bytes:
+    if fmt == "json":
+        return render_json(b)
+    if fmt == "docx":
+        return render_docx(b)
+    return render_markdown(b)
+
+
+def render_json(b: Briefing) -> str:
+    record = {
+        "topic": b.topic,
+        "since": b.since.isoformat() if b.since else None,
+        "until": b.until.isoformat() if b.until else None,
+        "committee": b.committee,
+        "meetings": b.meetings,
+        "first": b.first.isoformat() if b.first else None,
+        "last": b.last.isoformat() if b.last else None,
+        "items": [e.record() for e in b.entries],
+        "mentioned_in_passing": [r.to_record() for r in b.passing],
+    }
+    return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_markdown(b: Briefing) -> str:
+    lines = [f"# Briefing: {b.topic}", "", b.head()]
+    decided = b.decisions()
+    if decided:
+        lines += ["", "## Decisions", ""]
+        lines += [f"- {human_date(ref.date)}, {ref.committee}: {text}" for ref, text in decided]
+    if b.entries:
+        lines += ["", "## Timeline"]
+    for e in b.entries:
+        lines += ["", f"### {human_date(e.ref.date)} — {e.ref.committee}, "
+                  f"{item_label(e.ref.item, e.ref.title)}"]  # fmt: skip
+        for d in e.decisions:
+            lines.append(f"- **Decided:** {d}")
+        for s in e.sentences:
+            lines.append(f"> {s}")
+        lines.append(f"\n_Source: {e.source}_")
+    if b.passing:
+        lines += ["", "## Mentioned in passing", ""]
+        lines += [f"- {r.label()}" for r in b.passing]
+    return "\n".join(lines) + "\n"
+
+
+def render_docx(b: Briefing) -> bytes:
+    from docx import Document
+
+    doc = Document()
+    doc.add_heading(f"Briefing: {b.topic}", level=0)
+    doc.add_paragraph(b.head())
+    decided = b.decisions()
+    if decided:
+        doc.add_heading("Decisions", level=1)
+        for ref, text in decided:
+            doc.add_paragraph(f"{human_date(ref.date)}, {ref.committee}: {text}", "List Bullet")
+    if b.entries:
+        doc.add_heading("Timeline", level=1)
+    for e in b.entries:
+        doc.add_heading(
+            f"{human_date(e.ref.date)} — {e.ref.committee}, {item_label(e.ref.item, e.ref.title)}",
+            level=2,
+        )
+        for d in e.decisions:
+            p = doc.add_paragraph()
+            p.add_run("Decided: ").bold = True
+            p.add_run(d)
+        for s in e.sentences:
+            doc.add_paragraph(s, "Quote")
+        p = doc.add_paragraph()
+        p.add_run(f"Source: {e.source}").italic = True
+    if b.passing:
+        doc.add_heading("Mentioned in passing", level=1)
+        for r in b.passing:
+            doc.add_paragraph(r.label(), "List Bullet")
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def items_listed(b: Briefing) -> Iterable[tuple[str, str, str]]:
+    """The items a briefing lists, as ItemRef keys (for the briefing evaluation)."""
+    return [e.ref.key() for e in b.entries]
