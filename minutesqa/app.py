@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import inspect
 import logging
-import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import gradio as gr
@@ -25,8 +23,9 @@ from minutesqa.config import Settings
 from minutesqa.errors import IndexMissingError, MinutesError, QuestionError
 from minutesqa.guard import RefuseUploads, make_auth, malformed_request, read_auth_file
 from minutesqa.inputs import MAX_QUESTION_CHARS, read_request
-from minutesqa.models import Answer, item_label
+from minutesqa.models import Answer
 from minutesqa.retrieve import committee_choices
+from minutesqa.tabs import ALL_COMMITTEES, briefing_tab, decisions_tab
 from minutesqa.view import (
     TABLE_HEADERS,
     citation_records,
@@ -40,7 +39,6 @@ from minutesqa.view import (
 
 log = logging.getLogger(__name__)
 
-ALL_COMMITTEES = "All committees"
 API_NAME = "ask"  # the stable endpoint: gradio_client.Client(url).predict(..., api_name="/ask")
 MAX_HISTORY = 6  # earlier questions carried into a follow-up
 NO_INDEX = (
@@ -132,9 +130,6 @@ def malformed_call(block_fn: Any, problem: str) -> gr.Error:
     message = f"malformed call: /{name} {problem}"
     log.warning("refused %s", message)
     return gr.Error(message, print_exception=False)
-
-
-REGISTER_HEADERS = ["Date", "Committee", "Item", "Decision", "Outcome"]
 
 
 def build_app(settings: Settings, pipeline: Any = None) -> gr.Blocks:
@@ -236,39 +231,6 @@ def build_app(settings: Settings, pipeline: Any = None) -> gr.Blocks:
             "citations": citation_records(final) if final is not None else [],
         }
 
-    def register_view(committee: object, since: object, until: object, words: object) -> Any:
-        """The decisions register for the filters: a status line, the table, the CSV file."""
-        from minutesqa.inputs import read_committee, read_day
-        from minutesqa.register import decisions, render_register
-
-        hidden = gr.DownloadButton(visible=False)
-        if pipeline is None:
-            return str(unavailable), [], hidden
-        try:
-            name = None if committee == ALL_COMMITTEES else read_committee(committee)
-            start, end = read_day(since, "From"), read_day(until, "To")
-            if start and end and start > end:
-                raise QuestionError(f"the From date ({start}) is after the To date ({end})")
-            found = decisions(
-                pipeline.retriever.store,
-                since=start,
-                until=end,
-                committee=name,
-                contains=str(words or "")[:200],
-                exclude_restricted=settings.exclude_restricted,
-            )
-        except MinutesError as exc:
-            return escape_text(str(exc)), [], hidden
-        rows = [
-            [d.date.isoformat(), d.committee, item_label(d.item, d.title), d.decision,
-             ", ".join(p for p in (d.outcome, d.tally) if p)]
-            for d in found
-        ]  # fmt: skip
-        path = Path(tempfile.mkdtemp(prefix="register-")) / "decisions.csv"
-        path.write_text(render_register(found, "csv"), encoding="utf-8")
-        status = f"{len(found):,} decisions" + ("" if found else ": try fewer filters")
-        return status, rows, gr.DownloadButton(value=str(path), visible=bool(found))
-
     def clear() -> tuple[Any, ...]:
         return [], [], [], "_No items cited._", ""
 
@@ -348,37 +310,10 @@ def build_app(settings: Settings, pipeline: Any = None) -> gr.Blocks:
                             line_breaks=True,
                             elem_id="item-text",
                         )
+        with gr.Tab("Briefing"):
+            briefing_tab(pipeline, unavailable, committees)
         with gr.Tab("Decisions"):
-            gr.Markdown(
-                "Every decision the minutes record, oldest first: filter, then download the "
-                "register as CSV.",
-                latex_delimiters=[],
-            )
-            with gr.Row():
-                reg_committee = gr.Dropdown(
-                    committees, value=ALL_COMMITTEES, label="Committee", scale=2
-                )
-                reg_since = gr.Textbox(label="From (YYYY-MM-DD)")
-                reg_until = gr.Textbox(label="To (YYYY-MM-DD)")
-                reg_words = gr.Textbox(label="Containing the words", max_length=200)
-                reg_show = gr.Button("Show", variant="primary", min_width=80)
-            reg_status = gr.Markdown("", latex_delimiters=[], elem_id="register-status")
-            reg_table = gr.Dataframe(
-                headers=REGISTER_HEADERS,
-                value=[],
-                datatype="str",
-                interactive=False,
-                wrap=True,
-                column_widths=["10%", "18%", "24%", "38%", "10%"],
-                elem_id="register",
-            )
-            reg_csv = gr.DownloadButton("Download CSV", visible=False)
-            reg_show.click(
-                register_view,
-                [reg_committee, reg_since, reg_until, reg_words],
-                [reg_status, reg_table, reg_csv],
-                api_visibility="private",
-            )
+            decisions_tab(pipeline, unavailable, committees, settings)
 
         inputs = [box, chatbot, turns, committee, since, until]
         outputs = [box, chatbot, turns, table, details]

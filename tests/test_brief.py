@@ -101,3 +101,30 @@ def test_cli_brief(sample_settings: Settings, cli: Any, tmp_path: Path) -> None:
 def entry_text(pipeline: Pipeline, item: str) -> str:
     hits = pipeline.ask("What was said about Street Angels?").retrieved
     return next(h.text for h in hits if h.ref.item == item)
+
+
+def test_the_apps_briefing_tab(pipeline: Pipeline) -> None:
+    """The Briefing tab: the head, the timeline, Markdown and Word downloads, and a
+    one-line refusal of a bad date."""
+    from docx import Document
+
+    from minutesqa.app import ALL_COMMITTEES, build_app
+
+    demo = build_app(pipeline.settings, pipeline)
+    view = next(f.fn for f in demo.fns.values() if f.name == "briefing_view")
+    status, rows, md, docx = view("Street Angels", ALL_COMMITTEES, "", "")
+    assert status.replace("\\", "") == (
+        "'Street Angels' was discussed at 1 meeting (1 item), on 30 May 2024."
+    )
+    assert [r[:4] for r in rows] == [
+        ["2024-05-30", "Safer Stockton Partnership", "item SSP/5/24: Serious Violence Duty",
+         "Members noted the report."]
+    ]  # fmt: skip
+    paths = [Path(b.value["path"] if isinstance(b.value, dict) else b.value) for b in (md, docx)]
+    assert paths[0].read_text(encoding="utf-8").startswith("# Briefing: Street Angels")
+    assert "Briefing: Street Angels" in [p.text for p in Document(str(paths[1])).paragraphs]
+    status, rows, md, _ = view("Street Angels", ALL_COMMITTEES, "2024-02-30", "")
+    assert status.replace("\\", "") == (
+        "From date '2024-02-30' is not a real date: use YYYY-MM-DD, e.g. 2024-05-30"
+    )
+    assert rows == [] and md.visible is False
