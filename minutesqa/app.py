@@ -47,8 +47,10 @@ NO_INDEX = (
 )
 CSS = """
 #minutes-header p { margin: 0.2em 0; }
-#cited-items * { font-family: var(--font) !important; }
-#cited-items td, #cited-items th { font-size: 14px; overflow-wrap: anywhere; }
+#cited-items *, #briefing *, #register * { font-family: var(--font) !important; }
+#cited-items td, #cited-items th, #briefing td, #briefing th, #register td, #register th {
+  font-size: 14px; overflow-wrap: anywhere;
+}
 footer { display: none !important; }
 """
 

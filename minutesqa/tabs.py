@@ -154,8 +154,8 @@ def decisions_tab(
     )
     with gr.Row():
         committee = gr.Dropdown(committees, value=ALL_COMMITTEES, label="Committee", scale=2)
-        since = gr.Textbox(label="From (YYYY-MM-DD)")
-        until = gr.Textbox(label="To (YYYY-MM-DD)")
+        since = gr.Textbox(label="From (YYYY-MM-DD)", elem_id="register-from")
+        until = gr.Textbox(label="To (YYYY-MM-DD)", elem_id="register-to")
         words = gr.Textbox(label="Containing the words", max_length=200)
         go = gr.Button("Show", variant="primary", min_width=80)
     status = gr.Markdown("", latex_delimiters=[], elem_id="register-status")

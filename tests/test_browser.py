@@ -139,3 +139,43 @@ def test_markup_in_the_minutes_stays_text(
         )
         assert scripts == 0
         assert page.dialogs == [] and page.elsewhere == []
+
+
+def test_briefing_and_decisions_tabs_with_downloads(
+    page: Any, sample_settings: Settings, pipeline: Any, tmp_path: Path
+) -> None:
+    """A briefing on Street Angels and the 2021 decisions, each downloaded as a user would
+    (the browser's download, saved and read back)."""
+    with serving(sample_settings, pipeline) as (_demo, url):
+        page.goto(url, wait_until="domcontentloaded")
+        page.get_by_role("tab", name="Briefing").click()
+        topic = page.get_by_label("Topic")
+        topic.fill("Street Angels")
+        topic.press("Enter")
+        wait_for_text(page, "#briefing", "SSP/5/24")
+        assert "Serious Violence Duty" in page.locator("#briefing").inner_text()
+        assert "discussed at 1 meeting" in page.locator("#brief-status").inner_text()
+        with page.expect_download() as got:
+            page.get_by_role("button", name="Download Markdown").click()
+        saved = tmp_path / "briefing.md"
+        got.value.save_as(str(saved))
+        assert saved.read_text(encoding="utf-8").startswith("# Briefing: Street Angels")
+        shot = README_SCREENSHOT.with_name("briefing.png")
+        shot = shot if os.environ.get("UPDATE_SCREENSHOT") else tmp_path / "briefing.png"
+        page.screenshot(path=str(shot), full_page=True)
+
+        page.get_by_role("tab", name="Decisions").click()
+        start = page.locator("#register-from textarea, #register-from input").first
+        start.fill("2021-01-01")
+        page.get_by_role("button", name="Show").click()
+        wait_for_text(page, "#register-status", "decisions")
+        assert "2021-02-02" in page.locator("#register").inner_text()
+        with page.expect_download() as got:
+            page.get_by_role("button", name="Download CSV").click()
+        csv = tmp_path / "decisions.csv"
+        got.value.save_as(str(csv))
+        lines = csv.read_text(encoding="utf-8").splitlines()
+        assert lines[0] == "date,committee,item,title,decision,outcome,tally,source"
+        assert len(lines) > 1 and all(line[:10] >= "2021-01-01" for line in lines[1:])
+        assert "2011-07-05" not in csv.read_text(encoding="utf-8")  # the filter held
+    assert page.elsewhere == []
