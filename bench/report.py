@@ -70,6 +70,8 @@ def _ingest(report: dict[str, Any]) -> list[str]:
     if corpora:
         rows = []
         for name, c in corpora.items():
+            if "ingest" not in c:
+                continue  # an index made earlier, measured for queries only
             ing, alone, re_ = c["ingest"], c["model_alone"], c["reingest"]
             rows.append(
                 [
@@ -134,6 +136,10 @@ def _ingest(report: dict[str, Any]) -> list[str]:
     return parts
 
 
+def _chunks(c: dict[str, Any]) -> Any:
+    return c["ingest"]["chunks"] if "ingest" in c else c.get("chunks")
+
+
 def _queries(report: dict[str, Any]) -> list[str]:
     """Query latency per corpus and for the synthetic archive."""
     parts: list[str] = []
@@ -141,7 +147,7 @@ def _queries(report: dict[str, Any]) -> list[str]:
     qrows = []
     for name, c in corpora.items():
         q = c["query"]
-        qrows.append(_qrow(name, c["ingest"]["chunks"], q))
+        qrows.append(_qrow(name, _chunks(c), q))
     scale = report.get("scale")
     if scale and "query" in scale:
         qrows.append(_qrow("synthetic", scale["chunks"], scale["query"]))
@@ -175,13 +181,14 @@ def _scale(report: dict[str, Any]) -> list[str]:
     scale = report.get("scale")
     srows = []
     for name, c in corpora.items():
+        ing = c.get("ingest", {})
         srows.append(
             [
                 name,
-                c["ingest"]["chunks"],
-                c["ingest"]["seconds"],
+                _chunks(c),
+                ing.get("seconds", f"(reused {c.get('reused_index', '')})"),
                 mb(c["disk"]["bytes"]),
-                c["ingest"]["peak_rss_mb"],
+                ing.get("peak_rss_mb", "-"),
                 c["query"]["peak_rss_mb"],
             ]
         )

@@ -17,6 +17,7 @@ import datetime as dt
 import json
 import os
 import platform
+import shutil
 import sys
 import time
 from dataclasses import dataclass, field
@@ -54,6 +55,7 @@ class Options:
     embed_sample: int
     load_n: int = 50
     load_clients: int = 10
+    limerick_index: Path | None = None  # an existing complete index: measured, not re-made
     questions_dir: Path = field(default_factory=lambda: ROOT / "eval")
 
 
@@ -65,6 +67,12 @@ def parse_args(argv: list[str] | None = None) -> Options:
     p.add_argument("--quick", action="store_true", help="samples only, synthetic of 10k")
     p.add_argument("--synthetic", type=int, default=None, help="synthetic chunks (100000)")
     p.add_argument("--skip-limerick", action="store_true", help="no Limerick ingest or queries")
+    p.add_argument(
+        "--limerick-index",
+        type=Path,
+        help="a complete Limerick index made earlier (e.g. eval/out/index-limerick): copied "
+        "and measured instead of a fresh ingest (no ingest figures for Limerick)",
+    )
     p.add_argument(
         "--embed-sample",
         type=int,
@@ -88,6 +96,7 @@ def parse_args(argv: list[str] | None = None) -> Options:
         a.embed_sample,
         a.load if not a.quick else min(a.load, 20),
         a.load_clients,
+        a.limerick_index,
     )
 
 
@@ -142,7 +151,31 @@ def main(argv: list[str] | None = None) -> int:
         embed_sample=0,
     )
     save()
-    if opts.limerick is not None:
+    if opts.limerick is not None and opts.limerick_index is not None:
+        from minutesqa.store import VectorStore
+
+        target = opts.out / "index-limerick"
+        if opts.limerick_index.resolve() != target.resolve():
+            shutil.rmtree(target, ignore_errors=True)
+            shutil.copytree(opts.limerick_index, target, ignore=shutil.ignore_patterns("*.lock"))
+        if not index_complete(target):
+            raise SystemExit(f"--limerick-index {opts.limerick_index}: not a complete index")
+        settings_r = Settings.load(env={}, index_dir=target)
+        picked_r, warm_r = pick_questions(
+            load_questions(opts.questions_dir / "limerick_questions.yaml")
+        )
+        print(f"[limerick] query latency on {opts.limerick_index} (no ingest)")
+        rss.reset()
+        reused: dict[str, Any] = {
+            "reused_index": str(opts.limerick_index),
+            "chunks": VectorStore(settings_r, create=False).count(),
+        }
+        reused["query"] = query_latency(settings_r, embedder, picked_r, warm_r, "[limerick]")
+        reused["query"]["peak_rss_mb"] = mb(rss.peak)
+        reused["disk"] = disk_usage(target)
+        report["corpora"]["limerick"] = reused
+        save()
+    elif opts.limerick is not None:
         report["corpora"]["limerick"] = bench_corpus(
             "limerick",
             opts.limerick,
