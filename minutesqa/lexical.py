@@ -260,14 +260,34 @@ class LexicalIndex:
         n = max(1, len(self.ids))
         return float(np.log(1.0 + (n + 0.5) / (self.df.get(term, 0) + 0.5)))
 
-    def coverage(self, query_terms: list[str], text: str) -> float:
-        """Share of the query's term weight that the text contains."""
+    def chunks_with(self, term: str) -> np.ndarray:
+        """Positions of the chunks whose text holds the (tokenized) term: the term's postings
+        in the BM25 index, whose corpus is exactly `tokenize` of each chunk."""
+        if self.retriever is None:
+            return np.zeros(0, dtype=np.int64)
+        tid = self.retriever.vocab_dict.get(term)
+        if tid is None:
+            return np.zeros(0, dtype=np.int64)
+        scores = self.retriever.scores
+        return np.asarray(scores["indices"][scores["indptr"][tid] : scores["indptr"][tid + 1]])
+
+    def coverage_of(self, query_terms: list[str], groups: list[list[int]]) -> list[float]:
+        """Topic coverage of each group of chunk positions (an item's chunks): the share of
+        the query's term weight (idf) that any chunk of the group holds, read from the
+        BM25 postings instead of tokenizing the chunks' texts again."""
         terms = list(dict.fromkeys(query_terms))
-        if not terms:
-            return 0.0
-        present = set(tokenize(text))
-        total = sum(self.idf(t) for t in terms)
-        return sum(self.idf(t) for t in terms if t in present) / total
+        if not terms or not groups:
+            return [0.0] * len(groups)
+        weights = [self.idf(t) for t in terms]
+        total = sum(weights)
+        flat = np.array([pos for group in groups for pos in group], dtype=np.int64)
+        owner = np.repeat(np.arange(len(groups)), [len(g) for g in groups])
+        held = np.zeros((len(groups), len(terms)), dtype=bool)
+        for j, term in enumerate(terms):
+            hit = np.isin(flat, self.chunks_with(term))
+            held[owner[hit], j] = True
+        # summed term by term in the query's order (as the records were before)
+        return [sum(w for w, h in zip(weights, row, strict=True) if h) / total for row in held]
 
     def nearest(
         self, vector: np.ndarray, n: int, mask: np.ndarray | None = None
@@ -307,10 +327,22 @@ def join_parts(parts: list[str]) -> str:
     """An item's chunk texts joined in order, the overlap the splitter repeats removed."""
     text = parts[0] if parts else ""
     for part in parts[1:]:
-        overlap = 0
-        for size in range(min(len(text), len(part), 600), 10, -1):
-            if text.endswith(part[:size]):
-                overlap = size
-                break
+        overlap = _overlap(text, part)
         text = text + part[overlap:] if overlap else text + "\n" + part
     return text
+
+
+def _overlap(text: str, part: str, most: int = 600, least: int = 11) -> int:
+    """The longest n (least <= n <= most) with text ending in part[:n], else 0: the places
+    in text's tail where part's first `least` characters occur are the only candidates."""
+    limit = min(len(text), len(part), most)
+    if limit < least:
+        return 0
+    tail = text[-limit:]
+    key = part[:least]
+    at = tail.find(key)
+    while at != -1:
+        if part.startswith(tail[at:]):
+            return limit - at
+        at = tail.find(key, at + 1)
+    return 0

@@ -274,13 +274,13 @@ class Retriever:
         terms = topic_terms(text)
         wants_meeting = bool(MEETING_INTENT.search(text))
         scored = []
-        for item, cids in items.items():
+        coverages = lex_index.coverage_of(
+            terms, [[lex_index.position[c] for c in cids] for cids in items.values()]
+        )
+        for (item, cids), cov in zip(items.items(), coverages, strict=True):
             first = lex_index.metadatas[lex_index.position[cids[0]]]
             rel = max(similarity.get(c, 0.0) for c in cids)
             lex = max(bm25.get(c, 0.0) for c in cids) / top_bm25
-            cov = lex_index.coverage(
-                terms, " ".join(lex_index.documents[lex_index.position[c]] for c in cids)
-            )
             parts = [
                 ("similarity", tune.w_rel * rel),
                 ("bm25", tune.w_lex * lex),
