@@ -8,6 +8,11 @@ Named parts:
                   organisational noun, never a person, address, date, sentence or e-mail;
 - `meeting_kind`  ordinary, special, annual or extraordinary, kept apart from the name;
 - `attendance`    present, apologies, chair, venue.
+
+One module of some 460 lines on purpose: the four parts read the same header lines and
+share its patterns (months and weekdays, organisational nouns, officer posts), and each
+uses what another found (the name is looked for around the date line); split, they would
+each re-read the header and pass those patterns about.
 """
 
 from __future__ import annotations
