@@ -243,7 +243,8 @@ def _load(report: dict[str, Any]) -> list[str]:
              load["p50_ratio"], load["p95_ratio"]],
         ]  # fmt: skip
         parts += [
-            "## The app under load (samples index, `minutes serve` as its own process)",
+            f"## The app under load ({load.get('index', 'index-samples')}, "
+            f"{load.get('questions', '?')} questions; `minutes serve` as its own process)",
             "",
             table(
                 [

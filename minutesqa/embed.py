@@ -118,4 +118,16 @@ def get_embedder(name: str, batch_size: int = 64) -> SentenceTransformerEmbedder
 
 @lru_cache(maxsize=4)
 def _embedder(name: str, batch_size: int) -> SentenceTransformerEmbedder:
+    one_blas_thread()
     return SentenceTransformerEmbedder(name, batch_size)
+
+
+def one_blas_thread() -> None:
+    """numpy's BLAS to one thread, for the whole process. Our numpy products are matrix
+    times vector (the exact dense search, sentence scores): memory-bound, no faster on two
+    threads. But OpenBLAS's idle threads spin after each call and take the cores torch's
+    threads need for the query embedding: on 2 cores an answer on the Limerick index took
+    111 ms with them and 59 ms without (the embedding alone 67 -> 25 ms)."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
