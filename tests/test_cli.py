@@ -21,14 +21,14 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_every_subcommand_is_known() -> None:
-    assert set(COMMANDS) == {"ingest", "inspect", "ask", "decisions", "serve", "eval"}
+    assert set(COMMANDS) == {"ingest", "inspect", "ask", "decisions", "brief", "serve", "eval"}
 
 
 @pytest.mark.parametrize(
     "argv",
     [
         ["--help"],
-        *[[c, "--help"] for c in ("ingest", "inspect", "ask", "decisions", "serve", "eval")],
+        *[[c, "--help"] for c in ("ingest", "inspect", "ask", "decisions", "brief", "serve", "eval")],
     ],
 )
 def test_help(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
