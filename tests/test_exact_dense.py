@@ -11,7 +11,7 @@ import pytest
 
 from minutesqa.config import Settings
 from minutesqa.ingest import ingest, open_lexical
-from minutesqa.lexical import LexicalIndex
+from minutesqa.lexical import FORMAT_VERSION, LexicalIndex
 from minutesqa.retrieve import Query, Retriever
 from minutesqa.store import VectorStore
 from tests.conftest import SAMPLES, FakeEmbedder
@@ -71,7 +71,8 @@ def test_an_index_saved_before_vectors_is_rebuilt_with_them(settings: Settings) 
     backup = settings.index_dir.parent / "lexical-backup"
     shutil.copytree(lexical_dir, backup)
     try:
-        meta.write_text(meta.read_text().replace('"version": 3', '"version": 2'))
+        older = f'"version": {FORMAT_VERSION - 1}'
+        meta.write_text(meta.read_text().replace(f'"version": {FORMAT_VERSION}', older))
         assert LexicalIndex.load(lexical_dir) is None  # an older layout is not used
         store = VectorStore(settings, create=False)
         rebuilt = open_lexical(store, settings)
