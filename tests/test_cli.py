@@ -28,7 +28,10 @@ def test_every_subcommand_is_known() -> None:
     "argv",
     [
         ["--help"],
-        *[[c, "--help"] for c in ("ingest", "inspect", "ask", "decisions", "brief", "serve", "eval")],
+        *[
+            [c, "--help"]
+            for c in ("ingest", "inspect", "ask", "decisions", "brief", "serve", "eval")
+        ],
     ],
 )
 def test_help(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
