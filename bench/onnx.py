@@ -151,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
 
     settings = Settings.load(env={})
     one_blas_thread()  # as in the app: numpy's BLAS must not spin against the model
-    torch_embedder = get_embedder(settings.model, settings.embed_batch_size)
+    torch_embedder = get_embedder(settings.model, settings.embed_batch_size, "torch")
     texts, _failed = collect_texts(a.corpus, settings, torch_embedder)
     texts = sample_evenly(texts, a.texts)
     model = torch_embedder.model

@@ -129,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     print("loading the embedding model")
     t0 = time.perf_counter()
-    embedder = get_embedder(base.model, base.embed_batch_size)
+    embedder = get_embedder(base.model, base.embed_batch_size, base.query_backend)
     embedder.embed(["warm-up: the committee noted the report."] * 8)
     meta["model_load_s"] = round(time.perf_counter() - t0, 2)
     report: dict[str, Any] = {"meta": meta, "corpora": {}, "hnsw": {}}

@@ -7,7 +7,7 @@ import os
 import threading
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -66,9 +66,10 @@ def verify_default_model(model_dir: Path, expected: str = DEFAULT_SHA256) -> Non
 
 
 class SentenceTransformerEmbedder:
-    def __init__(self, name: str, batch_size: int = 64) -> None:
+    def __init__(self, name: str, batch_size: int = 64, query_backend: str = "torch") -> None:
         self.name = name
         self.batch_size = batch_size
+        model_dir: Path | None = None
         if name in DEFAULT_ALIASES:
             model_dir = default_model_dir()
             verify_default_model(model_dir)
@@ -87,10 +88,19 @@ class SentenceTransformerEmbedder:
         self.max_tokens = int(self.model.max_seq_length or 256)
         self.tokenizer = self.model.tokenizer
         self._lock = threading.Lock()  # the model is shared by the app's worker threads
+        # one question at a time through onnxruntime: the bundled model only (its weights
+        # are verified, so the exported file can be named by their digest)
+        self.query_model: Any = None
+        if query_backend == "onnx" and model_dir is not None:
+            from minutesqa.onnx_query import load_query_model
+
+            self.query_model = load_query_model(self.model, self.max_tokens, DEFAULT_SHA256)
 
     def embed(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
+        if len(texts) == 1 and self.query_model is not None:
+            return self.query_model.embed(texts[0])  # a question: the answer path's one call
         with self._lock:
             vectors = self.model.encode(
                 texts,
@@ -110,16 +120,18 @@ class SentenceTransformerEmbedder:
         return len(self.tokenizer.encode(text, add_special_tokens=True, truncation=False))
 
 
-def get_embedder(name: str, batch_size: int = 64) -> SentenceTransformerEmbedder:
+def get_embedder(
+    name: str, batch_size: int = 64, query_backend: str = "onnx"
+) -> SentenceTransformerEmbedder:
     """One model per process, loaded on first use (`get_embedder(m)` and
-    `get_embedder(m, 64)` are the same model, not two)."""
-    return _embedder(name, batch_size)
+    `get_embedder(m, 64, "onnx")` are the same model, not two)."""
+    return _embedder(name, batch_size, query_backend)
 
 
 @lru_cache(maxsize=4)
-def _embedder(name: str, batch_size: int) -> SentenceTransformerEmbedder:
+def _embedder(name: str, batch_size: int, query_backend: str) -> SentenceTransformerEmbedder:
     one_blas_thread()
-    return SentenceTransformerEmbedder(name, batch_size)
+    return SentenceTransformerEmbedder(name, batch_size, query_backend)
 
 
 def one_blas_thread() -> None:

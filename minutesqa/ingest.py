@@ -199,7 +199,9 @@ def ingest(
         def model() -> Embedder:
             nonlocal embedder
             if embedder is None:
-                embedder = get_embedder(settings.model, settings.embed_batch_size)
+                embedder = get_embedder(
+                    settings.model, settings.embed_batch_size, settings.query_backend
+                )
             return embedder
 
         def flush() -> None:

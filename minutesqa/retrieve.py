@@ -86,7 +86,9 @@ class Retriever:
             raise IndexMissingError(
                 f"the index at {settings.index_dir} is empty: run 'minutes ingest DIR' first"
             )
-        self.embedder = embedder or get_embedder(settings.model, settings.embed_batch_size)
+        self.embedder = embedder or get_embedder(
+            settings.model, settings.embed_batch_size, settings.query_backend
+        )
         self.lexical = lexical or open_lexical(self.store, settings)
         # every item's sentence vectors, made at ingest (empty for an index made before)
         self.sentence_store = SentenceStore.load(

@@ -290,4 +290,9 @@ def test_ask_explain_shows_each_items_score_parts(
 def test_the_model_is_loaded_once(embedder, sample_settings: Settings) -> None:  # type: ignore[no-untyped-def]
     from minutesqa.embed import get_embedder
 
-    assert get_embedder(sample_settings.model, sample_settings.embed_batch_size) is embedder
+    assert (
+        get_embedder(
+            sample_settings.model, sample_settings.embed_batch_size, sample_settings.query_backend
+        )
+        is embedder
+    )
