@@ -23,47 +23,17 @@ from typing import Any
 import numpy as np
 
 from bench.corpus import sample_evenly
+from minutesqa.onnx_query import mean_pool
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def export(model: Any, path: Path) -> Path:
-    """The transformer of a SentenceTransformer as ONNX (token embeddings out)."""
-    import torch
+    """The transformer of a SentenceTransformer as ONNX, as the app exports it."""
+    from minutesqa.onnx_query import export as export_model
 
-    if path.exists():
-        return path
-    path.parent.mkdir(parents=True, exist_ok=True)
-    transformer = model[0].auto_model.eval()
-    tok = model.tokenizer(["an example sentence"], return_tensors="pt")
-
-    class Wrapped(torch.nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.inner = transformer
-
-        def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
-            out = self.inner(
-                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
-            )
-            return out[0]
-
-    axes = {0: "batch", 1: "tokens"}
-    torch.onnx.export(
-        Wrapped(),
-        (tok["input_ids"], tok["attention_mask"], tok["token_type_ids"]),
-        str(path),
-        input_names=["input_ids", "attention_mask", "token_type_ids"],
-        output_names=["token_embeddings"],
-        dynamic_axes={
-            "input_ids": axes,
-            "attention_mask": axes,
-            "token_type_ids": axes,
-            "token_embeddings": axes,
-        },
-        opset_version=17,
-        dynamo=False,
-    )
+    if not path.exists():
+        export_model(model, path)
     return path
 
 
@@ -103,10 +73,7 @@ class OrtEmbedder:
                 "token_type_ids", np.zeros_like(tok["input_ids"])
             ).astype(np.int64)
             tokens = self.session.run(None, feeds)[0]
-            mask = feeds["attention_mask"][..., None].astype(np.float32)
-            pooled = (tokens * mask).sum(1) / np.clip(mask.sum(1), 1e-9, None)
-            pooled /= np.linalg.norm(pooled, axis=1, keepdims=True)
-            out[idx] = pooled
+            out[idx] = mean_pool(tokens, feeds["attention_mask"])
         return out
 
 

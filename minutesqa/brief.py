@@ -140,9 +140,10 @@ def brief(
     kept: list[BriefEntry] = []
     passing: list[ItemRef] = []
     for hit in hits:
-        why = _about(hit, terms, tune.brief_similarity, tune.brief_mentions)
+        holds = terms <= set(tokenize(hit.text))
+        why = _about(hit, terms, holds, tune.brief_similarity, tune.brief_mentions)
         if not why:
-            if terms <= set(tokenize(hit.text)):
+            if holds:
                 passing.append(hit.ref)
             continue
         kept.append(
@@ -161,11 +162,12 @@ def brief(
     return out
 
 
-def _about(hit: Hit, terms: set[str], similarity: float, mentions: int) -> str:
-    """'title', 'discussed' or '' (a passing mention, or not about the topic at all)."""
+def _about(hit: Hit, terms: set[str], holds: bool, similarity: float, mentions: int) -> str:
+    """'title', 'discussed' or '' (a passing mention, or not about the topic at all);
+    `holds`: whether the item's text holds every topic word."""
     if terms <= set(tokenize(hit.ref.title)):
         return "title"
-    if not terms <= set(tokenize(hit.text)):
+    if not holds:
         return ""
     if hit.relevance >= similarity:
         return "discussed"

@@ -221,12 +221,7 @@ class LexicalIndex:
         (tmp / "chunks.json").write_text(
             json.dumps({"documents": self.documents, "metadatas": self.metadatas})
         )
-        old = directory.with_name(directory.name + ".old")
-        shutil.rmtree(old, ignore_errors=True)
-        if directory.exists():
-            directory.rename(old)
-        tmp.rename(directory)
-        shutil.rmtree(old, ignore_errors=True)
+        swap_in(tmp, directory)
 
     @classmethod
     def load(cls, directory: Path) -> LexicalIndex | None:
@@ -321,6 +316,17 @@ class LexicalIndex:
         top = np.argpartition(-scores, n - 1)[:n]
         top = top[np.argsort(-scores[top])]
         return [(self.ids[i], float(scores[i])) for i in top if scores[i] > 0]
+
+
+def swap_in(tmp: Path, directory: Path) -> None:
+    """Put the finished folder `tmp` in the place of `directory`: the old copy is moved
+    aside first, so a reader finds the old folder or the new one, never half of either."""
+    old = directory.with_name(directory.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if directory.exists():
+        directory.rename(old)
+    tmp.rename(directory)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def join_parts(parts: list[str]) -> str:

@@ -55,10 +55,15 @@ class OnnxQueryModel:
         tokens = self.session.run(
             None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
         )[0]
-        weights = mask[..., None].astype(np.float32)
-        pooled = (tokens * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
-        norm = np.linalg.norm(pooled, axis=1, keepdims=True)
-        return np.asarray(pooled / np.where(norm == 0, 1.0, norm), dtype=np.float32)
+        return mean_pool(tokens, mask)
+
+
+def mean_pool(tokens: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """sentence-transformers' pooling: the mean of the real tokens' embeddings, unit length."""
+    weights = mask[..., None].astype(np.float32)
+    pooled = (tokens * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+    norm = np.linalg.norm(pooled, axis=1, keepdims=True)
+    return np.asarray(pooled / np.where(norm == 0, 1.0, norm), dtype=np.float32)
 
 
 def load_query_model(model: Any, max_tokens: int, digest: str) -> OnnxQueryModel | None:

@@ -29,6 +29,7 @@ import numpy as np
 from tqdm import tqdm
 
 from minutesqa.embed import Embedder
+from minutesqa.lexical import swap_in
 from minutesqa.sentences import split_sentences
 
 FORMAT_VERSION = 1
@@ -97,12 +98,7 @@ class SentenceStore:
             "rows": {k: [s, n] for k, (s, n) in self.rows.items()},
         }
         (tmp / "meta.json").write_text(json.dumps(meta))
-        old = directory.with_name(directory.name + ".old")
-        shutil.rmtree(old, ignore_errors=True)
-        if directory.exists():
-            directory.rename(old)
-        tmp.rename(directory)
-        shutil.rmtree(old, ignore_errors=True)
+        swap_in(tmp, directory)
 
 
 @dataclass
