@@ -41,6 +41,12 @@ GENERIC = frozenset(
     came make made take took work worked kind sort way ways able increased decreased changed
     discussing deciding agreeing raised raise""".split()
 )
+# ... of which these name the body or its papers, generic even inside a name ("the Safer
+# Stockton Partnership"); the others are topic words when part of a name (`name_words`)
+BODY_WORDS = frozenset(
+    "meeting meetings minute minutes item items partnership committee council members "
+    "member".split()
+)
 FORMAT_VERSION = 4  # bump when the saved layout changes: older copies are rebuilt
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
@@ -90,9 +96,27 @@ def committee_words(name: str) -> list[str]:
     return words
 
 
+def name_words(text: str) -> set[str]:
+    """Words of the names a question uses: runs of two or more capitalised words after its
+    first word ("the 2025 Ayton Show", "the Climate Change Action Plan"), as tokens."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    found: set[str] = set()
+    run: list[str] = []
+    for word in [*words[1:], ""]:
+        if word[:1].isupper():
+            run.append(word)
+            continue
+        if len(run) >= 2:
+            found.update(t for w in run for t in tokenize(w))
+        run = []
+    return found
+
+
 def content_terms(text: str) -> list[str]:
-    """The question's topic words: tokens less the generic question words."""
-    generic = {_stem(w) for w in GENERIC}
+    """The question's topic words: tokens less the generic question words, except those
+    that are part of a name it uses ("when is the Ayton Show": 'show' is the topic)."""
+    named = name_words(text) - {_stem(w) for w in BODY_WORDS}
+    generic = {_stem(w) for w in GENERIC} - named
     return [t for t in dict.fromkeys(tokenize(text)) if t not in generic]
 
 

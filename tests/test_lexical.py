@@ -1,13 +1,13 @@
 """The in-memory index's fast paths agree exactly with their plain definitions: topic
 coverage read from the BM25 postings equals tokenizing the chunks' texts, and joining an
 item's chunks finds the same overlap as trying every length. FakeEmbedder where vectors
-do not matter."""
+do not matter. Which question words are the topic."""
 
 from __future__ import annotations
 
 import random
 
-from minutesqa.lexical import LexicalIndex, join_parts, tokenize
+from minutesqa.lexical import LexicalIndex, content_terms, join_parts, name_words, tokenize
 
 
 def naive_join(parts: list[str]) -> str:
@@ -61,3 +61,27 @@ def test_coverage_from_postings_equals_tokenizing_the_texts() -> None:
             want = sum(index.idf(t) for t in unique if t in present) / total if total else 0.0
             assert value == want
     assert index.coverage_of([], groups) == [0.0] * len(groups)
+
+
+def test_a_common_word_inside_a_name_is_the_topic() -> None:
+    # "show" and "way" are question words ("show me", "in what way") except in a name
+    assert content_terms("When is the 2025 Ayton Show taking place?") == [
+        "2025",
+        "ayton",
+        "show",
+        "tak",
+        "place",
+    ]
+    assert "way" in content_terms("Where were surveys carried out for Make Way Day?")
+    assert content_terms("Show me what was agreed on CCTV") == ["cctv"]
+    # the body's own words stay generic inside its name
+    assert content_terms("Who chaired the Safer Stockton Partnership meeting?") == [
+        "chair",
+        "safer",
+        "stockton",
+    ]
+    assert name_words("What did the Joint Policing Committee say?") == {
+        "joint",
+        "polic",
+        "committee",
+    }
