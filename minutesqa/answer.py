@@ -17,7 +17,7 @@ from minutesqa.clip import clip_at_word
 from minutesqa.config import Settings
 from minutesqa.embed import Embedder
 from minutesqa.lexical import content_terms, tokenize
-from minutesqa.models import MEETING_ITEM, Answer, Hit, Quote, human_date, item_label
+from minutesqa.models import MEETING_ITEM, Answer, Hit, Quote, human_date, item_label, page_part
 from minutesqa.prompts import render
 from minutesqa.retrieve import Coverage, Query, Retrieval, Retriever
 from minutesqa.sentences import SentenceVectorSource, sentence_vectors, split_sentences
@@ -59,7 +59,8 @@ def citation_label(n: int, hit: Hit) -> str:
         n=n,
         committee=ref.committee,
         date=human_date(ref.date),
-        item=item_label(ref.item, ref.title),  # "item 4: Finances", unnumbered "Finances"
+        # "item 4: Finances", unnumbered "Finances"; ", p. 3" where a PDF gives the page
+        item=item_label(ref.item, ref.title) + page_part(ref.page),
         title=ref.title,
         restricted=" (restricted)" if ref.restricted else "",
     )

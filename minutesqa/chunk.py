@@ -74,6 +74,7 @@ def chunk_meeting(
                     chunk_count=len(parts),
                     file_chunk_count=total,
                     kind=meeting.kind,
+                    page=item.page,
                 )
             )
     return chunks

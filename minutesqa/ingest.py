@@ -24,8 +24,8 @@ from minutesqa.errors import InputError, MinutesError
 from minutesqa.lexical import LexicalIndex
 from minutesqa.lexical_sync import open_lexical, sync_lexical
 from minutesqa.lock import IndexLock
-from minutesqa.models import PIPELINE_VERSION, Chunk, Meeting
-from minutesqa.parse import read_document
+from minutesqa.models import SENTENCES_VERSION, Chunk, Meeting, pipeline_current
+from minutesqa.parse import SUPPORTED, read_document
 from minutesqa.segment import UNKNOWN_BODY, WHOLE_DOCUMENT, segment, settle_bodies
 from minutesqa.sentence_store import update_sentence_store
 from minutesqa.store import DIRTY, VectorStore
@@ -157,12 +157,15 @@ def _existing_by_source(store: VectorStore) -> dict[str, _Existing]:
     return by_source
 
 
-def _complete(entry: _Existing | None, digest: str) -> bool:
+def _complete(entry: _Existing | None, digest: str, fmt: str) -> bool:
+    """Whether a file's stored chunks are whole and as this pipeline makes them (its
+    format unchanged by every later PIPELINE_VERSION)."""
     return (
         entry is not None
         and entry.hashes == {digest}
         and entry.expected == {len(entry.ids)}
-        and entry.versions == {PIPELINE_VERSION}
+        and len(entry.versions) == 1
+        and pipeline_current(next(iter(entry.versions)), fmt)
     )
 
 
@@ -259,7 +262,8 @@ def ingest(
             except OSError as exc:
                 summary.failures.append((str(path), f"cannot be read: {exc.strerror}"))
                 continue
-            if _complete(existing.get(str(path)), digest):
+            fmt = SUPPORTED.get(path.suffix.lower(), "")
+            if _complete(existing.get(str(path)), digest, fmt):
                 summary.unchanged += 1
                 continue
             try:
@@ -299,7 +303,7 @@ def ingest(
             current.items(),
             model,
             settings.model,
-            PIPELINE_VERSION,
+            SENTENCES_VERSION,
             progress=show,
         ).embedded
     summary.failed = len(summary.failures)

@@ -10,8 +10,28 @@ from typing import Any
 
 MEETING_ITEM = "meeting"  # the item number of a meeting's own record (attendance, venue)
 # Bump when parse, segment or chunk would turn the same file into different chunks: ingest
-# then redoes every file stamped otherwise (re-embedding only the chunk texts that changed).
-PIPELINE_VERSION = 5
+# then redoes the files stamped with an older version (re-embedding only the chunk texts
+# that changed). `PIPELINE_CHANGES` says which formats a version changed, so that a bump for
+# one format does not redo a whole archive of others; a version not listed changed them all.
+PIPELINE_VERSION = 6
+PIPELINE_CHANGES: dict[int, frozenset[str]] = {
+    6: frozenset({"pdf"}),  # a PDF's items carry the page they start on
+}
+# the last version that changed an item's text (and so its sentences): the sentence store
+# is kept across later versions
+SENTENCES_VERSION = 5
+
+
+def pipeline_current(version: int, fmt: str) -> bool:
+    """Whether a file of format `fmt` indexed by pipeline `version` is as this one makes it:
+    no later version changed its format."""
+    if version > PIPELINE_VERSION:
+        return False  # indexed by a newer release: redo it as this one reads it
+    everything = frozenset({fmt})
+    return all(
+        fmt not in PIPELINE_CHANGES.get(v, everything)
+        for v in range(version + 1, PIPELINE_VERSION + 1)
+    )
 
 
 @dataclass(frozen=True)
@@ -36,6 +56,8 @@ class Document:
     format: str  # txt, md, html, pdf, docx
     content_hash: str  # sha256 of the file's bytes
     hints: DocHints = DocHints()
+    # a PDF's pages, each normalised like `text`: where an item starts (page numbers)
+    pages: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -45,6 +67,7 @@ class AgendaItem:
     body: str
     decisions: tuple[str, ...] = ()
     restricted: bool = False
+    page: int = 0  # the PDF page its heading is on (1-based); 0 where not known or no PDF
 
 
 VENUE_LABEL = "Venue"  # how the meeting record states where the meeting was held
@@ -108,6 +131,7 @@ class Chunk:
     chunk_count: int  # chunks of this item
     file_chunk_count: int  # chunks of the whole file, to spot a half-written file
     kind: str = "ordinary"  # the meeting's kind (Meeting.kind)
+    page: int = 0  # AgendaItem.page
 
     def metadata(self) -> dict[str, str | int | bool]:
         return {
@@ -125,6 +149,7 @@ class Chunk:
             "chunk_index": self.chunk_index,
             "chunk_count": self.chunk_count,
             "file_chunk_count": self.file_chunk_count,
+            "page": self.page,
             "pipeline": PIPELINE_VERSION,
         }
 
@@ -139,6 +164,7 @@ class ItemRef:
     item: str
     title: str
     restricted: bool = False
+    page: int = 0  # the PDF page the item starts on; 0 where not known. Not part of key()
 
     @classmethod
     def from_metadata(cls, meta: Mapping[str, Any]) -> ItemRef:
@@ -149,6 +175,7 @@ class ItemRef:
             item=str(meta.get("item") or ""),
             title=str(meta.get("title", "")),
             restricted=bool(meta.get("restricted", False)),
+            page=int(meta.get("page", 0) or 0),
         )
 
     def key(self) -> tuple[str, str, str]:
@@ -161,7 +188,7 @@ class ItemRef:
         """'DSF Board, 9 June 2022, item 4: Finances'; unnumbered 'DSF Board, 9 June 2022,
         Finances'."""
         text = f"{self.committee}, {human_date(self.date)}, {item_label(self.item, self.title)}"
-        return text + (" (restricted)" if self.restricted else "")
+        return text + page_part(self.page) + (" (restricted)" if self.restricted else "")
 
     def to_record(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -172,6 +199,8 @@ class ItemRef:
         }
         if self.restricted:
             out["restricted"] = True
+        if self.page:
+            out["page"] = self.page
         return out
 
 
@@ -246,6 +275,11 @@ def item_label(item: str, title: str) -> str:
     if not item:
         return title or "untitled item"
     return f"item {item}: {title}" if title else f"item {item}"
+
+
+def page_part(page: int) -> str:
+    """How a citation gives the page an item starts on: ", p. 3"; nothing where unknown."""
+    return f", p. {page}" if page else ""
 
 
 def date_int(day: dt.date) -> int:

@@ -23,7 +23,7 @@ from minutesqa.embed import Embedder, get_embedder
 from minutesqa.errors import IndexMissingError
 from minutesqa.lexical import LexicalIndex
 from minutesqa.lexical_sync import open_lexical
-from minutesqa.models import PIPELINE_VERSION, Hit, ItemRef, date_int
+from minutesqa.models import SENTENCES_VERSION, Hit, ItemRef, date_int
 from minutesqa.query import (
     MEETING_INTENT,
     Query,
@@ -92,7 +92,7 @@ class Retriever:
         self.lexical = lexical or open_lexical(self.store, settings)
         # every item's sentence vectors, made at ingest (empty for an index made before)
         self.sentence_store = SentenceStore.load(
-            settings.index_dir / "sentences", settings.model, PIPELINE_VERSION
+            settings.index_dir / "sentences", settings.model, SENTENCES_VERSION
         )
         self.coverage = self._coverage()
         self._generic = COMMITTEE_GENERIC | common_name_words(

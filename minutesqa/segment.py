@@ -71,11 +71,13 @@ def segment(doc: Document) -> Meeting:
     date, _ = meeting_date(header_text, doc.text, doc.path, doc.hints)
     committee = body_name([ln for ln in header_lines if ln], doc.path, doc.hints)
     items: list[AgendaItem] = []
+    finder = PageFinder(doc.pages)
     for k, head in enumerate(heads):
         end = heads[k + 1].line if k + 1 < len(heads) else len(lines)
         title, body_start = _title(lines, head, end)
         body_lines = [plain(line) for line in reflow(raw[body_start:end])]
-        items.append(_make_item(head.number, title, body_lines))
+        page = finder.page_of(raw[head.line : body_start + 1], raw[head.line : body_start])
+        items.append(_make_item(head.number, title, body_lines, page))
     if not items:
         body_lines = [plain(line) for line in reflow(raw[first:] if first < len(raw) else raw)]
         items.append(_make_item(WHOLE_DOCUMENT, "Minutes (no agenda items found)", body_lines))
@@ -273,7 +275,35 @@ def _title_case(text: str) -> bool:
     return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
-def _make_item(number: str, title: str, body_lines: list[str]) -> AgendaItem:
+class PageFinder:
+    """The PDF page each item starts on: its heading lines (with the first line after
+    them, where they fit on one page) found in the pages in order, from the page of the
+    item before. Letters and digits only are compared, so spacing and bold marks do not
+    matter. No pages (not a PDF): 0."""
+
+    KEY = 80  # characters of the heading compared
+
+    def __init__(self, pages: tuple[str, ...]) -> None:
+        self.pages = [_squash(p) for p in pages]
+        self.at = 0
+
+    def page_of(self, *keys: list[str]) -> int:
+        for lines in keys:
+            key = _squash("\n".join(lines))[: self.KEY]
+            if not key:
+                continue
+            for p in range(self.at, len(self.pages)):
+                if key in self.pages[p]:
+                    self.at = p
+                    return p + 1
+        return 0
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text).casefold()
+
+
+def _make_item(number: str, title: str, body_lines: list[str], page: int = 0) -> AgendaItem:
     body = "\n".join(body_lines).strip()
     body = re.sub(r"\n{3,}", "\n\n", body)
     # a PDF's text often has no blank lines: a line opening "AGREED" starts a paragraph anyway
@@ -286,4 +316,5 @@ def _make_item(number: str, title: str, body_lines: list[str]) -> AgendaItem:
         body=body,
         decisions=extract_decisions(paragraphs),
         restricted=is_restricted(title, body),
+        page=page,
     )

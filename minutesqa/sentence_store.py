@@ -5,7 +5,8 @@ An item's sentences are found by a digest of its text (`item_digest`): an item w
 did not change keeps its vectors across ingests (as unchanged chunks keep theirs), and a
 changed, new or foreign item (another machine's ingest into a shared Chroma server) is
 simply not found, and the writer embeds its sentences at question time as before. The
-store is rebuilt whole when its format, the model or `PIPELINE_VERSION` changes. Vectors
+store is rebuilt whole when its format, the model or `SENTENCES_VERSION` (the last
+pipeline version that changed items' text) changes. Vectors
 are read from a memory-mapped file: the store costs disk, not memory, and is read-only
 once open (safe to share between the app's worker threads).
 

@@ -218,10 +218,10 @@ def check_invariants(index: Path) -> int:
 
 
 def sentence_store(index: Path) -> Any:
-    from minutesqa.models import PIPELINE_VERSION
+    from minutesqa.models import SENTENCES_VERSION
     from minutesqa.sentence_store import SentenceStore
 
-    return SentenceStore.load(index / "sentences", settings_for(index).model, PIPELINE_VERSION)
+    return SentenceStore.load(index / "sentences", settings_for(index).model, SENTENCES_VERSION)
 
 
 def full_state(index: Path) -> dict[str, Any]:

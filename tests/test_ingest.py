@@ -371,17 +371,19 @@ def test_cli_ingest_reports_each_bad_file_and_indexes_the_good_one(
 def test_an_older_pipeline_is_redone_reusing_unchanged_embeddings(
     folder: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """An index written by an older parse/segment/chunk (another PIPELINE_VERSION) is
-    redone file by file; chunks whose text is the same keep their vectors."""
+    """An index written by an older parse/segment/chunk (another PIPELINE_VERSION that
+    changed every format) is redone file by file; chunks whose text is the same keep
+    their vectors."""
     import minutesqa.ingest as ingest_module
     import minutesqa.models as models
 
     current = models.PIPELINE_VERSION
     monkeypatch.setattr(models, "PIPELINE_VERSION", current - 1)
-    monkeypatch.setattr(ingest_module, "PIPELINE_VERSION", current - 1)
+    monkeypatch.setattr(ingest_module, "SENTENCES_VERSION", models.SENTENCES_VERSION - 1)
     first = run(folder, settings, FakeEmbedder())
     assert {m["pipeline"] for m in stored(settings).values()} == {current - 1}
     monkeypatch.undo()
+    monkeypatch.setattr(models, "PIPELINE_CHANGES", {})  # the last bump changed every format
 
     counting = CountingEmbedder()
     redo = run(folder, settings, counting)  # type: ignore[arg-type]
@@ -393,6 +395,27 @@ def test_an_older_pipeline_is_redone_reusing_unchanged_embeddings(
     assert {m["pipeline"] for m in stored(settings).values()} == {current}
     assert run(folder, settings, counting).unchanged == 3  # type: ignore[arg-type]
     assert_lexical_matches(settings)
+
+
+def test_a_pipeline_bump_for_another_format_leaves_files_alone(
+    folder: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A PIPELINE_VERSION that changed only PDFs (page numbers) does not redo an archive
+    of text files, and keeps its sentence store; one that changed text files redoes them."""
+    import minutesqa.models as models
+
+    current = models.PIPELINE_VERSION
+    monkeypatch.setattr(models, "PIPELINE_VERSION", current - 1)
+    run(folder, settings, FakeEmbedder())
+    monkeypatch.undo()
+    monkeypatch.setattr(models, "PIPELINE_CHANGES", {current: frozenset({"pdf"})})
+    counting = CountingEmbedder()
+    summary = run(folder, settings, counting)  # type: ignore[arg-type]
+    assert (summary.unchanged, summary.sentences_embedded, counting.texts) == (3, 0, [])
+    monkeypatch.setattr(models, "PIPELINE_CHANGES", {current: frozenset({"txt", "pdf"})})
+    assert run(folder, settings, counting).meetings == 3  # type: ignore[arg-type]
+    assert models.pipeline_current(current - 1, "md")
+    assert not models.pipeline_current(current + 1, "md")  # written by a newer release
 
 
 def test_a_changed_file_embeds_only_its_changed_chunks(folder: Path, settings: Settings) -> None:
@@ -411,3 +434,39 @@ def test_a_changed_file_embeds_only_its_changed_chunks(folder: Path, settings: S
     assert all(s in chunk_texts[0] for s in counting.texts[1:])
     assert summary.reused == summary.chunks - 1
     assert_lexical_matches(settings)
+
+
+def test_a_pdf_items_page_is_stored_and_cited(tmp_path: Path, settings: Settings) -> None:
+    """Each item of a four-page PDF is stored with the page its heading is on, and its
+    citation (label, record, answer heading) gives it; a text file's items give none."""
+    from minutesqa.answer import citation_label
+    from minutesqa.models import Hit, ItemRef
+    from tests.test_parse import FURNISHED_PAGES, make_furnished_pdf
+
+    folder = tmp_path / "pdfs"
+    folder.mkdir()
+    (folder / "minutes.pdf").write_bytes(make_furnished_pdf(FURNISHED_PAGES))
+    shutil.copy(SAMPLE_FILES[2], folder / SAMPLE_FILES[2].name)  # 2024, a text file
+    run(folder, settings, FakeEmbedder())
+    refs = {
+        (ref.date.isoformat(), ref.item, ref.page): ref
+        for meta in stored(settings).values()
+        if (ref := ItemRef.from_metadata(meta))
+    }
+    pdf = sorted(k for k in refs if k[0] == "2011-07-05")
+    assert pdf == [
+        ("2011-07-05", "1", 1),  # it runs on to page 2
+        ("2011-07-05", "2", 3),
+        ("2011-07-05", "3", 4),
+        ("2011-07-05", "meeting", 0),  # the meeting's own record: no heading of its own
+    ]
+    ref = refs[("2011-07-05", "3", 4)]
+    assert (
+        ref.label() == "Safer Stockton Partnership, 5 July 2011, item 3: Date of next meeting, p. 4"
+    )
+    assert ref.to_record()["page"] == 4
+    hit = Hit(ref=ref, score=1.0, relevance=1.0, text="", decisions=(), source="minutes.pdf")
+    assert citation_label(2, hit) == (
+        "[2] Safer Stockton Partnership, 5 July 2011, item 3: Date of next meeting, p. 4"
+    )
+    assert {k[2] for k in refs if k[0] != "2011-07-05"} == {0}

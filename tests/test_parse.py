@@ -711,18 +711,18 @@ def test_pdf_running_title_and_page_numbers_dropped(tmp_path: Path) -> None:
         "Safer Stockton Partnership - minutes of 5 July 2011\n"
         "Safer Stockton Partnership\n"
         "A meeting of Safer Stockton Partnership was held on Tuesday, 5th July, 2011.\n"
-        "1\nBudget\nThe budget was discussed\n\n"
-        "at length.\nAGREED that the budget be noted.\n\n"
-        "2\nAny Other Business\nNone.\n\n"
+        "1\nBudget\nThe budget was discussed\f"  # pages apart by a form feed
+        "at length.\nAGREED that the budget be noted.\f"
+        "2\nAny Other Business\nNone.\f"
         "3\nDate of next meeting\nTo be confirmed."
     )
     path = tmp_path / "minutes.pdf"
     path.write_bytes(make_furnished_pdf(FURNISHED_PAGES))
     meeting = read(path)
-    assert [(i.number, i.title) for i in meeting.items] == [
-        ("1", "Budget"),
-        ("2", "Any Other Business"),
-        ("3", "Date of next meeting"),
+    assert [(i.number, i.title, i.page) for i in meeting.items] == [
+        ("1", "Budget", 1),
+        ("2", "Any Other Business", 3),
+        ("3", "Date of next meeting", 4),
     ]
     assert meeting.date == dt.date(2011, 7, 5)
 

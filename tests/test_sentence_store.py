@@ -19,7 +19,7 @@ from minutesqa.answer import Pipeline
 from minutesqa.config import Settings
 from minutesqa.ingest import ingest
 from minutesqa.lexical import LexicalIndex
-from minutesqa.models import PIPELINE_VERSION
+from minutesqa.models import SENTENCES_VERSION
 from minutesqa.retrieve import Retriever
 from minutesqa.sentence_store import SentenceStore, item_digest, item_sentences
 from tests.conftest import SAMPLES, CountingEmbedder
@@ -57,7 +57,7 @@ def test_ingest_stores_the_sentences_of_every_item(sample_settings: Settings) ->
     lexical = LexicalIndex.load(sample_settings.index_dir / "lexical")
     assert lexical is not None
     store = SentenceStore.load(
-        sample_settings.index_dir / "sentences", sample_settings.model, PIPELINE_VERSION
+        sample_settings.index_dir / "sentences", sample_settings.model, SENTENCES_VERSION
     )
     items = list(lexical.items())
     assert len(items) == len(lexical.item_rows) == 42 + 3  # 42 items, 3 meeting records
@@ -89,7 +89,7 @@ def test_answers_are_the_same_without_the_store_and_past_the_cache_bound(
     bare = Pipeline(
         sample_settings, Retriever(sample_settings, embedder=pipeline.retriever.embedder)
     )
-    bare.retriever.sentence_store = SentenceStore(sample_settings.model, PIPELINE_VERSION)
+    bare.retriever.sentence_store = SentenceStore(sample_settings.model, SENTENCES_VERSION)
     bare.writer.store = bare.retriever.sentence_store  # type: ignore[attr-defined]
     for _ in range(2):  # the second round finds the cache full of other sentences
         assert answers(bare) == expected
@@ -134,7 +134,7 @@ def test_a_second_ingest_embeds_only_the_sentences_of_new_items(tmp_path: Path) 
     settings = Settings.load(env={}, index_dir=tmp_path / "index")
     first = ingest(folder, settings, embedder=CountingEmbedder(), progress=False)
     store_dir = settings.index_dir / "sentences"
-    before = SentenceStore.load(store_dir, settings.model, PIPELINE_VERSION)
+    before = SentenceStore.load(store_dir, settings.model, SENTENCES_VERSION)
     kept = {d: np.array(before.vectors[s : s + n]) for d, (s, n) in before.rows.items()}
     assert first.sentences_embedded == len(
         {s for t, m in _items(settings) for s in item_sentences(t, m)}
@@ -147,7 +147,7 @@ def test_a_second_ingest_embeds_only_the_sentences_of_new_items(tmp_path: Path) 
     shutil.copy(files[2], folder / files[2].name)
     third = CountingEmbedder()
     added = ingest(folder, settings, embedder=third, progress=False)
-    after = SentenceStore.load(store_dir, settings.model, PIPELINE_VERSION)
+    after = SentenceStore.load(store_dir, settings.model, SENTENCES_VERSION)
     new_items = [(t, m) for t, m in _items(settings) if item_digest(t, m) not in before.rows]
     new_sentences = list(dict.fromkeys(s for t, m in new_items for s in item_sentences(t, m)))
     assert new_items and added.sentences_embedded == len(new_sentences)

@@ -15,7 +15,7 @@ from minutesqa.models import DocHints, Document
 from minutesqa.parse.docx import docx_text
 from minutesqa.parse.guard import Reader, in_child
 from minutesqa.parse.html import html_text
-from minutesqa.parse.pdf import drop_page_furniture, pdf_text
+from minutesqa.parse.pdf import PAGE_BREAK, drop_page_furniture, pdf_text
 from minutesqa.parse.text import front_matter, normalise, strip_markdown, text_from_bytes
 
 __all__ = [
@@ -77,7 +77,8 @@ def read_document(path: Path, *, max_bytes: int, timeout_s: float) -> Document:
             raw = strip_markdown(raw)
     else:
         raw = in_child(fmt, _reader(fmt), data, timeout_s)
+    pages = tuple(normalise(page) for page in raw.split(PAGE_BREAK)) if fmt == "pdf" else ()
     text = normalise(raw)
     if not text.strip():
         raise InputError("has no text" if fmt in ("txt", "md") else f"has no text in its {fmt}")
-    return Document(path=path, text=text, format=fmt, content_hash=digest, hints=hints)
+    return Document(path=path, text=text, format=fmt, content_hash=digest, hints=hints, pages=pages)

@@ -9,6 +9,7 @@ from typing import Any
 
 from minutesqa.errors import InputError
 
+PAGE_BREAK = "\f"
 FURNITURE_LINES = 3  # lines at each end of a page where running heads and page numbers sit
 _PAGE_WORDS = {"", "page", "pageof", "of", "p", "pg", "pp"}
 # a browser's print header: "11/29/21, 1:32 PM"
@@ -110,7 +111,9 @@ def pdf_text(data: bytes) -> str:
                 pages[i] = _ocr_page(reader.pages[i])
             if not any(text.strip() for text in pages):
                 raise InputError("is a scanned PDF, but OCR found no text in it")
-    text = "\n\n".join(drop_page_furniture(pages))
+    # pages apart by a form feed: `normalise` reads it as a paragraph break, and
+    # `read_document` splits on it for the page each item starts on
+    text = PAGE_BREAK.join(drop_page_furniture(pages))
     if not text.strip():
         raise InputError("is a PDF with no text layer (a scan?); run OCR on it first")
     return text
