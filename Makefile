@@ -48,6 +48,8 @@ eval: setup
 		--corpus $(LIMERICK) --index eval/out/index-limerick --baselines
 	$(BIN)/python eval/run.py --questions eval/layouts_questions.yaml --out eval/out/layouts.jsonl \
 		--corpus $(LAYOUTS) --index eval/out/index-layouts --baselines
+	$(BIN)/python -m minutesqa.evaluation.briefing --topics eval/briefing_topics.yaml --out eval/out \
+		--index samples=eval/out/index-samples --index limerick=eval/out/index-limerick
 
 bench: setup
 	$(BIN)/python bench/run.py --samples $(MINUTES) --limerick $(LIMERICK) --out bench/out

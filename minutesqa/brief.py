@@ -7,15 +7,22 @@ discussed, and the decisions in one list.
 
 Which items are "about" the topic is judged item by item against thresholds
 (`Tuning.brief_*`), not by a fixed top-k: candidates come from the same hybrid search as
-answers (a wide pool, `brief_pool`), and an item is kept when
+answers (a wide pool, `brief_pool`). A topic "A and B" (or "A or B", without commas: "flooding
+in Foynes, Askeaton and Ballysteen" is one topic) is two facets, and an item about either is
+about the topic. With an item's share of a facet's words (weighted by rarity), an item is
+kept when
 
-- its title holds every topic word (an item *on* the topic), or
-- it holds every topic word and either reads as a whole like the topic (similarity at least
-  `brief_similarity`) or speaks of it in at least `brief_mentions` sentences.
+- its title holds at least `brief_title_share` of a facet's words (an item *on* it), or
+- it holds `brief_words` of a facet's words and reads as a whole like the topic
+  (similarity `brief_similarity`), or speaks of it in `brief_mentions` sentences, or in
+  one sentence that reads like it (`brief_sentence_similarity`), or
+- it holds `brief_close_words` of them and reads closely like it (`brief_close_similarity`).
 
-An item that names the topic in passing (one sentence of a long item about something
-else) is not in the timeline; such items are listed after it, by reference only, so that
-a briefing never says the minutes are silent where they mention the topic.
+Measured on eval/briefing_topics.yaml (22 topics, 153 items read by hand; see
+`minutesqa.evaluation.briefing`). An item that holds a facet's words but passes none of
+these names it in passing (one sentence of a long item about something else): it is not in
+the timeline, but listed after it, by reference only, so that a briefing never says the
+minutes are silent where they mention the topic.
 """
 
 from __future__ import annotations
@@ -23,16 +30,21 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
+
+import numpy as np
 
 from minutesqa.answer import ExtractiveWriter
 from minutesqa.lexical import tokenize
-from minutesqa.models import Hit, ItemRef, human_date, item_label, page_part
+from minutesqa.models import MEETING_ITEM, Hit, ItemRef, human_date, item_label, page_part
 from minutesqa.query import topic_terms
 from minutesqa.retrieve import Retrieval, Retriever
-from minutesqa.sentences import split_sentences
+from minutesqa.sentences import sentence_vectors, split_sentences
+from minutesqa.tuning import Tuning
 
 FORMATS = ("md", "json", "docx")
 
@@ -131,19 +143,27 @@ def brief(
     tune = retriever.settings.tuning
     committees = retriever.resolve_committees(committee)
     out = Briefing(topic=topic, since=since, until=until, committee=committee)
-    terms = set(topic_terms(topic)) or set(tokenize(topic))
-    if not terms or (committee and not committees):
+    facets = topic_facets(topic)
+    if not facets or (committee and not committees):
         return out
     vector = retriever.embedder.embed([topic])[0]
     hits = retriever.search_items(topic, vector, committees, since, until, tune.brief_pool)
     retrieval = Retrieval(hits, vector, topic, since, until, committee)
+    weight = {t: retriever.lexical.idf(t) for f in facets for t in f}
+    unit = vector / (np.linalg.norm(vector) or 1.0)
     kept: list[BriefEntry] = []
     passing: list[ItemRef] = []
     for hit in hits:
-        holds = terms <= set(tokenize(hit.text))
-        why = _about(hit, terms, holds, tune.brief_similarity, tune.brief_mentions)
+        reading = _Reading.of(hit, facets, weight)
+        if not reading.touches:
+            continue
+        why = (
+            ""  # a meeting's record (who attended) says nothing about a topic
+            if hit.ref.item == MEETING_ITEM
+            else _about(hit, reading, tune, partial(_best_sentence, retriever, hit, facets, unit))
+        )
         if not why:
-            if holds:
+            if reading.words >= tune.brief_words:
                 passing.append(hit.ref)
             continue
         kept.append(
@@ -162,18 +182,71 @@ def brief(
     return out
 
 
-def _about(hit: Hit, terms: set[str], holds: bool, similarity: float, mentions: int) -> str:
-    """'title', 'discussed' or '' (a passing mention, or not about the topic at all);
-    `holds`: whether the item's text holds every topic word."""
-    if terms <= set(tokenize(hit.ref.title)):
+_FACET_SPLIT = re.compile(r"\b(?:and|or)\b|&|/", re.IGNORECASE)
+
+
+def topic_facets(topic: str) -> list[frozenset[str]]:
+    """The topic's facets as sets of words: "lifebuoys and water safety" is {lifebuoy} and
+    {water, safety}; a topic with a comma is one facet (a list qualifying one subject)."""
+    parts = [topic] if "," in topic else _FACET_SPLIT.split(topic)
+    facets = [frozenset(topic_terms(p) or tokenize(p)) for p in parts]
+    facets = [f for f in facets if f]
+    whole = frozenset(topic_terms(topic) or tokenize(topic))
+    return list(dict.fromkeys(facets)) if len(facets) > 1 else ([whole] if whole else [])
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """How much of the topic an item holds: the best facet's share of its words' weight in
+    the title and in the text, and the sentences holding a whole facet."""
+
+    title: float
+    words: float
+    mentions: int
+    touches: bool  # holds any topic word at all
+
+    @classmethod
+    def of(cls, hit: Hit, facets: list[frozenset[str]], weight: dict[str, float]) -> _Reading:
+        text = set(tokenize(hit.text))
+        title = set(tokenize(hit.ref.title))
+
+        def share(facet: frozenset[str], have: set[str]) -> float:
+            total = sum(weight[t] for t in facet) or 1.0
+            return sum(weight[t] for t in facet if t in have) / total
+
+        sentences = [set(tokenize(s)) for s in split_sentences(hit.text) or [hit.text]]
+        return cls(
+            title=max(share(f, title) for f in facets),
+            words=max(share(f, text) for f in facets),
+            mentions=sum(1 for s in sentences if any(f <= s for f in facets)),
+            touches=bool((text | title) & set(weight)),
+        )
+
+
+def _best_sentence(
+    retriever: Retriever, hit: Hit, facets: list[frozenset[str]], unit: np.ndarray
+) -> float:
+    """The similarity to the topic of the item's sentence that reads most like it."""
+    terms = set().union(*facets)
+    _, vectors = sentence_vectors(
+        retriever.embedder, hit, terms, retriever.settings.tuning, retriever.sentence_store
+    )
+    return float(np.max(vectors @ unit)) if len(vectors) else 0.0
+
+
+def _about(hit: Hit, reading: _Reading, tune: Tuning, best_sentence: Callable[[], float]) -> str:
+    """'title', 'discussed' or '' (a passing mention, or not about the topic at all)."""
+    if reading.title >= tune.brief_title_share:
         return "title"
-    if not holds:
-        return ""
-    if hit.relevance >= similarity:
+    if reading.words >= tune.brief_words and (
+        hit.relevance >= tune.brief_similarity
+        or reading.mentions >= tune.brief_mentions
+        or (reading.mentions >= 1 and best_sentence() >= tune.brief_sentence_similarity)
+    ):
         return "discussed"
-    sentences = split_sentences(hit.text) or [hit.text]
-    speaking = sum(1 for s in sentences if terms & set(tokenize(s)))
-    return "discussed" if speaking >= mentions else ""
+    if reading.words >= tune.brief_close_words and hit.relevance >= tune.brief_close_similarity:
+        return "discussed"
+    return ""
 
 
 def _what_happened(

@@ -102,14 +102,16 @@ def _string_list(value: Any) -> list[str] | None:
     return None
 
 
-def _expected(path: Path, qid: str, raw: Any) -> tuple[Expected, ...]:
+def expected_items(path: Path, qid: str, raw: Any, key: str = "expect") -> tuple[Expected, ...]:
+    """The items under `key` of one entry (a question's 'expect', a briefing topic's
+    'items'); InputError naming the entry and what is wrong."""
     if isinstance(raw, dict):
         raw = [raw]
     if not isinstance(raw, list) or not raw:
-        raise _fail(path, qid, "'expect' must be a non-empty list of {date, item[, committee]}")
+        raise _fail(path, qid, f"{key!r} must be a non-empty list of {{date, item[, committee]}}")
     out = []
     for n, entry in enumerate(raw):
-        where = f"expect[{n}]"
+        where = f"{key}[{n}]"
         if not isinstance(entry, dict):
             raise _fail(path, qid, f"{where} must be a mapping with 'date' and 'item'")
         if "date" not in entry:
@@ -146,11 +148,10 @@ def _expected(path: Path, qid: str, raw: Any) -> tuple[Expected, ...]:
     return tuple(out)
 
 
-def load_questions(path: Path | str) -> list[Question]:
-    """Read and check a question file. Raises InputError, one line naming the question."""
-    path = Path(path)
+def read_yaml_list(path: Path, what: str) -> list[Any]:
+    """A YAML file holding a list (dates left as text); InputError in one line."""
     if not path.is_file():
-        raise InputError(f"{path}: no such question file")
+        raise InputError(f"{path}: no such {what.rstrip('s')} file")
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
     except yaml.YAMLError as exc:
@@ -163,7 +164,14 @@ def load_questions(path: Path | str) -> list[Question]:
         raise InputError(f"{path}: cannot be read ({exc})") from None
     if not isinstance(data, list):
         kind = "empty" if data is None else type(data).__name__
-        raise InputError(f"{path}: must be a YAML list of questions (got {kind})")
+        raise InputError(f"{path}: must be a YAML list of {what} (got {kind})")
+    return data
+
+
+def load_questions(path: Path | str) -> list[Question]:
+    """Read and check a question file. Raises InputError, one line naming the question."""
+    path = Path(path)
+    data = read_yaml_list(path, "questions")
     questions: list[Question] = []
     seen: dict[str, int] = {}
     for n, raw in enumerate(data, 1):
@@ -190,7 +198,7 @@ def load_questions(path: Path | str) -> list[Question]:
             raise _fail(path, qid, "'history' must be a list of earlier questions (strings)")
         expect: tuple[Expected, ...] = ()
         if raw.get("expect") is not None:
-            expect = _expected(path, qid, raw["expect"])
+            expect = expected_items(path, qid, raw["expect"])
         elif not unanswerable:
             raise _fail(
                 path, qid, "answerable question without 'expect' (or mark it unanswerable: true)"
