@@ -16,19 +16,32 @@ from collections import Counter
 from typing import Any
 
 from minutesqa.clip import clip_at_word
-from minutesqa.committees import committees_phrase
+from minutesqa.committees import COMMITTEE_FILLER, committees_phrase
+from minutesqa.lexical import committee_words
 from minutesqa.models import MEETING_ITEM, Answer, Hit, ItemRef, date_int, human_date
 
 log = logging.getLogger(__name__)
 
 TABLE_HEADERS = ["Committee", "Date", "Item", "Title", "Decisions", "Restricted"]
 ROUTINE_TITLE_USES = 3  # an item title used at this many meetings is routine
+EXAMPLE_TITLE_CHARS = 48  # longer titles are cut off in the app's example buttons
 _PROCEDURAL = re.compile(
     r"^(?:minutes|declarations? of interests?|apologies|introductions|matters arising|"
     r"any other business|evacuation|appointment of (?:chair|vice)|date (?:and time )?of|"
-    r"urgent items?|exclusion of|welcome|reports back)",
+    r"urgent items?|exclusion of|welcome|reports back)|"
+    # who brought it, not what it is about: "Notice of Motion submitted by Cllr Stokes"
+    r"\bsubmitted by\b|^notices? of motions?\b|^questions?\b",
     re.IGNORECASE,
 )
+# an agenda's verb before the subject: "To receive a Deputation from ...", "Update on the ..."
+_AGENDA_VERB = re.compile(
+    r"^(?:to (?:receive|consider|note|approve|discuss)|update on|report on|presentation on)"
+    r"(?: (?:a|an|the))?\s+",
+    re.IGNORECASE,
+)
+# a part of the organisation reporting ("Transportation & Mobility Directorate", "Property
+# Management Services"), not a subject
+_ORG_UNIT = re.compile(r"\b(?:directorate|department|services|section|committees?)$", re.I)
 
 
 # --- showing untrusted text -------------------------------------------------------------
@@ -68,11 +81,14 @@ def coverage_line(pipeline: Any) -> str:
 def example_questions(pipeline: Any, limit: int = 4, per_meeting: int = 2) -> list[str]:
     """'What was agreed about <title>?' for substantive items of the latest meetings: not
     procedural ones, nor routine ones (a title the archive uses at three meetings or more:
-    "Adoption of Minutes", "Deputation"), so the examples show what the archive is about."""
+    "Adoption of Minutes", "Deputation"), nor a part of the organisation reporting (a title
+    ending "Directorate" or "Services", or mostly words of the committees' names), nor who
+    brought it ("submitted by"), so the examples show what the archive is about."""
     try:
         firsts = pipeline.retriever.store.first_chunks()
         uses = Counter(" ".join(c.ref.title.casefold().split()) for c in firsts)
         cov = pipeline.coverage
+        body_words = {w for name in cov.dates_by_committee for w in committee_words(name)}
         meetings = sorted(
             ((day, name) for name, days in cov.dates_by_committee.items() for day in days),
             reverse=True,
@@ -83,14 +99,17 @@ def example_questions(pipeline: Any, limit: int = 4, per_meeting: int = 2) -> li
             chunks = pipeline.retriever.store.first_chunks(where)
             taken = 0
             for c in sorted(chunks, key=lambda c: c.item_index):
-                title = " ".join(c.ref.title.split())
+                title = _AGENDA_VERB.sub("", " ".join(c.ref.title.split()))
+                words = [w for w in committee_words(title) if w not in COMMITTEE_FILLER]
                 if (
                     c.item_index == 0
                     or c.ref.restricted
                     or not c.decisions
                     or _PROCEDURAL.search(title)
-                    or uses[title.casefold()] >= ROUTINE_TITLE_USES
-                    or not re.fullmatch(r"[\w ,'’&/-]{4,60}", title)
+                    or _ORG_UNIT.search(title)
+                    or sum(w in body_words for w in words) * 2 > len(words)
+                    or uses[" ".join(c.ref.title.casefold().split())] >= ROUTINE_TITLE_USES
+                    or not re.fullmatch(rf"[\w ,'’&/-]{{4,{EXAMPLE_TITLE_CHARS}}}", title)
                     or "restricted" in title.lower()
                 ):
                     continue

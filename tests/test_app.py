@@ -300,8 +300,10 @@ def test_full_queue_refuses_clearly(missing_settings: Settings) -> None:
 
 
 def test_example_questions_skip_routine_and_procedural_items() -> None:
-    """A title the archive uses at three meetings or more is routine, not an example. The
-    store here is a fake holding item metadata only."""
+    """A title the archive uses at three meetings or more is routine, not an example; nor is
+    who brought an item, a part of the organisation or the committee's own name, and an
+    agenda verb ("To consider the") is dropped. The store here is a fake holding item
+    metadata only."""
     import datetime as dt
     from types import SimpleNamespace
 
@@ -312,7 +314,15 @@ def test_example_questions_skip_routine_and_procedural_items() -> None:
     days = [dt.date(2024, 1, d) for d in (10, 20, 30)]
     titles = {
         days[0]: ["Adoption of Minutes", "Deputation", "Greenway extension"],
-        days[1]: ["Adoption of Minutes", "Deputation", "Library opening hours"],
+        days[1]: [
+            "Adoption of Minutes",
+            "Deputation",
+            "Notice of Motion submitted by Cllr Stokes",
+            "Transportation & Mobility Directorate",
+            "Roads Committee",
+            "Questions to the Chair",
+            "To consider the Library opening hours",
+        ],
         days[2]: ["Adoption of Minutes", "Deputation", "Apologies", "Street lighting upgrade"],
     }
     chunks = [
