@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from minutesqa.app import PHONE_COLUMNS
 from minutesqa.config import Settings
 from tests.helpers_server import serving
 from tests.test_app import (  # noqa: F401  (fixtures)
@@ -112,6 +113,20 @@ def test_ask_and_see_citations(
         shot = README_SCREENSHOT if os.environ.get("UPDATE_SCREENSHOT") else tmp_path / "shot.png"
         page.screenshot(path=str(shot), full_page=True)
         assert shot.stat().st_size > 10_000  # a rendered page, not a blank
+        # at phone width the cited items keep their fixed columns (header and body aligned)
+        # and the table scrolls sideways, rather than wrapping words letter by letter
+        page.set_viewport_size({"width": 390, "height": 844})
+        ask(page, url, STREET_ANGELS, "SSP/5/24")
+        boxes = [
+            [page.locator(f"#cited-items {cell}").nth(n).bounding_box() for n in range(6)]
+            for cell in ("th", "[role=gridcell]")
+        ]
+        assert [round(b["width"]) for b in boxes[1]] == PHONE_COLUMNS["cited-items"]
+        assert [round(b["x"]) for b in boxes[0]] == [round(b["x"]) for b in boxes[1]]
+        scroll = page.eval_on_selector(
+            "#cited-items .virtual-table-viewport", "e => [e.scrollWidth, e.clientWidth]"
+        )
+        assert scroll[0] > scroll[1]  # wider than the screen: it scrolls
     assert page.elsewhere == []  # the page fetched nothing from other hosts
 
 
