@@ -40,7 +40,7 @@ import numpy as np
 
 from minutesqa.answer import ExtractiveWriter
 from minutesqa.lexical import tokenize
-from minutesqa.models import MEETING_ITEM, Hit, ItemRef, human_date, item_label, page_part
+from minutesqa.models import MEETING_ITEM, Hit, ItemRef, human_date, item_label, source_text
 from minutesqa.query import topic_terms
 from minutesqa.retrieve import Retrieval, Retriever
 from minutesqa.sentences import sentence_vectors, split_sentences
@@ -301,7 +301,7 @@ def render_markdown(b: Briefing) -> str:
             lines.append(f"- **Decided:** {d}")
         for s in e.sentences:
             lines.append(f"> {s}")
-        lines.append(f"\n_Source: {e.source}{page_part(e.ref.page)}_")
+        lines.append(f"\n_Source: {source_text(e.ref, e.source)}_")
     if b.passing:
         lines += ["", "## Mentioned in passing", ""]
         lines += [f"- {r.label()}" for r in b.passing]
@@ -333,7 +333,7 @@ def render_docx(b: Briefing) -> bytes:
         for s in e.sentences:
             doc.add_paragraph(s, "Quote")
         p = doc.add_paragraph()
-        p.add_run(f"Source: {e.source}{page_part(e.ref.page)}").italic = True
+        p.add_run(f"Source: {source_text(e.ref, e.source)}").italic = True
     if b.passing:
         doc.add_heading("Mentioned in passing", level=1)
         for r in b.passing:

@@ -75,6 +75,7 @@ def chunk_meeting(
                     file_chunk_count=total,
                     kind=meeting.kind,
                     page=item.page,
+                    url=meeting.url,
                 )
             )
     return chunks

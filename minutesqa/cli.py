@@ -224,6 +224,7 @@ def cmd_inspect(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from minutesqa.answer import Pipeline
     from minutesqa.inputs import read_request
+    from minutesqa.view import sources_text
 
     # the same checks as the app and its API: one line (QuestionError) before the model loads
     request = read_request(
@@ -247,6 +248,8 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         print(json.dumps(answer.to_record(), ensure_ascii=False))
     else:
         print(answer.text)
+        if sources := sources_text(answer):
+            print("\n" + sources)
     if args.explain and not args.json:
         print("\n" + explain(answer))
     return 0

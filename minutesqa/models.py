@@ -7,19 +7,33 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 MEETING_ITEM = "meeting"  # the item number of a meeting's own record (attendance, venue)
 # Bump when parse, segment or chunk would turn the same file into different chunks: ingest
 # then redoes the files stamped with an older version (re-embedding only the chunk texts
 # that changed). `PIPELINE_CHANGES` says which formats a version changed, so that a bump for
 # one format does not redo a whole archive of others; a version not listed changed them all.
-PIPELINE_VERSION = 6
+PIPELINE_VERSION = 7
 PIPELINE_CHANGES: dict[int, frozenset[str]] = {
     6: frozenset({"pdf"}),  # a PDF's items carry the page they start on
+    7: frozenset({"md"}),  # a Markdown export of a PDF: its original's address and pages
 }
 # the last version that changed an item's text (and so its sentences): the sentence store
 # is kept across later versions
 SENTENCES_VERSION = 5
+
+
+def is_pdf_url(url: str) -> bool:
+    """An http(s) address whose path names a PDF."""
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and parts.path.lower().endswith(".pdf")
+
+
+def source_text(ref: ItemRef, path: str) -> str:
+    """Where to check an item: the original's address at the item's page where the file
+    names one (ItemRef.link), else the file and, for a PDF, the page (", p. 3")."""
+    return ref.link() or path + page_part(ref.page)
 
 
 def pipeline_current(version: int, fmt: str) -> bool:
@@ -41,6 +55,9 @@ class DocHints:
 
     title: str = ""
     date: dt.date | None = None
+    # the address of the original the file was made from, where it names one (a Markdown
+    # export whose first line links its source PDF: `source_link`); http(s) only
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -56,7 +73,8 @@ class Document:
     format: str  # txt, md, html, pdf, docx
     content_hash: str  # sha256 of the file's bytes
     hints: DocHints = DocHints()
-    # a PDF's pages, each normalised like `text`: where an item starts (page numbers)
+    # the pages of a PDF, or of a Markdown export of one, each normalised like `text`: where
+    # an item starts (page numbers)
     pages: tuple[str, ...] = ()
 
 
@@ -103,6 +121,7 @@ class Meeting:
     attendance: Attendance
     items: tuple[AgendaItem, ...]
     kind: str = "ordinary"  # ordinary, special, annual or extraordinary
+    url: str = ""  # DocHints.url: the original's address, where the file names one
 
     def meeting_record(self) -> AgendaItem:
         """The meeting-level record (item `meeting`), itself searchable."""
@@ -132,6 +151,7 @@ class Chunk:
     file_chunk_count: int  # chunks of the whole file, to spot a half-written file
     kind: str = "ordinary"  # the meeting's kind (Meeting.kind)
     page: int = 0  # AgendaItem.page
+    url: str = ""  # Meeting.url
 
     def metadata(self) -> dict[str, str | int | bool]:
         return {
@@ -150,6 +170,7 @@ class Chunk:
             "chunk_count": self.chunk_count,
             "file_chunk_count": self.file_chunk_count,
             "page": self.page,
+            "url": self.url,
             "pipeline": PIPELINE_VERSION,
         }
 
@@ -165,6 +186,7 @@ class ItemRef:
     title: str
     restricted: bool = False
     page: int = 0  # the PDF page the item starts on; 0 where not known. Not part of key()
+    url: str = ""  # the original's address, where the file names one. Not part of key()
 
     @classmethod
     def from_metadata(cls, meta: Mapping[str, Any]) -> ItemRef:
@@ -176,6 +198,7 @@ class ItemRef:
             title=str(meta.get("title", "")),
             restricted=bool(meta.get("restricted", False)),
             page=int(meta.get("page", 0) or 0),
+            url=str(meta.get("url") or ""),
         )
 
     def key(self) -> tuple[str, str, str]:
@@ -190,6 +213,14 @@ class ItemRef:
         text = f"{self.committee}, {human_date(self.date)}, {item_label(self.item, self.title)}"
         return text + page_part(self.page) + (" (restricted)" if self.restricted else "")
 
+    def link(self) -> str:
+        """The original's address, at the item's page where it is a PDF
+        ("https://.../minutes.pdf#page=3", the PDF open parameter browsers follow); "" where
+        the file names no original."""
+        if self.url and self.page and is_pdf_url(self.url):
+            return f"{self.url}#page={self.page}"
+        return self.url
+
     def to_record(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "committee": self.committee,
@@ -201,6 +232,8 @@ class ItemRef:
             out["restricted"] = True
         if self.page:
             out["page"] = self.page
+        if self.url:
+            out["url"] = self.link()
         return out
 
 

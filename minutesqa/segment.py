@@ -89,6 +89,7 @@ def segment(doc: Document) -> Meeting:
         attendance=attendance(header_lines),
         items=tuple(items),
         kind=meeting_kind(header_text, doc.path, doc.hints),
+        url=doc.hints.url,
     )
 
 

@@ -18,7 +18,16 @@ from typing import Any
 from minutesqa.clip import clip_at_word
 from minutesqa.committees import COMMITTEE_FILLER, committees_phrase
 from minutesqa.lexical import committee_words
-from minutesqa.models import MEETING_ITEM, Answer, Hit, ItemRef, date_int, human_date
+from minutesqa.models import (
+    MEETING_ITEM,
+    Answer,
+    Hit,
+    ItemRef,
+    date_int,
+    human_date,
+    page_part,
+    source_text,
+)
 
 log = logging.getLogger(__name__)
 
@@ -159,10 +168,36 @@ def citation_records(answer: Answer) -> list[dict[str, Any]]:
     return out
 
 
+def sources_text(answer: Answer) -> str:
+    """'Sources:' and, for each cited item, where to check it (models.source_text): printed
+    under a command-line answer. "" when nothing is cited."""
+    lines = [
+        f"[{n}] {source_text(ref, hit.source if hit else '')}"
+        for n, (ref, hit) in enumerate(cited_hits(answer), 1)
+    ]
+    return "\n".join(["Sources:", *lines]) if lines else ""
+
+
+_SAFE_URL = re.compile(r"https?://[^\s<>\[\]`\\\"']+")
+
+
+def source_markdown(ref: ItemRef, hit: Hit | None) -> str:
+    """The app's 'Source:' line: a link to the original (at the item's page) where the file
+    names one, else the file's name and page; never the server's folders."""
+    link = ref.link()
+    if link and _SAFE_URL.fullmatch(link):
+        target = link.replace("(", "%28").replace(")", "%29")
+        return f"Source: [{escape_text(link)}]({target})"
+    name = (hit.source if hit else "").replace("\\", "/").rsplit("/", 1)[-1]
+    return f"Source: {escape_text(name + page_part(ref.page))}" if name else ""
+
+
 def full_text_markdown(answer: Answer) -> str:
     parts = []
     for n, (ref, hit) in enumerate(cited_hits(answer), 1):
         parts.append(f"#### {escape_text(f'[{n}] {ref.label()}')}")
+        if line := source_markdown(ref, hit):
+            parts.append(f"_{line}_")
         if hit is not None:
             decisions = [d for d in hit.decisions if d]
             if decisions:

@@ -470,3 +470,47 @@ def test_a_pdf_items_page_is_stored_and_cited(tmp_path: Path, settings: Settings
         "[2] Safer Stockton Partnership, 5 July 2011, item 3: Date of next meeting, p. 4"
     )
     assert {k[2] for k in refs if k[0] != "2011-07-05"} == {0}
+
+
+def test_a_markdown_exports_original_and_pages_are_stored_and_cited(
+    tmp_path: Path, settings: Settings
+) -> None:
+    """A Markdown export whose first line links its original PDF: each item is stored with
+    that address and the page its heading is on, and is cited as a link to that page."""
+    from minutesqa.models import Answer, Hit, ItemRef, source_text
+    from minutesqa.view import escape_text, source_markdown, sources_text
+
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / "minutes.md").write_text(
+        "[Original file](https://example.org/docs/2011%20minutes.pdf)\n\n---\n"
+        "# Safer Stockton Partnership\n\n"
+        "A meeting of Safer Stockton Partnership was held on Tuesday, 5th July, 2011.\n\n"
+        "**1. Budget**\n\nThe budget was presented.\n\n---\n\n"
+        "AGREED that the budget be noted.\n\n"
+        "**2. Street Angels**\n\nAGREED to fund the Street Angels.\n",
+        encoding="utf-8",
+    )
+    run(folder, settings, FakeEmbedder())
+    refs = {
+        ref.item: ref
+        for meta in stored(settings).values()
+        if (ref := ItemRef.from_metadata(meta)).item != "meeting"
+    }
+    url = "https://example.org/docs/2011%20minutes.pdf"
+    assert {k: (r.url, r.page) for k, r in refs.items()} == {"1": (url, 1), "2": (url, 2)}
+    assert refs["2"].link() == url + "#page=2"
+    assert refs["2"].to_record()["url"] == url + "#page=2"
+    hit = Hit(refs["2"], 1.0, 1.0, "", (), str(folder / "minutes.md"))
+    assert source_text(refs["2"], hit.source) == url + "#page=2"
+    answer = Answer("q", "a", False, [refs["2"]], [hit])
+    assert sources_text(answer) == f"Sources:\n[1] {url}#page=2"
+    # the link's text is shown as text (escaped), its target is the page
+    assert source_markdown(refs["2"], hit) == (
+        f"Source: [{escape_text(url + '#page=2')}]({url}#page=2)"
+    )
+    # a file that names no original is cited by its name and page, never its folders
+    local = ItemRef(refs["2"].committee, refs["2"].date, "2", "Street Angels", page=3)
+    assert source_markdown(local, Hit(local, 1.0, 1.0, "", (), "/srv/minutes/m.pdf", ())) == (
+        "Source: " + escape_text("m.pdf, p. 3")
+    )

@@ -78,6 +78,13 @@ def test_md_bold_headings_links_and_page_breaks(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     doc = read_document(path, max_bytes=LIMIT, timeout_s=30)
+    # the first line names the original PDF: its address is kept, and its rules are pages
+    assert doc.hints.url == "https://example.org/files/minutes_(final).pdf"
+    assert [page.split("\n")[0] for page in doc.pages] == [
+        "# Safer Stockton Partnership",
+        "7",
+        "Page 8 of 9",
+    ]
     assert "Original file" not in doc.text and "example.org" not in doc.text
     assert "Scanned page" not in doc.text and "<small>" not in doc.text
     # structure is kept as the two marks segmentation reads (see models.Document)
@@ -89,6 +96,31 @@ def test_md_bold_headings_links_and_page_breaks(tmp_path: Path) -> None:
     meeting = segment(doc)
     assert_sample(meeting)
     assert meeting.items[1].body == "None _ at all.\n\nThe end."
+    assert [item.page for item in meeting.items] == [1, 2]
+    assert meeting.url == doc.hints.url
+
+
+def test_md_source_link_only_when_alone_on_the_first_line(tmp_path: Path) -> None:
+    """A link on the first line, alone, names the original; rules are page breaks only when
+    that original is a PDF. A link anywhere else is text, and no pages are made up."""
+    body = "# Safer Stockton Partnership\n\n**1. Budget**\n\n---\n\n**2. Any Other Business**\n"
+    cases = {
+        "page.md": ("[Web page](https://example.org/minutes/42)\n" + body, 0),
+        "inline.md": ("See [the PDF](https://example.org/m.pdf) for the original.\n" + body, 0),
+        "plain.md": (body, 0),
+        "export.md": ("[Original file](https://example.org/m.PDF?v=2)\n---\n" + body, 2),
+    }
+    found = {}
+    for name, (text, _) in cases.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        doc = read_document(tmp_path / name, max_bytes=LIMIT, timeout_s=30)
+        found[name] = (doc.hints.url, len(doc.pages))
+    assert found == {
+        "page.md": ("https://example.org/minutes/42", 0),
+        "inline.md": ("", 0),
+        "plain.md": ("", 0),
+        "export.md": ("https://example.org/m.PDF?v=2", 2),
+    }
 
 
 # --- html ----------------------------------------------------------------------------------

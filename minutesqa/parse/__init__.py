@@ -7,26 +7,36 @@ libraries can loop or balloon on hostile files."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from pathlib import Path
 
 from minutesqa.errors import InputError
-from minutesqa.models import DocHints, Document
+from minutesqa.models import DocHints, Document, is_pdf_url
 from minutesqa.parse.docx import docx_text
 from minutesqa.parse.guard import Reader, in_child
 from minutesqa.parse.html import html_text
 from minutesqa.parse.pdf import PAGE_BREAK, drop_page_furniture, pdf_text
-from minutesqa.parse.text import front_matter, normalise, strip_markdown, text_from_bytes
+from minutesqa.parse.text import (
+    export_pages,
+    front_matter,
+    normalise,
+    source_link,
+    strip_markdown,
+    text_from_bytes,
+)
 
 __all__ = [
     "SUPPORTED",
     "docx_text",
     "drop_page_furniture",
+    "export_pages",
     "front_matter",
     "html_text",
     "normalise",
     "pdf_text",
     "read_document",
+    "source_link",
     "strip_markdown",
     "supported_extensions",
     "text_from_bytes",
@@ -70,14 +80,21 @@ def read_document(path: Path, *, max_bytes: int, timeout_s: float) -> Document:
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
     hints = DocHints()
+    pages: tuple[str, ...] = ()
     if fmt in ("txt", "md"):
         raw = text_from_bytes(data)
         if fmt == "md":
             hints, raw = front_matter(raw)
+            url, raw = source_link(raw)
+            if url:
+                hints = dataclasses.replace(hints, url=url)
+            if is_pdf_url(url):  # an export of a PDF: its pages, for the page each item is on
+                pages = tuple(normalise(strip_markdown(p)) for p in export_pages(raw))
             raw = strip_markdown(raw)
     else:
         raw = in_child(fmt, _reader(fmt), data, timeout_s)
-    pages = tuple(normalise(page) for page in raw.split(PAGE_BREAK)) if fmt == "pdf" else ()
+        if fmt == "pdf":
+            pages = tuple(normalise(page) for page in raw.split(PAGE_BREAK))
     text = normalise(raw)
     if not text.strip():
         raise InputError("has no text" if fmt in ("txt", "md") else f"has no text in its {fmt}")

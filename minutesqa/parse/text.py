@@ -98,6 +98,31 @@ def front_matter(text: str) -> tuple[DocHints, str]:
     return DocHints(title=str(title).strip() if title else "", date=day), rest
 
 
+# a Markdown export's first line pointing at the original: "[Original file](https://...pdf)"
+_SOURCE_LINK = re.compile(
+    r"\A\s*\[[^\]\n]*\]\((https?://(?:[^\s()<>]|\([^\s()<>]*\))+)\)[ \t]*(?:\n|\Z)"
+)
+# in an export of a PDF, a rule line alone marks the end of a page
+_PAGE_RULE = re.compile(r"^-{3,}[ \t]*$", re.MULTILINE)
+
+
+def source_link(text: str) -> tuple[str, str]:
+    """The address a Markdown file names as its original on its first line, alone (a link
+    and nothing else), and the text without that line; "" and the text where there is none.
+    Markdown exports of published PDFs commonly start so."""
+    m = _SOURCE_LINK.match(text)
+    return (m.group(1), text[m.end() :]) if m else ("", text)
+
+
+def export_pages(text: str) -> list[str]:
+    """The pages of a Markdown export of a PDF: its rule lines (`---`) are the PDF's page
+    breaks. A rule straight after the source link opens page 1, it does not end a page."""
+    pages = _PAGE_RULE.split(text)
+    if len(pages) > 1 and not pages[0].strip():
+        pages = pages[1:]
+    return pages
+
+
 def strip_markdown(text: str) -> str:
     """Keep the words of a Markdown export and its structure, drop the rest of its markup:
     headings stay `#` lines and a line bold as a whole stays `**text**` (see `Document`);
