@@ -6,6 +6,7 @@ and rebuilt whenever the store's chunk set changed."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -51,6 +52,7 @@ FORMAT_VERSION = 4  # bump when the saved layout changes: older copies are rebui
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
 
+@functools.lru_cache(maxsize=65536)  # a council's vocabulary: each word is stemmed once
 def _stem(word: str) -> str:
     # a light suffix stripper: enough for plurals and -ing/-ed forms of council English
     for suffix, keep in (
@@ -89,11 +91,16 @@ COMMITTEE_ABBREVIATIONS = {
 def committee_words(name: str) -> list[str]:
     """A committee name as plain words: case, punctuation, '&' ('and'), possessives and the
     usual abbreviations (JPC, SPC, Subcommittee) do not matter."""
+    return list(_committee_words(name))
+
+
+@functools.lru_cache(maxsize=4096)  # an index's committee names, read at every question
+def _committee_words(name: str) -> tuple[str, ...]:
     low = name.casefold().replace("&", " and ").replace("’", "'").replace("'s ", " ")
     words: list[str] = []
     for word in re.findall(r"[a-z0-9]+", low):
         words.extend(COMMITTEE_ABBREVIATIONS.get(word, word).split())
-    return words
+    return tuple(words)
 
 
 def name_words(text: str) -> set[str]:
@@ -302,9 +309,12 @@ class LexicalIndex:
         flat = np.array([pos for group in groups for pos in group], dtype=np.int64)
         owner = np.repeat(np.arange(len(groups)), [len(g) for g in groups])
         held = np.zeros((len(groups), len(terms)), dtype=bool)
+        has = np.zeros(len(self.ids), dtype=bool)  # a lookup table, not np.isin's sort
         for j, term in enumerate(terms):
-            hit = np.isin(flat, self.chunks_with(term))
-            held[owner[hit], j] = True
+            postings = self.chunks_with(term)
+            has[postings] = True
+            held[owner[has[flat]], j] = True
+            has[postings] = False
         # summed term by term in the query's order (as the records were before)
         return [sum(w for w, h in zip(weights, row, strict=True) if h) / total for row in held]
 
@@ -316,16 +326,25 @@ class LexicalIndex:
         sizes of a council's archive a matrix product is as fast and misses nothing."""
         if not len(self.vectors):
             return []
-        unit = vector / (np.linalg.norm(vector) or 1.0)
-        sims = self.vectors @ unit.astype(np.float32)
-        if mask is not None:
-            sims = np.where(mask, sims, -np.inf)
+        unit = (vector / (np.linalg.norm(vector) or 1.0)).astype(np.float32)
+        if mask is not None and mask.sum() * 2 < len(mask):
+            # a narrow filter (a committee, a year): the product over its rows only, as the
+            # full product is bound by reading every vector from memory
+            rows = np.flatnonzero(mask)
+            sims = self.vectors[rows] @ unit
+        else:
+            rows = None
+            sims = self.vectors @ unit
+            if mask is not None:
+                sims = np.where(mask, sims, -np.inf)
         n = min(n, int(np.isfinite(sims).sum()))
         if n <= 0:
             return []
         top = np.argpartition(-sims, n - 1)[:n]
-        top = top[np.argsort(-sims[top], kind="stable")]
-        return [(self.ids[i], float(sims[i])) for i in top]
+        at = top if rows is None else rows[top]
+        order = np.lexsort((at, -sims[top]))  # best first; equal ones (copies) by position
+        top, at = top[order], at[order]
+        return [(self.ids[i], float(s)) for i, s in zip(at, sims[top], strict=True)]
 
     def search(self, query: str, n: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
         if self.retriever is None or not self.ids:

@@ -54,6 +54,22 @@ def test_nearest_is_brute_force_cosine_with_the_filter(settings: Settings) -> No
     assert [s for _, s in got] == sorted((s for _, s in got), reverse=True)
 
 
+def test_nearest_narrow_and_wide_filters_give_the_brute_force_order(settings: Settings) -> None:
+    """A narrow filter scores only its rows, a wide one masks the full product: both give
+    exactly the brute-force order (best first, equal scores by position)."""
+    lexical = LexicalIndex.load(settings.index_dir / "lexical")
+    assert lexical is not None
+    query = FakeEmbedder().embed(["street angels and the night-time economy"])[0]
+    sims = lexical.vectors @ (query / np.linalg.norm(query))
+    for mask in (lexical.date_int == 20240530, lexical.date_int != 20240530):
+        assert 0 < mask.sum() < len(mask)
+        rows = np.flatnonzero(mask)
+        order = rows[np.lexsort((rows, -sims[rows]))][:15]
+        got = lexical.nearest(query, 15, mask)
+        assert [cid for cid, _ in got] == [lexical.ids[i] for i in order]
+        assert np.allclose([s for _, s in got], sims[order], atol=1e-6)
+
+
 def test_retrieval_never_asks_chromas_hnsw(settings: Settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     retriever = Retriever(settings, embedder=FakeEmbedder())  # type: ignore[arg-type]
 
