@@ -4,6 +4,13 @@ the app's stable `/ask` endpoint, with latency percentiles.
     python -m bench.loadtest --url http://127.0.0.1:7860/ --n 50 --clients 10
     python -m bench.loadtest --url ... --questions eval/questions.yaml
 
+Two clients: `gradio` (gradio_client, one `Client` a thread: what a Python integration uses)
+and `http` (the REST API Gradio documents for curl: POST /gradio_api/call/ask, then read
+the event stream, over one httpx connection a thread). On this 2-core machine the clients
+share the cores with the app, and gradio_client spends about twice the app's CPU per
+answer, so the `http` figures are the app's own latency and the `gradio` ones include the
+client library's.
+
 `run_load(url, questions, clients)` is the reusable part (tests and `make bench` call it;
 `bench_load` is the bench's section). An answer counts as ok when it cites at least one
 item or clearly abstains; anything else (an exception, a timeout, an empty or malformed
@@ -66,6 +73,62 @@ def classify(result: Any) -> tuple[bool, str]:
     return False, "neither a citation nor an abstention"
 
 
+CLIENTS = ("gradio", "http")
+
+
+class HttpAsker:
+    """One client of the app's REST API, as curl uses it: POST /gradio_api/call/ask with
+    the inputs, then GET the event stream until its `complete` (or `error`) event. With
+    `auth`, it logs in first (POST /login) and keeps the session cookie."""
+
+    def __init__(self, url: str, auth: tuple[str, str] | None, timeout_s: float) -> None:
+        import httpx
+
+        self.base = url.rstrip("/")
+        self.http = httpx.Client(timeout=timeout_s)
+        if auth is not None:
+            reply = self.http.post(
+                f"{self.base}/login", data={"username": auth[0], "password": auth[1]}
+            )
+            reply.raise_for_status()
+
+    def ask(self, question: str) -> Any:
+        reply = self.http.post(
+            f"{self.base}/gradio_api/call{API}", json={"data": [question, [], "", "", ""]}
+        )
+        reply.raise_for_status()
+        event_id = reply.json()["event_id"]
+        event = ""
+        with self.http.stream("GET", f"{self.base}/gradio_api/call{API}/{event_id}") as stream:
+            for line in stream.iter_lines():
+                if line.startswith("event:"):
+                    event = line.removeprefix("event:").strip()
+                elif line.startswith("data:") and event == "complete":
+                    return json.loads(line.removeprefix("data:"))[0]
+                elif line.startswith("data:") and event == "error":
+                    raise RuntimeError(f"the app answered with an error: {line[5:].strip()}")
+        raise RuntimeError("the event stream ended without an answer")
+
+    def close(self) -> None:
+        self.http.close()
+
+
+class GradioAsker:
+    """One gradio_client.Client."""
+
+    def __init__(self, url: str, auth: tuple[str, str] | None, timeout_s: float) -> None:
+        from gradio_client import Client
+
+        self.client = Client(url, auth=auth, verbose=False)
+        self.timeout_s = timeout_s
+
+    def ask(self, question: str) -> Any:
+        return self.client.submit(question=question, api_name=API).result(timeout=self.timeout_s)
+
+    def close(self) -> None:
+        self.client.close()
+
+
 def run_load(
     url: str,
     questions: Sequence[str],
@@ -73,11 +136,15 @@ def run_load(
     *,
     timeout_s: float = 300.0,
     auth: tuple[str, str] | None = None,
+    client: str = "gradio",
 ) -> dict[str, Any]:
     """Ask every question once, spread over `clients` concurrent clients (threads, each
-    its own gradio_client.Client). Returns p50/p95 latency in seconds, ok, failed, and
-    detail: cited, abstained, errors (first few reasons), wall_s, per_s, clients, n."""
-    from gradio_client import Client
+    its own `client`: "gradio" or "http", see CLIENTS). Returns p50/p95 latency in seconds,
+    ok, failed, and detail: cited, abstained, errors (first few reasons), wall_s, per_s,
+    clients, n, client."""
+    if client not in CLIENTS:
+        raise ValueError(f"client must be one of {', '.join(CLIENTS)}, not {client!r}")
+    make = GradioAsker if client == "gradio" else HttpAsker
 
     todo: queue.Queue[str] = queue.Queue()
     for question in questions:
@@ -89,7 +156,7 @@ def run_load(
 
     def worker() -> None:
         try:
-            client = Client(url, auth=auth, verbose=False)
+            asker = make(url, auth, timeout_s)
         except Exception as exc:  # cannot even connect: each question it would ask fails
             reason = f"connect: {type(exc).__name__}: {str(exc)[:200]}"
             while True:
@@ -99,25 +166,26 @@ def run_load(
                     return
                 with lock:
                     errors.append(reason)
-        while True:
-            try:
-                question = todo.get_nowait()
-            except queue.Empty:
-                return
-            started = time.perf_counter()
-            try:
-                job = client.submit(question=question, api_name=API)
-                result = job.result(timeout=timeout_s)
-                ok, kind = classify(result)
-            except Exception as exc:
-                ok, kind = False, f"{type(exc).__name__}: {str(exc)[:200]}"
-            elapsed = time.perf_counter() - started
-            with lock:
-                if ok:
-                    latencies.append(elapsed)
-                    kinds[kind] = kinds.get(kind, 0) + 1
-                else:
-                    errors.append(f"{question!r}: {kind}")
+        try:
+            while True:
+                try:
+                    question = todo.get_nowait()
+                except queue.Empty:
+                    return
+                started = time.perf_counter()
+                try:
+                    ok, kind = classify(asker.ask(question))
+                except Exception as exc:
+                    ok, kind = False, f"{type(exc).__name__}: {str(exc)[:200]}"
+                elapsed = time.perf_counter() - started
+                with lock:
+                    if ok:
+                        latencies.append(elapsed)
+                        kinds[kind] = kinds.get(kind, 0) + 1
+                    else:
+                        errors.append(f"{question!r}: {kind}")
+        finally:
+            asker.close()
 
     began = time.perf_counter()
     threads = [
@@ -133,6 +201,7 @@ def run_load(
     return {
         "n": len(questions),
         "clients": clients,
+        "client": client,
         "ok": ok,
         "failed": len(errors),
         "cited": kinds.get("cited", 0),
@@ -167,7 +236,8 @@ def _seconds(value: float | None) -> str:
 
 def summary_line(result: dict[str, Any]) -> str:
     return (
-        f"{result['n']} questions from {result['clients']} clients: {result['ok']} ok "
+        f"{result['n']} questions from {result['clients']} {result.get('client', 'gradio')} "
+        f"clients: {result['ok']} ok "
         f"({result['cited']} cited, {result['abstained']} abstained), {result['failed']} failed; "
         f"p50 {_seconds(result['p50'])}, p95 {_seconds(result['p95'])}, "
         f"{result['per_s']:.2f} answers/s over {result['wall_s']:.1f} s"
@@ -186,8 +256,8 @@ def bench_load(
     questions: Sequence[str] = tuple(SAMPLE_QUESTIONS),
 ) -> dict[str, Any]:
     """The app as its own process (`minutes serve`, default concurrency and queue) on an
-    index: first every question once from one client (the unloaded baseline), then `n`
-    questions from `clients` concurrent clients."""
+    index, with each kind of client (CLIENTS): first every question once from one client
+    (the unloaded baseline), then `n` questions from `clients` concurrent clients."""
     settings = Settings.load(env={})
     questions = list(questions)
     res: dict[str, Any] = {
@@ -197,18 +267,23 @@ def bench_load(
         "max_queue": settings.max_queue,
         "load_avg_start": load_avg(),
     }
+    res["by_client"] = {}
     with serve_process(index_dir, out_dir / "serve-load.log") as url:
-        print("[load] warm-up and one client, one question at a time")
-        run_load(url, questions[:3], clients=1)
-        res["one_client"] = run_load(url, questions, clients=1)
-        print("[load] " + summary_line(res["one_client"]))
-        print(f"[load] {n} questions from {clients} concurrent clients")
-        res["loaded"] = run_load(url, cycle(questions, n), clients=clients)
-        print("[load] " + summary_line(res["loaded"]))
-    one, loaded = res["one_client"], res["loaded"]
-    res["p50_ratio"] = _ratio(loaded["p50"], one["p50"])
-    res["p95_ratio"] = _ratio(loaded["p95"], one["p95"])
-    res["throughput_ratio"] = _ratio(loaded["per_s"], one["per_s"])
+        for kind in CLIENTS:
+            print(f"[load] {kind}: warm-up and one client, one question at a time")
+            run_load(url, questions[:3], clients=1, client=kind)
+            one = run_load(url, questions, clients=1, client=kind)
+            print(f"[load] {kind}: " + summary_line(one))
+            print(f"[load] {kind}: {n} questions from {clients} concurrent clients")
+            loaded = run_load(url, cycle(questions, n), clients=clients, client=kind)
+            print(f"[load] {kind}: " + summary_line(loaded))
+            res["by_client"][kind] = {
+                "one_client": one,
+                "loaded": loaded,
+                "p50_ratio": _ratio(loaded["p50"], one["p50"]),
+                "p95_ratio": _ratio(loaded["p95"], one["p95"]),
+                "throughput_ratio": _ratio(loaded["per_s"], one["per_s"]),
+            }
     res["load_avg_end"] = load_avg()
     return res
 
@@ -220,6 +295,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=10, help="concurrent clients (default 10)")
     parser.add_argument("--questions", type=Path, help="YAML eval file or one question a line")
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds per answer")
+    parser.add_argument(
+        "--client", choices=CLIENTS, default="gradio", help="gradio_client or plain HTTP"
+    )
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     args = parser.parse_args(argv)
     try:
@@ -227,7 +305,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (InputError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    result = run_load(args.url, cycle(questions, args.n), args.clients, timeout_s=args.timeout)
+    result = run_load(
+        args.url, cycle(questions, args.n), args.clients, timeout_s=args.timeout, client=args.client
+    )
     print(json.dumps(result) if args.json else summary_line(result))
     for error in result["errors"]:
         print(f"  failed: {error}", file=sys.stderr)

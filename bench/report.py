@@ -234,20 +234,26 @@ def _load(report: dict[str, Any]) -> list[str]:
     parts: list[str] = []
     load = report.get("load")
     if load:
-        one, loaded = load["one_client"], load["loaded"]
-        lrows = [
-            ["1 client, one at a time", one["n"], one["ok"], one["failed"], one["p50"],
-             one["p95"], one["max"], one["per_s"], "1.00", "1.00"],
-            [f"{loaded['clients']} clients at once", loaded["n"], loaded["ok"],
-             loaded["failed"], loaded["p50"], loaded["p95"], loaded["max"], loaded["per_s"],
-             load["p50_ratio"], load["p95_ratio"]],
-        ]  # fmt: skip
+        # reports written before there were two kinds of client hold gradio_client's only
+        by_client = load.get("by_client") or {"gradio": load}
+        lrows = []
+        for kind, run in by_client.items():
+            one, loaded = run["one_client"], run["loaded"]
+            lrows += [
+                [kind, "1, one at a time", one["n"], one["ok"], one["failed"], one["p50"],
+                 one["p95"], one["max"], one["per_s"], "1.00", "1.00"],
+                [kind, f"{loaded['clients']} at once", loaded["n"], loaded["ok"],
+                 loaded["failed"], loaded["p50"], loaded["p95"], loaded["max"],
+                 loaded["per_s"], run["p50_ratio"], run["p95_ratio"]],
+            ]  # fmt: skip
+        ratios = ", ".join(f"{k} {r['throughput_ratio']}" for k, r in by_client.items())
         parts += [
             f"## The app under load ({load.get('index', 'index-samples')}, "
             f"{load.get('questions', '?')} questions; `minutes serve` as its own process)",
             "",
             table(
                 [
+                    "client",
                     "clients",
                     "questions",
                     "answered",
@@ -264,8 +270,11 @@ def _load(report: dict[str, Any]) -> list[str]:
             "",
             f"Queue: concurrency {load['concurrency']}, max queue {load['max_queue']} "
             "(MINUTES_CONCURRENCY, MINUTES_MAX_QUEUE). Latency is per question from submit "
-            "to the full answer over gradio_client, so under load it includes waiting in the "
-            f"queue; throughput ratio {load['throughput_ratio']}.",
+            "to the full answer, so under load it includes waiting in the queue. Clients: "
+            "`gradio` is gradio_client (a Client a thread), `http` the REST API as curl uses "
+            "it (POST /gradio_api/call/ask, then its event stream); both run on this machine "
+            "beside the app, and gradio_client's own CPU per answer is about twice the app's, "
+            f"so `http` is nearer the app's own latency. Throughput ratio {ratios}.",
             "",
         ]
     return parts

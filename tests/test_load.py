@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from bench.loadtest import SAMPLE_QUESTIONS, cycle, run_load, summary_line
+from bench.loadtest import CLIENTS, SAMPLE_QUESTIONS, cycle, run_load, summary_line
 from bench.serve import serve_process
 from minutesqa.config import Settings
 from tests.helpers_server import serving
@@ -32,12 +32,15 @@ def check(result: dict[str, Any], n: int) -> None:
     assert result["cited"] > 0 and result["abstained"] > 0  # both kinds of answer came back
 
 
-def test_load_short(sample_settings: Settings, pipeline: Any) -> None:
-    """make test: 10 questions from 5 concurrent clients, app in this process."""
+@pytest.mark.parametrize("client", CLIENTS)
+def test_load_short(sample_settings: Settings, pipeline: Any, client: str) -> None:
+    """make test: 10 questions from 5 concurrent clients of each kind (gradio_client, and
+    the REST API as curl uses it), app in this process."""
     with serving(sample_settings, pipeline) as (_demo, url):
-        result = run_load(url, cycle(SAMPLE_QUESTIONS, 10), clients=5, timeout_s=300)
+        result = run_load(url, cycle(SAMPLE_QUESTIONS, 10), clients=5, timeout_s=300, client=client)
     report(result)
     check(result, 10)
+    assert result["client"] == client
 
 
 @pytest.mark.heavy
