@@ -14,6 +14,7 @@ import logging
 import re
 from collections import Counter
 from typing import Any
+from urllib.parse import urlsplit
 
 from minutesqa.clip import clip_at_word
 from minutesqa.committees import COMMITTEE_FILLER, committees_phrase
@@ -183,11 +184,13 @@ _SAFE_URL = re.compile(r"https?://[^\s<>\[\]`\\\"']+")
 
 def source_markdown(ref: ItemRef, hit: Hit | None) -> str:
     """The app's 'Source:' line: a link to the original (at the item's page) where the file
-    names one, else the file's name and page; never the server's folders."""
+    names one, shown as its site and page ("the original at www.limerick.ie, p. 5"), else
+    the file's name and page; never the server's folders."""
     link = ref.link()
     if link and _SAFE_URL.fullmatch(link):
         target = link.replace("(", "%28").replace(")", "%29")
-        return f"Source: [{escape_text(link)}]({target})"
+        shown = f"the original at {urlsplit(link).hostname}{page_part(ref.page)}"
+        return f"Source: [{escape_text(shown)}]({target})"
     name = (hit.source if hit else "").replace("\\", "/").rsplit("/", 1)[-1]
     return f"Source: {escape_text(name + page_part(ref.page))}" if name else ""
 

@@ -505,9 +505,9 @@ def test_a_markdown_exports_original_and_pages_are_stored_and_cited(
     assert source_text(refs["2"], hit.source) == url + "#page=2"
     answer = Answer("q", "a", False, [refs["2"]], [hit])
     assert sources_text(answer) == f"Sources:\n[1] {url}#page=2"
-    # the link's text is shown as text (escaped), its target is the page
+    # the link names the site and page (as escaped text); its target is the page
     assert source_markdown(refs["2"], hit) == (
-        f"Source: [{escape_text(url + '#page=2')}]({url}#page=2)"
+        f"Source: [{escape_text('the original at example.org, p. 2')}]({url}#page=2)"
     )
     # a file that names no original is cited by its name and page, never its folders
     local = ItemRef(refs["2"].committee, refs["2"].date, "2", "Street Angels", page=3)
