@@ -130,8 +130,8 @@ def strip_markdown(text: str) -> str:
     text = _HTML_COMMENT.sub("\n", text)
     out = []
     for line in text.splitlines():
-        if re.match(r"^\s*\[Original file\]\(", line) or _SCAN_BANNER.match(line):
-            continue  # the export's pointer to the source PDF, its page banners
+        if _SCAN_BANNER.match(line):
+            continue  # an OCR export's page banners (its source link: `source_link`)
         line = _MD_LINK.sub(lambda m: m.group(1), line)
         line = _AUTOLINK.sub(lambda m: m.group(1), line)
         line = _HTML_BREAK.sub("\n", line)
