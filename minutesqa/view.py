@@ -88,6 +88,11 @@ def coverage_line(pipeline: Any) -> str:
     return f"The index holds {cov.meetings} meeting{plural} of {shown}, from {span}."
 
 
+def _title_key(title: str) -> str:
+    """A title as the routine-title count compares them: case and spacing ignored."""
+    return " ".join(title.casefold().split())
+
+
 def example_questions(pipeline: Any, limit: int = 4, per_meeting: int = 2) -> list[str]:
     """'What was agreed about <title>?' for substantive items of the latest meetings: not
     procedural ones, nor routine ones (a title the archive uses at three meetings or more:
@@ -96,7 +101,7 @@ def example_questions(pipeline: Any, limit: int = 4, per_meeting: int = 2) -> li
     brought it ("submitted by"), so the examples show what the archive is about."""
     try:
         firsts = pipeline.retriever.store.first_chunks()
-        uses = Counter(" ".join(c.ref.title.casefold().split()) for c in firsts)
+        uses = Counter(_title_key(c.ref.title) for c in firsts)
         cov = pipeline.coverage
         body_words = {w for name in cov.dates_by_committee for w in committee_words(name)}
         meetings = sorted(
@@ -118,7 +123,7 @@ def example_questions(pipeline: Any, limit: int = 4, per_meeting: int = 2) -> li
                     or _PROCEDURAL.search(title)
                     or _ORG_UNIT.search(title)
                     or sum(w in body_words for w in words) * 2 > len(words)
-                    or uses[" ".join(c.ref.title.casefold().split())] >= ROUTINE_TITLE_USES
+                    or uses[_title_key(c.ref.title)] >= ROUTINE_TITLE_USES
                     or not re.fullmatch(rf"[\w ,'’&/-]{{4,{EXAMPLE_TITLE_CHARS}}}", title)
                     or "restricted" in title.lower()
                 ):
