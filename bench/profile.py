@@ -5,8 +5,10 @@ so the next person starts from the profile, not a guess."""
 from __future__ import annotations
 
 import cProfile
+import gc
 import io
 import pstats
+import time
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +54,7 @@ def profile_asks(
         return round(max(cum, default=0.0) / total, 3)
 
     return {
+        "gc": collection_pause(),
         "questions": len(questions),
         "file": str(out),
         "seconds": round(total, 2),
@@ -63,3 +66,26 @@ def profile_asks(
             "abstention": share("minutesqa/abstain.py", "answerable"),
         },
     }
+
+
+def collection_pause(repeat: int = 3) -> dict[str, Any]:
+    """What a full garbage collection costs with the archive loaded (every answer in
+    flight waits for it), and the same after `gc.freeze()`, as `minutes serve` does
+    (`minutesqa.app.prepare`). Best of `repeat`, in ms; the freeze is undone after."""
+
+    def best() -> float:
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            gc.collect()
+            times.append((time.perf_counter() - start) * 1000.0)
+        return round(min(times), 1)
+
+    objects = len(gc.get_objects())
+    loaded = best()
+    gc.freeze()
+    try:
+        frozen = best()
+    finally:
+        gc.unfreeze()
+    return {"objects": objects, "full_ms": loaded, "frozen_ms": frozen}

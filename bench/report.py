@@ -39,13 +39,22 @@ def _profile(report: dict[str, Any]) -> list[str]:
     if not prof:
         return []
     rows = " | ".join(f"{name} {share:.0%}" for name, share in prof["share"].items())
-    return [
+    lines = [
         "## Where an answer's time goes (Limerick)",
         "",
         f"{prof['questions']} questions, {prof['seconds']} s profiled: {rows}. "
         f"Top functions by cumulative time: `{prof['file']}`.",
         "",
     ]
+    if "gc" in prof:  # reports before 2026-12 have no collection figures
+        g = prof["gc"]
+        lines += [
+            f"A full garbage collection with the archive loaded ({g['objects']:,} objects): "
+            f"{g['full_ms']} ms, every answer in flight waiting; after `gc.freeze()` (as "
+            f"`minutes serve` does): {g['frozen_ms']} ms.",
+            "",
+        ]
+    return lines
 
 
 def _header(report: dict[str, Any]) -> list[str]:
