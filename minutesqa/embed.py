@@ -66,43 +66,79 @@ def verify_default_model(model_dir: Path, expected: str = DEFAULT_SHA256) -> Non
 
 
 class SentenceTransformerEmbedder:
+    """sentence-transformers' model, with questions through onnxruntime by default.
+
+    Where the bundled model's ONNX export is already in the cache, a question is embedded
+    and counted without torch at all (the model's own tokenizer.json through `tokenizers`),
+    and the torch model is loaded on first need: a batch (ingest, sentences not in the
+    sentence store). Importing sentence-transformers and torch is ~4 s of a one-shot
+    `minutes ask`'s ~6.8 s; answers that find every sentence in the store never pay it."""
+
     def __init__(self, name: str, batch_size: int = 64, query_backend: str = "torch") -> None:
         self.name = name
         self.batch_size = batch_size
-        model_dir: Path | None = None
+        self._model_dir: Path | None = None
         if name in DEFAULT_ALIASES:
-            model_dir = default_model_dir()
-            verify_default_model(model_dir)
-            location = str(model_dir)
+            self._model_dir = default_model_dir()
+            verify_default_model(self._model_dir)
+            self._location = str(self._model_dir)
         else:
-            location = str(Path(name).expanduser()) if Path(name).expanduser().exists() else name
-        try:
-            from sentence_transformers import SentenceTransformer
-
-            self.model = SentenceTransformer(location, device="cpu")
-        except Exception as exc:
-            raise ModelError(
-                f"cannot load embedding model {name!r} ({str(exc).splitlines()[0][:150]}); "
-                "give a local path or a model already in the Hugging Face cache"
-            ) from None
-        self.max_tokens = int(self.model.max_seq_length or 256)
-        self.tokenizer = self.model.tokenizer
+            path = Path(name).expanduser()
+            self._location = str(path) if path.exists() else name
+        self._model: Any = None
         self._lock = threading.Lock()  # the model is shared by the app's worker threads
+        self._loading = threading.Lock()  # one load, whoever holds _lock meanwhile
         # one question at a time through onnxruntime: the bundled model only (its weights
         # are verified, so the exported file can be named by their digest)
         self.query_model: Any = None
-        if query_backend == "onnx" and model_dir is not None:
-            from minutesqa.onnx_query import load_query_model
+        self._question_tokens: Any = None  # counts tokens without torch, when the model waits
+        if query_backend == "onnx" and self._model_dir is not None:
+            from minutesqa.onnx_query import load_query_model, ready_query_model
 
+            self.query_model = ready_query_model(self._model_dir, DEFAULT_SHA256)
+            if self.query_model is not None:
+                self.max_tokens = self.query_model.max_tokens
+                self._question_tokens = self.query_model.tokenizer
+                return
             self.query_model = load_query_model(self.model, self.max_tokens, DEFAULT_SHA256)
+        self._load()
+
+    def _load(self) -> Any:
+        try:
+            from sentence_transformers import SentenceTransformer
+
+            model = SentenceTransformer(self._location, device="cpu")
+        except Exception as exc:
+            raise ModelError(
+                f"cannot load embedding model {self.name!r} "
+                f"({str(exc).splitlines()[0][:150]}); "
+                "give a local path or a model already in the Hugging Face cache"
+            ) from None
+        self._model = model
+        self.max_tokens = int(model.max_seq_length or 256)
+        return model
+
+    @property
+    def model(self) -> Any:
+        """The sentence-transformers model, loaded on first use."""
+        if self._model is None:
+            with self._loading:
+                if self._model is None:
+                    self._load()
+        return self._model
+
+    @property
+    def tokenizer(self) -> Any:
+        return self.model.tokenizer
 
     def embed(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         if len(texts) == 1 and self.query_model is not None:
             return self.query_model.embed(texts[0])  # a question: the answer path's one call
+        model = self.model
         with self._lock:
-            vectors = self.model.encode(
+            vectors = model.encode(
                 texts,
                 batch_size=self.batch_size,
                 normalize_embeddings=True,
@@ -113,10 +149,14 @@ class SentenceTransformerEmbedder:
 
     @property
     def dimension(self) -> int:
+        if self._model is None and self.query_model is not None:
+            return int(self.query_model.dimension)
         dim = self.model.get_sentence_embedding_dimension()
         return int(dim or 384)
 
     def count_tokens(self, text: str) -> int:
+        if self._model is None and self._question_tokens is not None:
+            return int(self._question_tokens.count(text))
         return len(self.tokenizer.encode(text, add_special_tokens=True, truncation=False))
 
 

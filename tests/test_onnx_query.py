@@ -84,3 +84,71 @@ def test_the_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     assert str(info.value) == "MINUTES_QUERY_BACKEND must be 'onnx' or 'torch', got 'gpu'"
     torch_only = SentenceTransformerEmbedder("all-MiniLM-L6-v2", 64, "torch")
     assert torch_only.query_model is None
+
+
+TEXTS = [
+    "",
+    "What was agreed on Street Angels?",
+    "et l'été à Limerick — 2024? Cllr. J. O'Donoghue, £1,302,460.10 (ASF) 🚌",
+    "The committee noted the report. " * 120,  # past 256 tokens: cut, as torch cuts it
+]
+
+
+def test_the_tokenizer_file_gives_the_models_ids_and_counts(embedder: Any) -> None:
+    """tokenizer.json read without transformers: its stored truncation (128) and padding
+    replaced by the model's, the same ids and token counts as the model's tokenizer."""
+    from minutesqa.embed import default_model_dir
+
+    own = onnx_query.FileTokenizer(default_model_dir() / "tokenizer.json", 256)
+    model = onnx_query.ModelTokenizer(embedder.model.tokenizer, 256)
+    for text in TEXTS:
+        assert own.ids(text) == model.ids(text)
+        assert own.count(text) == model.count(text)
+    assert len(own.ids(TEXTS[-1])[0]) == 256 < own.count(TEXTS[-1]) == 6 * 120 + 2
+
+
+def test_a_one_shot_question_never_loads_torch(sample_settings: Settings, embedder: Any) -> None:
+    """With the export cached (the session's embedder made it), a new process answers a
+    question from the stored sentences without importing torch or sentence-transformers:
+    `minutes ask` starts in about a second instead of about six."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    script = (
+        "import json, sys\n"
+        "from minutesqa.answer import Pipeline\n"
+        "from minutesqa.config import Settings\n"
+        f"s = Settings.load(env={{}}, index_dir={str(sample_settings.index_dir)!r})\n"
+        "a = Pipeline(s).ask('What was agreed on Street Angels?')\n"
+        "print(json.dumps({'cited': [(c.item, c.title) for c in a.citations],\n"
+        "  'abstained': a.abstained,\n"
+        "  'loaded': sorted(m for m in ('torch', 'sentence_transformers', 'transformers')\n"
+        "                   if m in sys.modules)}))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MINUTES_")}
+    proc = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert proc.returncode == 0, proc.stderr
+    got = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert got["loaded"] == []
+    assert not got["abstained"]
+    assert got["cited"][0] == ["SSP/5/24", "Serious Violence Duty"]  # Street Angels is there
+
+
+def test_a_batch_loads_the_model_when_first_needed(tmp_path: Path) -> None:
+    """An embedder that started without torch loads it for its first batch (ingest, a
+    sentence missing from the store) and gives the model's vectors."""
+    fresh = SentenceTransformerEmbedder("all-MiniLM-L6-v2", 64, "onnx")
+    assert fresh._model is None and fresh.query_model is not None
+    assert fresh.dimension == 384 and fresh.max_tokens == 256
+    one = fresh.embed(QUESTIONS[:1])
+    assert fresh._model is None  # one question: onnxruntime
+    both = fresh.embed(QUESTIONS[:2])
+    assert fresh._model is not None
+    assert both.shape == (2, 384)
+    assert np.allclose(both[0], one[0], atol=2e-4)
