@@ -21,6 +21,14 @@ SAMPLES = SHARED / "minutes"
 LIMERICK = SHARED / "corpora" / "limerick"
 
 
+def child_env() -> dict[str, str]:
+    """The environment for a command the tests start (`minutes ...`, a Python child): no
+    MINUTES_* setting of the shell running the tests, no telemetry."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MINUTES_")}
+    env["ANONYMIZED_TELEMETRY"] = "False"
+    return env
+
+
 class FakeEmbedder:
     """A fake: hashed bag of words, deterministic and instant. Not for quality tests."""
 

@@ -22,7 +22,7 @@ from minutesqa.config import Settings
 from minutesqa.errors import IndexMissingError
 from minutesqa.lock import LOCK_NAME, IndexLock
 from minutesqa.store import VectorStore
-from tests.conftest import LIMERICK
+from tests.conftest import LIMERICK, child_env
 from tests.helpers_server import MINUTES, ROOT
 
 pytestmark = pytest.mark.slow
@@ -50,12 +50,6 @@ def corpus(tmp: Path, n: int) -> Path:
         except OSError:
             shutil.copy2(src, dst)  # another file system: a copy in tmp, never in the repo
     return folder
-
-
-def clean_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MINUTES_")}
-    env["ANONYMIZED_TELEMETRY"] = "False"
-    return env
 
 
 def ingest_cmd(folder: Path, index: Path) -> list[str]:
@@ -130,7 +124,7 @@ def run_and_kill(folder: Path, index: Path, phase: str, rng: random.Random) -> K
     proc = subprocess.Popen(
         ingest_cmd(folder, index),
         cwd=ROOT,
-        env=clean_env(),
+        env=child_env(),
         stdout=log,
         stderr=subprocess.STDOUT,
         start_new_session=True,
@@ -283,7 +277,7 @@ def crash_and_converge(
     done = subprocess.run(
         ingest_cmd(folder, index),
         cwd=ROOT,
-        env=clean_env(),
+        env=child_env(),
         capture_output=True,
         text=True,
         timeout=900,
@@ -330,7 +324,7 @@ def test_second_ingest_stops_at_once_while_the_test_holds_the_lock(tmp_path: Pat
         proc = subprocess.run(
             ingest_cmd(folder, index),
             cwd=ROOT,
-            env=clean_env(),
+            env=child_env(),
             capture_output=True,
             text=True,
             timeout=120,
@@ -354,7 +348,7 @@ def test_second_ingest_stops_at_once_while_another_ingest_runs(tmp_path: Path) -
     first = subprocess.Popen(
         ingest_cmd(folder, index),
         cwd=ROOT,
-        env=clean_env(),
+        env=child_env(),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
@@ -368,7 +362,7 @@ def test_second_ingest_stops_at_once_while_another_ingest_runs(tmp_path: Path) -
         second = subprocess.run(
             ingest_cmd(folder, index),
             cwd=ROOT,
-            env=clean_env(),
+            env=child_env(),
             capture_output=True,
             text=True,
             timeout=120,

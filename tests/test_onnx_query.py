@@ -112,11 +112,10 @@ def test_a_one_shot_question_never_loads_torch(sample_settings: Settings, embedd
     question from the stored sentences without importing torch or sentence-transformers:
     `minutes ask` starts in about a second instead of about six."""
     import json
-    import os
     import subprocess
     import sys
 
-    from tests.conftest import ROOT
+    from tests.conftest import ROOT, child_env
 
     script = (
         "import json, sys\n"
@@ -129,9 +128,8 @@ def test_a_one_shot_question_never_loads_torch(sample_settings: Settings, embedd
         "  'loaded': sorted(m for m in ('torch', 'sentence_transformers', 'transformers')\n"
         "                   if m in sys.modules)}))\n"
     )
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MINUTES_")}
     proc = subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True
+        [sys.executable, "-c", script], cwd=ROOT, env=child_env(), capture_output=True, text=True
     )
     assert proc.returncode == 0, proc.stderr
     got = json.loads(proc.stdout.strip().splitlines()[-1])

@@ -4,7 +4,6 @@ that is not there."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +14,7 @@ from minutesqa.config import Settings
 from minutesqa.errors import ConfigError
 from minutesqa.ingest import ingest
 from minutesqa.store import VectorStore
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, child_env
 from tests.helpers_server import MINUTES, ROOT, chroma_server, free_port
 
 pytestmark = pytest.mark.slow
@@ -42,12 +41,6 @@ def server_settings(
     assert summary.failed == 0, summary.failures
     assert summary.meetings == 3 and summary.chunks > 0
     return settings
-
-
-def clean_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MINUTES_")}
-    env["ANONYMIZED_TELEMETRY"] = "False"
-    return env
 
 
 def test_ingest_writes_to_the_server_not_to_a_local_chroma(server_settings: Settings) -> None:
@@ -96,7 +89,7 @@ def test_cli_reingest_from_a_second_host(server_settings: Settings, tmp_path: Pa
             str(server_settings.chroma_port),
         ],
         cwd=ROOT,
-        env=clean_env(),
+        env=child_env(),
         capture_output=True,
         text=True,
         timeout=300,
@@ -140,7 +133,7 @@ def test_cli_unreachable_server_exits_2_with_one_line(tmp_path: Path) -> None:
             str(port),
         ],
         cwd=ROOT,
-        env=clean_env(),
+        env=child_env(),
         capture_output=True,
         text=True,
         timeout=120,
