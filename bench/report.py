@@ -28,9 +28,27 @@ def table(headers: list[str], rows: list[list[Any]]) -> str:
 
 def render_markdown(report: dict[str, Any]) -> str:
     parts = _header(report)
-    for section in (_ingest, _queries, _profile, _scale, _load, _hnsw):
+    for section in (_ingest, _queries, _one_shot, _profile, _scale, _load, _hnsw):
         parts += section(report)
     return "\n".join(parts)
+
+
+def _one_shot(report: dict[str, Any]) -> list[str]:
+    """A one-shot `minutes ask` in a fresh process (bench/oneshot.py)."""
+    shots = report.get("one_shot")
+    if not shots:
+        return []
+    rows = [[name, s["onnx_s"], s["torch_s"], s["ratio"], s["repeat"]] for name, s in shots.items()]
+    return [
+        "## One-shot `minutes ask` (a fresh process: start-up, index open, one answer)",
+        "",
+        table(["index", "default s", "torch questions s", "ratio", "runs (median)"], rows),
+        "",
+        "Default: questions through the cached ONNX export, torch never imported; torch "
+        "questions: MINUTES_QUERY_BACKEND=torch (imports sentence-transformers and torch, "
+        "loads the model), measured in the same run.",
+        "",
+    ]
 
 
 def _profile(report: dict[str, Any]) -> list[str]:

@@ -201,6 +201,16 @@ def main(argv: list[str] | None = None) -> int:
         report["load"] = bench_load(load_index, opts.out, opts.load_n, opts.load_clients, load_qs)
         save()
 
+    # a one-shot `minutes ask` in a fresh process (start-up included), per index
+    from bench.oneshot import one_shot
+
+    report["one_shot"] = {}
+    for name in ("samples", "limerick"):
+        if index_complete(opts.out / f"index-{name}"):
+            print(f"[{name}] one-shot minutes ask, fresh processes")
+            report["one_shot"][name] = one_shot(opts.out / f"index-{name}")
+    save()
+
     # where an answer's time goes, on the Limerick index when there is one
     profile_index = opts.out / "index-limerick"
     if index_complete(profile_index):

@@ -98,3 +98,38 @@ def test_the_profile_of_answers(sample_settings, embedder, tmp_path) -> None:  #
     assert prof["gc"]["objects"] > 10_000
     assert prof["gc"]["full_ms"] > 0 and prof["gc"]["frozen_ms"] >= 0
     assert gc.get_freeze_count() == 0
+
+
+def test_the_report_shows_one_shot_asks_and_collection_pauses() -> None:
+    """bench/report.py: the one-shot table and the garbage-collection line, as run.py fills
+    them (a report from before these sections still renders)."""
+    from bench.report import render_markdown
+
+    meta = {
+        "started": "2026-12-05T09:00:00",
+        "machine": "Linux x86_64",
+        "cpus": 2,
+        "torch_threads": 2,
+        "model": "all-MiniLM-L6-v2",
+        "model_load_s": 3.7,
+        "chromadb": "1.5.9",
+        "load_avg_start": [1.0, 1.0, 1.0],
+    }
+    old = {"meta": meta, "total_s": 1.0, "corpora": {}}
+    assert "One-shot" not in render_markdown(old)
+    new = {
+        **old,
+        "one_shot": {
+            "limerick": {"onnx_s": 2.07, "torch_s": 7.26, "ratio": 0.29, "repeat": 3},
+        },
+        "profile": {
+            "questions": 10,
+            "seconds": 0.23,
+            "file": "bench/out/profile-limerick.txt",
+            "share": {"ask": 1.0},
+            "gc": {"objects": 532720, "full_ms": 259.6, "frozen_ms": 0.0},
+        },
+    }
+    text = render_markdown(new)
+    assert "| limerick | 2.070 | 7.260 | 0.290 | 3 |" in text
+    assert "(532,720 objects): 259.6 ms" in text and "`gc.freeze()`" in text
