@@ -138,15 +138,37 @@ def test_a_one_shot_question_never_loads_torch(sample_settings: Settings, embedd
     assert got["cited"][0] == ["SSP/5/24", "Serious Violence Duty"]  # Street Angels is there
 
 
-def test_a_batch_loads_the_model_when_first_needed(tmp_path: Path) -> None:
+def test_a_batch_loads_the_model_when_first_needed(monkeypatch: pytest.MonkeyPatch) -> None:
     """An embedder that started without torch loads it for its first batch (ingest, a
-    sentence missing from the store) and gives the model's vectors."""
+    sentence missing from the store), once when two threads need it at the same moment
+    (the app's workers), and gives the model's vectors."""
+    import threading
+
     fresh = SentenceTransformerEmbedder("all-MiniLM-L6-v2", 64, "onnx")
     assert fresh._model is None and fresh.query_model is not None
     assert fresh.dimension == 384 and fresh.max_tokens == 256
     one = fresh.embed(QUESTIONS[:1])
     assert fresh._model is None  # one question: onnxruntime
-    both = fresh.embed(QUESTIONS[:2])
-    assert fresh._model is not None
-    assert both.shape == (2, 384)
-    assert np.allclose(both[0], one[0], atol=2e-4)
+    loads: list[int] = []
+    load = fresh._load
+
+    def counted() -> Any:
+        loads.append(1)
+        return load()
+
+    monkeypatch.setattr(fresh, "_load", counted)
+    start = threading.Barrier(2)
+    got: list[np.ndarray] = []
+
+    def batch() -> None:
+        start.wait()
+        got.append(fresh.embed(QUESTIONS[:2]))
+
+    threads = [threading.Thread(target=batch) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert loads == [1] and fresh._model is not None
+    assert len(got) == 2 and all(b.shape == (2, 384) for b in got)
+    assert np.allclose(got[0], got[1]) and np.allclose(got[0][0], one[0], atol=2e-4)
