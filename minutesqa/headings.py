@@ -298,7 +298,7 @@ def choose_agenda(
         eligible = [c for c in chains if c.weight >= best - OUTER_MARGIN or c.weight >= 4.0]
         outer = min(eligible, key=lambda c: (c.heads[0].line, -c.weight))
         if len(outer.heads) >= 3 or len(marked) < 3:
-            return _fill_from_subs(list(outer.heads), cands)
+            return _taken_out_of_order(_fill_from_subs(list(outer.heads), cands), cands)
     if marked:
         return marked
     # minutes of one item: "1. Policing Issues in the District"
@@ -330,6 +330,39 @@ def _fill_from_subs(heads: list[Candidate], cands: list[Candidate]) -> list[Cand
                 out.append(replace(c, scheme=before.scheme, order=missing, number=str(missing)))
             if parent != before.order:
                 break  # only the first sub-item of the missing item can stand for it
+    return sorted(out, key=lambda c: c.line)
+
+
+def _taken_out_of_order(heads: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
+    """Items the meeting took out of order: "16.", "17." and "12." printed between "7."
+    and "8." (a deputation heard early, motions brought forward). The climbing chain skips
+    them, so each would sit inside the item before it. A heading of the chain's own scheme
+    whose number the chain lacks, inside the chain's range, becomes an item where it is
+    printed; not where two headings claim the number, nor in a stretch where a list starts
+    again at 1 (a numbered list inside an item)."""
+    if len(heads) < 3 or heads[0].scheme not in ("arabic", "item"):
+        return heads
+    used = {h.order for h in heads}
+    lo, hi = min(used), max(used)
+    lines = [h.line for h in heads]
+    claims: dict[int, list[Candidate]] = {}
+    for c in cands:
+        if c.scheme in ("arabic", "item") and c.order not in used and lo < c.order < hi:
+            claims.setdefault(c.order, []).append(c)
+    out = list(heads)
+    for number, claimed in claims.items():
+        if len(claimed) != 1:
+            continue
+        c = claimed[0]
+        if c.line < lines[0]:
+            continue
+        before = max(line for line in lines if line < c.line)
+        restarts = any(
+            d.scheme in ("arabic", "item") and d.order == 1 and before < d.line < c.line
+            for d in cands
+        )
+        if not restarts:
+            out.append(c)
     return sorted(out, key=lambda c: c.line)
 
 

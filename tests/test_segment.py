@@ -505,3 +505,63 @@ def test_long_title_wrapped_over_three_lines() -> None:
         "and Other Expenditures Associated with the Grants as Outlined in the Proposed Budget"
     )
     assert m.items[1].body == "Trustee Brown moved to approve."
+
+
+def _numbered(*items: tuple[str, str]) -> str:
+    return "".join(f"{n}. {title}\n\nDiscussed and noted.\n\n" for n, title in items)
+
+
+def test_items_taken_out_of_order_are_items_where_printed() -> None:
+    """Motions brought forward ("9." printed between "3." and "4."): each is its own item,
+    in the order of the minutes, not text inside the item before it."""
+    m = from_text(
+        HEAD
+        + _numbered(("1", "Adoption of Minutes"), ("2", "Reports"), ("3", "Housing"))
+        + _numbered(("9", "Notice of Motion submitted by Councillor A. Byrne"))
+        + _numbered(("4", "Roads"), ("5", "Planning"), ("6", "Finance"))
+        + _numbered(("7", "Question submitted by Councillor B. Ryan"), ("8", "Deputation"))
+        + _numbered(("10", "Correspondence"))
+    )
+    assert [i.number for i in m.items] == ["1", "2", "3", "9", "4", "5", "6", "7", "8", "10"]
+    assert item(m, "3").body == "Discussed and noted."
+    assert item(m, "9").title == "Notice of Motion submitted by Councillor A. Byrne"
+
+
+def test_a_list_restarting_at_one_inside_an_item_stays_in_it() -> None:
+    """Item 7 was withdrawn; a list inside item 3 runs 1. to 7.: its "7." is not item 7,
+    and a number two headings claim is nobody's."""
+    estates = "".join(f"{n}. Estate {n}\n\n" for n in range(1, 8))
+    m = from_text(
+        HEAD
+        + _numbered(
+            ("1", "Adoption of Minutes"), ("2", "Reports"), ("3", "Estates Taken in Charge")
+        )
+        + estates
+        + _numbered(
+            ("4", "Roads"), ("5", "Planning"), ("6", "Finance"), ("8", "Any Other Business")
+        )
+        + _numbered(("10", "Thanks"))
+        + _numbered(("9", "Deputation"))
+        + _numbered(("9", "Correspondence"), ("11", "Close"))
+    )
+    assert [i.number for i in m.items] == ["1", "2", "3", "4", "5", "6", "8", "10", "11"]
+    assert "7. Estate 7" in item(m, "3").body
+
+
+def test_limerick_motions_taken_out_of_order() -> None:
+    """A real case: items 16, 17, 18 and 12 were taken after item 7 (Metropolitan District
+    of Limerick, 16 February 2015); before, all four were text inside item 7."""
+    from tests.conftest import LIMERICK
+
+    path = (
+        LIMERICK
+        / "2015/03/16-Monthly Meeting of Metropolitan District of Limerick"
+        / "Minutes - Meeting of Metropolitan District of Limerick - 16th February 2015.md"
+    )
+    if not path.exists():
+        pytest.skip("Limerick corpus not present")
+    m = load(path)
+    assert [i.number for i in m.items if i.number != WHOLE_DOCUMENT][:14] == [
+        "1", "2", "3", "4", "5", "6", "7", "16", "17", "18", "12", "8", "9", "10",
+    ]  # fmt: skip
+    assert item(m, "16").title == "Notice of Motion submitted by Councillor John Gilligan"
