@@ -99,6 +99,7 @@ class Candidate:
     number: str  # as printed, without "Item" and trailing punctuation; "" when none
     title: str | None  # None: the title is on the next line(s)
     strength: float  # how clearly it is a heading: marks, title shape
+    out_of_order: bool = False  # an item the meeting took out of order (_taken_out_of_order)
 
 
 def _is_label(title: str) -> bool:
@@ -362,8 +363,14 @@ def _taken_out_of_order(heads: list[Candidate], cands: list[Candidate]) -> list[
             for d in cands
         )
         if not restarts:
-            out.append(c)
+            out.append(replace(c, out_of_order=True))  # segment checks its title reads as one
     return sorted(out, key=lambda c: c.line)
+
+
+def reads_as_title(text: str) -> bool:
+    """An item title: starts with a capital and is shaped like a heading, not a sentence
+    ("Notice of Motion submitted by ...", not "the Department of ..." or "7")."""
+    return bool(text) and text[:1].isupper() and _title_shape(text) >= 1.0
 
 
 def _marked_headings(cands: list[Candidate]) -> list[Candidate]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from minutesqa.decisions import LIST_ITEM, extract_decisions, is_restricted
 from minutesqa.header import attendance, body_name, meeting_date, meeting_kind, named_in_text
-from minutesqa.headings import Candidate, candidate_at, choose_agenda, plain
+from minutesqa.headings import Candidate, candidate_at, choose_agenda, plain, reads_as_title
 from minutesqa.models import AgendaItem, Document, Meeting
 
 WHOLE_DOCUMENT = "document"  # item number used when no agenda items can be found
@@ -65,6 +65,7 @@ def segment(doc: Document) -> Meeting:
     heads = choose_agenda(cands, following, len(raw))
     heads = _drop_attendance_headings(heads)
     lines = [plain(line) for line in raw]
+    heads = _titled_out_of_order(heads, lines)
     first = heads[0].line if heads else len(lines)
     header_lines = [plain(line) for line in reflow(raw[:first])]
     header_text = "\n".join(header_lines)
@@ -232,6 +233,19 @@ def _continues(a: str, b: str) -> bool:
     if b[0].islower():
         return True
     return len(a) >= 60 and not a.isupper()
+
+
+def _titled_out_of_order(heads: list[Candidate], lines: list[str]) -> list[Candidate]:
+    """An item taken out of order stays one only where its title reads as a title: a bare
+    "7" over a sentence ("the Department of ...") is a page number or a wrapped figure."""
+    kept: list[Candidate] = []
+    for k, head in enumerate(heads):
+        if head.out_of_order:
+            end = heads[k + 1].line if k + 1 < len(heads) else len(lines)
+            if not reads_as_title(_title(lines, head, end)[0]):
+                continue
+        kept.append(head)
+    return kept
 
 
 def _title(lines: list[str], head: Candidate, end: int) -> tuple[str, int]:

@@ -565,3 +565,19 @@ def test_limerick_motions_taken_out_of_order() -> None:
         "1", "2", "3", "4", "5", "6", "7", "16", "17", "18", "12", "8", "9", "10",
     ]  # fmt: skip
     assert item(m, "16").title == "Notice of Motion submitted by Councillor John Gilligan"
+
+
+def test_a_bare_number_over_a_sentence_is_not_an_item_taken_out_of_order() -> None:
+    """ "7" alone on a line before "the Department of ..." (a wrapped figure, a page number)
+    is not item 7 taken out of order, though the chain lacks a 7; "9" over a title is."""
+    m = from_text(
+        HEAD
+        + _numbered(("1", "Adoption of Minutes"), ("2", "Reports"), ("3", "Grants"))
+        + "Funding was approved by\n\n7\n\nthe Department of Rural and Community Development.\n\n"
+        + "9\n\nDeputation from the Rivers Trust\n\nHeard.\n\n"
+        + _numbered(("4", "Roads"), ("5", "Planning"), ("6", "Finance"), ("8", "Housing"))
+        + _numbered(("10", "Close"))
+    )
+    assert [i.number for i in m.items] == ["1", "2", "3", "9", "4", "5", "6", "8", "10"]
+    assert item(m, "9").title == "Deputation from the Rivers Trust"
+    assert "the Department of Rural and Community Development." in item(m, "3").body
