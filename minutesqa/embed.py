@@ -77,11 +77,11 @@ class SentenceTransformerEmbedder:
     def __init__(self, name: str, batch_size: int = 64, query_backend: str = "torch") -> None:
         self.name = name
         self.batch_size = batch_size
-        self._model_dir: Path | None = None
+        model_dir: Path | None = None
         if name in DEFAULT_ALIASES:
-            self._model_dir = default_model_dir()
-            verify_default_model(self._model_dir)
-            self._location = str(self._model_dir)
+            model_dir = default_model_dir()
+            verify_default_model(model_dir)
+            self._location = str(model_dir)
         else:
             path = Path(name).expanduser()
             self._location = str(path) if path.exists() else name
@@ -91,17 +91,16 @@ class SentenceTransformerEmbedder:
         # one question at a time through onnxruntime: the bundled model only (its weights
         # are verified, so the exported file can be named by their digest)
         self.query_model: Any = None
-        self._question_tokens: Any = None  # counts tokens without torch, when the model waits
-        if query_backend == "onnx" and self._model_dir is not None:
+        if query_backend == "onnx" and model_dir is not None:
             from minutesqa.onnx_query import load_query_model, ready_query_model
 
-            self.query_model = ready_query_model(self._model_dir, DEFAULT_SHA256)
+            self.query_model = ready_query_model(model_dir, DEFAULT_SHA256)
             if self.query_model is not None:
                 self.max_tokens = self.query_model.max_tokens
-                self._question_tokens = self.query_model.tokenizer
                 return
             self.query_model = load_query_model(self.model, self.max_tokens, DEFAULT_SHA256)
-        self._load()
+        else:
+            self._load()
 
     def _load(self) -> Any:
         try:
@@ -155,8 +154,8 @@ class SentenceTransformerEmbedder:
         return int(dim or 384)
 
     def count_tokens(self, text: str) -> int:
-        if self._model is None and self._question_tokens is not None:
-            return int(self._question_tokens.count(text))
+        if self._model is None and self.query_model is not None:
+            return int(self.query_model.tokenizer.count(text))  # no torch for a count
         return len(self.tokenizer.encode(text, add_special_tokens=True, truncation=False))
 
 

@@ -351,7 +351,7 @@ def _taken_out_of_order(heads: list[Candidate], cands: list[Candidate]) -> list[
         if c.scheme in ("arabic", "item") and c.order not in used and lo < c.order < hi:
             claims.setdefault(c.order, []).append(c)
     out = list(heads)
-    for number, claimed in claims.items():
+    for claimed in claims.values():
         if len(claimed) != 1:
             continue
         c = claimed[0]
