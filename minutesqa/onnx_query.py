@@ -11,7 +11,7 @@ onnxruntime fails, a warning is logged and torch embeds the questions as before.
 
 Once the export is in the cache, later starts need neither torch nor transformers for a
 question (`ready_query_model`: the model folder's tokenizer.json through `tokenizers`, the
-same ids), so a one-shot `minutes ask` starts in ~1.5 s instead of ~6.8 s.
+same ids), so a one-shot `minutes ask` takes ~1.4-2 s instead of ~6-7 s (bench/oneshot.py).
 """
 
 from __future__ import annotations
