@@ -182,7 +182,12 @@ def candidate_at(raw: str, index: int) -> Candidate | None:
     return None
 
 
+_LOWER_ASCII = re.compile(r"[a-z]")
+
+
 def _is_caps_heading(text: str) -> bool:
+    if _LOWER_ASCII.search(text):
+        return False  # most lines: a lower-case letter (the test below, faster)
     letters = [c for c in text if c.isalpha()]
     if len(letters) < 4 or not all(c.isupper() for c in letters):
         return False

@@ -7,6 +7,7 @@ decided. This module puts them together and cuts the text at the headings."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import replace
@@ -218,6 +219,7 @@ def reflow(lines: list[str]) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=8192)  # reflow asks of each line twice (as `b`, then as `a`)
 def _is_heading(line: str) -> bool:
     c = candidate_at(line, 0)
     return c is not None and (bool(c.number) or c.scheme.startswith("h") or c.scheme == "bold")

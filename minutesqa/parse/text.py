@@ -130,15 +130,19 @@ def strip_markdown(text: str) -> str:
     text = _HTML_COMMENT.sub("\n", text)
     out = []
     for line in text.splitlines():
-        if _SCAN_BANNER.match(line):
+        # each pattern is tried only where its literal characters are (most lines have none)
+        if "<" in line and _SCAN_BANNER.match(line):
             continue  # an OCR export's page banners (its source link: `source_link`)
-        line = _MD_LINK.sub(lambda m: m.group(1), line)
-        line = _AUTOLINK.sub(lambda m: m.group(1), line)
-        line = _HTML_BREAK.sub("\n", line)
-        line = _HTML_TAG.sub("", line)
-        line = _MD_ESCAPE.sub(r"\1", line)
+        if "](" in line:
+            line = _MD_LINK.sub(lambda m: m.group(1), line)
+        if "<" in line:
+            line = _AUTOLINK.sub(lambda m: m.group(1), line)
+            line = _HTML_BREAK.sub("\n", line)
+            line = _HTML_TAG.sub("", line)
+        if "\\" in line:
+            line = _MD_ESCAPE.sub(r"\1", line)
         for part in line.split("\n"):
-            m = _MD_HEADING.match(part)
+            m = _MD_HEADING.match(part) if "#" in part else None
             if m:
                 title = re.sub(r"\*\*|__", "", m.group(2)).strip()
                 part = f"{m.group(1)} {title}" if title else ""
@@ -167,21 +171,28 @@ def normalise(text: str) -> str:
     text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text)
     lines: list[str] = []
     after_rule = False
+    # each pattern is tried only where its literal characters are (most lines have none)
+    artefacts = "pdf" in text.lower()
     for line in text.split("\n"):
         if _RULE.match(line):
             after_rule = True  # a page break; a bare page number may follow it
             lines.append("")
             continue
-        for pattern in _ARTEFACTS:
-            line = pattern.sub("", line)
+        if artefacts:
+            for pattern in _ARTEFACTS:
+                line = pattern.sub("", line)
         line = line.replace("\t", " ")
-        line = re.sub(r" {2,}", " ", line).strip()
-        bold = _BOLD_LINE.match(line)
-        line = _EMPHASIS.sub("", line)
-        line = _SINGLE_STAR.sub(r"\1", line).strip()
+        if "  " in line:
+            line = re.sub(r" {2,}", " ", line)
+        line = line.strip()
+        bold = None
+        if "*" in line or "__" in line:
+            bold = _BOLD_LINE.match(line)
+            line = _EMPHASIS.sub("", line)
+            line = _SINGLE_STAR.sub(r"\1", line).strip()
         if bold and line and not line.startswith("#"):
             line = f"**{line}**"  # a paragraph bold as a whole: structure for segment
-        if _MINUTES_LABEL.match(line):
+        if "Minutes" in line and _MINUTES_LABEL.match(line):
             continue
         if after_rule and line:
             after_rule = False
