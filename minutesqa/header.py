@@ -227,14 +227,27 @@ _NOT_HELD = re.compile(
 )
 
 
+_OPENING = 300  # characters of the header that are the minutes' own heading lines
+
+
 def meeting_date(header: str, text: str, path: Path, hints: DocHints) -> tuple[dt.date, str]:
     """The date the meeting was held, and where it was found."""
     flat = _tidy_ordinals(re.sub(r"\s+", " ", header))
     named = [d for _, d in find_dates(_tidy_ordinals(path.stem.replace("_", " ")))]
     found = find_dates(flat)
-    if hints.date and (not found or hints.date in {d for _, d in found} or not named):
-        return hints.date, "front matter"
     held = [(pos, d) for pos, d in found if not _NOT_HELD.search(flat[max(0, pos - 40) : pos])]
+    if hints.date and (not found or hints.date in {d for _, d in found} or not named):
+        # a page's front matter dates its posting; a different date the minutes print in
+        # their opening lines, month written out ("Monday 13th May 2015"), is the meeting's
+        top = [
+            (pos, d)
+            for pos, d in held
+            if pos < _OPENING and not re.match(r"\d", flat[pos : pos + 1])
+        ]
+        printed = _held_date(flat, top)
+        if printed and hints.date not in {d for _, d in found}:
+            return printed, "text"
+        return hints.date, "front matter"
     for _, day in held:
         if day in named:
             return day, "text and file name"

@@ -331,6 +331,33 @@ def test_document_without_a_date(tmp_path: Path) -> None:
     assert refusal(tmp_path / "a.txt") == "has no recognisable meeting date in its first lines"
 
 
+POSTED = (
+    '---\ntitle: "Parish Council April Meeting Minutes"\ndate: "2018-07-28"\n---\n\n'
+    "STOKE FERRY PARISH COUNCIL Draft Minutes Ordinary Meeting of the Parish Council "
+    "{when} at 7.00 pm Village Hall\n\n"
+    "1. Apologies\n\nNone.\n\n2. Declarations of Interest\n\nNone were made.\n\n"
+    "3. Footpaths\n\nThe warden reported on 3 July 2017 work that was done.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("when", "expected"),
+    [
+        # a web page's front matter dates its posting, the minutes' opening line the meeting
+        ("Wednesday 4 April 2018", dt.date(2018, 4, 4)),
+        ("Wednesday 4th of April 2018", dt.date(2018, 4, 4)),
+        # the same date printed, or none printed at the top: the front matter's
+        ("Saturday 28 July 2018", dt.date(2018, 7, 28)),
+        ("this evening", dt.date(2018, 7, 28)),
+    ],
+)
+def test_the_date_the_minutes_print_beats_a_posting_date(
+    tmp_path: Path, when: str, expected: dt.date
+) -> None:
+    (tmp_path / "april-minutes.md").write_text(POSTED.format(when=when))
+    assert read(tmp_path / "april-minutes.md").date == expected
+
+
 def test_not_a_zip_docx(tmp_path: Path) -> None:
     (tmp_path / "a.docx").write_text("hello")
     assert refusal(tmp_path / "a.docx") == "is not a valid .docx (not a zip package)"
