@@ -16,6 +16,7 @@ from pathlib import Path
 from minutesqa.decisions import LIST_ITEM, extract_decisions, is_restricted
 from minutesqa.header import attendance, body_name, meeting_date, meeting_kind, named_in_text
 from minutesqa.headings import Candidate, candidate_at, choose_agenda, plain, reads_as_title
+from minutesqa.inline import split_inline, split_run_in
 from minutesqa.models import AgendaItem, Document, Meeting
 
 WHOLE_DOCUMENT = "document"  # item number used when no agenda items can be found
@@ -37,36 +38,27 @@ _ATTENDANCE_HEADING = re.compile(
     r"roll\s+call)\s*:?$",
     re.IGNORECASE,
 )
-# items inline in flat text: "... noted. 2. Declarations of interest ..."
-_INLINE_ITEM = re.compile(r"(?<=[.!?:;])\s+(?=(?:Item\s+)?\d{1,2}[.)]\s+[A-Z])")
 
 
-def split_inline(lines: list[str]) -> list[str]:
-    """Break a long line at inline item numbers when they climb 1, 2, 3 ... (minutes saved as
-    one paragraph); numbers that do not climb are left inside the text."""
-    out: list[str] = []
-    for line in lines:
-        if len(line) < 400:
-            out.append(line)
-            continue
-        parts = _INLINE_ITEM.split(line)
-        numbers = [int(m.group(1)) for p in parts[1:] if (m := re.match(r"(?:Item\s+)?(\d+)", p))]
-        if len(numbers) >= 2 and numbers == sorted(numbers) and len(set(numbers)) == len(numbers):
-            for part in parts:
-                out.extend([part.strip(), ""])
-        else:
-            out.append(line)
-    return out
-
-
-def segment(doc: Document) -> Meeting:
-    raw = split_inline(doc.text.split("\n"))
+def _agenda(raw: list[str]) -> tuple[list[Candidate], list[str]]:
+    """The agenda's headings among the lines, and the lines without their marks."""
     cands = [c for i, line in enumerate(raw) if line and (c := candidate_at(line, i))]
     following = _text_after(raw, cands)
     heads = choose_agenda(cands, following, len(raw))
     heads = _drop_attendance_headings(heads)
     lines = [plain(line) for line in raw]
-    heads = _titled_out_of_order(heads, lines)
+    return _titled_out_of_order(heads, lines), lines
+
+
+def segment(doc: Document) -> Meeting:
+    raw = split_inline(doc.text.split("\n"))
+    heads, lines = _agenda(raw)
+    run_in = split_run_in(raw)
+    if run_in != raw:
+        # read with run-in headings too: kept where that finds more numbered items
+        alt_heads, alt_lines = _agenda(run_in)
+        if sum(bool(h.number) for h in alt_heads) > sum(bool(h.number) for h in heads):
+            raw, heads, lines = run_in, alt_heads, alt_lines
     first = heads[0].line if heads else len(lines)
     header_lines = [plain(line) for line in reflow(raw[:first])]
     header_text = "\n".join(header_lines)

@@ -581,3 +581,97 @@ def test_a_bare_number_over_a_sentence_is_not_an_item_taken_out_of_order() -> No
     assert [i.number for i in m.items] == ["1", "2", "3", "9", "4", "5", "6", "8", "10"]
     assert item(m, "9").title == "Deputation from the Rivers Trust"
     assert "the Department of Rural and Community Development." in item(m, "3").body
+
+
+# --- run-in headings: the number and title open the paragraph that is the item's text ------
+
+RUN_IN_CAPS = "\n\n".join(
+    [
+        ("Northwold Parish Council - Extraordinary Meeting Wednesday 19th July 2017, 7.30pm"),
+        ("PRESENT: Cllr R. Crisp (Chairman), Cllr C. Anderson and Mrs N. Cooper, Clerk."),
+        (
+            "1. ACCEPTANCE OF APOLOGIES FOR ABSENCE Apologies were provided for Cllr A Muir "
+            "and Cllr S Leet. These were accepted by all and the Clerk will write to both of "
+            "them about the vacancy that follows."
+        ),
+        (
+            "2. MEMBERS' DECLARATION OF INTERESTS (for items on the Agenda) Cllr Crisp "
+            "declared an interest in the planning application for the yard and took no part "
+            "in that item."
+        ),
+        (
+            "3. TO DISCUSS COSTS AND OPTIONS FOR BIN HOUSING AT THE RECREATION GROUND A "
+            "selection of bin housing options were discussed, the costs ranging from 377 to "
+            "492 pounds. It was resolved that two bin liners be requested from the Borough "
+            "Council."
+        ),
+    ]
+)
+
+RUN_IN_MINUTES = "\n\n".join(
+    [
+        (
+            "STOKE FERRY PARISH COUNCIL Ordinary Meeting of the Parish Council Wednesday 4 "
+            "April 2018 at 7.00 pm Village Hall"
+        ),
+        ("Attendance: Cllr Sue Lintern (Chair), Cllr Daphne Clements, Cllr Mandy Leamon"),
+        (
+            "68/18 Apologies and Welcome There were apologies received and accepted for "
+            "absence from Cllr Jim McNeill (Vice Chair) through illness and from one other "
+            "councillor."
+        ),
+        (
+            "69/18 Community Emergency Plan Attending The Chair introduced the Emergency "
+            "Planning Officer, who had attended to advise the Parish Council on the review of"
+            " the Community Emergency Plan."
+        ),
+        ("70/18 Urgent Items as agreed by the Chairman There was none."),
+        (
+            "71/18 Litter Bin on the Common Land Cllr Mandy Leamon reported that the bin had "
+            "been ordered and would be fitted by the Borough Council before the summer, at no"
+            " cost to the parish."
+        ),
+    ]
+)
+
+
+def test_run_in_headings_in_capitals_are_items() -> None:
+    meeting = from_text(RUN_IN_CAPS)
+    assert table(meeting) == [
+        ("1", "ACCEPTANCE OF APOLOGIES FOR ABSENCE"),
+        ("2", "MEMBERS' DECLARATION OF INTERESTS"),
+        ("3", "TO DISCUSS COSTS AND OPTIONS FOR BIN HOUSING AT THE RECREATION GROUND"),
+    ]
+    # the text after the title is the item's, verbatim ("A selection" keeps its "A")
+    assert meeting.items[2].body.startswith("A selection of bin housing options were discussed")
+    assert meeting.items[1].body.startswith("(for items on the Agenda) Cllr Crisp declared")
+
+
+def test_run_in_headings_in_title_case_end_where_the_sentence_begins() -> None:
+    meeting = from_text(RUN_IN_MINUTES)
+    assert table(meeting) == [
+        ("68/18", "Apologies and Welcome"),
+        ("69/18", "Community Emergency Plan Attending"),
+        # no sentence opens after the capitalised words: the line is the title, as printed
+        ("70/18", "Urgent Items as agreed by the Chairman There was none."),
+        ("71/18", "Litter Bin on the Common Land"),
+    ]
+    assert meeting.items[0].body.startswith("There were apologies received")
+    assert meeting.items[1].body.startswith("The Chair introduced the Emergency Planning Officer")
+    assert meeting.items[3].body.startswith("Cllr Mandy Leamon reported that the bin")
+
+
+def test_a_numbered_list_inside_items_is_not_read_as_run_in_headings() -> None:
+    text = (
+        "Example Town Council\n\nMeeting held on 3 March 2020\n\n"
+        "1. Apologies\n\nNone were received.\n\n"
+        "2. Planning\n\nThe following applications were considered:\n\n"
+        "1. The Old Mill Extension The applicant proposed a two storey extension to the rear.\n"
+        "2. The Barn Conversion The Council agreed to support the conversion of the barn.\n\n"
+        "3. Any Other Business\n\nNone.\n"
+    )
+    assert table(from_text(text)) == [
+        ("1", "Apologies"),
+        ("2", "Planning"),
+        ("3", "Any Other Business"),
+    ]

@@ -1,0 +1,103 @@
+"""Headings printed inside the text rather than on lines of their own: items run together in
+one paragraph ("... noted. 2. Declarations of interest ..."), and run-in titles that open
+the paragraph that is the item's text ("1. APOLOGIES Apologies were received ...").
+`segment` reads a file's lines through these before it looks for the agenda."""
+
+from __future__ import annotations
+
+import re
+
+# items inline in flat text: "... noted. 2. Declarations of interest ..."
+_INLINE_ITEM = re.compile(r"(?<=[.!?:;])\s+(?=(?:Item\s+)?\d{1,2}[.)]\s+[A-Z])")
+
+
+def split_inline(lines: list[str]) -> list[str]:
+    """Break a long line at inline item numbers when they climb 1, 2, 3 ... (minutes saved as
+    one paragraph); numbers that do not climb are left inside the text."""
+    out: list[str] = []
+    for line in lines:
+        if len(line) < 400:
+            out.append(line)
+            continue
+        parts = _INLINE_ITEM.split(line)
+        numbers = [int(m.group(1)) for p in parts[1:] if (m := re.match(r"(?:Item\s+)?(\d+)", p))]
+        if len(numbers) >= 2 and numbers == sorted(numbers) and len(set(numbers)) == len(numbers):
+            for part in parts:
+                out.extend([part.strip(), ""])
+        else:
+            out.append(line)
+    return out
+
+
+# --- run-in headings --------------------------------------------------------------------
+# "1. ACCEPTANCE OF APOLOGIES Apologies were received ..." and "68/18 Apologies and Welcome
+# There were apologies ...": the item's number and title open the paragraph that is its
+# text (common in parish and town council minutes saved from a word processor).
+_RUN_IN = re.compile(r"^((?:\d{1,3}[.)]|\d{1,4}/\d{2,4})\s+)(\S.*)$")
+_CONNECTORS = frozenset("of and the for on to in at with or a an & – - by from".split())
+# words that open a sentence's subject rather than end a title: "... Welcome There were",
+# "... Planning Attending The Chair introduced", "... Report Cllr Jim Smith said"
+_SUBJECT_OPENERS = frozenset(
+    "the a an this that these those it there he she they we its their our".split()
+)
+_HONORIFICS = frozenset("cllr cllrs councillor councillors mr mrs ms miss dr prof rev".split())
+
+
+def _capitalised(word: str) -> bool:
+    return bool(re.match(r"^[\"'“‘(]?[A-Z0-9]", word))
+
+
+def _run_in_title(rest: str) -> int:
+    """How many words of `rest` (a paragraph after its item number) are the item's title:
+    a run of words in capitals ("ACCEPTANCE OF APOLOGIES"), or a run in title case that
+    ends where the first sentence's subject begins ("Apologies and Welcome | There were");
+    0 where the paragraph does not open with a title."""
+    words = rest.split()
+    n = 0
+    while n < len(words) and not re.search(r"[a-z]", words[n]):
+        n += 1
+    if n and len(words[n - 1]) == 1:
+        n -= 1  # "... ON PURCHASE A selection of bins": "A" opens the sentence
+    shouting = [w for w in words[:n] if re.search(r"[A-Z]{2}", w)]
+    if len(shouting) >= 2 and n < len(words):
+        return n
+    n = 0
+    while n < len(words) and (_capitalised(words[n]) or words[n].lower() in _CONNECTORS):
+        n += 1
+    if n >= len(words) or not words[n][:1].islower():
+        return 0  # no verb after the run: a title alone, or not a run-in title at all
+    last = n - 1  # the first sentence's subject ends at the last capitalised word ...
+    while last >= 0 and not _capitalised(words[last]):
+        last -= 1
+    # ... and opens, a few words before, with a determiner or pronoun ("The Parish Council
+    # wished", "There were") or an honorific ("Cllr Jim Smith said")
+    cut = -1
+    for back in range(last, max(-1, last - 4), -1):
+        if not _capitalised(words[back]):
+            break  # "Litter Bin on the Common Land was ...": a title's "the" opens nothing
+        if words[back].lower().rstrip(".") in _SUBJECT_OPENERS | _HONORIFICS:
+            cut = back
+            break
+    if cut <= 0:
+        return 0  # "Urgent Items as agreed": no subject opens a sentence, the run is the title
+    while cut > 0 and words[cut - 1].lower() in _CONNECTORS:
+        cut -= 1
+    title = words[:cut]
+    if sum(_capitalised(w) for w in title) < 1 or len(title) > 14:
+        return 0
+    return cut
+
+
+def split_run_in(lines: list[str]) -> list[str]:
+    """Each paragraph that opens with an item number and a run-in title, as two lines:
+    the heading ("1. ACCEPTANCE OF APOLOGIES") and the text after it, verbatim."""
+    out: list[str] = []
+    for line in lines:
+        m = _RUN_IN.match(line)
+        n = _run_in_title(m.group(2)) if m else 0
+        if not m or not n:
+            out.append(line)
+            continue
+        words = m.group(2).split()
+        out.extend([m.group(1) + " ".join(words[:n]), " ".join(words[n:])])
+    return out
