@@ -269,7 +269,8 @@ ORG_NOUNS = (
     "partnership|authority|trustees|corporation|assembly|panel|group|forum|cabinet|"
     "association|society|trust|agency|senate|taskforce|task force|office of education|"
     "department|institute|university|college|club|union|federation|network|"
-    "alliance|coalition|company|conference|executive"
+    "alliance|coalition|company|conference|executive|town|township|borough|"
+    "parish|village|centre|center"
 )
 _ORG = re.compile(rf"\b(?:{ORG_NOUNS})\b", re.IGNORECASE)
 # words of the meeting, not of the body: kept apart as its kind or dropped

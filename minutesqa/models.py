@@ -14,14 +14,15 @@ MEETING_ITEM = "meeting"  # the item number of a meeting's own record (attendanc
 # then redoes the files stamped with an older version (re-embedding only the chunk texts
 # that changed). `PIPELINE_CHANGES` says which formats a version changed, so that a bump for
 # one format does not redo a whole archive of others; a version not listed changed them all.
-PIPELINE_VERSION = 11
+PIPELINE_VERSION = 12
 PIPELINE_CHANGES: dict[int, frozenset[str]] = {
     6: frozenset({"pdf"}),  # a PDF's items carry the page they start on
     7: frozenset({"md"}),  # a Markdown export of a PDF: its original's address and pages
     # 8, 9 (every format): items taken out of order are items (headings._taken_out_of_order),
     # 9 only where their title reads as one
     10: frozenset({"md"}),  # a date printed atop the minutes beats the front matter's posting date
-    # 11 (every format): run-in headings ("1. APOLOGIES Apologies were ...", inline.py)
+    # 11 (every format): run-in headings ("1. APOLOGIES Apologies were ...", inline.py);
+    # 12 (every format): a town, township, parish or village is a body (header.ORG_NOUNS)
 }
 # the last version that changed an item's text (and so its sentences): the sentence store
 # is kept across later versions

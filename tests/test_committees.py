@@ -203,3 +203,19 @@ def test_a_sentence_names_a_few_bodies_and_counts_many() -> None:
     many = {f"Committee {n}": 1 for n in "ABCDEFG"}
     many["Committee  A"] = 1  # another spelling of one body counts once
     assert committees_phrase(many) == "7 committees"
+
+
+@pytest.mark.parametrize(
+    ("header", "name"),
+    [
+        (["Town of North Star", "Monthly Meeting", "August 17, 2020"], "Town of North Star"),
+        (["WRETTON PARISH MEETING", "Held at the Church 13th May 2015"], "Wretton Parish"),
+        (["Minutes", "Hilltop Village Meeting", "7 March 2019"], "Hilltop Village"),
+    ],
+)
+def test_local_bodies_are_bodies(tmp_path: Path, header: list[str], name: str) -> None:
+    """A town, township, parish or village (the body in local government below a council)."""
+    from minutesqa.header import body_name
+    from minutesqa.models import DocHints
+
+    assert body_name(header, tmp_path / "minutes.md", DocHints()) == name
