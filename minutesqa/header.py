@@ -296,6 +296,14 @@ _NOT_A_NAME = re.compile(
 )
 
 
+# "Northwold Parish Council – Extraordinary Meeting": the kind after a dash is not a name
+_KIND_AFTER_DASH = re.compile(
+    r"\s[–—-]\s*(?:regular|special|annual|extraordinary|ordinary|monthly|quarterly|emergency|"
+    r"adjourned)(?:\s+meeting)?\s*$",
+    re.IGNORECASE,
+)
+
+
 def clean_name(text: str) -> str:
     """A header phrase with the meeting's words (kind, "Minutes", dates) taken out."""
     text = re.sub(r"\s+", " ", text)
@@ -305,6 +313,12 @@ def clean_name(text: str) -> str:
     # "... District of Cappamore-Kilmallock to Approve the ...", "... on Athenacey Graveyard":
     # what the meeting was for follows the body's name ("Committee on Finance" is a name)
     text = _purpose_cut(text)
+    # "STOKE FERRY PARISH COUNCIL Draft Minutes Subject to the Approval ...": the name ends
+    # where the document names itself
+    m = re.search(r"\s(?:draft\s+|unapproved\s+)?(?:minutes|agenda)\b", text, re.IGNORECASE)
+    if m and _ORG.search(text[: m.start()]):
+        text = text[: m.start()]
+    text = _KIND_AFTER_DASH.sub("", text)
     text = _KIND_WORDS.sub(" ", text)
     text = re.sub(r"\s+", " ", text).strip(" ,.-–—:;|/&")
     text = re.sub(r"^(?:of|for|the|and|a|an)\s+(?:the\s+)?", "", text, flags=re.I)

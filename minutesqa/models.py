@@ -22,7 +22,8 @@ PIPELINE_CHANGES: dict[int, frozenset[str]] = {
     # 9 only where their title reads as one
     10: frozenset({"md"}),  # a date printed atop the minutes beats the front matter's posting date
     # 11 (every format): run-in headings ("1. APOLOGIES Apologies were ...", inline.py);
-    # 12 (every format): a town, township, parish or village is a body (header.ORG_NOUNS)
+    # 12 (every format): a town, township, parish or village is a body (header.ORG_NOUNS);
+    # a name ends before "Draft Minutes" and a "– Extraordinary" after it (header.clean_name)
 }
 # the last version that changed an item's text (and so its sentences): the sentence store
 # is kept across later versions

@@ -180,6 +180,16 @@ def test_committee_name_words_most_of_the_archive_uses_name_no_committee() -> No
             "Blended Meeting of the Climate Action Strategic Policy Committee",
             "Climate Action Strategic Policy Committee",
         ),
+        # the document naming itself ends the name; so does the meeting's kind after a dash
+        (
+            "STOKE FERRY PARISH COUNCIL Draft Minutes Subject to the Approval at the next Meeting",
+            "STOKE FERRY PARISH COUNCIL",
+        ),
+        (
+            "Northwold and Whittington Parish Council – Extraordinary Meeting",
+            "Northwold and Whittington Parish Council",
+        ),
+        ("Northwold Parish Council - Annual", "Northwold Parish Council"),
     ],
 )
 def test_a_meetings_purpose_is_not_part_of_the_bodys_name(header: str, name: str) -> None:
