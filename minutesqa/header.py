@@ -236,24 +236,19 @@ def meeting_date(header: str, text: str, path: Path, hints: DocHints) -> tuple[d
     named = [d for _, d in find_dates(_tidy_ordinals(path.stem.replace("_", " ")))]
     found = find_dates(flat)
     held = [(pos, d) for pos, d in found if not _NOT_HELD.search(flat[max(0, pos - 40) : pos])]
+    # a date with its month written out is the meeting's; a numeric one near the top is
+    # more often a page header's print or post date (and its day/month order is unknown)
+    written = [(pos, d) for pos, d in held if not re.match(r"\d", flat[pos : pos + 1])]
     if hints.date and (not found or hints.date in {d for _, d in found} or not named):
         # a page's front matter dates its posting; a different date the minutes print in
         # their opening lines, month written out ("Monday 13th May 2015"), is the meeting's
-        top = [
-            (pos, d)
-            for pos, d in held
-            if pos < _OPENING and not re.match(r"\d", flat[pos : pos + 1])
-        ]
-        printed = _held_date(flat, top)
+        printed = _held_date(flat, [(pos, d) for pos, d in written if pos < _OPENING])
         if printed and hints.date not in {d for _, d in found}:
             return printed, "text"
         return hints.date, "front matter"
     for _, day in held:
         if day in named:
             return day, "text and file name"
-    # a date with its month written out is the meeting's; a numeric one near the top is
-    # more often a page header's print or post date (and its day/month order is unknown)
-    written = [(pos, d) for pos, d in held if not re.match(r"\d", flat[pos : pos + 1])]
     in_header = _held_date(flat, written)
     if in_header:
         return in_header, "text"
