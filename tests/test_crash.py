@@ -274,15 +274,11 @@ def crash_and_converge(
     survived = sum(k.killed for k in kills)
     print(f"{survived} of {len(kills)} ingests killed mid-run; the index survived every one")
 
-    done = subprocess.run(
-        ingest_cmd(folder, index),
-        cwd=ROOT,
-        env=child_env(),
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
+    # the re-run in this process, with the session's model: the same `ingest` the command
+    # runs (the kills above are real processes; a third would only add a torch import)
+    done = ingest(folder, settings_for(index), embedder=embedder, progress=False)
+    assert done.failed == 0, done.failures
+    release_chroma(index)
     check_invariants(index)
     got = full_state(index)
     assert got["ids"] == expected["ids"]
