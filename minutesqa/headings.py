@@ -19,6 +19,8 @@ from dataclasses import dataclass, replace
 # --- the marks on a line -----------------------------------------------------------------
 
 _MD_HEADING = re.compile(r"^(#{1,6}) (.*)$")
+# wiki markup (MediaWiki, Trac, plain-text notes): "== Open issues ==", "==Agenda bash"
+_WIKI_HEADING = re.compile(r"^(={1,6})\s*([A-Za-z0-9\"'(“‘][^=]*?)\s*(=*)$")
 _BOLD = re.compile(r"^\*\*(.+)\*\*$")
 
 
@@ -38,6 +40,9 @@ def read_line(raw: str) -> Line:
     m = _BOLD.match(raw)
     if m:
         return Line(m.group(1).strip(), 0, True)
+    m = _WIKI_HEADING.match(raw) if raw[:1] == "=" else None
+    if m and (len(m.group(1)) >= 2 or m.group(3)):
+        return Line(m.group(2), len(m.group(1)), False)
     return Line(raw, 0, False)
 
 
@@ -100,6 +105,7 @@ class Candidate:
     title: str | None  # None: the title is on the next line(s)
     strength: float  # how clearly it is a heading: marks, title shape
     out_of_order: bool = False  # an item the meeting took out of order (_taken_out_of_order)
+    part: bool = False  # a part's heading with no text of its own: ends the item before it
 
 
 def _is_label(title: str) -> bool:
@@ -297,7 +303,7 @@ def choose_agenda(
         chain = best_chain(mine, following)
         if len(chain.heads) >= 2 and chain.weight >= MIN_CHAIN_VALUE:
             chains.append(chain)
-    marked = _marked_headings(cands)
+    marked = _marked_headings(cands, following)
     if chains:
         best = max(c.weight for c in chains)
         # the outer scheme: the earliest chain not much weaker than the best one
@@ -378,11 +384,51 @@ def reads_as_title(text: str) -> bool:
     return bool(text) and text[:1].isupper() and _title_shape(text) >= 1.0
 
 
-def _marked_headings(cands: list[Candidate]) -> list[Candidate]:
+# unnumbered headings that belong to the header: who attended, not what was discussed
+ATTENDANCE_HEADING = re.compile(
+    r"^(?:(?:members|directors|board\s+members|councillors|trustees)\s+)?(?:present|in\s+"
+    r"attendance|attendees|attendance|apologies(?:\s+for\s+absence)?|absent|also\s+present|"
+    r"roll\s+call)\s*:?$",
+    re.IGNORECASE,
+)
+# A marked level with fewer topical headings than this may be the document's parts ("##
+# Agenda", "## Notes") rather than its items: see _open_containers.
+MIN_MARKED_ITEMS = 4
+
+
+def _marked_headings(cands: list[Candidate], following: dict[int, int]) -> list[Candidate]:
     """Unnumbered items that the format marks: the shallowest heading level used twice or
-    more (a lone top heading is the document's title)."""
+    more (a lone top heading is the document's title), its containers opened."""
     for level in range(1, 7):
         heads = [c for c in cands if c.scheme == f"h{level}"]
         if len(heads) >= 2:
-            return heads
+            subs = [c for c in cands if c.scheme == f"h{level + 1}"]
+            return _open_containers(heads, subs, following)
     return []
+
+
+def _open_containers(
+    heads: list[Candidate], subs: list[Candidate], following: dict[int, int]
+) -> list[Candidate]:
+    """Minutes whose top headings are the document's parts, the items a level below
+    ("## Notes" over "### NTIA Plugfest", "### Template Next Steps"; "## Proceedings" over
+    "### Opening Remarks", "### Reports"; "## Minutes" over "### Motions", "### Elections"):
+    where the level has fewer than MIN_MARKED_ITEMS headings besides attendance ones, a
+    section holding two or more headings of the next level gives them as its items, and
+    is an item itself only where text of its own comes before them (else its heading only
+    ends the item before it: `part`). A level with enough
+    headings is the agenda, its sub-headings parts of items (officers' reports under
+    "# Officer Reports")."""
+    topical = [h for h in heads if not ATTENDANCE_HEADING.match(h.title or "")]
+    if len(topical) >= MIN_MARKED_ITEMS or not subs:
+        return heads
+    out: list[Candidate] = []
+    for k, head in enumerate(heads):
+        end = heads[k + 1].line if k + 1 < len(heads) else None
+        inside = [s for s in subs if s.line > head.line and (end is None or s.line < end)]
+        if len(inside) < 2 or head not in topical:
+            out.append(head)
+            continue
+        out.append(head if following.get(head.line, 0) > 0 else replace(head, part=True))
+        out.extend(replace(s, scheme=head.scheme) for s in inside)
+    return out

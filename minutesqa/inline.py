@@ -7,8 +7,12 @@ from __future__ import annotations
 
 import re
 
-# items inline in flat text: "... noted. 2. Declarations of interest ..."
-_INLINE_ITEM = re.compile(r"(?<=[.!?:;])\s+(?=(?:Item\s+)?\d{1,2}[.)]\s+[A-Z])")
+# items inline in flat text: "... noted. 2. Declarations of interest ...", and a number
+# stuck to its title anywhere ("... Bawsey mill 2.Minutes from previous meeting ..."; not a
+# sub-item's "3.A.")
+_INLINE_ITEM = re.compile(
+    r"(?<=[.!?:;])\s+(?=(?:Item\s+)?\d{1,2}[.)]\s+[A-Z])|\s+(?=\d{1,2}\.[A-Z](?![.)\s]))"
+)
 
 
 def split_inline(lines: list[str]) -> list[str]:
@@ -21,11 +25,16 @@ def split_inline(lines: list[str]) -> list[str]:
             continue
         parts = _INLINE_ITEM.split(line)
         numbers = [int(m.group(1)) for p in parts[1:] if (m := re.match(r"(?:Item\s+)?(\d+)", p))]
-        if len(numbers) >= 2 and numbers == sorted(numbers) and len(set(numbers)) == len(numbers):
-            for part in parts:
-                out.extend([part.strip(), ""])
-        else:
+        climb = 1 if numbers else 0  # the numbers that climb from the first one
+        while climb < len(numbers) and numbers[climb] > numbers[climb - 1]:
+            climb += 1
+        if climb < 2:
             out.append(line)
+            continue
+        # a list inside the last item ("10. Action points 1. Terms ... 4. Bruno") stays in it
+        last = " ".join(part.strip() for part in parts[climb:])
+        for part in [*parts[:climb], last]:
+            out.extend([part.strip(), ""])
     return out
 
 
@@ -33,7 +42,7 @@ def split_inline(lines: list[str]) -> list[str]:
 # "1. ACCEPTANCE OF APOLOGIES Apologies were received ..." and "68/18 Apologies and Welcome
 # There were apologies ...": the item's number and title open the paragraph that is its
 # text (common in parish and town council minutes saved from a word processor).
-_RUN_IN = re.compile(r"^((?:\d{1,3}[.)]|\d{1,4}/\d{2,4})\s+)(\S.*)$")
+_RUN_IN = re.compile(r"^((?:\d{1,3}[.)]|\d{1,4}/\d{2,4})\s+|\d{1,3}\.(?=[A-Z][A-Za-z]))(\S.*)$")
 _CONNECTORS = frozenset("of and the for on to in at with or a an & – - by from".split())
 # words that open a sentence's subject rather than end a title: "... Welcome There were",
 # "... Planning Attending The Chair introduced", "... Report Cllr Jim Smith said"
@@ -50,8 +59,9 @@ def _capitalised(word: str) -> bool:
 def _run_in_title(rest: str) -> int:
     """How many words of `rest` (a paragraph after its item number) are the item's title:
     a run of words in capitals ("ACCEPTANCE OF APOLOGIES"), or a run in title case that
-    ends where the first sentence's subject begins ("Apologies and Welcome | There were");
-    0 where the paragraph does not open with a title."""
+    ends where the first sentence's subject begins ("Apologies and Welcome | There were"),
+    or one in sentence case ending the same way (`_sentence_case_title`); 0 where the
+    paragraph does not open with a title."""
     words = rest.split()
     n = 0
     while n < len(words) and not re.search(r"[a-z]", words[n]):
@@ -66,6 +76,12 @@ def _run_in_title(rest: str) -> int:
         n += 1
     if n >= len(words) or not words[n][:1].islower():
         return 0  # no verb after the run: a title alone, or not a run-in title at all
+    return _title_case_title(words, n) or _sentence_case_title(words)
+
+
+def _title_case_title(words: list[str], n: int) -> int:
+    """The title-case run words[:n] (a lower-case word after it) cut where the first
+    sentence's subject opens; 0 where no subject opens in it."""
     last = n - 1  # the first sentence's subject ends at the last capitalised word ...
     while last >= 0 and not _capitalised(words[last]):
         last -= 1
@@ -86,6 +102,26 @@ def _run_in_title(rest: str) -> int:
     if sum(_capitalised(w) for w in title) < 1 or len(title) > 14:
         return 0
     return cut
+
+
+MAX_SENTENCE_TITLE = 10  # words of a run-in title in sentence case
+
+
+def _sentence_case_title(words: list[str]) -> int:
+    """A run-in title in sentence case ("Minutes from previous meeting and matters arising
+    We have ...", "Complaints received since the last meeting There were ..."): it ends
+    where a capitalised determiner or pronoun opens the first sentence, or at a bullet or
+    a list ("Matters arising • It was ...", "Action points 1. Terms ..."); 0 where none
+    comes within MAX_SENTENCE_TITLE words or a capital that opens nothing comes first (a
+    name in a sentence: "Urgent Items as agreed ...")."""
+    for k in range(1, min(len(words) - 1, MAX_SENTENCE_TITLE + 1)):
+        word = words[k]
+        if word in ("•", "·", "▪") or word in ("1.", "1)"):
+            return k  # a bullet or a list opens the text: "Action points 1. Terms ..."
+        if _capitalised(word):
+            opens = word.lower() in _SUBJECT_OPENERS and words[k + 1][:1].islower()
+            return k if opens else 0
+    return 0
 
 
 def split_run_in(lines: list[str]) -> list[str]:

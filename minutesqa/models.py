@@ -14,7 +14,7 @@ MEETING_ITEM = "meeting"  # the item number of a meeting's own record (attendanc
 # then redoes the files stamped with an older version (re-embedding only the chunk texts
 # that changed). `PIPELINE_CHANGES` says which formats a version changed, so that a bump for
 # one format does not redo a whole archive of others; a version not listed changed them all.
-PIPELINE_VERSION = 12
+PIPELINE_VERSION = 13
 PIPELINE_CHANGES: dict[int, frozenset[str]] = {
     6: frozenset({"pdf"}),  # a PDF's items carry the page they start on
     7: frozenset({"md"}),  # a Markdown export of a PDF: its original's address and pages
@@ -24,6 +24,9 @@ PIPELINE_CHANGES: dict[int, frozenset[str]] = {
     # 11 (every format): run-in headings ("1. APOLOGIES Apologies were ...", inline.py);
     # 12 (every format): a town, township, parish or village is a body (header.ORG_NOUNS);
     # a name ends before "Draft Minutes" and a "– Extraordinary" after it (header.clean_name)
+    # 13: a part's heading over the items ("## Notes" over "### Plugfest") gives its
+    # sub-headings as items (headings._open_containers); PDFs carry no heading levels
+    13: frozenset({"txt", "md", "html", "docx"}),
 }
 # the last version that changed an item's text (and so its sentences): the sentence store
 # is kept across later versions

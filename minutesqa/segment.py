@@ -15,7 +15,14 @@ from pathlib import Path
 
 from minutesqa.decisions import LIST_ITEM, extract_decisions, is_restricted
 from minutesqa.header import attendance, body_name, meeting_date, meeting_kind, named_in_text
-from minutesqa.headings import Candidate, candidate_at, choose_agenda, plain, reads_as_title
+from minutesqa.headings import (
+    ATTENDANCE_HEADING,
+    Candidate,
+    candidate_at,
+    choose_agenda,
+    plain,
+    reads_as_title,
+)
 from minutesqa.inline import split_inline, split_run_in
 from minutesqa.models import AgendaItem, Document, Meeting
 
@@ -31,13 +38,6 @@ _LABELS = re.compile(
 )
 _TERMINAL = re.compile(r"(?:[.;:!?\"”’)]|:-)$")
 _BULLET = re.compile(r"^(?:[-•–·*●▪◦]|\(?[a-z0-9]{1,3}\)|[ivx]{1,4}\.)\s")
-# unnumbered headings that belong to the header: who attended, not what was discussed
-_ATTENDANCE_HEADING = re.compile(
-    r"^(?:(?:members|directors|board\s+members|councillors|trustees)\s+)?(?:present|in\s+"
-    r"attendance|attendees|attendance|apologies(?:\s+for\s+absence)?|absent|also\s+present|"
-    r"roll\s+call)\s*:?$",
-    re.IGNORECASE,
-)
 
 
 def _agenda(raw: list[str]) -> tuple[list[Candidate], list[str]]:
@@ -67,6 +67,8 @@ def segment(doc: Document) -> Meeting:
     items: list[AgendaItem] = []
     finder = PageFinder(doc.pages)
     for k, head in enumerate(heads):
+        if head.part:
+            continue  # "## New business" over its items: it only ends the item before
         end = heads[k + 1].line if k + 1 < len(heads) else len(lines)
         title, body_start = _title(lines, head, end)
         body_lines = [plain(line) for line in reflow(raw[body_start:end])]
@@ -178,9 +180,7 @@ def _text_after(raw: list[str], cands: list[Candidate]) -> dict[int, int]:
 def _drop_attendance_headings(heads: list[Candidate]) -> list[Candidate]:
     """Unnumbered "Present" / "Apologies" headings at the top are the header's."""
     k = 0
-    while (
-        k < len(heads) and not heads[k].number and _ATTENDANCE_HEADING.match(heads[k].title or "")
-    ):
+    while k < len(heads) and not heads[k].number and ATTENDANCE_HEADING.match(heads[k].title or ""):
         k += 1
     return heads[k:]
 

@@ -675,3 +675,158 @@ def test_a_numbered_list_inside_items_is_not_read_as_run_in_headings() -> None:
         ("2", "Planning"),
         ("3", "Any Other Business"),
     ]
+
+
+# a liaison group's minutes saved as two paragraphs: numbers stuck to their titles, titles
+# in sentence case, a numbered list inside the last item
+STUCK_INLINE = (
+    "Village Liaison Group\n\nWednesday 9th of May 2018 Present: Mrs S. Lintern (Parish "
+    "Council), Mr R. Thompson 1.Apologies Tony Leggett working at the other mill "
+    "2.Minutes from previous meeting and matters arising We have briefly discussed the "
+    "minutes from the last meeting and the new dust monitors that the Borough Council will "
+    "install at three sites around the village this summer. 3.KLWNBC We have discussed the "
+    "answers the residents are seeking from the Borough Council and agreed to write to it."
+    "\n\n4.Complaints received since the last meeting There were 2 complaints received "
+    "since the last meeting, see points 5 and 6. 5.Noise We had one noise complaint "
+    "from a resident about a belt close to the intake, which was fixed at once. "
+    "6.Odour, dust and particulates. We have had a dust complaint from a resident which we "
+    "reacted to very rapidly. 7.Action points 1. Terms of reference to be agreed. "
+    "2. Samples to be sent to the laboratory by the quality manager.\n"
+)
+
+
+def test_numbers_stuck_to_sentence_case_titles_inline_are_items() -> None:
+    meeting = from_text(STUCK_INLINE)
+    assert table(meeting) == [
+        ("1", "Apologies Tony Leggett working at the other mill"),
+        ("2", "Minutes from previous meeting and matters arising"),
+        ("3", "KLWNBC"),
+        ("4", "Complaints received since the last meeting"),
+        ("5", "Noise"),
+        ("6", "Odour, dust and particulates."),
+        ("7", "Action points"),
+    ]
+    assert meeting.items[1].body.startswith("We have briefly discussed the minutes")
+    assert meeting.items[3].body.startswith("There were 2 complaints received")
+    # the list inside the last item stays in it
+    assert meeting.items[6].body == (
+        "1. Terms of reference to be agreed. "
+        "2. Samples to be sent to the laboratory by the quality manager."
+    )
+
+
+# --- Markdown minutes whose top headings are the document's parts ------------------------
+PARTS_MD = """# Technical Team Meeting, June 8, 2021
+
+## Attendees
+
+Gary, Sebastian, Alexios
+
+## Agenda
+
+* Plugfest
+* Template next steps
+
+## Notes
+
+### Plugfest
+
+* Everyone is encouraged to join.
+
+### Template Next Steps
+
+* Agreed to separate model and profiles into directories.
+
+### Future Topics
+
+* Licensing of the templates.
+"""
+
+AGENDA_MD = """Annual Meeting of the Members, 15 February 2012
+
+# Officer Reports
+
+## President's Report
+
+The president thanked the members.
+
+## Treasurer's Report
+
+The balance is 4,200 dollars.
+
+# Member Reports
+
+Brad reported on the laser cutter.
+
+# New Business
+
+The bylaws were amended.
+
+# Adjournment
+
+The meeting adjourned at 9 pm.
+"""
+
+
+def md_meeting(tmp_path: Path, text: str) -> Meeting:
+    path = tmp_path / "minutes.md"
+    path.write_text(text, encoding="utf-8")
+    return segment(read_document(path, max_bytes=2**20, timeout_s=30))
+
+
+def test_a_part_heading_over_the_items_gives_its_sub_headings_as_items(tmp_path: Path) -> None:
+    meeting = md_meeting(tmp_path, PARTS_MD)
+    # "## Notes" has no text of its own: it only ends the agenda's item
+    assert table(meeting) == [
+        ("", "Agenda"),
+        ("", "Plugfest"),
+        ("", "Template Next Steps"),
+        ("", "Future Topics"),
+    ]
+    assert meeting.items[0].body == "* Plugfest\n* Template next steps"
+    assert meeting.items[2].body == "* Agreed to separate model and profiles into directories."
+
+
+def test_a_part_with_text_of_its_own_stays_an_item_before_its_sub_headings(
+    tmp_path: Path,
+) -> None:
+    text = PARTS_MD.replace("## Notes\n", "## Notes\n\nNotes taken by Kate.\n")
+    assert table(md_meeting(tmp_path, text)) == [
+        ("", "Agenda"),
+        ("", "Notes"),
+        ("", "Plugfest"),
+        ("", "Template Next Steps"),
+        ("", "Future Topics"),
+    ]
+
+
+def test_enough_top_headings_are_the_items_with_their_sub_headings_inside(
+    tmp_path: Path,
+) -> None:
+    meeting = md_meeting(tmp_path, AGENDA_MD)
+    assert table(meeting) == [
+        ("", "Officer Reports"),
+        ("", "Member Reports"),
+        ("", "New Business"),
+        ("", "Adjournment"),
+    ]
+    assert "The balance is 4,200 dollars." in meeting.items[0].body
+
+
+def test_wiki_headings_are_marked_headings() -> None:
+    text = (
+        "HTTP Working Group\nMeeting of 22 March 2010\n\n"
+        "== Agenda bash ==\n\nJeff might take a few minutes to present.\n\n"
+        "==Open issues (link above)\n\nAge calculation: a new algorithm, please check it.\n\n"
+        "=== Ticket 73 ===\n\nDeflate without zlib wrappers is sent by implementations.\n\n"
+        "==Closing Discussion\n\nThe drafts go to last call in May.\n"
+    )
+    meeting = from_text(text)
+    assert table(meeting) == [
+        ("", "Agenda bash"),
+        ("", "Open issues (link above)"),
+        ("", "Closing Discussion"),
+    ]
+    assert meeting.items[1].body.endswith(
+        "Deflate without zlib wrappers is sent by implementations."
+    )
