@@ -28,7 +28,7 @@ from minutesqa.models import SENTENCES_VERSION, Chunk, Meeting, pipeline_current
 from minutesqa.parse import SUPPORTED, read_document
 from minutesqa.segment import UNKNOWN_BODY, WHOLE_DOCUMENT, segment, settle_bodies
 from minutesqa.sentence_store import update_sentence_store
-from minutesqa.store import DIRTY, VectorStore
+from minutesqa.store import DIRTY, ServerSentences, VectorStore
 
 DOC_NAMES = ("readme", "source.md", "license", "changelog")
 FLUSH_CHUNKS = 256
@@ -47,6 +47,7 @@ class IngestSummary:
     no_items: int = 0
     reused: int = 0  # chunks written with the vector they already had (text unchanged)
     sentences_embedded: int = 0  # sentences of new or changed items embedded for answers
+    sentences_fetched: int = 0  # sentence vectors another host put on the Chroma server
     seconds: float = 0.0
     failures: list[tuple[str, str]] = field(default_factory=list)
     no_item_files: list[str] = field(default_factory=list)
@@ -64,6 +65,8 @@ class IngestSummary:
             text += f", {self.reused} chunks kept their embeddings"
         if self.sentences_embedded:
             text += f", {self.sentences_embedded} sentences embedded"
+        if self.sentences_fetched:
+            text += f", {self.sentences_fetched} sentence vectors fetched from the server"
         return text + f" in {self.seconds:.1f} s"
 
 
@@ -298,14 +301,22 @@ def ingest(
         if dirty or current is None or current.fingerprint != store.state():
             current = sync_lexical(store, lexical_dir)
         # every item's sentence vectors, for answers that embed only the question
-        summary.sentences_embedded = update_sentence_store(
+        shared = (
+            ServerSentences(store, settings.model, SENTENCES_VERSION)
+            if settings.server_mode
+            else None
+        )
+        sentences = update_sentence_store(
             settings.index_dir / "sentences",
             current.items(),
             model,
             settings.model,
             SENTENCES_VERSION,
             progress=show,
-        ).embedded
+            shared=shared,
+        )
+        summary.sentences_embedded = sentences.embedded
+        summary.sentences_fetched = sentences.fetched
     summary.failed = len(summary.failures)
     summary.seconds = time.perf_counter() - started
     return summary

@@ -22,9 +22,10 @@ import json
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 from tqdm import tqdm
@@ -107,7 +108,21 @@ class SentenceUpdate:
     items: int = 0
     reused: int = 0  # items whose vectors were kept
     embedded: int = 0  # sentences embedded now
+    fetched: int = 0  # sentences fetched from the Chroma server (another host embedded them)
     sentences: int = 0  # rows in the store
+
+
+class SharedSentences(Protocol):
+    """Sentence vectors kept where every host of a Chroma server finds them
+    (`store.ServerSentences`)."""
+
+    def digests(self) -> set[str]: ...
+
+    def fetch(self, digests: Sequence[str]) -> dict[str, np.ndarray]: ...
+
+    def put(self, vectors: dict[str, np.ndarray]) -> None: ...
+
+    def remove(self, digests: set[str]) -> None: ...
 
 
 def update_sentence_store(
@@ -117,10 +132,13 @@ def update_sentence_store(
     model_name: str,
     pipeline: int,
     progress: bool = False,
+    shared: SharedSentences | None = None,
 ) -> SentenceUpdate:
     """Make the store hold exactly the sentences of `items` ((text, is meeting record)),
-    keeping the vectors of items already stored and embedding the rest. `model` is called
-    only when something needs embedding. Called by ingest under the index lock."""
+    keeping the vectors of items already stored, taking those `shared` holds (a Chroma
+    server's, embedded by another host) and embedding the rest; `shared` is then made to
+    hold exactly the same items. `model` is called only when something needs embedding.
+    Called by ingest under the index lock."""
     for stale in [
         *directory.parent.glob(".sentences-*"),
         directory.with_name(directory.name + ".old"),
@@ -133,10 +151,13 @@ def update_sentence_store(
         wanted.setdefault(item_digest(text, meeting), (text, meeting))
     update.items = len(wanted)
     kept = [d for d in wanted if d in old.rows]
-    if len(kept) == len(wanted) == len(old.rows):
+    on_server = shared.digests() if shared is not None else set(wanted)
+    if len(kept) == len(wanted) == len(old.rows) and on_server == set(wanted):
         update.reused, update.sentences = len(kept), len(old)
         return update  # nothing changed: leave the file alone
-    todo = {d: item_sentences(*wanted[d]) for d in wanted if d not in old.rows}
+    missing = [d for d in wanted if d not in old.rows]
+    fetched = shared.fetch([d for d in missing if d in on_server]) if shared is not None else {}
+    todo = {d: item_sentences(*wanted[d]) for d in missing if d not in fetched}
     texts = list(dict.fromkeys(s for sentences in todo.values() for s in sentences))
     made: dict[str, np.ndarray] = {}
     if texts:
@@ -153,8 +174,11 @@ def update_sentence_store(
             made.update(zip(part, embedder.embed(part), strict=True))
             bar.update(len(part))
         bar.close()
-    dim = next(iter(made.values())).shape[0] if made else (old.vectors.shape[1] if kept else 0)
+    dim = next(iter(made.values())).shape[0] if made else 0
+    dim = dim or (old.vectors.shape[1] if kept else 0)
+    dim = dim or (next(iter(fetched.values())).shape[1] if fetched else 0)
     total = sum(old.rows[d][1] for d in kept) + sum(len(s) for s in todo.values())
+    total += sum(len(block) for block in fetched.values())
     vectors = np.zeros((total, dim), dtype=np.float32)
     rows: dict[str, tuple[int, int]] = {}
     at = 0
@@ -162,11 +186,21 @@ def update_sentence_store(
         if digest in old.rows:
             start, n = old.rows[digest]
             vectors[at : at + n] = old.vectors[start : start + n]
+        elif digest in fetched:
+            n = len(fetched[digest])
+            vectors[at : at + n] = fetched[digest]
         else:
             n = len(todo[digest])
             vectors[at : at + n] = np.stack([made[s] for s in todo[digest]])
         rows[digest] = (at, n)
         at += n
-    SentenceStore(model_name, pipeline, rows, vectors).save(directory)
+    if not len(kept) == len(wanted) == len(old.rows):
+        SentenceStore(model_name, pipeline, rows, vectors).save(directory)
+    if shared is not None:
+        shared.put({d: vectors[a : a + n] for d, (a, n) in rows.items() if d not in on_server})
+        gone = on_server - set(wanted)
+        if gone:
+            shared.remove(gone)
     update.reused, update.embedded, update.sentences = len(kept), len(texts), total
+    update.fetched = sum(len(block) for block in fetched.values())
     return update

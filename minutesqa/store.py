@@ -209,3 +209,95 @@ class VectorStore:
         ids = list(ids)
         for start in range(0, len(ids), self.max_batch):
             self.collection.delete(ids=ids[start : start + self.max_batch])
+
+
+class ServerSentences:
+    """Every item's sentence vectors in a second collection of the Chroma server
+    (`<collection>_sentences`, one record per sentence: id `<item digest>:<n>`), so that a
+    second host's first ingest fetches them instead of embedding the whole archive again
+    (the local sentence store stays the one answers read: `sentence_store`). Made with
+    another model or sentence version, the collection is emptied and filled again."""
+
+    def __init__(self, store: VectorStore, model: str, version: int) -> None:
+        self.max_batch = store.max_batch
+        name = f"{store.settings.collection}_sentences"
+        wanted = {"model": model, "sentences": version}
+        client = store.client
+        collection = client.get_or_create_collection(
+            name,
+            configuration={"hnsw": {"space": "cosine"}},
+            metadata=wanted,
+            embedding_function=None,
+        )
+        meta = collection.metadata or {}
+        if {k: meta.get(k) for k in wanted} != wanted:
+            client.delete_collection(name)
+            collection = client.create_collection(
+                name,
+                configuration={"hnsw": {"space": "cosine"}},
+                metadata=wanted,
+                embedding_function=None,
+            )
+        self.collection = collection
+
+    def _rows(self) -> Iterator[tuple[str, str, int]]:
+        """(id, item digest, the item's sentence count) of every record, page by page."""
+        offset = 0
+        while True:
+            page = self.collection.get(include=["metadatas"], limit=PAGE, offset=offset)
+            for cid, meta in zip(page["ids"], page["metadatas"] or [], strict=True):
+                yield cid, str(meta.get("digest", "")), int(meta.get("of", -1))
+            offset += len(page["ids"])
+            if len(page["ids"]) < PAGE:
+                return
+
+    def digests(self) -> set[str]:
+        """The items whose sentences are all on the server."""
+        rows: dict[str, list[int]] = {}
+        for _cid, digest, of in self._rows():
+            rows.setdefault(digest, [0, of])[0] += 1
+        return {d for d, (n, of) in rows.items() if n == of}
+
+    def fetch(self, digests: Sequence[str]) -> dict[str, np.ndarray]:
+        """The sentence vectors of these items (rows in sentence order), where complete."""
+        out: dict[str, np.ndarray] = {}
+        step = 200  # items per request
+        for start in range(0, len(digests), step):
+            part = list(digests[start : start + step])
+            got = self.collection.get(
+                where={"digest": {"$in": part}}, include=["embeddings", "metadatas"]
+            )
+            found: dict[str, dict[int, np.ndarray]] = {}
+            sizes: dict[str, int] = {}
+            vectors = got["embeddings"] if got["embeddings"] is not None else []
+            for meta, vector in zip(got["metadatas"] or [], vectors, strict=True):
+                digest = str(meta["digest"])
+                found.setdefault(digest, {})[int(meta["n"])] = np.asarray(vector, np.float32)
+                sizes[digest] = int(meta["of"])
+            for digest, rows in found.items():
+                if len(rows) == sizes[digest]:
+                    out[digest] = np.stack([rows[k] for k in range(len(rows))])
+        return out
+
+    def put(self, vectors: dict[str, np.ndarray]) -> None:
+        ids: list[str] = []
+        rows: list[np.ndarray] = []
+        metas: list[dict[str, Any]] = []
+        for digest, block in vectors.items():
+            for n, row in enumerate(block):
+                ids.append(f"{digest}:{n}")
+                rows.append(row)
+                metas.append({"digest": digest, "n": n, "of": len(block)})
+        for start in range(0, len(ids), self.max_batch):
+            end = start + self.max_batch
+            self.collection.upsert(
+                ids=ids[start:end],
+                embeddings=np.asarray(rows[start:end], dtype=np.float32),
+                metadatas=metas[start:end],
+            )
+
+    def remove(self, digests: set[str]) -> None:
+        """Drop these items' sentences (items no longer in the index)."""
+        ids = [cid for cid, digest, _of in self._rows() if digest in digests]
+        for start in range(0, len(ids), self.max_batch):
+            self.collection.delete(ids=ids[start : start + self.max_batch])

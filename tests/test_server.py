@@ -8,6 +8,7 @@ import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from minutesqa.config import Settings
@@ -98,12 +99,25 @@ def test_cli_reingest_from_a_second_host(server_settings: Settings, tmp_path: Pa
     assert "Chroma server 127.0.0.1:" in proc.stdout
     assert "0 chunks written; 3 unchanged, 0 failed" in proc.stdout, proc.stdout
     from minutesqa.lexical import LexicalIndex
+    from minutesqa.models import SENTENCES_VERSION
+    from minutesqa.sentence_store import SentenceStore
 
     lexical = LexicalIndex.load(local / "lexical")
     assert lexical is not None
     store = VectorStore(server_settings, create=False)
     assert set(lexical.ids) == set(store.collection.get(include=[])["ids"])
     assert not (local / "chroma").exists()
+    # the sentence vectors came from the server: no model loaded, nothing embedded
+    first = SentenceStore.load(
+        server_settings.index_dir / "sentences", server_settings.model, SENTENCES_VERSION
+    )
+    second = SentenceStore.load(local / "sentences", server_settings.model, SENTENCES_VERSION)
+    assert f"{len(first)} sentence vectors fetched from the server" in proc.stdout, proc.stdout
+    assert "sentences embedded" not in proc.stdout
+    assert "Loading weights" not in proc.stderr
+    assert second.rows == first.rows and len(first) > 200
+    # float32 through the server, each value within 1e-7 of the embedded one
+    np.testing.assert_allclose(np.asarray(second.vectors), np.asarray(first.vectors), atol=1e-6)
 
 
 def test_unreachable_server_is_one_line_naming_host_and_port(tmp_path: Path) -> None:
@@ -149,3 +163,43 @@ def test_the_chroma_server_itself_checks_no_token(server_settings: Settings) -> 
     with a wrong token (or none) is served all the same."""
     wrong = server_settings.with_(chroma_headers={"Authorization": "Bearer wrong-token"})
     assert VectorStore(wrong, create=False).count() > 0
+
+
+def test_server_sentences_follow_the_index_and_the_model(
+    server: tuple[str, int], tmp_path: Path
+) -> None:
+    """The server's sentence collection holds exactly the items of the last ingest, a host
+    takes what it holds and embeds only the rest, and another model empties it."""
+    from minutesqa.sentence_store import item_digest, update_sentence_store
+    from minutesqa.store import ServerSentences
+    from tests.conftest import FakeEmbedder
+
+    host, port = server
+    settings = Settings.load(
+        env={},
+        index_dir=tmp_path / "index",
+        chroma_host=host,
+        chroma_port=port,
+        collection="sentence_check",
+    )
+    shared = ServerSentences(VectorStore(settings, create=True), "fake", 1)
+    one = ("The swings were broken. A quote was read.", False)
+    two = ("The balance is 4,200 pounds. The audit is done.", False)
+    asked: list[list[str]] = []
+
+    class Counting(FakeEmbedder):
+        def embed(self, texts: list[str]) -> np.ndarray:
+            asked.append(list(texts))
+            return super().embed(texts)
+
+    def update(local: str, items: list[tuple[str, bool]]) -> int:
+        return update_sentence_store(
+            tmp_path / local, items, Counting, "fake", 1, shared=shared
+        ).fetched
+
+    assert update("a", [one, two]) == 0 and len(asked) == 1  # embedded here, then put
+    assert shared.digests() == {item_digest(*one), item_digest(*two)}
+    assert update("b", [one]) == 2 and len(asked) == 1  # fetched: nothing embedded
+    assert shared.digests() == {item_digest(*one)}  # the other item left the index
+    other = ServerSentences(VectorStore(settings, create=True), "another-model", 1)
+    assert other.digests() == set()
