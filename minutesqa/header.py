@@ -426,7 +426,7 @@ def body_name(header_lines: list[str], path: Path, hints: DocHints) -> str:
             if valid_name(name):
                 scored[name] = max(scored.get(name, 0.0), 1.5)
     if not scored:
-        return ""
+        return next((n for ln in lines[:TITLE_LINES] if (n := _name_in_title(ln))), "")
     best = max(scored, key=lambda k: scored[k])
     # "Board" or "Board of Education" repeated down the header: the fuller name the header
     # gives for it ("San Juan Unified School District Board of Education"), if it gives one
@@ -445,6 +445,48 @@ def body_name(header_lines: list[str], path: Path, hints: DocHints) -> str:
 
 # a name that ends in the best-scored name stands for it when it scores at least this share
 FULLER_NAME_SHARE = 0.6
+
+# The minutes' title line, where it names the body without an organisational noun:
+# "Homebrew Annual General Meeting 2021", "SPDX Technical Team Meeting, June 8, 2021",
+# "Minutes of WLUG AGM 2022 - 27 February 2023", "Minutes of the 4th meeting of the Scala
+# Center, Q1 2017". The name is what comes before the words of the meeting, or after
+# "meeting of"; only capitalised words (and "of", "and", "the", "for", "&"), up to six.
+# Used only where no line of the header names a body the usual way (an organisational noun).
+_TITLE_MEETING = re.compile(
+    r"\b(?:(?:annual|general|regular|special|monthly|weekly|quarterly|extraordinary|"
+    r"ordinary|board|members'?)\s+)*(?:meeting|AGM|EGM|minutes)\b",
+    re.IGNORECASE,
+)
+_MEETING_OF = re.compile(r"\b(?:meeting|minutes)\s+of\s+(?:the\s+)?(.+)$", re.IGNORECASE)
+_NAME_CONNECTORS = frozenset({"of", "and", "the", "for", "&"})
+# words of a document's parts or of a phrase, never of a body's name in a title
+_NOT_IN_TITLE_NAME = frozenset(
+    "minutes meeting agenda notes proceedings record report summary action zoom "
+    "at on in to by with from".split()
+)
+TITLE_LINES = 12  # the title is looked for in the header's first lines (after front matter)
+
+
+def _name_in_title(line: str) -> str:
+    """The body a title line names, or "" (see _TITLE_MEETING)."""
+    text = re.sub(r"^\W*(?:draft\s+)?minutes\s+of\s+(?:the\s+)?", "", line, flags=re.I)
+    m = _TITLE_MEETING.search(text)
+    name = text[: m.start()] if m else ""
+    if not name.strip() or re.search(r"\d", name):
+        after = _MEETING_OF.search(text)
+        name = after.group(1) if after else ""
+    name = re.split(r"[,:;|(–—-]|\s\d|\d", name)[0].strip()
+    words = name.split()
+    if not 1 <= len(words) <= 6 or words[0].lower() in _NAME_CONNECTORS:
+        return ""
+    if not all(w[:1].isupper() or w.lower() in _NAME_CONNECTORS for w in words):
+        return ""
+    lowered = {w.lower().strip(".,") for w in words}
+    if lowered & (set(MONTH_NAMES.split("|")) | _NOT_IN_TITLE_NAME):
+        return ""
+    if _KIND_WORDS.search(name) or _NOT_A_NAME.search(name) or _POST.search(name):
+        return ""  # "Approved", "PROCEEDINGS AT", an address, a post
+    return name
 
 
 _PROPER_ORG = re.compile(rf"\b((?:[A-Z][\w'’&-]*[ \t]+){{1,6}}(?:{ORG_NOUNS.title()}))\b")

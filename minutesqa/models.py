@@ -24,9 +24,10 @@ PIPELINE_CHANGES: dict[int, frozenset[str]] = {
     # 11 (every format): run-in headings ("1. APOLOGIES Apologies were ...", inline.py);
     # 12 (every format): a town, township, parish or village is a body (header.ORG_NOUNS);
     # a name ends before "Draft Minutes" and a "– Extraordinary" after it (header.clean_name)
-    # 13: a part's heading over the items ("## Notes" over "### Plugfest") gives its
-    # sub-headings as items (headings._open_containers); PDFs carry no heading levels
-    13: frozenset({"txt", "md", "html", "docx"}),
+    # 13 (every format): a part's heading over the items ("## Notes" over "### Plugfest")
+    # gives its sub-headings as items (headings._open_containers), numbers stuck to their
+    # titles inline and run-in titles in sentence case (inline.py), wiki headings, and a
+    # title line naming a body without an organisational noun (header._name_in_title)
 }
 # the last version that changed an item's text (and so its sentences): the sentence store
 # is kept across later versions

@@ -830,3 +830,20 @@ def test_wiki_headings_are_marked_headings() -> None:
     assert meeting.items[1].body.endswith(
         "Deflate without zlib wrappers is sent by implementations."
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("# Homebrew Annual General Meeting 2021", "Homebrew"),
+        ("# SPDX Technical Team Meeting, June 8, 2021", "SPDX Technical Team"),
+        ("# Minutes of WLUG AGM 2022 - 27 February 2023", "WLUG"),
+        ("# Minutes of the 4th meeting of the Scala Center, Q1 2017", "Scala Center"),
+        # not names: the document's parts, a phrase
+        ("# Approved Minutes", "Unknown committee"),
+        ("# PROCEEDINGS AT MEETING", "Unknown committee"),
+    ],
+)
+def test_a_title_names_a_body_without_an_organisational_noun(title: str, body: str) -> None:
+    text = f"{title}\n\nHeld on 8 June 2021.\n\n## Agenda\n\nPlugfest.\n\n## Notes\n\nAgreed.\n"
+    assert from_text(text, "minutes.md").committee == body
