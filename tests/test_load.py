@@ -80,7 +80,7 @@ def test_a_full_queue_refuses_clearly_and_the_rest_finish(
     settings = sample_settings.with_(concurrency=1, max_queue=1)
     outcomes: list[tuple[str, str, float]] = []
     lock = threading.Lock()
-    with serving(settings, SlowPipeline(pipeline, delay=3.0)) as (_demo, url):
+    with serving(settings, SlowPipeline(pipeline, delay=1.5)) as (_demo, url):
         clients = [Client(url, verbose=False) for _ in range(6)]
         start = threading.Barrier(len(clients))
 
