@@ -26,8 +26,9 @@ PIPELINE_CHANGES: dict[int, frozenset[str]] = {
     # a name ends before "Draft Minutes" and a "– Extraordinary" after it (header.clean_name)
     # 13 (every format): a part's heading over the items ("## Notes" over "### Plugfest")
     # gives its sub-headings as items (headings._open_containers), numbers stuck to their
-    # titles inline and run-in titles in sentence case (inline.py), wiki headings, and a
-    # title line naming a body without an organisational noun (header._name_in_title)
+    # titles inline and run-in titles in sentence case (inline.py), wiki headings, a
+    # Markdown agenda table's rows (parse.text.agenda_tables), and a title line naming a
+    # body without an organisational noun (header._name_in_title)
 }
 # the last version that changed an item's text (and so its sentences): the sentence store
 # is kept across later versions

@@ -847,3 +847,34 @@ def test_wiki_headings_are_marked_headings() -> None:
 def test_a_title_names_a_body_without_an_organisational_noun(title: str, body: str) -> None:
     text = f"{title}\n\nHeld on 8 June 2021.\n\n## Agenda\n\nPlugfest.\n\n## Notes\n\nAgreed.\n"
     assert from_text(text, "minutes.md").committee == body
+
+
+AGENDA_TABLE_MD = """## September 2011 - Board Meeting Minutes
+
+In attendance: Michael, Matt, Seba
+
+| Subject | Initials | Notes |
+| -- | -- | -- |
+| Current Finances | SB | <ul><li>Financials posted for July. <li>The podcast is in deficit.</ul> |
+| Webex vs. GotoMeeting | SB | <li>GotoMeeting is the cheaper one. <li>Vote: Yes GoToMeeting. |
+| Next meeting | MC | The next meeting will be held on 4 October 2011 by phone. |
+
+| Item | 2011 | 2010 |
+|------|------|------|
+| Members | 2,366 | 3,007 |
+| Chapters | 25 | 31 |
+"""
+
+
+def test_a_markdown_agenda_table_gives_one_item_a_row(tmp_path: Path) -> None:
+    meeting = md_meeting(tmp_path, AGENDA_TABLE_MD)
+    assert table(meeting) == [
+        ("", "Current Finances"),
+        ("", "Webex vs. GotoMeeting"),
+        ("", "Next meeting"),
+    ]
+    assert meeting.items[1].body == (
+        "SB\n\n- GotoMeeting is the cheaper one.\n- Vote: Yes GoToMeeting."
+    )
+    # a table of figures whose rows are labelled "Item" stays a table, in the item before it
+    assert "| Members | 2,366 | 3,007 |" in meeting.items[2].body

@@ -123,13 +123,70 @@ def export_pages(text: str) -> list[str]:
     return pages
 
 
+_TABLE_ROW = re.compile(r"^\s*\|(.*)\|?\s*$")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# the first column of a table that is the agenda: one row per item
+_ITEM_COLUMN = re.compile(
+    r"^(?:agenda\s+)?(?:item|subject|topic|issue|title|matter)s?(?:\s+no\.?)?$", re.IGNORECASE
+)
+_LIST_ITEM_TAG = re.compile(r"<li>", re.IGNORECASE)
+TABLE_PROSE_WORDS = 6  # a cell this long says what happened; at least half the rows have one
+
+
+def _cells(row: str) -> list[str]:
+    inner = row.strip().strip("|")
+    return [c.strip() for c in re.split(r"(?<!\\)\|", inner)]
+
+
+def agenda_tables(lines: list[str]) -> list[str]:
+    """Minutes kept as a Markdown table whose first column is the item ("| Subject |
+    Initials | Notes |", "| Item | Discussion | Action |"): each row becomes a heading one
+    level below the last heading before the table, and its other cells paragraphs under
+    it (an HTML list in a cell, one line per entry). Only where at least half the rows hold
+    prose (TABLE_PROSE_WORDS); other tables stay as they are."""
+    out: list[str] = []
+    level = 1
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        heading = _MD_HEADING.match(line) if "#" in line else None
+        if heading:
+            level = len(heading.group(1))
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        header = _cells(line) if "|" in line and _TABLE_ROW.match(line) else []
+        rows: list[list[str]] = []
+        if header and _ITEM_COLUMN.match(header[0]) and _TABLE_RULE.match(nxt):
+            end = i + 2
+            while end < len(lines) and _TABLE_ROW.match(lines[end]):
+                rows.append(_cells(lines[end]))
+                end += 1
+        # an agenda's rows say what happened; a table of figures ("| Item | 2020 | 2019 |")
+        # labels its rows "Item" too
+        prose = sum(any(len(c.split()) >= TABLE_PROSE_WORDS for c in row[1:]) for row in rows)
+        if not rows or prose * 2 < len(rows):
+            out.append(line)
+            i += 1
+            continue
+        mark = "#" * min(6, level + 1)
+        for cells in rows:
+            first, *rest = cells + [""]
+            if first:
+                out.extend(["", f"{mark} {first}"])
+            for cell in rest:
+                if cell:
+                    out.extend(["", *_LIST_ITEM_TAG.sub("\n- ", cell).split("\n")])
+        out.append("")
+        i = end
+    return out
+
+
 def strip_markdown(text: str) -> str:
     """Keep the words of a Markdown export and its structure, drop the rest of its markup:
     headings stay `#` lines and a line bold as a whole stays `**text**` (see `Document`);
     links keep their text, escapes (`**3\\. Title**`) and inline HTML go."""
     text = _HTML_COMMENT.sub("\n", text)
     out = []
-    for line in text.splitlines():
+    for line in agenda_tables(text.splitlines()) if "|" in text else text.splitlines():
         # each pattern is tried only where its literal characters are (most lines have none)
         if "<" in line and _SCAN_BANNER.match(line):
             continue  # an OCR export's page banners (its source link: `source_link`)
