@@ -469,6 +469,8 @@ TITLE_LINES = 12  # the title is looked for in the header's first lines (after f
 
 def _name_in_title(line: str) -> str:
     """The body a title line names, or "" (see _TITLE_MEETING)."""
+    if re.match(r"^\W*[A-Za-z_]+\s*:", line):
+        return ""  # "Title: Board Meeting 2014-01-23", "Venue: ...": a label's line
     text = re.sub(r"^\W*(?:draft\s+)?minutes\s+of\s+(?:the\s+)?", "", line, flags=re.I)
     m = _TITLE_MEETING.search(text)
     name = text[: m.start()] if m else ""

@@ -878,3 +878,55 @@ def test_a_markdown_agenda_table_gives_one_item_a_row(tmp_path: Path) -> None:
     )
     # a table of figures whose rows are labelled "Item" stays a table, in the item before it
     assert "| Members | 2,366 | 3,007 |" in meeting.items[2].body
+
+
+SETEXT = """Readium Foundation
+==================
+
+Board Meeting, 14 April 2021
+
+Attendees
+---------
+
+Laurent, Hadrien, Daniel.
+
+Treasury report
+---------------
+
+The balance stands at 52,000 euros.
+Two members have not paid their dues.
+-------------------------------------
+
+Membership
+----------
+
+Three new members joined: EDRLab, Bibliotheca and Dilicom.
+
+Next meeting
+------------
+
+The next board meeting is on 12 May 2021.
+"""
+
+
+@pytest.mark.parametrize("name", ["minutes.txt", "minutes.md"])
+def test_underlined_headings_are_headings(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_text(SETEXT, encoding="utf-8")
+    meeting = segment(read_document(path, max_bytes=2**20, timeout_s=30))
+    # the title underlined with "=" is the minutes' own heading (the header), "Attendees"
+    # the header's too; a rule under a two-line paragraph stays in its item
+    assert table(meeting) == [
+        ("", "Treasury report"),
+        ("", "Membership"),
+        ("", "Next meeting"),
+    ]
+    assert meeting.committee == "Readium Foundation"
+    assert meeting.items[0].body.startswith("The balance stands at 52,000 euros.")
+    assert "Two members have not paid their dues." in meeting.items[0].body
+
+
+def test_a_label_line_in_the_title_is_not_a_name() -> None:
+    text = "Title: Board Meeting 2014-01-23\n\nHeld on 23 January 2014.\n\n## Agenda\n\nA.\n"
+    text += "\n## Notes\n\nAgreed.\n"
+    assert from_text(text, "minutes.md").committee == "Unknown committee"  # not "Title"

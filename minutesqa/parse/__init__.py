@@ -21,6 +21,7 @@ from minutesqa.parse.text import (
     export_pages,
     front_matter,
     normalise,
+    setext_headings,
     source_link,
     strip_markdown,
     text_from_bytes,
@@ -90,7 +91,11 @@ def read_document(path: Path, *, max_bytes: int, timeout_s: float) -> Document:
                 hints = dataclasses.replace(hints, url=url)
             if is_pdf_url(url):  # an export of a PDF: its pages, for the page each item is on
                 pages = tuple(normalise(strip_markdown(p)) for p in export_pages(raw))
+            else:  # (a PDF export's "---" lines are its page breaks)
+                raw = setext_headings(raw)
             raw = strip_markdown(raw)
+        else:
+            raw = setext_headings(raw)
     else:
         raw = in_child(fmt, _reader(fmt), data, timeout_s)
         if fmt == "pdf":

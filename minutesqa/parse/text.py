@@ -180,6 +180,34 @@ def agenda_tables(lines: list[str]) -> list[str]:
     return out
 
 
+_UNDERLINE = re.compile(r"^ {0,3}(={3,}|-{3,})[ \t]*$")
+
+
+def setext_headings(text: str) -> str:
+    """Headings underlined rather than marked ("Attendees" over "---------", a title over
+    "======="), Markdown's other heading form and common in plain-text minutes: written as
+    `#` (under "=") and `##` (under "-") lines. Only a one-line paragraph is a heading (a
+    blank line or the start above it), so a rule under a paragraph stays a rule."""
+    if "==" not in text and "--" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        above = out[-1] if out else ""
+        m = _UNDERLINE.match(line) if line[:1] in "=- " else None
+        if (
+            m
+            and above.strip()
+            and len(above) <= 200
+            and not re.match(r"^\s*(?:[#|>*+-]|\d+[.)]\s)", above)
+            and (i < 2 or not lines[i - 2].strip())
+        ):
+            out[-1] = f"{'#' if m.group(1)[0] == '=' else '##'} {above.strip()}"
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
 def strip_markdown(text: str) -> str:
     """Keep the words of a Markdown export and its structure, drop the rest of its markup:
     headings stay `#` lines and a line bold as a whole stays `**text**` (see `Document`);
