@@ -134,10 +134,13 @@ def _title_shape(title: str) -> float:
     return 1.0
 
 
+MAX_HEADING = 220  # characters: a longer line is a paragraph, never a heading
+
+
 def candidate_at(raw: str, index: int) -> Candidate | None:
     line = read_line(raw)
     text = line.text.strip()
-    if not text or len(text) > 220:
+    if not text or len(text) > MAX_HEADING:
         return None
     marked = 0.3 if (line.level or line.bold) else 0.0
     for scheme, pattern in _PATTERNS:

@@ -7,12 +7,36 @@ from __future__ import annotations
 
 import re
 
-# items inline in flat text: "... noted. 2. Declarations of interest ...", and a number
-# stuck to its title anywhere ("... Bawsey mill 2.Minutes from previous meeting ..."; not a
+from minutesqa.headings import MAX_HEADING
+
+# items inline in flat text: "... noted. 2. Declarations of interest ..." (after a sentence's
+# end), "... 3 members of the public 1. Apologies ..." (after a word), and a number stuck to
+# its title anywhere ("... Bawsey mill 2.Minutes from previous meeting ..."; not a
 # sub-item's "3.A.")
 _INLINE_ITEM = re.compile(
-    r"(?<=[.!?:;])\s+(?=(?:Item\s+)?\d{1,2}[.)]\s+[A-Z])|\s+(?=\d{1,2}\.[A-Z](?![.)\s]))"
+    r"(?P<end>(?<=[.!?:;]))?\s+(?=(?:Item\s+)?(?P<n>\d{1,2})[.)]\s+[A-Z])"
+    r"|\s+(?=(?P<stuck>\d{1,2})\.[A-Z](?![.)\s]))"
 )
+_LEADING_NUMBER = re.compile(r"^\s*(?:Item\s+)?(\d{1,2})[.)]")
+
+
+def _inline_breaks(line: str) -> list[int]:
+    """Where `line` breaks into items: the inline numbers that climb from the line's own
+    leading number (or from the first one). A number after a sentence's end or stuck to its
+    title may skip ahead ("4. ... 6." where 5 held only sub-items); one after a plain word
+    ("... members of the public 1. Apologies", "... Sampson 2. No declarations") counts only
+    as the very next number, so "section 3. The" inside item 7 stays text; a list inside an
+    item ("10. Action points 1. Terms ...") never climbs and stays in it."""
+    m = _LEADING_NUMBER.match(line)
+    last = int(m.group(1)) if m else 0
+    breaks: list[int] = []
+    for found in _INLINE_ITEM.finditer(line):
+        number = int(found.group("n") or found.group("stuck"))
+        marked = found.group("stuck") is not None or found.group("end") is not None
+        if number == last + 1 or (marked and number > last):
+            breaks.append(found.start())
+            last = number
+    return breaks
 
 
 def split_inline(lines: list[str]) -> list[str]:
@@ -20,21 +44,12 @@ def split_inline(lines: list[str]) -> list[str]:
     one paragraph); numbers that do not climb are left inside the text."""
     out: list[str] = []
     for line in lines:
-        if len(line) < 400:
+        breaks = _inline_breaks(line) if len(line) >= 400 else []
+        if len(breaks) < 2:
             out.append(line)
             continue
-        parts = _INLINE_ITEM.split(line)
-        numbers = [int(m.group(1)) for p in parts[1:] if (m := re.match(r"(?:Item\s+)?(\d+)", p))]
-        climb = 1 if numbers else 0  # the numbers that climb from the first one
-        while climb < len(numbers) and numbers[climb] > numbers[climb - 1]:
-            climb += 1
-        if climb < 2:
-            out.append(line)
-            continue
-        # a list inside the last item ("10. Action points 1. Terms ... 4. Bruno") stays in it
-        last = " ".join(part.strip() for part in parts[climb:])
-        for part in [*parts[:climb], last]:
-            out.extend([part.strip(), ""])
+        for start, end in zip([0, *breaks], [*breaks, len(line)], strict=True):
+            out.extend([line[start:end].strip(), ""])
     return out
 
 
@@ -124,16 +139,39 @@ def _sentence_case_title(words: list[str]) -> int:
     return 0
 
 
+LEAD_WORDS = 8  # words of a clipped title where no phrase ends soon enough
+MAX_LEAD_TITLE = 12  # words of a long numbered paragraph's opening phrase used as its title
+_PHRASE_END = re.compile(r"(?<=\w)(?:[.;:]\s+|\s{2,})|\s+[•·▪]\s")
+
+
+def _lead_title(rest: str) -> str:
+    """The title of a numbered paragraph that has no run-in title and is too long to be a
+    heading ("6. Accounts were presented and accepted for payment. Cheques ...", "4. Matters
+    Arising from previous meetings  SAM2 signs ..."): its opening phrase, up to a sentence's
+    end, a semicolon or colon, a bullet, or a run of spaces (a line break lost when the
+    minutes were flattened), at most MAX_LEAD_TITLE words; else its first LEAD_WORDS words
+    and "…" (a label: the item's text keeps every word)."""
+    m = _PHRASE_END.search(rest)
+    phrase = rest[: m.start()] if m else ""
+    if phrase and len(phrase.split()) <= MAX_LEAD_TITLE:
+        return phrase
+    return " ".join(rest.split()[:LEAD_WORDS]) + " …"
+
+
 def split_run_in(lines: list[str]) -> list[str]:
     """Each paragraph that opens with an item number and a run-in title, as two lines:
-    the heading ("1. ACCEPTANCE OF APOLOGIES") and the text after it, verbatim."""
+    the heading ("1. ACCEPTANCE OF APOLOGIES") and the text after it, verbatim. A paragraph
+    too long for a heading without a run-in title gets its opening phrase as its heading
+    and keeps all its text (`_lead_title`)."""
     out: list[str] = []
     for line in lines:
         m = _RUN_IN.match(line)
         n = _run_in_title(m.group(2)) if m else 0
-        if not m or not n:
+        if m and n:
+            words = m.group(2).split()
+            out.extend([m.group(1) + " ".join(words[:n]), " ".join(words[n:])])
+        elif m and len(line) > MAX_HEADING and (lead := _lead_title(m.group(2))):
+            out.extend([m.group(1) + lead, m.group(2)])
+        else:
             out.append(line)
-            continue
-        words = m.group(2).split()
-        out.extend([m.group(1) + " ".join(words[:n]), " ".join(words[n:])])
     return out

@@ -930,3 +930,39 @@ def test_a_label_line_in_the_title_is_not_a_name() -> None:
     text = "Title: Board Meeting 2014-01-23\n\nHeld on 23 January 2014.\n\n## Agenda\n\nA.\n"
     text += "\n## Notes\n\nAgreed.\n"
     assert from_text(text, "minutes.md").committee == "Unknown committee"  # not "Title"
+
+
+# a parish council's minutes flattened into one paragraph (saved from a web page): item
+# numbers after plain words ("... of the public 1. Apologies", "... Sampson 2. No ..."),
+# a number skipped where only sub-items were printed, and long items with no run-in title
+FLAT_PARISH = (
+    "MINUTES OF HILGAY PARISH COUNCIL MEETING HELD AT THE CHURCH MONDAY MARCH 6TH 2017 "
+    "Present: Cllr David Long (Chairman), Cllr Martin Cann, Cllr Mandy Peake and 3 members "
+    "of the public 1. Apologies for Absence received; Cllr Ian Mack and Borough Councillor "
+    "Colin Sampson 2. No Declarations of Interest made 3. The Minutes of the meeting held on "
+    "23.01.17 were agreed as a true record. 4. The SAM2 speed sign purchased with 50% "
+    "funding from the County Council Parish Partnership Scheme is to be positioned as soon "
+    "as possible, and the HGV signs for Wretton Row have been paid for and are to be "
+    "erected by the County Council in April. 6. Accounts were presented and accepted for "
+    "payment. Cheques for approval: Clerk's salary 118.44 pounds, K & M Lighting 35.04 "
+    "pounds, HMRC PAYE 44.40 pounds. The balance stands at 13,832 pounds under section 3. "
+    "The audit is due in June.\n"
+)
+
+
+def test_items_run_together_after_plain_words_climb_one_by_one() -> None:
+    meeting = from_text(FLAT_PARISH)
+    assert table(meeting) == [
+        # a short item is a heading as printed, its title all its text
+        ("1", "Apologies for Absence received; Cllr Ian Mack and Borough Councillor Colin Sampson"),
+        ("2", "No Declarations of Interest made"),
+        ("3", "The Minutes of the meeting held on 23.01.17 were agreed as a true record."),
+        # too long for a heading, no phrase ends soon enough: a clipped label ...
+        ("4", "The SAM2 speed sign purchased with 50% funding …"),
+        # ... or its first sentence; "section 3. The" does not climb: it stays text
+        ("6", "Accounts were presented and accepted for payment"),
+    ]
+    # every word stays in the item's text
+    assert meeting.items[3].body.startswith("The SAM2 speed sign purchased with 50% funding")
+    assert meeting.items[4].body.endswith("under section 3. The audit is due in June.")
+    assert meeting.committee == "Hilgay Parish Council"
