@@ -265,7 +265,7 @@ ORG_NOUNS = (
     "association|society|trust|agency|senate|taskforce|task force|office of education|"
     "department|institute|university|college|club|union|federation|network|"
     "alliance|coalition|company|conference|executive|town|township|borough|"
-    "parish|village|centre|center"
+    "parish|village|centre|center|shire|municipality"
 )
 _ORG = re.compile(rf"\b(?:{ORG_NOUNS})\b", re.IGNORECASE)
 # words of the meeting, not of the body: kept apart as its kind or dropped
@@ -387,7 +387,17 @@ def body_name(header_lines: list[str], path: Path, hints: DocHints) -> str:
     its other meetings share)."""
     found = _committee(header_lines, path)
     if found and valid_name(clean_name(found)):
-        return _tidy_name(clean_name(found))
+        if len(found.split()) > 1 or not _ORG.fullmatch(found.strip()):
+            return _tidy_name(clean_name(found))
+        # "ORDINARY MEETING OF COUNCIL": a bare noun names no one; the header's own name
+        # for the body ("SHIRE OF EXAMPLE" above it) where it gives one
+        named = _scored_name(header_lines, hints)
+        return named if len(named.split()) > 1 else _tidy_name(clean_name(found))
+    return _scored_name(header_lines, hints)
+
+
+def _scored_name(header_lines: list[str], hints: DocHints) -> str:
+    """The header phrase most likely the body's name (see `body_name`)."""
     lines = [ln for ln in header_lines[:60] if ln.strip()]
     scored: dict[str, float] = {}
     minutes_at = [i for i, ln in enumerate(lines) if re.search(r"\bminutes\b", ln, re.I)]
@@ -403,6 +413,8 @@ def body_name(header_lines: list[str], path: Path, hints: DocHints) -> str:
             and _ORG.search(nxt)
             and not _NOT_A_NAME.search(nxt)
             and len((line + nxt).split()) <= 12
+            # not "REGULAR COUNCIL MEETING MINUTES" under the name: a kind of meeting
+            and len(clean_name(nxt).split()) > 1
         ):
             options.append(f"{line} {nxt}")
         for option in options:

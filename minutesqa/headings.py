@@ -313,7 +313,8 @@ def choose_agenda(
         eligible = [c for c in chains if c.weight >= best - OUTER_MARGIN or c.weight >= 4.0]
         outer = min(eligible, key=lambda c: (c.heads[0].line, -c.weight))
         if len(outer.heads) >= 3 or len(marked) < 3:
-            return _taken_out_of_order(_fill_from_subs(list(outer.heads), cands), cands)
+            heads = _taken_out_of_order(_fill_from_subs(list(outer.heads), cands), cands)
+            return _open_numbered_parents(heads, cands, following)
     if marked:
         return marked
     # minutes of one item: "1. Policing Issues in the District"
@@ -346,6 +347,55 @@ def _fill_from_subs(heads: list[Candidate], cands: list[Candidate]) -> list[Cand
             if parent != before.order:
                 break  # only the first sub-item of the missing item can stand for it
     return sorted(out, key=lambda c: c.line)
+
+
+MIN_OPENED_SUBS = 2  # sub-items that make an item with no text of its own a part
+
+
+def _open_numbered_parents(
+    heads: list[Candidate], cands: list[Candidate], following: dict[int, int]
+) -> list[Candidate]:
+    """An item with no text of its own whose sub-items follow at once ("9 REPORTS" then
+    "9.1 DRAFT OPERATIONAL PLAN", "9.2 TENDER T2023-04 ..."; "5. STAFF REPORTS" then "5.1",
+    "5.2"): the sub-items are what the meeting took and what a clerk cites, so they are the
+    items and the parent's heading only ends the item before it (`part`). Sub-items under
+    a parent that has text of its own stay inside it."""
+    if not heads or heads[0].scheme not in ("arabic", "zero", "item"):
+        return heads
+    out: list[Candidate] = []
+    for k, head in enumerate(heads):
+        end = heads[k + 1].line if k + 1 < len(heads) else None
+        inside = [
+            c
+            for c in cands
+            if c.scheme == "sub"
+            and c.line > head.line
+            and (end is None or c.line < end)
+            and _order_of(c.number) == head.order
+        ]
+        steps = [_sub_order(c.number) for c in inside]
+        opened = (
+            len(inside) >= MIN_OPENED_SUBS
+            and following.get(head.line, 0) == 0
+            and head.title
+            and steps[0] == 1
+            and all(b > a for a, b in zip(steps, steps[1:], strict=False))
+            and all(c.title for c in inside)
+        )
+        if not opened:
+            out.append(head)
+            continue
+        out.append(replace(head, part=True))
+        out.extend(replace(c, scheme=head.scheme) for c in inside)
+    return out
+
+
+def _sub_order(number: str) -> int:
+    """The sub-item's place under its parent: "9.2" -> 2, "8.B" -> 2."""
+    tail = re.split(r"\.", number, maxsplit=1)[-1].rstrip(".)")
+    if tail.isdigit():
+        return int(tail)
+    return ord(tail[:1].upper()) - 64 if tail[:1].isalpha() else -1
 
 
 def _taken_out_of_order(heads: list[Candidate], cands: list[Candidate]) -> list[Candidate]:

@@ -14,7 +14,7 @@ MEETING_ITEM = "meeting"  # the item number of a meeting's own record (attendanc
 # then redoes the files stamped with an older version (re-embedding only the chunk texts
 # that changed). `PIPELINE_CHANGES` says which formats a version changed, so that a bump for
 # one format does not redo a whole archive of others; a version not listed changed them all.
-PIPELINE_VERSION = 13
+PIPELINE_VERSION = 14
 PIPELINE_CHANGES: dict[int, frozenset[str]] = {
     6: frozenset({"pdf"}),  # a PDF's items carry the page they start on
     7: frozenset({"md"}),  # a Markdown export of a PDF: its original's address and pages
@@ -29,6 +29,11 @@ PIPELINE_CHANGES: dict[int, frozenset[str]] = {
     # titles inline and run-in titles in sentence case (inline.py), wiki headings, a
     # Markdown agenda table's rows (parse.text.agenda_tables), and a title line naming a
     # body without an organisational noun (header._name_in_title)
+    # 14 (every format): underlined headings (parse.text.setext_headings), inline item
+    # numbers after plain words and long numbered paragraphs (inline.py), sub-items of a
+    # heading with no text of its own as the items (headings._open_numbered_parents), a
+    # decision's label never a title's second line (segment._BLOCK_LABEL), a shire or
+    # municipality is a body and a bare "Council" gives way to the header's name for it
 }
 # the last version that changed an item's text (and so its sentences): the sentence store
 # is kept across later versions

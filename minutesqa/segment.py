@@ -36,6 +36,15 @@ _LABELS = re.compile(
     r"seconded\s+by|and\s+resolved|resolved|agreed)\b\s*:",
     re.IGNORECASE,
 )
+# a decision's block label opening the line after a heading ("APOLOGIES" over "RESOLUTION
+# 2023/45", "OFFICER RECOMMENDATION", "COUNCIL DECISION", "MOTION"): never the title's
+# second line, though both are in capitals (report items in Australian, New Zealand and
+# UK council minutes)
+_BLOCK_LABEL = re.compile(
+    r"^(?:(?:council|committee|officers?'?s?|staff|substantive|amended)\s+)?"
+    r"(?:resolution|motion|recommendation|decision)s?\b(?!\s+(?:of|on|to|for|from|re)\b)",
+    re.IGNORECASE,
+)
 _TERMINAL = re.compile(r"(?:[.;:!?\"”’)]|:-)$")
 _BULLET = re.compile(r"^(?:[-•–·*●▪◦]|\(?[a-z0-9]{1,3}\)|[ivx]{1,4}\.)\s")
 
@@ -263,6 +272,8 @@ def _title(lines: list[str], head: Candidate, end: int) -> tuple[str, int]:
         if blank:
             j += 1
         if j >= end or not lines[j] or _is_heading(lines[j]) or _LABELS.match(lines[j]):
+            break
+        if _BLOCK_LABEL.match(lines[j]):
             break
         nxt = lines[j]
         both_caps = title.isupper() and nxt.isupper() and len(nxt.split()) <= 8

@@ -966,3 +966,71 @@ def test_items_run_together_after_plain_words_climb_one_by_one() -> None:
     assert meeting.items[3].body.startswith("The SAM2 speed sign purchased with 50% funding")
     assert meeting.items[4].body.endswith("under section 3. The audit is due in June.")
     assert meeting.committee == "Hilgay Parish Council"
+
+
+# report items in the layout of Australian and New Zealand council minutes: a heading with
+# no text of its own over its numbered sub-items, decision blocks labelled in capitals
+SHIRE = """                         SHIRE OF EXAMPLE
+   MINUTES OF THE ORDINARY MEETING OF COUNCIL
+   HELD ON TUESDAY 14 MARCH 2023 AT 6.00PM
+
+PRESENT:      Mayor Cr J Smith, Cr A Brown, Cr L Green, Cr P Black
+
+1     OPENING
+The Mayor declared the meeting open at 6.00pm.
+
+2     APOLOGIES
+RESOLUTION 2023/45
+Moved: Cr A Brown
+Seconded: Cr L Green
+That the apologies from Cr K White be accepted.
+                                                                          CARRIED
+
+3     REPORTS
+3.1   DRAFT OPERATIONAL PLAN 2023/24
+File Number: 12/3/4
+RESOLUTION 2023/47
+That Council endorse the Draft Operational Plan 2023/24 for public exhibition for 28 days.
+                                                                          CARRIED 4/0
+
+3.2   TENDER T2023-04 ROAD RESEALING PROGRAM
+RESOLUTION 2023/48
+That Council accept the tender from Roadworks Pty Ltd for $1,245,000 (GST exclusive).
+                                                                          CARRIED 3/1
+
+4     LATE REPORTS
+The Chief Executive Officer tabled one late report.
+4.1   FOOTPATH PROGRAM
+The report was received.
+4.2   LIBRARY HOURS
+The report was received.
+
+5     CLOSE OF MEETING
+The meeting closed at 7.15pm.
+"""
+
+
+def test_sub_items_of_a_heading_with_no_text_of_its_own_are_the_items() -> None:
+    meeting = from_text(SHIRE)
+    assert table(meeting) == [
+        ("1", "OPENING"),
+        ("2", "APOLOGIES"),  # not "APOLOGIES RESOLUTION 2023/45"
+        ("3.1", "DRAFT OPERATIONAL PLAN 2023/24"),
+        ("3.2", "TENDER T2023-04 ROAD RESEALING PROGRAM"),
+        # text of its own before its sub-items: they stay inside it
+        ("4", "LATE REPORTS"),
+        ("5", "CLOSE OF MEETING"),
+    ]
+    assert meeting.items[3].body.startswith("RESOLUTION 2023/48\nThat Council accept the tender")
+    assert "4.2 LIBRARY HOURS" in meeting.items[4].body
+    # "MEETING OF COUNCIL" names no one: the header's own name for the body
+    assert meeting.committee == "Shire of Example"
+
+
+def test_a_kind_of_meeting_under_the_name_is_not_part_of_it() -> None:
+    text = (
+        "THE CORPORATION OF THE TOWN OF EXAMPLEVILLE\nREGULAR COUNCIL MEETING MINUTES\n"
+        "Monday, April 3, 2023 - 7:00 p.m.\n\n1. CALL TO ORDER\n\nAt 7:00 p.m.\n\n"
+        "2. ADOPTION OF AGENDA\n\nAdopted.\n\n3. ADJOURNMENT\n\nAt 8:12 p.m.\n"
+    )
+    assert from_text(text).committee == "Corporation of the Town of Exampleville"
