@@ -349,7 +349,7 @@ def _fill_from_subs(heads: list[Candidate], cands: list[Candidate]) -> list[Cand
     return sorted(out, key=lambda c: c.line)
 
 
-MIN_OPENED_SUBS = 2  # sub-items that make an item with no text of its own a part
+MIN_OPENED_SUBS = 1  # sub-items that make an item with no text of its own a part
 
 
 def _open_numbered_parents(
@@ -357,7 +357,7 @@ def _open_numbered_parents(
 ) -> list[Candidate]:
     """An item with no text of its own whose sub-items follow at once ("9 REPORTS" then
     "9.1 DRAFT OPERATIONAL PLAN", "9.2 TENDER T2023-04 ..."; "5. STAFF REPORTS" then "5.1",
-    "5.2"): the sub-items are what the meeting took and what a clerk cites, so they are the
+    "5.2"; "4. PUBLIC HEARINGS" then its one "4.1"): the sub-items are what the meeting took and what a clerk cites, so they are the
     items and the parent's heading only ends the item before it (`part`). Sub-items under
     a parent that has text of its own stay inside it."""
     if not heads or heads[0].scheme not in ("arabic", "zero", "item"):

@@ -1005,7 +1005,13 @@ The report was received.
 4.2   LIBRARY HOURS
 The report was received.
 
-5     CLOSE OF MEETING
+5     CONFIDENTIAL MATTERS
+5.1   WASTE COLLECTION CONTRACT
+RESOLUTION 2023/49
+That Council extend the waste collection contract by twelve months.
+                                                                          CARRIED
+
+6     CLOSE OF MEETING
 The meeting closed at 7.15pm.
 """
 
@@ -1019,7 +1025,8 @@ def test_sub_items_of_a_heading_with_no_text_of_its_own_are_the_items() -> None:
         ("3.2", "TENDER T2023-04 ROAD RESEALING PROGRAM"),
         # text of its own before its sub-items: they stay inside it
         ("4", "LATE REPORTS"),
-        ("5", "CLOSE OF MEETING"),
+        ("5.1", "WASTE COLLECTION CONTRACT"),  # one sub-item is enough
+        ("6", "CLOSE OF MEETING"),
     ]
     assert meeting.items[3].body.startswith("RESOLUTION 2023/48\nThat Council accept the tender")
     assert "4.2 LIBRARY HOURS" in meeting.items[4].body
