@@ -357,9 +357,10 @@ def _open_numbered_parents(
 ) -> list[Candidate]:
     """An item with no text of its own whose sub-items follow at once ("9 REPORTS" then
     "9.1 DRAFT OPERATIONAL PLAN", "9.2 TENDER T2023-04 ..."; "5. STAFF REPORTS" then "5.1",
-    "5.2"; "4. PUBLIC HEARINGS" then its one "4.1"): the sub-items are what the meeting took and what a clerk cites, so they are the
-    items and the parent's heading only ends the item before it (`part`). Sub-items under
-    a parent that has text of its own stay inside it."""
+    "5.2"; "4. PUBLIC HEARINGS" then its one "4.1"): the sub-items are what the meeting
+    took and what a clerk cites, so they are the items and the parent's heading only ends
+    the item before it (`part`). Sub-items under a parent that has text of its own stay
+    inside it."""
     if not heads or heads[0].scheme not in ("arabic", "zero", "item"):
         return heads
     out: list[Candidate] = []

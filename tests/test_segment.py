@@ -479,14 +479,15 @@ def test_roman_item_titled_with_a_label_word_is_still_an_item() -> None:
 
 
 def test_sub_item_stands_for_an_item_printed_only_through_it() -> None:
-    """Item 8 printed only as "8.A. ...": the sub-item's heading stands for item 8; the
-    sub-items of item 7 before it and of item 8 after it stay in their items."""
+    """Item 8 printed only as "8.A. ...": the sub-item's heading stands for item 8, and its
+    other sub-items stay in it; item 7, with no text of its own, is cited by its sub-item
+    (headings._open_numbered_parents)."""
     m = from_text(
         HEAD + "7. Reports\n\n7.1 Finance\n\nNoted.\n\n8.A. New Business - Consent Agenda\n\n"
         "Approved.\n\n8.B. New Business - Other\n\nNone.\n\n9. Adjournment\n\nClosed at 8pm.\n"
     )
     assert table(m) == [
-        ("7", "Reports"),
+        ("7.1", "Finance"),
         ("8", "New Business - Consent Agenda"),
         ("9", "Adjournment"),
     ]
