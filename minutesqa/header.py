@@ -382,17 +382,32 @@ def _phrases(line: str) -> list[str]:
     return list(dict.fromkeys(p for p in parts if p.strip()))
 
 
+# words that say which meeting of a body, before its bare noun ("Full Council")
+_MEETING_ADJECTIVES = re.compile(
+    r"^(?:(?:full|ordinary|extraordinary|annual|special|regular|monthly|whole)\s+)+", re.I
+)
+
+
+def _bare(name: str) -> bool:
+    """An organisational noun alone, perhaps with the meeting's adjective ("Council",
+    "Full Council", "Board"): it names no one."""
+    return bool(_ORG.fullmatch(_MEETING_ADJECTIVES.sub("", name.strip())))
+
+
 def body_name(header_lines: list[str], path: Path, hints: DocHints) -> str:
     """The body's name, or "" when the header names none (the caller may then use the name
     its other meetings share)."""
     found = _committee(header_lines, path)
     if found and valid_name(clean_name(found)):
-        if len(found.split()) > 1 or not _ORG.fullmatch(found.strip()):
+        if not _bare(found):
             return _tidy_name(clean_name(found))
-        # "ORDINARY MEETING OF COUNCIL": a bare noun names no one; the header's own name
-        # for the body ("SHIRE OF EXAMPLE" above it) where it gives one
+        # "ORDINARY MEETING OF COUNCIL", "the Full Council meeting": a bare noun names no
+        # one; the header's own name for the body ("SHIRE OF EXAMPLE" above it) where it
+        # gives one
         named = _scored_name(header_lines, hints)
-        return named if len(named.split()) > 1 else _tidy_name(clean_name(found))
+        if len(named.split()) > 1 and "," not in named:  # not "Jo Bloggs, Clerk to the Board"
+            return named
+        return _tidy_name(clean_name(found))
     return _scored_name(header_lines, hints)
 
 
@@ -440,6 +455,10 @@ def _scored_name(header_lines: list[str], hints: DocHints) -> str:
     if not scored:
         return next((n for ln in lines[:TITLE_LINES] if (n := _name_in_title(ln))), "")
     best = max(scored, key=lambda k: scored[k])
+    if _bare(best):  # "Full Council" from the minutes line: the header's name for it
+        named = [n for n in scored if not _bare(n) and "," not in n]
+        if named:
+            best = max(named, key=lambda k: scored[k])
     # "Board" or "Board of Education" repeated down the header: the fuller name the header
     # gives for it ("San Juan Unified School District Board of Education"), if it gives one
     inside = re.compile(rf"(?:^|\s){re.escape(best.lower())}$")

@@ -80,6 +80,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("minute", re.compile(r"^Minute\s+(?:No\.?\s*)?(\d{1,4}/\d{2,4})\s*[.):\-–]?\s*(.*)$", re.I)),
     ("code", re.compile(rf"^({_CODE})\s*[.:\-–]?\s*(.*)$")),
     ("slash", re.compile(rf"^(\d{{1,4}}/\d{{2,4}})\s*[.):\-–]?\s+({_TITLE_START}.*)$")),
+    # a council's prefix and year before the minute's number: "C23/041", "PC23.041"
+    (
+        "ref",
+        re.compile(rf"^([A-Z]{{1,4}}\.?\s?\d{{2}}[/.]\d{{1,4}})\s*[.):\-–]?\s+({_TITLE_START}.*)$"),
+    ),
     ("sub", re.compile(r"^(\d{1,3}\.\d{1,2}[a-z]?|\d{1,3}\.[A-Z])[.)]?\s+(.*)$")),
     ("arabic", re.compile(rf"^(\d{{1,3}})\s*(?:[.):;]\s*|\s+|$)({_TITLE_START}.*)?$")),
     ("roman", re.compile(rf"^({_ROMAN})\s*[.)]\s*(.*)$")),
@@ -272,7 +277,10 @@ def best_chain(cands: list[Candidate], following: dict[int, int]) -> Chain:
     return Chain(tuple(heads[::-1]), score[best])
 
 
-NUMBERED = ("item", "minute", "code", "slash", "arabic", "roman", "letter", "tcode")
+NUMBERED = ("item", "minute", "code", "slash", "ref", "arabic", "roman", "letter", "tcode")
+# schemes whose numbers hold a year beside the minute's number, in either order ("45/23",
+# "2023/041", "FC/23/041", "SSP/5/24"): the minute's number is the part that changes
+REFERENCES = ("minute", "code", "slash", "ref")
 MIN_CHAIN_VALUE = 1.5  # about two clear headings
 # An earlier scheme is the outer one unless a later one is this much stronger (letters
 # that head the items where numbered lists sit inside them)
@@ -303,6 +311,8 @@ def choose_agenda(
             if len(explicit.heads) >= 2 and explicit.heads[0].order <= 2:
                 lo, hi = explicit.heads[0].line, explicit.heads[-1].line
                 mine = [c for c in mine if c.scheme == "item" or c.line < lo or c.line > hi]
+        if scheme in REFERENCES:
+            mine = _ordered_by_the_changing_part(mine)
         chain = best_chain(mine, following)
         if len(chain.heads) >= 2 and chain.weight >= MIN_CHAIN_VALUE:
             chains.append(chain)
@@ -326,6 +336,19 @@ def choose_agenda(
         if len(heads) >= 3:
             return heads
     return []
+
+
+def _ordered_by_the_changing_part(cands: list[Candidate]) -> list[Candidate]:
+    """Reference numbers put the year before or after the minute's number ("45/23" and
+    "2023/041", "SSP/5/24" and "FC/23/041"); the part that takes the most values across a
+    meeting's references is the minute's number, and orders them. Fewer than three
+    references, or parts of different counts, keep `_order_of`'s reading."""
+    parts = [[int(d) for d in re.findall(r"\d+", c.number)] for c in cands]
+    if len(cands) < 3 or len({len(p) for p in parts}) != 1 or len(parts[0]) < 2:
+        return cands
+    distinct = [len({p[k] for p in parts}) for k in range(len(parts[0]))]
+    k = max(range(len(distinct)), key=lambda i: (distinct[i], -i))
+    return [replace(c, order=p[k]) for c, p in zip(cands, parts, strict=True)]
 
 
 def _fill_from_subs(heads: list[Candidate], cands: list[Candidate]) -> list[Candidate]:

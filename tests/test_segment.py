@@ -1042,3 +1042,32 @@ def test_a_kind_of_meeting_under_the_name_is_not_part_of_it() -> None:
         "2. ADOPTION OF AGENDA\n\nAdopted.\n\n3. ADJOURNMENT\n\nAt 8:12 p.m.\n"
     )
     assert from_text(text).committee == "Corporation of the Town of Exampleville"
+
+
+TOWN_TITLES = [
+    "Apologies for absence",
+    "Declarations of interest",
+    "Minutes of the previous meeting",
+    "Allotments rent review",
+    "Date of next meeting",
+]
+
+
+@pytest.mark.parametrize(
+    "reference",
+    ["{n}/23", "2023/{n}", "FC/23/{n}", "C23/{n}", "PC23.{n}", "Minute {n}/23"],
+)
+def test_minute_references_with_the_year_before_or_after_the_number(reference: str) -> None:
+    text = (
+        "EXAMPLE TOWN COUNCIL\n"
+        "Minutes of the Full Council meeting held on Monday 6 March 2023 at 7pm\n\n"
+        "Present: Cllrs A Smith (Chair), B Jones, C Patel\n\n"
+    )
+    for n, title in enumerate(TOWN_TITLES, start=41):
+        text += f"{reference.format(n=f'0{n}')} {title}\n"
+        text += f"It was RESOLVED that item {n} be noted and the Clerk write to the tenants.\n\n"
+    meeting = from_text(text)
+    numbers = [reference.format(n=f"0{n}").removeprefix("Minute ") for n in range(41, 46)]
+    assert table(meeting) == list(zip(numbers, TOWN_TITLES, strict=True))
+    # "the Full Council meeting" names no body: the header's own name
+    assert meeting.committee == "Example Town Council"
