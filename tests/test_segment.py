@@ -1071,3 +1071,31 @@ def test_minute_references_with_the_year_before_or_after_the_number(reference: s
     assert table(meeting) == list(zip(numbers, TOWN_TITLES, strict=True))
     # "the Full Council meeting" names no body: the header's own name
     assert meeting.committee == "Example Town Council"
+
+
+@pytest.mark.parametrize("reference", ["{n}/23", "{n}", "FC/23/{n}"])
+def test_items_kept_in_a_word_table_number_cell_then_title_and_text(
+    tmp_path: Path, reference: str
+) -> None:
+    """Parish minutes kept as a Word table: the minute's number in the first cell, the
+    title (bold) and the text in the second, the action in the third."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("EXAMPLE PARISH COUNCIL").runs[0].bold = True
+    document.add_paragraph("Minutes of the meeting held on Tuesday 7 March 2023 at 7.30pm")
+    document.add_paragraph("Present: Cllrs A Smith (Chair), B Jones, C Patel.")
+    table_ = document.add_table(rows=0, cols=3)
+    for n, title in enumerate(TOWN_TITLES, start=41):
+        cells = table_.add_row().cells
+        cells[0].text = reference.format(n=f"0{n}" if "/" in reference else n)
+        cells[1].paragraphs[0].add_run(title).bold = True
+        cells[1].add_paragraph(f"It was resolved that item {n} be noted. The budget is 2023/24.")
+        cells[2].text = "Clerk"
+    path = tmp_path / "minutes.docx"
+    document.save(str(path))
+    meeting = segment(read_document(path, max_bytes=2**20, timeout_s=30))
+    numbers = [reference.format(n=f"0{n}" if "/" in reference else n) for n in range(41, 46)]
+    assert table(meeting) == list(zip(numbers, TOWN_TITLES, strict=True))
+    assert meeting.items[3].body.startswith("It was resolved that item 44 be noted.")
+    assert meeting.committee == "Example Parish Council"
