@@ -516,3 +516,38 @@ def _open_containers(
         out.append(head if following.get(head.line, 0) > 0 else replace(head, part=True))
         out.extend(replace(s, scheme=head.scheme) for s in inside)
     return out
+
+
+# --- unmarked headings -------------------------------------------------------------------
+MIN_PLAIN_HEADINGS = 3  # unmarked headings that make a document's items
+MAX_PLAIN_WORDS = 8  # words of an unmarked heading
+
+
+def plain_headings(raw: list[str]) -> list[Candidate]:
+    """Headings with no mark at all, the last reading before a whole-document item: plain
+    text minutes of small bodies ("Police report" over its paragraph, "Planning", "Any
+    other business"), where the format kept no bold or capitals. A heading is a short line
+    shaped like a title (`reads_as_title`, no closing punctuation, at most MAX_PLAIN_WORDS
+    words) that opens a paragraph: a blank line before it, text right after it. Never the
+    document's first line (its title), and only where MIN_PLAIN_HEADINGS or more are found."""
+    out: list[Candidate] = []
+    seen_text = False
+    for i, line in enumerate(raw):
+        text = line.strip()
+        if not text:
+            continue
+        before = raw[i - 1].strip() if i else ""
+        after = raw[i + 1].strip() if i + 1 < len(raw) else ""
+        if (
+            seen_text
+            and not before
+            and after
+            and len(text.split()) <= MAX_PLAIN_WORDS
+            and not re.search(r"[.,;:]$", text)
+            and reads_as_title(text)
+            and not _LABEL.match(text + ":")
+            and not read_line(text).level
+        ):
+            out.append(Candidate(i, "line", 0, "", text, 0.5))
+        seen_text = True
+    return out if len(out) >= MIN_PLAIN_HEADINGS else []

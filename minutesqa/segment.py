@@ -21,6 +21,7 @@ from minutesqa.headings import (
     candidate_at,
     choose_agenda,
     plain,
+    plain_headings,
     reads_as_title,
 )
 from minutesqa.inline import split_inline, split_run_in
@@ -53,7 +54,7 @@ def _agenda(raw: list[str]) -> tuple[list[Candidate], list[str]]:
     """The agenda's headings among the lines, and the lines without their marks."""
     cands = [c for i, line in enumerate(raw) if line and (c := candidate_at(line, i))]
     following = _text_after(raw, cands)
-    heads = choose_agenda(cands, following, len(raw))
+    heads = choose_agenda(cands, following, len(raw)) or plain_headings(raw)
     heads = _drop_attendance_headings(heads)
     lines = [plain(line) for line in raw]
     return _titled_out_of_order(heads, lines), lines

@@ -1099,3 +1099,43 @@ def test_items_kept_in_a_word_table_number_cell_then_title_and_text(
     assert table(meeting) == list(zip(numbers, TOWN_TITLES, strict=True))
     assert meeting.items[3].body.startswith("It was resolved that item 44 be noted.")
     assert meeting.committee == "Example Parish Council"
+
+
+PLAIN_HEADINGS = """Example Community Council
+Minutes of meeting held on 5 June 2023 in the Church Hall
+
+Present: J Brown (Chair), K White, L Green, M Black
+
+Apologies
+Apologies were received from N Grey and O Blue.
+
+Police report
+PC Adams reported five incidents since the last meeting, two of them thefts from sheds.
+
+Planning
+No new applications had been received.
+The appeal on the wind farm is still awaiting a decision.
+
+Any other business
+The Christmas lights switch-on will be on 2 December.
+"""
+
+
+def test_unmarked_headings_opening_paragraphs_are_the_items() -> None:
+    meeting = from_text(PLAIN_HEADINGS)
+    # "Apologies" at the top is the header's, as a marked one would be
+    assert table(meeting) == [
+        ("", "Police report"),
+        ("", "Planning"),
+        ("", "Any other business"),
+    ]
+    assert meeting.items[1].body == (
+        "No new applications had been received.\n"
+        "The appeal on the wind farm is still awaiting a decision."
+    )
+    assert meeting.committee == "Example Community Council"
+
+
+def test_too_few_unmarked_headings_leave_the_document_whole() -> None:
+    text = PLAIN_HEADINGS.split("\nPlanning\n")[0]  # two short lines opening paragraphs
+    assert table(from_text(text)) == [(WHOLE_DOCUMENT, "Minutes (no agenda items found)")]
