@@ -38,8 +38,21 @@ def _make(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def find_dates(text: str) -> list[tuple[int, dt.date]]:
-    """Every full date in the text, with its position, in order."""
+def month_first(text: str) -> bool:
+    """Whether the text writes numeric dates month first (US: "03/14/2023"): more of its
+    numeric dates can only be read that way than only day first ("14/03/2023")."""
+    us = uk = 0
+    for m in _NUMERIC.finditer(text):
+        first, second = int(m.group(1)), int(m.group(2))
+        us += first <= 12 < second <= 31
+        uk += second <= 12 < first <= 31
+    return us > uk
+
+
+def find_dates(text: str, *, us_order: bool = False) -> list[tuple[int, dt.date]]:
+    """Every full date in the text, with its position, in order. Numeric dates are read
+    day first (UK), month first where `us_order` (see `month_first`), and the other way
+    where only that reading is a date ("03/14/2023" in UK order)."""
     found: list[tuple[int, dt.date]] = []
     for m in _DMY.finditer(text):
         d = _make(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
@@ -54,7 +67,10 @@ def find_dates(text: str) -> list[tuple[int, dt.date]]:
         if d:
             found.append((m.start(), d))
     for m in _NUMERIC.finditer(text):
-        d = _make(int(m.group(3)), int(m.group(2)), int(m.group(1)))  # UK order
+        day, month = int(m.group(1)), int(m.group(2))
+        if us_order:
+            day, month = month, day
+        d = _make(int(m.group(3)), month, day) or _make(int(m.group(3)), day, month)
         if d:
             found.append((m.start(), d))
     found.sort(key=lambda pair: pair[0])

@@ -21,7 +21,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from minutesqa.dates import MONTH_NAMES, MONTHS, WEEKDAY, find_dates
+from minutesqa.dates import MONTH_NAMES, MONTHS, WEEKDAY, find_dates, month_first
 from minutesqa.errors import InputError
 from minutesqa.models import Attendance, DocHints
 
@@ -59,12 +59,13 @@ def _header_date_old(header: str, text: str, path: Path) -> tuple[dt.date, str]:
     in the header with the year from the file name or the text, else the file name, and
     only then the first date in the text (which is often an earlier meeting's)."""
     flat = _tidy_ordinals(re.sub(r"\s+", " ", header))
-    held = _held_date(flat, find_dates(flat))
+    us = month_first(text)
+    held = _held_date(flat, find_dates(flat, us_order=us))
     if held:
         return held, "text"
-    named = find_dates(_tidy_ordinals(path.stem.replace("_", " ")))
+    named = find_dates(_tidy_ordinals(path.stem.replace("_", " ")), us_order=us)
     head = _tidy_ordinals(re.sub(r"\s+", " ", "\n".join(text.split("\n")[:80])))
-    in_text = find_dates(head)
+    in_text = find_dates(head, us_order=us)
     m = _DAY_MONTH.search(flat)
     if m:
         mday, month = int(m.group(1)), MONTHS[m.group(2).lower()]
@@ -233,8 +234,9 @@ _OPENING = 300  # characters of the header that are the minutes' own heading lin
 def meeting_date(header: str, text: str, path: Path, hints: DocHints) -> tuple[dt.date, str]:
     """The date the meeting was held, and where it was found."""
     flat = _tidy_ordinals(re.sub(r"\s+", " ", header))
-    named = [d for _, d in find_dates(_tidy_ordinals(path.stem.replace("_", " ")))]
-    found = find_dates(flat)
+    us = month_first(text)
+    named = [d for _, d in find_dates(_tidy_ordinals(path.stem.replace("_", " ")), us_order=us)]
+    found = find_dates(flat, us_order=us)
     held = [(pos, d) for pos, d in found if not _NOT_HELD.search(flat[max(0, pos - 40) : pos])]
     # a date with its month written out is the meeting's; a numeric one near the top is
     # more often a page header's print or post date (and its day/month order is unknown)

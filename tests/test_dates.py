@@ -4,10 +4,13 @@ about time (question_dates): the forms dates.py documents, with exact results.""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
-from minutesqa.dates import DateIntent, find_dates, parse_date, question_dates
+from minutesqa.dates import DateIntent, find_dates, month_first, parse_date, question_dates
+from minutesqa.header import meeting_date
+from minutesqa.models import DocHints
 
 D = dt.date
 TODAY = D(2024, 6, 15)
@@ -185,3 +188,19 @@ def test_date_intent_empty() -> None:
     assert not DateIntent(until=D(2020, 1, 1)).empty
     assert not DateIntent(latest=True).empty
     assert not DateIntent(earliest=True).empty
+
+
+def test_numeric_dates_month_first_where_only_that_reads_as_a_date() -> None:
+    assert [d for _, d in find_dates("Date: 03/14/2023")] == [dt.date(2023, 3, 14)]
+    # day first unless told otherwise
+    assert [d for _, d in find_dates("03/04/2023")] == [dt.date(2023, 4, 3)]
+    assert [d for _, d in find_dates("03/04/2023", us_order=True)] == [dt.date(2023, 3, 4)]
+
+
+def test_a_text_writing_dates_month_first_reads_its_ambiguous_ones_so() -> None:
+    assert month_first("Held 03/04/2023. Approved 03/21/2023 by the board.")
+    assert not month_first("Held 03/04/2023. Approved 21/03/2023 by the board.")
+    assert not month_first("Held 03/04/2023.")  # nothing tells: day first
+    header = "Board of Education\nRegular Meeting 03/04/2023"
+    text = header + "\n\n1. Minutes of 02/21/2023 approved."
+    assert meeting_date(header, text, Path("m.txt"), DocHints())[0] == dt.date(2023, 3, 4)
