@@ -86,7 +86,10 @@ def _header_date_old(header: str, text: str, path: Path) -> tuple[dt.date, str]:
         return named[-1][1], "file name"
     if in_text:
         return in_text[0][1], "text"
-    raise InputError("has no recognisable meeting date in its first lines")
+    raise InputError(
+        "has no recognisable meeting date in its first lines: put the date in its file name"
+        " (e.g. 2023-03-14 minutes.pdf)"
+    )
 
 
 def _committee(header_lines: list[str], path: Path) -> str:

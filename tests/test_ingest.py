@@ -347,7 +347,8 @@ def test_cli_ingest_reports_each_bad_file_and_indexes_the_good_one(
     assert sorted(errors) == sorted(
         [
             f"skipped {folder / 'empty.txt'}: is empty",
-            f"skipped {folder / 'nodate.txt'}: has no recognisable meeting date in its first lines",
+            f"skipped {folder / 'nodate.txt'}: has no recognisable meeting date in its first lines:"
+            " put the date in its file name (e.g. 2023-03-14 minutes.pdf)",
             f"skipped {folder / 'scan.pdf'}: is a PDF with no text layer (a scan?); "
             "run OCR on it first",
             f"skipped {folder / 'sheet.xlsx'}: unsupported file type .xlsx; supported: "

@@ -328,7 +328,15 @@ def test_truncated_pdf(tmp_path: Path) -> None:
 
 def test_document_without_a_date(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Some Committee\n\n1\n\nApologies\n\nNone.\n")
-    assert refusal(tmp_path / "a.txt") == "has no recognisable meeting date in its first lines"
+    assert refusal(tmp_path / "a.txt") == (
+        "has no recognisable meeting date in its first lines: put the date in its file name"
+        " (e.g. 2023-03-14 minutes.pdf)"
+    )
+    # as it says: the same file named with its date is read
+    (tmp_path / "2023-03-14 a.txt").write_text("Some Committee\n\n1\n\nApologies\n\nNone.\n")
+    assert segment(
+        read_document(tmp_path / "2023-03-14 a.txt", max_bytes=2**20, timeout_s=30)
+    ).date == dt.date(2023, 3, 14)
 
 
 POSTED = (
