@@ -35,7 +35,8 @@ PIPELINE_CHANGES: dict[int, frozenset[str]] = {
     # decision's label never a title's second line (segment._BLOCK_LABEL), a shire or
     # municipality is a body and a bare "Council" gives way to the header's name for it,
     # minute references with the year first ("2023/041", "C23/041"; headings.REFERENCES),
-    # and unmarked headings in plain text (headings.plain_headings)
+    # unmarked headings in plain text (headings.plain_headings), and topic bullets with
+    # nested points (parse.text.nested_bullet_headings)
 }
 # the last version that changed an item's text (and so its sentences): the sentence store
 # is kept across later versions

@@ -1139,3 +1139,38 @@ def test_unmarked_headings_opening_paragraphs_are_the_items() -> None:
 def test_too_few_unmarked_headings_leave_the_document_whole() -> None:
     text = PLAIN_HEADINGS.split("\nPlanning\n")[0]  # two short lines opening paragraphs
     assert table(from_text(text)) == [(WHOLE_DOCUMENT, "Minutes (no agenda items found)")]
+
+
+BULLET_MINUTES = """# Leadership Council Meeting 2024-03-15
+
+Attendees: Alice, Bob, Carol, Dan
+
+- Project director elections
+  - The election process for the Foundation board is due to start in April.
+  - Carol will draft the call for nominations by the end of the month.
+- Budget for the all-hands event:
+  - The council agreed to a budget of $50,000 for travel grants.
+- Moderation team staffing
+  - Two new moderators were approved: Eve and Frank.
+- Thanks to the outgoing chair.
+"""
+
+
+def test_topics_as_top_level_bullets_with_nested_points_are_the_items(tmp_path: Path) -> None:
+    meeting = md_meeting(tmp_path, BULLET_MINUTES)
+    # the last bullet has nothing nested: a point of the item before it
+    assert table(meeting) == [
+        ("", "Project director elections"),
+        ("", "Budget for the all-hands event"),
+        ("", "Moderation team staffing"),
+    ]
+    assert meeting.items[1].body == "- The council agreed to a budget of $50,000 for travel grants."
+
+
+def test_nested_bullets_inside_marked_items_stay_bullets(tmp_path: Path) -> None:
+    text = BULLET_MINUTES.replace("- Project", "## Elections\n\n- Project").replace(
+        "- Moderation", "## Staffing\n\n- Moderation"
+    )
+    meeting = md_meeting(tmp_path, text)
+    assert table(meeting) == [("", "Elections"), ("", "Staffing")]
+    assert meeting.items[0].body.startswith("- Project director elections\n- The election")

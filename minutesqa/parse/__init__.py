@@ -20,6 +20,7 @@ from minutesqa.parse.pdf import PAGE_BREAK, drop_page_furniture, pdf_text
 from minutesqa.parse.text import (
     export_pages,
     front_matter,
+    nested_bullet_headings,
     normalise,
     setext_headings,
     source_link,
@@ -93,9 +94,9 @@ def read_document(path: Path, *, max_bytes: int, timeout_s: float) -> Document:
                 pages = tuple(normalise(strip_markdown(p)) for p in export_pages(raw))
             else:  # (a PDF export's "---" lines are its page breaks)
                 raw = setext_headings(raw)
-            raw = strip_markdown(raw)
+            raw = strip_markdown(nested_bullet_headings(raw))
         else:
-            raw = setext_headings(raw)
+            raw = nested_bullet_headings(setext_headings(raw))
     else:
         raw = in_child(fmt, _reader(fmt), data, timeout_s)
         if fmt == "pdf":

@@ -208,6 +208,41 @@ def setext_headings(text: str) -> str:
     return "\n".join(out)
 
 
+_TOP_BULLET = re.compile(r"^[-*+•]\s+(\S.*)$")
+_NESTED_LINE = re.compile(r"^(?:\t| {2,})\S")
+_OTHER_STRUCTURE = re.compile(r"^(?:#{1,6}\s|\*\*\S|__\S|\d{1,3}[.)]\s|[A-Z]{3,}\b[^a-z]*$)")
+MIN_BULLET_TOPICS = 3  # top-level bullets with nested lines that make the minutes' topics
+MAX_BULLET_TOPIC_WORDS = 14  # words of such a bullet: longer, it is a point, not a topic
+
+
+def nested_bullet_headings(text: str) -> str:
+    """Minutes kept as one bulleted list, a topic a top-level bullet and what was said and
+    decided nested under it ("- Budget for the all-hands event" over "  - The council
+    agreed ..."), as meeting notes often are: each such topic bullet written as a bold
+    line, the structure segmentation reads as a heading. Only where MIN_BULLET_TOPICS or
+    more top-level bullets of at most MAX_BULLET_TOPIC_WORDS words have nested lines; the
+    indentation is the only sign of the nesting and is lost once the text is normalised."""
+    if "\n " not in text and "\n\t" not in text:
+        return text
+    lines = text.split("\n")
+    if len([ln for ln in lines if _OTHER_STRUCTURE.match(ln)]) >= 2:
+        return text  # headings, bold lines or numbers mark the items: the bullets are inside
+    topics: list[int] = []
+    for i, line in enumerate(lines):
+        m = _TOP_BULLET.match(line)
+        if not m or "**" in line or len(m.group(1).split()) > MAX_BULLET_TOPIC_WORDS:
+            continue
+        if i + 1 < len(lines) and _NESTED_LINE.match(lines[i + 1]):
+            topics.append(i)
+    if len(topics) < MIN_BULLET_TOPICS:
+        return text
+    for i in topics:
+        m = _TOP_BULLET.match(lines[i])
+        assert m is not None
+        lines[i] = f"**{m.group(1).strip().rstrip(':').strip()}**"
+    return "\n".join(lines)
+
+
 def strip_markdown(text: str) -> str:
     """Keep the words of a Markdown export and its structure, drop the rest of its markup:
     headings stay `#` lines and a line bold as a whole stays `**text**` (see `Document`);
