@@ -14,6 +14,8 @@ Named parts:
 from __future__ import annotations
 
 import re
+import sys
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 # --- the marks on a line -----------------------------------------------------------------
@@ -393,17 +395,13 @@ def _open_numbered_parents(
     inside it."""
     if not heads or heads[0].scheme not in ("arabic", "zero", "item"):
         return heads
+    subs = [c for c in cands if c.scheme == "sub"]
+    sub_lines = [c.line for c in subs]
     out: list[Candidate] = []
     for k, head in enumerate(heads):
-        end = heads[k + 1].line if k + 1 < len(heads) else None
-        inside = [
-            c
-            for c in cands
-            if c.scheme == "sub"
-            and c.line > head.line
-            and (end is None or c.line < end)
-            and _order_of(c.number) == head.order
-        ]
+        end = heads[k + 1].line if k + 1 < len(heads) else sys.maxsize
+        lo, hi = bisect_right(sub_lines, head.line), bisect_left(sub_lines, end)
+        inside = [c for c in subs[lo:hi] if _order_of(c.number) == head.order]
         steps = [_sub_order(c.number) for c in inside]
         opened = (
             len(inside) >= MIN_OPENED_SUBS
