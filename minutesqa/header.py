@@ -329,6 +329,13 @@ def clean_name(text: str) -> str:
         text,
         flags=re.I,
     )
+    # "Board of Trustees Regular" (before "Meeting" on its line): the kind, not the name
+    text = re.sub(
+        r"(?<=\w)\s+(?:regular|special|monthly|annual|adjourned|ordinary|extraordinary)$",
+        "",
+        text,
+        flags=re.I,
+    )
     return text.strip(" ,.-–—:;|/&")
 
 
@@ -363,14 +370,18 @@ _POST = re.compile(
 )
 
 
+MAX_NAME_WORDS = 12
+
+
 def valid_name(name: str) -> bool:
     words = name.split()
     return (
-        0 < len(words) <= 12
+        0 < len(words) <= MAX_NAME_WORDS
         and bool(_ORG.search(name))
         and not _NOT_A_NAME.search(name)
         and not _POST.search(name)
         and not name.endswith(".")
+        and not name[:1].islower()  # "a of the Cabinet": a phrase's leftovers
     )
 
 
@@ -393,6 +404,18 @@ _MEETING_ADJECTIVES = re.compile(
 )
 
 
+_PARENT_AND_BODY = re.compile(rf"^(?:.*?\b(?:{ORG_NOUNS}))\s+(\S.*\b(?:{ORG_NOUNS}))$", re.I)
+
+
+def _without_parent(name: str) -> str:
+    """A name too long to be one ("Limerick City & County Council Climate Action,
+    Biodiversity and Environment Strategic Policy Committee"): the body after its parent's
+    name, where the parent's ends in an organisational noun and the rest ends in another;
+    "" where it does not split so."""
+    m = _PARENT_AND_BODY.match(name)
+    return m.group(1) if m and len(m.group(1).split()) >= 2 else ""
+
+
 def _bare(name: str) -> bool:
     """An organisational noun alone, perhaps with the meeting's adjective ("Council",
     "Full Council", "Board"): it names no one."""
@@ -403,6 +426,8 @@ def body_name(header_lines: list[str], path: Path, hints: DocHints) -> str:
     """The body's name, or "" when the header names none (the caller may then use the name
     its other meetings share)."""
     found = _committee(header_lines, path)
+    if found and not valid_name(clean_name(found)):
+        found = _without_parent(clean_name(found))
     if found and valid_name(clean_name(found)):
         if not _bare(found):
             return _tidy_name(clean_name(found))

@@ -1174,3 +1174,22 @@ def test_nested_bullets_inside_marked_items_stay_bullets(tmp_path: Path) -> None
     meeting = md_meeting(tmp_path, text)
     assert table(meeting) == [("", "Elections"), ("", "Staffing")]
     assert meeting.items[0].body.startswith("- Project director elections\n- The election")
+
+
+@pytest.mark.parametrize(
+    ("header", "body"),
+    [
+        ("Board of Trustees Regular Meeting\nMarch 7, 2023", "Board of Trustees"),
+        ("CITY OF SPRINGFIELD\nCITY COUNCIL REGULAR MEETING\nMINUTES\nMarch 7, 2023", "City Council"),  # noqa: E501
+        ("Cabinet\n\nMinutes of a meeting of the Cabinet held on Tuesday 7 March 2023", "Cabinet"),
+        (
+            "Minutes of the Meeting of Limerick City & County Council Climate Action, "
+            "Biodiversity and Environment\n\nStrategic Policy Committee held on Tuesday 11th "
+            "March 2025 at 2.30pm.",
+            "Climate Action, Biodiversity and Environment Strategic Policy Committee",
+        ),
+    ],
+)
+def test_a_body_named_without_its_meeting_kind_or_parent(header: str, body: str) -> None:
+    text = header + "\n\n1. Apologies\n\nNone.\n\n2. Minutes\n\nApproved.\n\n3. Finance\n\nNoted.\n"
+    assert from_text(text).committee == body
