@@ -1180,7 +1180,10 @@ def test_nested_bullets_inside_marked_items_stay_bullets(tmp_path: Path) -> None
     ("header", "body"),
     [
         ("Board of Trustees Regular Meeting\nMarch 7, 2023", "Board of Trustees"),
-        ("CITY OF SPRINGFIELD\nCITY COUNCIL REGULAR MEETING\nMINUTES\nMarch 7, 2023", "City Council"),  # noqa: E501
+        (
+            "CITY OF SPRINGFIELD\nCITY COUNCIL REGULAR MEETING\nMINUTES\nMarch 7, 2023",
+            "City Council",
+        ),  # noqa: E501
         ("Cabinet\n\nMinutes of a meeting of the Cabinet held on Tuesday 7 March 2023", "Cabinet"),
         (
             "Minutes of the Meeting of Limerick City & County Council Climate Action, "
