@@ -93,6 +93,9 @@ _TALLY = re.compile(
     r"(?<![\d/.-])(\d{1,2})\s*(?:-|–|:|to|TO)\s*(\d{1,2})(?:\s*(?:-|–|:|to|TO)\s*(\d{1,2}))?"
     r"(?![\d/.:-]|\s*(?:p\.?m|a\.?m)\b)"
 )
+# "CARRIED 4/0" (Australian and New Zealand minutes): a slash only right after the outcome,
+# where it cannot be a date or a reference
+_SLASH_TALLY = re.compile(r"\s*(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])")
 # a vote table as pdftotext prints it: "RESULT: PASSED [UNANIMOUS]", "RESULT: ADOPTED [6 TO 0]"
 _RESULT_LINE = re.compile(r"\bRESULT:\s*([A-Z][A-Z ]+?)\s*(?:\[([^\]]*)\])?(?:\s|$)")
 
@@ -118,7 +121,12 @@ def _outcome(text: str) -> tuple[str, str] | None:
         return None
     outcome = OUTCOMES[re.sub(r"\s+", " ", m.group(1).lower())]
     tail = text[m.start() : m.end() + 80]
-    tally = _tally(tail) or ("unanimous" if _UNANIMOUS.search(text) else "")
+    slash = _SLASH_TALLY.match(text, m.end())
+    tally = (
+        _tally(tail)
+        or (f"{slash.group(1)}-{slash.group(2)}" if slash else "")
+        or ("unanimous" if _UNANIMOUS.search(text) else "")
+    )
     return outcome, tally
 
 

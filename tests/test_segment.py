@@ -1030,6 +1030,8 @@ def test_sub_items_of_a_heading_with_no_text_of_its_own_are_the_items() -> None:
         ("6", "CLOSE OF MEETING"),
     ]
     assert meeting.items[3].body.startswith("RESOLUTION 2023/48\nThat Council accept the tender")
+    # "CARRIED 3/1": the tally after the outcome
+    assert meeting.items[3].decisions[-1].endswith("(GST exclusive). CARRIED 3/1 [carried, 3-1]")
     assert "4.2 LIBRARY HOURS" in meeting.items[4].body
     # "MEETING OF COUNCIL" names no one: the header's own name for the body
     assert meeting.committee == "Shire of Example"
