@@ -1188,6 +1188,12 @@ def test_nested_bullets_inside_marked_items_stay_bullets(tmp_path: Path) -> None
         ),  # noqa: E501
         ("Cabinet\n\nMinutes of a meeting of the Cabinet held on Tuesday 7 March 2023", "Cabinet"),
         (
+            "Memorandum\nTo:\n\nBoard of Directors/RTD Staff\n\nFrom:\n\nPaula Perdue, "
+            "Executive Manager to Board of Directors\n\nSubject:\n\nMinutes of the Regular "
+            "Board of Directors meeting held on Tuesday, May 17, 2011 at 5:30 p.m.",
+            "Board of Directors",  # not a role ("Executive Manager to ...") nor "... Staff"
+        ),
+        (
             "Minutes of the Meeting of Limerick City & County Council Climate Action, "
             "Biodiversity and Environment\n\nStrategic Policy Committee held on Tuesday 11th "
             "March 2025 at 2.30pm.",
