@@ -142,6 +142,13 @@ def render(text: str, outcome: str, tally: str) -> str:
     return f"{text} [{label}]"
 
 
+# a line that is only the meeting's outcome ("Carried", "MOTION CARRIED UNANIMOUSLY", "Lost")
+_LONE_OUTCOME = re.compile(
+    r"^\W*(?:the\s+)?(?:motion\s+)?(?:carried|passed|defeated|failed|lost)\b[^.]{0,60}\.?\W*$",
+    re.IGNORECASE,
+)
+
+
 def _votes(paragraphs: list[str]) -> list[str]:
     """Motions with their outcome: a motion opens, and the first outcome within the next
     few sentences closes it."""
@@ -164,6 +171,16 @@ def _votes(paragraphs: list[str]) -> list[str]:
                     break
                 text = f"{text} {nxt}"
                 result = _outcome(nxt)
+            if (
+                result is not None
+                and j + 1 < len(sentences)
+                and _LONE_OUTCOME.match(sentences[j + 1])
+            ):
+                # "That the agenda be adopted as presented." over a line "Carried": the
+                # motion's own words proposed; the line after says what the meeting did
+                j += 1
+                text = f"{text} {sentences[j]}"
+                result = _outcome(sentences[j])
             if result is not None:
                 found.append(render(_clip(text), *result))
                 i = j + 1

@@ -38,7 +38,8 @@ PIPELINE_CHANGES: dict[int, frozenset[str]] = {
     # unmarked headings in plain text (headings.plain_headings), and topic bullets with
     # nested points (parse.text.nested_bullet_headings)
     # 15 (every format): a role is not a body's name ("Executive Manager to Board of
-    # Directors"), nor an addressee list with staff (header._NOT_A_NAME)
+    # Directors"), nor an addressee list with staff (header._NOT_A_NAME); a motion proposing
+    # adoption takes the outcome on the line after it (decisions._LONE_OUTCOME)
 }
 # the last version that changed an item's text (and so its sentences): the sentence store
 # is kept across later versions

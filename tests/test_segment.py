@@ -1204,3 +1204,18 @@ def test_nested_bullets_inside_marked_items_stay_bullets(tmp_path: Path) -> None
 def test_a_body_named_without_its_meeting_kind_or_parent(header: str, body: str) -> None:
     text = header + "\n\n1. Apologies\n\nNone.\n\n2. Minutes\n\nApproved.\n\n3. Finance\n\nNoted.\n"
     assert from_text(text).committee == body
+
+
+def test_a_motion_that_proposes_adoption_takes_the_outcome_on_the_line_after() -> None:
+    text = (
+        "Town of Exampleville\nRegular Council Meeting Minutes\nDate: March 14, 2023\n\n"
+        "1. Call to Order\n\nAt 7:00 p.m.\n\n2. Adoption of the Agenda\n\n"
+        "Moved by: Councillor Tran\nSeconded by: Councillor Doyle\n\n"
+        "That the agenda be adopted as presented.\n\nCarried\n\n"
+        "3. Adjournment\n\nAt 8:45 p.m.\n"
+    )
+    # one decision, the meeting's outcome ("Carried"), not the motion's word ("adopted")
+    assert from_text(text).items[1].decisions == (
+        "Moved by: Councillor Tran Seconded by: Councillor Doyle That the agenda be adopted as "
+        "presented. Carried [carried]",
+    )
