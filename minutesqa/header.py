@@ -54,12 +54,11 @@ def _held_date(flat: str, found: list[tuple[int, dt.date]]) -> dt.date | None:
     return found[0][1] if found else None
 
 
-def _header_date_old(header: str, text: str, path: Path) -> tuple[dt.date, str]:
+def _header_date_old(header: str, text: str, path: Path, us: bool) -> tuple[dt.date, str]:
     """The meeting's date: from the header (before the first item), else a day and month
     in the header with the year from the file name or the text, else the file name, and
     only then the first date in the text (which is often an earlier meeting's)."""
     flat = _tidy_ordinals(re.sub(r"\s+", " ", header))
-    us = month_first(text)
     held = _held_date(flat, find_dates(flat, us_order=us))
     if held:
         return held, "text"
@@ -259,7 +258,7 @@ def meeting_date(header: str, text: str, path: Path, hints: DocHints) -> tuple[d
         return in_header, "text"
     if hints.date:
         return hints.date, "front matter"
-    return _header_date_old(header, text, path)
+    return _header_date_old(header, text, path, us)
 
 
 # --- the body's name -------------------------------------------------------------------------
@@ -304,6 +303,9 @@ _KIND_AFTER_DASH = re.compile(
 )
 
 
+_KIND_ADJECTIVES = "regular|special|monthly|annual|adjourned|ordinary|extraordinary"  # of meeting
+
+
 def clean_name(text: str) -> str:
     """A header phrase with the meeting's words (kind, "Minutes", dates) taken out."""
     text = re.sub(r"\s+", " ", text)
@@ -323,18 +325,10 @@ def clean_name(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,.-–—:;|/&")
     text = re.sub(r"^(?:of|for|the|and|a|an)\s+(?:the\s+)?", "", text, flags=re.I)
     text = re.sub(r"\s+(?:of|for|the|and|held|on|at|in)$", "", text, flags=re.I)
+    # "Regular Board of Trustees", and "Board of Trustees Regular" (before "Meeting" on its
+    # line): the kind, not the name
     text = re.sub(
-        r"^(?:regular|special|monthly|annual|adjourned|ordinary|extraordinary)\s+",
-        "",
-        text,
-        flags=re.I,
-    )
-    # "Board of Trustees Regular" (before "Meeting" on its line): the kind, not the name
-    text = re.sub(
-        r"(?<=\w)\s+(?:regular|special|monthly|annual|adjourned|ordinary|extraordinary)$",
-        "",
-        text,
-        flags=re.I,
+        rf"^(?:{_KIND_ADJECTIVES})\s+|(?<=\w)\s+(?:{_KIND_ADJECTIVES})$", "", text, flags=re.I
     )
     return text.strip(" ,.-–—:;|/&")
 

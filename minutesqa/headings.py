@@ -81,14 +81,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("minute", re.compile(r"^Minute\s+(?:No\.?\s*)?(\d{1,4}/\d{2,4})\s*[.):\-–]?\s*(.*)$", re.I)),
     ("code", re.compile(rf"^({_CODE})\s*[.:\-–]?\s*(.*)$")),
-    # (alone on its line, the title on the next: a table's first column, "041/23" over its
-    # cell; never a year span wrapped onto a line of its own, "2014/15", "1999/2000.")
-    (
-        "slash",
-        re.compile(
-            rf"^(\d{{1,4}}/\d{{2,4}})\s*[.):\-–]?\s+({_TITLE_START}.*)$|^(\d{{1,3}}/\d{{2,4}}|\d{{4}}/\d{{3}})$"
-        ),
-    ),
+    ("slash", re.compile(rf"^(\d{{1,4}}/\d{{2,4}})\s*[.):\-–]?\s+({_TITLE_START}.*)$")),
+    # alone on its line, the title on the next (a table's first column, "041/23" over its
+    # cell); never a year span wrapped onto a line of its own ("2014/15", "1999/2000.")
+    ("slash", re.compile(r"^(\d{1,3}/\d{2,4}|\d{4}/\d{3})$")),
     # a council's prefix and year before the minute's number: "C23/041", "PC23.041"
     (
         "ref",
@@ -161,7 +157,7 @@ def candidate_at(raw: str, index: int) -> Candidate | None:
         m = pattern.match(text)
         if not m:
             continue
-        number = (m.group(1) if m.group(1) is not None else m.groups()[-1]).strip()
+        number = m.group(1).strip()
         title = (m.group(2) or "").strip() if m.lastindex and m.lastindex >= 2 else ""
         if scheme == "roman" and not number:
             continue
@@ -543,7 +539,7 @@ def plain_headings(raw: list[str]) -> list[Candidate]:
             and len(text.split()) <= MAX_PLAIN_WORDS
             and not re.search(r"[.,;:]$", text)
             and reads_as_title(text)
-            and not _LABEL.match(text + ":")
+            and not _LABEL.match(text)
             and not read_line(text).level
         ):
             out.append(Candidate(i, "line", 0, "", text, 0.5))

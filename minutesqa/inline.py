@@ -170,8 +170,8 @@ def split_run_in(lines: list[str]) -> list[str]:
         if m and n:
             words = m.group(2).split()
             out.extend([m.group(1) + " ".join(words[:n]), " ".join(words[n:])])
-        elif m and len(line) > MAX_HEADING and (lead := _lead_title(m.group(2))):
-            out.extend([m.group(1) + lead, m.group(2)])
+        elif m and len(line) > MAX_HEADING:
+            out.extend([m.group(1) + _lead_title(m.group(2)), m.group(2)])
         else:
             out.append(line)
     return out
