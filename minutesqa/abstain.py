@@ -33,7 +33,9 @@ def abstain_text(coverage: Coverage, retrieval: Retrieval | None = None) -> str:
             span = f"on or before {human_date(until)}" if until else "in that range"
         part = f" of {retrieval.committee}" if retrieval.committee else ""
         return render("out_of_range", committee_part=part, range=span, **base)
-    return render("abstain", scope="", **base)
+    named = retrieval.named if retrieval is not None else ()
+    scope = f" for {committees_phrase(dict.fromkeys(named, 1))}" if named else ""
+    return render("abstain", scope=scope, **base)
 
 
 _VENUE_QUESTION = re.compile(
@@ -54,8 +56,9 @@ def answerable(
 ) -> bool:
     """Whether the retrieved items can answer the question at all. Three signals, each a
     way minutes fail to cover a question: the topic's words are unknown to the index and
-    nothing reads like an answer; the topic exists, but only at other dates than asked;
-    or the question asks for a meeting fact the record does not state."""
+    nothing reads like an answer; the topic exists, but only at other dates than asked, or
+    only in the minutes of other bodies than the one named; or the question asks for a
+    meeting fact the record does not state."""
     tune = tuning or Tuning()
     hits = retrieval.hits
     if not hits:
@@ -97,6 +100,15 @@ def answerable(
         # the topic is plainly covered at another date, and not at the date asked
         gap = other.coverage - top.coverage
         if other.coverage >= tune.elsewhere_coverage and gap >= tune.elsewhere_gap:
+            return False
+    body = retrieval.body
+    if body is not None and body.other is not None:
+        # "did the DSF board agree to lease an office?": the topic is plainly covered in
+        # another body's minutes, and not in those of the body the question names or of its
+        # sub committees (retrieve.BodyScope). The same test as for dates above, with the
+        # body as the scope.
+        gap = body.other_coverage - body.own_coverage
+        if body.other_coverage >= tune.elsewhere_coverage and gap >= tune.elsewhere_gap:
             return False
     if history and is_follow_up(question, tune.follow_up_words):
         # a follow-up's own topic words must be in the item it is answered from

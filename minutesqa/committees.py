@@ -65,6 +65,17 @@ def committees_named(question: str, known: list[str], generic: frozenset[str]) -
     )
 
 
+def committee_family(
+    named: tuple[str, ...], known: list[str], generic: frozenset[str]
+) -> tuple[str, ...]:
+    """The bodies sharing a distinctive word with one of `named`: a district and its sub
+    committees ("Municipal District of Newcastle West" and "Municipal District of Newcastle
+    West Joint Policing Sub Committee"), one body's spellings. A question that names one
+    ("the Newcastle West district") may be answered from the minutes of any of them."""
+    words = set().union(*(set(committee_words(c)) - generic for c in named))
+    return tuple(c for c in known if words & (set(committee_words(c)) - generic))
+
+
 def committee_choices(committees: dict[str, int]) -> list[str]:
     """One name per committee for a picker: spellings that differ only in '&'/'and',
     hyphens or apostrophes are one body, shown as its most used spelling."""

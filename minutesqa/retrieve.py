@@ -13,6 +13,7 @@ import numpy as np
 from minutesqa.committees import (
     COMMITTEE_GENERIC,
     committee_choices,
+    committee_family,
     committees_named,
     common_name_words,
     resolve_committees,
@@ -21,7 +22,7 @@ from minutesqa.config import Settings
 from minutesqa.dates import DateIntent, question_dates
 from minutesqa.embed import Embedder, get_embedder
 from minutesqa.errors import IndexMissingError
-from minutesqa.lexical import LexicalIndex
+from minutesqa.lexical import LexicalIndex, tokenize
 from minutesqa.lexical_sync import open_lexical
 from minutesqa.models import SENTENCES_VERSION, Hit, ItemRef, date_int
 from minutesqa.query import (
@@ -57,6 +58,19 @@ class Coverage:
     dates_by_committee: dict[str, list[dt.date]] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class BodyScope:
+    """For a question that names a body: the best item of that body's family (itself, its
+    sub committees: committees.committee_family) and the best of every other body, each with
+    the share of the topic it holds. The words of the body's name are left out of the topic:
+    they say where to look, not what is asked (every item of the body holds them)."""
+
+    own: Hit | None
+    other: Hit | None
+    own_coverage: float
+    other_coverage: float
+
+
 @dataclass
 class Retrieval:
     hits: list[Hit]
@@ -68,6 +82,8 @@ class Retrieval:
     out_of_range: bool = False  # the dates asked for hold no meetings at all
     dated: bool = False  # the question itself named a date that now filters the search
     elsewhere: Hit | None = None  # for a dated question: the best item at any date
+    named: tuple[str, ...] = ()  # the bodies the question itself names ("the DSF board")
+    body: BodyScope | None = None  # ... their best item against any other body's
     question_vector: np.ndarray | None = None  # a follow-up's own words, without history
 
 
@@ -123,6 +139,32 @@ class Retriever:
 
     def committees_named(self, question: str) -> tuple[str, ...]:
         return committees_named(question, list(self.coverage.committees), self._generic)
+
+    def committee_family(self, named: tuple[str, ...]) -> tuple[str, ...]:
+        return committee_family(named, list(self.coverage.committees), self._generic)
+
+    def _body_scope(
+        self,
+        text: str,
+        vector: np.ndarray,
+        named: tuple[str, ...],
+        since: dt.date | None,
+        until: dt.date | None,
+    ) -> BodyScope:
+        family = self.committee_family(named) or named
+        others = tuple(c for c in self.coverage.committees if c not in family)
+        own = self._search(text, vector, family, since, until, 1)
+        other = self._search(text, vector, others, since, until, 1) if others else []
+        name = set().union(*(tokenize(c) for c in named))
+        terms = [t for t in topic_terms(text) if t not in name]
+        lex = self.lexical
+        own_cov, other_cov = (
+            lex.coverage_of(terms, [[lex.position[c] for c in found[0].chunk_ids]])[0]
+            if found
+            else 0.0
+            for found in (own, other)
+        )
+        return BodyScope(own[0] if own else None, other[0] if other else None, own_cov, other_cov)
 
     # --- search ---------------------------------------------------------------------------
     def search(self, query: Query) -> Retrieval:
@@ -180,6 +222,7 @@ class Retriever:
                 wide = self._search(text, vector, committees, query.since, query.until, 1, named)
             elsewhere = wide[0] if wide else None
         own = self.embedder.embed([question])[0] if text != question else None
+        body = self._body_scope(text, vector, named, since, until) if named and hits else None
         return Retrieval(
             hits,
             vector,
@@ -190,6 +233,8 @@ class Retriever:
             dated=dated,
             elsewhere=elsewhere,
             question_vector=own,
+            named=named,
+            body=body,
         )
 
     def search_items(

@@ -7,13 +7,14 @@ hold even where the embedding finds the neighbourhood convincing)."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import numpy as np
 
-from minutesqa.answer import answerable
+from minutesqa.answer import abstain_text, answerable
 from minutesqa.lexical import LexicalIndex
 from minutesqa.models import Hit, ItemRef
-from minutesqa.retrieve import Retrieval
+from minutesqa.retrieve import BodyScope, Coverage, Retrieval
 from tests.conftest import FakeEmbedder
 
 FILLER = [
@@ -75,3 +76,59 @@ def test_a_small_index_does_not_read_unseen_words_as_missing_topics() -> None:
     assert small.df.get("youngster", 0) == 0
     assert answerable(question, retrieval(question, POLICING), small, FakeEmbedder())  # type: ignore[arg-type]
     assert np.isfinite(small.idf("youngster"))
+
+
+# --- a question naming a body: the topic covered in another body's minutes, not in its own ---
+CCTV = "Did the Joint Policing Committee discuss CCTV cameras in the town centre?"
+
+
+def body_hit(committee: str, text: str, coverage: float) -> Hit:
+    ref = ItemRef(committee, dt.date(2020, 1, 1), "4", "Reports")
+    return Hit(
+        ref=ref,
+        score=1.0,
+        relevance=0.7,
+        text=f"Joint Policing Committee. {text}",  # no word of the question unseen
+        decisions=(),
+        source=committee,
+        coverage=coverage,
+    )
+
+
+def ask_named(own: Hit | None, other: Hit) -> bool:
+    """`coverage` of the hits below stands for BodyScope's (the topic less the name)."""
+    hits = [other, own] if own is not None else [other]
+    # the same items answer a question naming no body: only the body rule can refuse
+    assert answerable(CCTV, retrieval(CCTV, hits), LEX, FakeEmbedder())  # type: ignore[arg-type]
+    body = BodyScope(own, other, own.coverage if own else 0.0, other.coverage)
+    found = replace(retrieval(CCTV, hits), named=("Joint Policing Committee",), body=body)
+    return answerable(CCTV, found, LEX, FakeEmbedder())  # type: ignore[arg-type]
+
+
+def test_a_topic_only_another_body_covers_is_not_answered_for_the_body_named() -> None:
+    own = body_hit("Joint Policing Committee", FILLER[2], 0.1)
+    other = body_hit("Town Council", FILLER[1], 0.8)
+    assert not ask_named(own, other)
+    assert not ask_named(None, other)  # the body named has no item on it at all
+
+
+def test_the_body_named_covering_the_topic_too_answers() -> None:
+    own = body_hit("Joint Policing Committee", FILLER[1], 0.7)
+    assert ask_named(own, body_hit("Town Council", FILLER[1], 0.8))
+
+
+def test_another_body_touching_the_topic_is_not_enough_to_refuse() -> None:
+    own = body_hit("Joint Policing Committee", FILLER[2], 0.1)
+    # the other body holds a little more of the topic, not most of it (Tuning.elsewhere_*)
+    assert ask_named(own, body_hit("Town Council", FILLER[1], 0.5))
+
+
+def test_the_refusal_names_the_body_the_question_named() -> None:
+    coverage = Coverage(3, {"Joint Policing Committee": 2, "Town Council": 1}, None, None)
+    found = replace(retrieval(CCTV, []), named=("Joint Policing Committee",))
+    assert abstain_text(coverage, found).startswith(
+        "The minutes don't cover this for Joint Policing Committee. The index holds 3 meetings"
+    )
+    assert abstain_text(coverage, retrieval(CCTV, [])).startswith(
+        "The minutes don't cover this. The index holds 3 meetings"
+    )

@@ -248,11 +248,15 @@ def test_project_question_files_load() -> None:
 
 
 def test_layouts_question_file() -> None:
-    """5 questions per folder of ../shared/corpora/layouts, at most 1 unanswerable each; no
-    committee (names are being reworked); unnumbered items carry their heading."""
+    """5 questions per folder of ../shared/corpora/layouts, at most 1 unanswerable each, and 7
+    unanswerable ones naming one body about another's topic; no committee (names are being
+    reworked); unnumbered items carry their heading."""
     questions = load_questions(Path(__file__).resolve().parents[1] / "eval/layouts_questions.yaml")
     folders = ("apache", "ayton", "django", "rtd", "sac", "sf")
-    assert len(questions) == 30
+    assert len(questions) == 37
+    other = [q for q in questions if q.id.startswith("lay-other-")]
+    assert [q.id for q in other] == [f"lay-other-{n}" for n in range(1, 8)]
+    assert all(q.unanswerable for q in other)
     for folder in folders:
         mine = [q for q in questions if q.id.startswith(f"lay-{folder}-")]
         assert [q.id for q in mine] == [f"lay-{folder}-{n}" for n in range(1, 6)]
