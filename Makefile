@@ -29,8 +29,10 @@ run: ingest
 serve: setup
 	$(BIN)/minutes serve --index $(INDEX)
 
+# the test files spread over the cores (pytest-xdist; a file's tests stay together, as
+# several share a module-scoped index or corpus read); `pytest` alone runs them in one process
 test: setup
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --maxprocesses=4 --dist loadfile
 
 test-all: setup
 	$(BIN)/python -m pytest -m ''
