@@ -114,6 +114,31 @@ def _month_end(year: int, month: int) -> dt.date:
 _YEAR = r"((?:19|20)\d{2})"
 
 
+# "between 1 January and 29 March 2018", "from April to September 2020", "between March
+# 2019 and June 2020": a start whose year (and day) may be left to the end
+_DAY = r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
+_SPAN = re.compile(
+    rf"\b(?:between|from)\s+{_DAY}{_MONTH_RE}(?:,?\s+{_YEAR})?"
+    rf"\s+(?:and|to|until|till)\s+{_DAY}{_MONTH_RE},?\s+{_YEAR}\b"
+)
+
+
+def _span(q: str) -> DateIntent | None:
+    m = _SPAN.search(q)
+    if not m:
+        return None
+    day1, mon1, year1, day2, mon2, year2 = m.groups()
+    end_year, end_month = int(year2), MONTHS[mon2]
+    until = _make(end_year, end_month, int(day2)) if day2 else _month_end(end_year, end_month)
+    start_year = int(year1) if year1 else end_year
+    since = _make(start_year, MONTHS[mon1], int(day1) if day1 else 1)
+    if since and until and since > until and not year1:  # "between November and February 2020"
+        since = _make(start_year - 1, MONTHS[mon1], int(day1) if day1 else 1)
+    if since is None or until is None or since > until:
+        return None
+    return DateIntent(since, until)
+
+
 def question_dates(question: str, today: dt.date | None = None) -> DateIntent:
     q = question.lower()
     today = today or dt.date.today()
@@ -121,6 +146,9 @@ def question_dates(question: str, today: dt.date | None = None) -> DateIntent:
     if m:
         a, b = sorted((int(m.group(1)), int(m.group(2))))
         return DateIntent(dt.date(a, 1, 1), dt.date(b, 12, 31))
+    span = _span(q)
+    if span is not None:
+        return span
     full = find_dates(question)
     if full:
         pos, day = full[0]

@@ -4,6 +4,7 @@ names against the filters given."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -64,11 +65,23 @@ def topic_terms(text: str) -> list[str]:
     return [t for t in content_terms(text) if t not in _DATE_WORDS and not t.isdigit()]
 
 
-def mentions_period(text: str, intent: DateIntent) -> bool:
-    if not (intent.since and intent.until):
+def mentions_period(text: str, intent: DateIntent, held: dt.date | None = None) -> bool:
+    """Whether an item (of a meeting `held` on another date than asked) speaks of the period
+    asked: it names the period's year; for a single month, it names the month too, with the
+    year or at a meeting of that year ("the certificated employee of the month for May" in
+    April 2022 minutes, not a 2021 report that compares with 2020)."""
+    since, until = intent.since, intent.until
+    if not (since and until):
         return False
-    years = range(intent.since.year, intent.until.year + 1)
-    return any(re.search(rf"\b{year}\b", text) for year in years)
+    years = range(since.year, until.year + 1)
+    has_year = any(re.search(rf"\b{year}\b", text) for year in years)
+    if (since.year, since.month) != (until.year, until.month):
+        return has_year
+    name = calendar.month_name[since.month]
+    # capitalised: the month, not the verb ("members may ...")
+    if not re.search(rf"\b(?:{name}|{name[:3]}t?)\b", text):  # "Sep", "Sept"
+        return False
+    return has_year or (held is not None and held.year == since.year)
 
 
 def intersect(

@@ -166,6 +166,24 @@ class Retriever:
         )
         return BodyScope(own[0] if own else None, other[0] if other else None, own_cov, other_cov)
 
+    def _events(
+        self,
+        text: str,
+        vector: np.ndarray,
+        committees: tuple[str, ...],
+        intent: DateIntent,
+        k: int,
+        prefer: tuple[str, ...] = (),
+    ) -> list[Hit]:
+        """ "children arrested in August 2023", "employee of the month for May 2022": the date
+        is of the events, not of a meeting (none was held then). Items of any date that
+        mention that time themselves and hold Tuning.event_coverage of the topic."""
+        found = self._search(text, vector, committees, None, None, k, prefer)
+        least = self.settings.tuning.event_coverage
+        return [
+            h for h in found if mentions_period(h.text, intent, h.ref.date) and h.coverage >= least
+        ]
+
     # --- search ---------------------------------------------------------------------------
     def search(self, query: Query) -> Retrieval:
         tune = self.settings.tuning
@@ -185,20 +203,20 @@ class Retriever:
         since, until = intersect(query.since, query.until, intent)
         dated = bool(intent.since or intent.until)
         named = () if committees else self.committees_named(text)
+        by_events = dated and not (query.since or query.until)
         if dated and named and not committees and self._empty_range(named, since, until):
-            # "the Newcastle West JPC in October 2020": that body did not meet then
+            # "the Newcastle West JPC in October 2020": that body did not meet then, unless
+            # an item of its other meetings speaks of that time (as below)
+            hits = self._events(text, vector, named, intent, query.k) if by_events else []
+            if hits:
+                return Retrieval(hits, vector, text, None, None, committee, dated=True)
             return Retrieval([], vector, text, since, until, " or ".join(named), out_of_range=True)
         if (since and until and since > until) or self._empty_range(committees, since, until):
-            if dated and not (query.since or query.until):
-                # "children arrested in August 2023" dates the events, not the meeting:
-                # keep items that mention that time themselves
-                hits = [
-                    h
-                    for h in self._search(text, vector, committees, None, None, query.k, named)
-                    if mentions_period(h.text, intent) and h.coverage >= tune.event_coverage
-                ]
-                if hits:
-                    return Retrieval(hits, vector, text, None, None, committee, dated=True)
+            hits = (
+                self._events(text, vector, committees, intent, query.k, named) if by_events else []
+            )
+            if hits:
+                return Retrieval(hits, vector, text, None, None, committee, dated=True)
             return Retrieval([], vector, text, since, until, committee, out_of_range=True)
         hits = self._search(text, vector, committees, since, until, query.k, named)
         wide: list[Hit] | None = None  # the same search at every date
@@ -380,7 +398,9 @@ def _date_preferred(
     the search at every date) compete only when they name the period themselves, and start
     `boost` (Tuning.date_boost) behind."""
     seen = {h.ref.key() for h in in_range}
-    extra = [h for h in wide if h.ref.key() not in seen and mentions_period(h.text, intent)]
+    extra = [
+        h for h in wide if h.ref.key() not in seen and mentions_period(h.text, intent, h.ref.date)
+    ]
     if not extra:
         return in_range
     boosted = [

@@ -30,7 +30,8 @@ MEETINGS = {
     "hilltop-1.txt": (
         HILLTOP,
         "Monday 4th March 2019",
-        "2. Summer Fair\n\nThe council agreed a budget for the summer fair.\n",
+        "2. Summer Fair\n\nThe council agreed a budget for the summer fair.\n\n"
+        "3. Volunteer of the Month\n\nAnn Lee was named volunteer of the month for May 2019.\n",
     ),
     "hilltop-2.txt": (
         HILLTOP,
@@ -98,3 +99,25 @@ def test_a_sub_committee_answers_for_the_body_it_belongs_to(pipeline: Pipeline) 
 
 def test_a_question_naming_no_body_has_no_body_scope(pipeline: Pipeline) -> None:
     assert pipeline.retriever.search(Query("What was agreed about footpaths?")).body is None
+
+
+def test_a_month_the_body_did_not_meet_is_answered_by_an_item_about_it(
+    pipeline: Pipeline,
+) -> None:
+    """Hilltop met in March and June 2019, not in May: 'for May 2019' dates the event, and
+    the March item that names May 2019 answers (retrieve.Retriever._events)."""
+    question = "Who was Hilltop Community Council's volunteer of the month for May 2019?"
+    result = pipeline.retriever.search(Query(question))
+    assert not result.out_of_range and result.dated
+    answer = pipeline.ask(question)
+    assert not answer.abstained and "Ann Lee" in answer.text
+    cited = answer.citations[0]
+    assert (cited.committee, cited.date.isoformat(), cited.item) == (HILLTOP, "2019-03-04", "3")
+
+
+def test_a_month_the_body_did_not_meet_with_no_item_about_it_is_out_of_range(
+    pipeline: Pipeline,
+) -> None:
+    answer = pipeline.ask("What did the Hilltop Community Council say about footpaths in May 2019?")
+    assert answer.abstained and answer.citations == []
+    assert "Hilltop Community Council" in answer.text and "May 2019" in answer.text

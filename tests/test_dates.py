@@ -11,6 +11,7 @@ import pytest
 from minutesqa.dates import DateIntent, find_dates, month_first, parse_date, question_dates
 from minutesqa.header import meeting_date
 from minutesqa.models import DocHints
+from minutesqa.query import mentions_period
 
 D = dt.date
 TODAY = D(2024, 6, 15)
@@ -118,6 +119,13 @@ def span(question: str) -> tuple[dt.date | None, dt.date | None, bool, bool]:
         ("The 2020-21 budget", D(2020, 1, 1), D(2021, 12, 31)),
         ("What was agreed this year?", D(2024, 1, 1), D(2024, 12, 31)),
         ("What was agreed last year?", D(2023, 1, 1), D(2023, 12, 31)),
+        # a span: the start takes the end's year, a month alone its first or last day
+        ("Burglaries between 1 January and 29 March 2018", D(2018, 1, 1), D(2018, 3, 29)),
+        ("Offences between April and September 2020", D(2020, 4, 1), D(2020, 9, 30)),
+        ("Offences from April to September 2020", D(2020, 4, 1), D(2020, 9, 30)),
+        ("Grants between March 2019 and June 2020", D(2019, 3, 1), D(2020, 6, 30)),
+        ("Between November and February 2020", D(2019, 11, 1), D(2020, 2, 29)),
+        ("From 3rd of May 2019 to 30th June 2019", D(2019, 5, 3), D(2019, 6, 30)),
     ],
 )
 def test_question_dates_ranges(question: str, since: dt.date, until: dt.date) -> None:
@@ -204,3 +212,29 @@ def test_a_text_writing_dates_month_first_reads_its_ambiguous_ones_so() -> None:
     header = "Board of Education\nRegular Meeting 03/04/2023"
     text = header + "\n\n1. Minutes of 02/21/2023 approved."
     assert meeting_date(header, text, Path("m.txt"), DocHints())[0] == dt.date(2023, 3, 4)
+
+
+MAY_2022 = DateIntent(D(2022, 5, 1), D(2022, 5, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "held", "expected"),
+    [
+        ("Lisa Walker was the employee of the month for May.", D(2022, 4, 19), True),
+        ("Lisa Walker was the employee of the month for May.", D(2021, 4, 20), False),
+        ("Figures for May 2022 were lower.", D(2023, 1, 10), True),
+        ("Figures for 2022 were lower.", D(2023, 1, 10), False),  # the year, not the month
+        ("Members may raise it in 2022.", D(2022, 4, 19), False),  # the verb, not the month
+    ],
+)
+def test_an_item_of_another_date_speaks_of_the_month_asked(
+    text: str, held: dt.date, expected: bool
+) -> None:
+    assert mentions_period(text, MAY_2022, held) is expected
+
+
+def test_an_item_speaks_of_a_longer_period_by_its_years() -> None:
+    spring = DateIntent(D(2020, 4, 1), D(2020, 9, 30))
+    assert mentions_period("From April - Sept 2020, 156 offences", spring, D(2021, 2, 2))
+    assert not mentions_period("In 2021, 156 offences", spring, D(2021, 2, 2))
+    assert mentions_period("Sept 2020 figures", DateIntent(D(2020, 9, 1), D(2020, 9, 30)))
