@@ -1,14 +1,16 @@
 """What an agenda item decided: "AGREED/RESOLVED that ...", "noted", and motions and votes
 in their usual forms ("Motion by X, second by Y ... Motion carried", "moved ... seconded
 ... The motion carried, 4-0", "RESULT: PASSED [UNANIMOUS]", "Passed unanimously",
-"Approved by General Consent", "BE IT RESOLVED"), each with its outcome (carried, passed,
-defeated, deferred, noted ...) and the tally where the minutes print one."""
+"Approved by General Consent", "BE IT RESOLVED", "proposed by Cllr X, seconded by Cllr Y
+and agreed", "Seconded by ...; And Resolved: 'That ...'"), each with its outcome (carried,
+passed, agreed, resolved, defeated, deferred ...) and the tally where the minutes print one."""
 
 from __future__ import annotations
 
 import re
 
 from minutesqa.clip import clip_at_word
+from minutesqa.sentence_split import split_paragraph
 
 _DECISION_START = re.compile(
     r"^(?:(?:AGREED|RESOLVED|DECIDED)\b|(?:And\s+)?Resolved\b|Agreed\s+that\b|"
@@ -28,8 +30,8 @@ LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|\([a-z0-9]{1,3}\)|[a-z][.)])\s")
 
 
 def _sentences(paragraph: str) -> list[str]:
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"'(])", paragraph)
-    return [p.strip() for p in parts if p.strip()]
+    """Not cut at "Cllr. J. Davies" or "Mr." (sentence_split: initials, titles)."""
+    return split_paragraph(paragraph)
 
 
 def _agreed(paragraphs: list[str]) -> list[str]:
@@ -84,7 +86,12 @@ _MOTION = re.compile(
 )
 _OUTCOME = re.compile(
     r"\b(?:(?:the\s+)?motion\s+)?(carried|passed|failed|defeated|adopted|withdrawn|tabled|"
-    r"approved\s+by\s+general\s+consent|approved|deferred|postponed|lost|denied|rejected)\b"
+    r"approved\s+by\s+general\s+consent|approved|deferred|postponed|lost|denied|rejected|"
+    # the British parish and community council form: "proposed by Cllr X, seconded by Cllr
+    # Y and agreed", "... it was agreed to", "Unanimously Agreed", "agreed by all"
+    r"(?:and|all|unanimously|was)\s+agreed|agreed\s+(?:by\s+all|unanimously)|"
+    # "Seconded by Councillor Ryan; And Resolved: 'That ...'" (Irish councils)
+    r"and\s+resolved)\b"
     r"(?!\s+(?:by|to)\s+(?:the\s+)?(?:board|committee|council)\s+(?:at|on|in)\b)",
     re.IGNORECASE,
 )
@@ -119,7 +126,8 @@ def _outcome(text: str) -> tuple[str, str] | None:
     m = _OUTCOME.search(text)
     if not m:
         return None
-    outcome = OUTCOMES[re.sub(r"\s+", " ", m.group(1).lower())]
+    word = re.sub(r"\s+", " ", m.group(1).lower())
+    outcome = next((w for w in ("agreed", "resolved") if w in word), "") or OUTCOMES[word]
     tail = text[m.start() : m.end() + 80]
     slash = _SLASH_TALLY.match(text, m.end())
     tally = (
@@ -149,6 +157,10 @@ _LONE_OUTCOME = re.compile(
 )
 
 
+# an outcome that ends its sentence and leaves what was decided to the next one
+_SUBSTANCE_NEXT = re.compile(r"\b(?:resolved|agreed)\s*[:.-]*\s*$", re.IGNORECASE)
+
+
 def _votes(paragraphs: list[str]) -> list[str]:
     """Motions with their outcome: a motion opens, and the first outcome within the next
     few sentences closes it."""
@@ -166,7 +178,10 @@ def _votes(paragraphs: list[str]) -> list[str]:
             while result is None and j + 1 < len(sentences) and j - i < 4:
                 j += 1
                 nxt = sentences[j]
-                if _MOTION.search(nxt) and not _outcome(nxt):
+                opens = _MOTION.search(nxt)
+                closes = [m.start() for m in (_RESULT_LINE.search(nxt), _OUTCOME.search(nxt)) if m]
+                if opens and (not closes or opens.start() < min(closes)):
+                    # another motion begins before any outcome: this one is not closed
                     j -= 1
                     break
                 text = f"{text} {nxt}"
@@ -181,19 +196,36 @@ def _votes(paragraphs: list[str]) -> list[str]:
                 j += 1
                 text = f"{text} {sentences[j]}"
                 result = _outcome(sentences[j])
+            if (
+                result is not None
+                and j + 1 < len(sentences)
+                and _SUBSTANCE_NEXT.search(text)
+                and re.match(r"^\W{0,2}(?:[“\"'‘]|that\b)", sentences[j + 1], re.IGNORECASE)
+            ):
+                # "Seconded by Councillor Teefy; And Resolved." over "“That the Part 8 ...”"
+                j += 1
+                text = f"{text} {sentences[j]}"
             if result is not None:
                 found.append(render(_clip(text), *result))
                 i = j + 1
                 continue
-        elif result and re.match(
-            r"^\W*(?:the\s+)?(?:motion|item|it|resolution|vote)\b|"
-            r"^\W*(?:passed|carried|approved|adopted)\b",
-            sentence,
-            re.I,
+        elif (
+            result
+            and result[0] != "agreed"
+            and re.match(  # "It was agreed": _agreed
+                r"^\W*(?:the\s+)?(?:motion|item|it|resolution|vote)\b|"
+                r"^\W*(?:passed|carried|approved|adopted)\b",
+                sentence,
+                re.I,
+            )
         ):
             found.append(render(_clip(sentence), *result))
         i += 1
     return found
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def _clip(text: str, limit: int = 600) -> str:
@@ -203,5 +235,8 @@ def _clip(text: str, limit: int = 600) -> str:
 def extract_decisions(paragraphs: list[str]) -> tuple[str, ...]:
     """Every decision of one item, in the order the minutes give them."""
     votes = _votes(paragraphs)
-    agreed = [d for d in _agreed(paragraphs) if not any(d[:60] in v for v in votes)]
+    # an "AGREED"/"And Resolved" the vote already holds; the test is on the first 300
+    # characters, as a council's resolutions often share their first 60 ("And Resolved:
+    # 'That, in accordance with the provisions of Section 183 ...'") and differ after
+    agreed = [d for d in _agreed(paragraphs) if not any(_flat(d)[:300] in _flat(v) for v in votes)]
     return tuple(dict.fromkeys(agreed + votes))

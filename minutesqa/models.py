@@ -14,7 +14,7 @@ MEETING_ITEM = "meeting"  # the item number of a meeting's own record (attendanc
 # then redoes the files stamped with an older version (re-embedding only the chunk texts
 # that changed). `PIPELINE_CHANGES` says which formats a version changed, so that a bump for
 # one format does not redo a whole archive of others; a version not listed changed them all.
-PIPELINE_VERSION = 15
+PIPELINE_VERSION = 16
 PIPELINE_CHANGES: dict[int, frozenset[str]] = {
     6: frozenset({"pdf"}),  # a PDF's items carry the page they start on
     7: frozenset({"md"}),  # a Markdown export of a PDF: its original's address and pages
@@ -40,6 +40,9 @@ PIPELINE_CHANGES: dict[int, frozenset[str]] = {
     # 15 (every format): a role is not a body's name ("Executive Manager to Board of
     # Directors"), nor an addressee list with staff (header._NOT_A_NAME); a motion proposing
     # adoption takes the outcome on the line after it (decisions._LONE_OUTCOME)
+    # 16 (every format): decisions read by sentence_split (not cut at "Cllr." or "J."),
+    # "proposed ..., seconded ... and agreed" / "it was agreed" / "And Resolved: 'That ...'"
+    # close a motion, and a motion is never joined to the next one (decisions.py)
 }
 # the last version that changed an item's text (and so its sentences): the sentence store
 # is kept across later versions

@@ -1219,3 +1219,41 @@ def test_a_motion_that_proposes_adoption_takes_the_outcome_on_the_line_after() -
         "Moved by: Councillor Tran Seconded by: Councillor Doyle That the agenda be adopted as "
         "presented. Carried [carried]",
     )
+
+
+PARISH = (
+    "Minutes of the Meeting of Exampleton Parish Council held on Wednesday 6th February "
+    "2019\n\n"
+    "1. Minutes\n\nCllr. J. Davies proposed acceptance of the minutes, seconded by Cllr. M. "
+    "Peake and unanimously agreed.\n\n"
+    "2. Grants\n\nOn the proposal of Councillor Ruddle, seconded by Councillor Scanlan, it was "
+    "agreed to allocate €600 to public lighting at Belville.\n\n"
+    "On the proposal of Councillor Foley, seconded by Councillor Scanlan, it was agreed to "
+    "allocate €1,000 to Monagea Community Graveyard.\n\n"
+    "3. Disposals\n\nProposed by Councillor Keary;\n\nSeconded by Councillor Teskey;\n\n"
+    "And Resolved:\n\n“That the disposal of property at Main Street, Bruff, be approved.”\n\n"
+    "And Resolved: “That the disposal of property at Knockfinisk, Carrigkerry, be approved.”\n\n"
+    "4. Close\n\nThe meeting closed at 9 p.m.\n"
+)
+
+
+def test_parish_council_decisions_whole_and_apart() -> None:
+    """'proposed ..., seconded ... and agreed' and 'it was agreed' close a motion; a title
+    or an initial does not end its sentence; each motion and each resolution is its own
+    decision, even where resolutions share their opening words."""
+    items = {i.number: i.decisions for i in from_text(PARISH).items}
+    assert items["1"] == (
+        "Cllr. J. Davies proposed acceptance of the minutes, seconded by Cllr. M. Peake and "
+        "unanimously agreed. [agreed, unanimous]",
+    )
+    assert items["2"] == (
+        "On the proposal of Councillor Ruddle, seconded by Councillor Scanlan, it was agreed to "
+        "allocate €600 to public lighting at Belville. [agreed]",
+        "On the proposal of Councillor Foley, seconded by Councillor Scanlan, it was agreed to "
+        "allocate €1,000 to Monagea Community Graveyard. [agreed]",
+    )
+    assert items["3"] == (
+        "And Resolved: “That the disposal of property at Knockfinisk, Carrigkerry, be approved.”",
+        "Seconded by Councillor Teskey; And Resolved: “That the disposal of property at Main "
+        "Street, Bruff, be approved.” [resolved]",
+    )
