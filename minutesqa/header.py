@@ -127,7 +127,10 @@ def _committee(header_lines: list[str], path: Path) -> str:
     ):
         m = re.search(pattern, flat, re.IGNORECASE)
         if m and len(m.group(1)) < 140:
-            return _tidy_name(m.group(1))
+            # "Minutes of the July meeting of the PC / MINUTES OF WRETTON PARISH COUNCIL
+            # MEETING HELD ...": a second heading starts where "Minutes of" does again
+            name = re.split(r"\bMINUTES\s+OF\s+(?:THE\s+)?", m.group(1), flags=re.IGNORECASE)[-1]
+            return _tidy_name(re.sub(r"\s+MEETING$", "", name, flags=re.IGNORECASE))
     m = re.match(r"^Minutes\s*[-–]\s*(.+?)\s+[-–]\s+.*\d{4}", path.stem)
     if m:
         return _tidy_name(m.group(1))

@@ -42,7 +42,8 @@ PIPELINE_CHANGES: dict[int, frozenset[str]] = {
     # adoption takes the outcome on the line after it (decisions._LONE_OUTCOME)
     # 16 (every format): decisions read by sentence_split (not cut at "Cllr." or "J."),
     # "proposed ..., seconded ... and agreed" / "it was agreed" / "And Resolved: 'That ...'"
-    # close a motion, and a motion is never joined to the next one (decisions.py)
+    # close a motion, and a motion is never joined to the next one (decisions.py); a second
+    # "Minutes of" heading starts the body's name afresh (header._committee)
 }
 # the last version that changed an item's text (and so its sentences): the sentence store
 # is kept across later versions

@@ -1257,3 +1257,13 @@ def test_parish_council_decisions_whole_and_apart() -> None:
         "Seconded by Councillor Teskey; And Resolved: “That the disposal of property at Main "
         "Street, Bruff, be approved.” [resolved]",
     )
+
+
+def test_a_second_minutes_heading_starts_the_bodys_name_afresh() -> None:
+    text = (
+        "Minutes of the July meeting of the PC\n\nMINUTES OF WRETTON PARISH COUNCIL MEETING\n\n"
+        "HELD AT WRETTON CHURCH\n\nWEDNESDAY 13th JULY 2005\n\n"
+        "1. Apologies for Absence\n\nNone.\n\n2. Minutes\n\nApproved.\n\n3. Finance\n\nNoted.\n"
+    )
+    meeting = from_text(text)
+    assert (meeting.committee, meeting.date) == ("Wretton Parish Council", dt.date(2005, 7, 13))
