@@ -70,6 +70,28 @@ class CountingEmbedder(FakeEmbedder):
         return super().embed(texts)
 
 
+def fake_archive(
+    tmp_path_factory: pytest.TempPathFactory,
+    meetings: dict[str, tuple[str, str, str]],
+    name: str = "archive",
+) -> Settings:
+    """A small archive ingested with the FakeEmbedder: each file (name -> committee, date,
+    items) a meeting with an "Adoption of Minutes" item 1 and the items given."""
+    from minutesqa.ingest import ingest
+
+    folder = tmp_path_factory.mktemp(name)
+    for file, (committee, date, items) in meetings.items():
+        (folder / file).write_text(
+            f"Minutes of the meeting of the {committee} held on {date}.\n\n"
+            f"1. Adoption of Minutes\n\nAdopted.\n\n{items}",
+            encoding="utf-8",
+        )
+    settings = Settings.load(env={}, index_dir=folder.parent / f"{folder.name}-index")
+    summary = ingest(folder, settings, embedder=FakeEmbedder(), progress=False)
+    assert summary.meetings == len(meetings), summary.failures
+    return settings
+
+
 @pytest.fixture
 def fake_embedder() -> FakeEmbedder:
     return FakeEmbedder()

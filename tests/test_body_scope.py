@@ -8,10 +8,8 @@ from __future__ import annotations
 import pytest
 
 from minutesqa.answer import Pipeline
-from minutesqa.config import Settings
-from minutesqa.ingest import ingest
 from minutesqa.retrieve import Query, Retriever
-from tests.conftest import FakeEmbedder
+from tests.conftest import FakeEmbedder, fake_archive
 
 WATER = "Riverside Water Board"
 HILLTOP = "Hilltop Community Council"
@@ -48,15 +46,7 @@ MEETINGS = {
 
 @pytest.fixture(scope="module")
 def pipeline(tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
-    folder = tmp_path_factory.mktemp("bodies")
-    for name, (committee, date, item) in MEETINGS.items():
-        (folder / name).write_text(
-            f"Minutes of the meeting of the {committee} held on {date}.\n\n"
-            f"1. Adoption of Minutes\n\nAdopted.\n\n{item}",
-            encoding="utf-8",
-        )
-    settings = Settings.load(env={}, index_dir=folder.parent / f"{folder.name}-index")
-    assert ingest(folder, settings, embedder=FakeEmbedder(), progress=False).meetings == 7
+    settings = fake_archive(tmp_path_factory, MEETINGS, "bodies")
     retriever = Retriever(settings, embedder=FakeEmbedder())  # type: ignore[arg-type]
     return Pipeline(settings, retriever=retriever)
 

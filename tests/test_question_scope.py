@@ -11,9 +11,8 @@ import pytest
 
 from minutesqa.answer import Pipeline
 from minutesqa.config import Settings
-from minutesqa.ingest import ingest
 from minutesqa.retrieve import Query, Retriever
-from tests.conftest import FakeEmbedder
+from tests.conftest import FakeEmbedder, fake_archive
 
 NW = "Municipal District of Newcastle West"
 NW_JPC = "Municipal District of Newcastle West Joint Policing Sub Committee"
@@ -49,16 +48,7 @@ MEETINGS = {
 
 @pytest.fixture(scope="module")
 def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    folder = tmp_path_factory.mktemp("scope")
-    for name, (committee, date, item) in MEETINGS.items():
-        (folder / name).write_text(
-            f"Minutes of the meeting of the {committee} held on {date}.\n\n"
-            f"1. Adoption of Minutes\n\nAdopted.\n\n{item}",
-            encoding="utf-8",
-        )
-    settings = Settings.load(env={}, index_dir=folder.parent / f"{folder.name}-index")
-    assert ingest(folder, settings, embedder=FakeEmbedder(), progress=False).meetings == 7
-    return settings
+    return fake_archive(tmp_path_factory, MEETINGS, "scope")
 
 
 @pytest.fixture(scope="module")
