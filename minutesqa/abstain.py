@@ -1,8 +1,14 @@
-"""Whether the minutes answer a question at all, and what to say when they do not."""
+"""Whether the minutes answer a question at all, and what to say when they do not.
+
+Abstention is a short chain of named checks (`CHECKS`), each a way minutes fail to cover a
+question; the first that refuses gives its name as the reason (`Answer.abstain_reason`, the
+eval record's `abstain_reason`, one line in `minutes ask`)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -44,6 +50,175 @@ _VENUE_QUESTION = re.compile(
 )
 
 
+@dataclass(frozen=True)
+class Case:
+    """What every check reads: the question, what retrieval found, the index."""
+
+    question: str
+    retrieval: Retrieval
+    lexical: LexicalIndex
+    embedder: Embedder
+    history: tuple[str, ...]
+    tune: Tuning
+    store: SentenceVectorSource | None
+
+
+def _no_items(case: Case) -> bool:
+    """Nothing retrieved: the dates or the body asked hold no meetings, or the index is
+    empty for the filters."""
+    return not case.retrieval.hits
+
+
+def _weak_match(case: Case) -> bool:
+    """The best item is neither like the question nor holds its words (Tuning.weak)."""
+    top = case.retrieval.hits[0]
+    return top.relevance < case.tune.weak and top.coverage < case.tune.weak
+
+
+def _unknown_words(case: Case) -> bool:
+    """The topic holds words the minutes never use, the best item is not close on meaning
+    (Tuning.close_item), and no sentence of it reads like an answer (Tuning.close,
+    close_unseen when most of the topic is such words)."""
+    tune, lexical, retrieval = case.tune, case.lexical, case.retrieval
+    top = retrieval.hits[0]
+    topic = topic_terms(retrieval.search_text)
+    unseen = [t for t in topic if lexical.df.get(t, 0) == 0]
+    if not unseen or top.relevance >= tune.close_item:
+        return False
+    share = sum(lexical.idf(t) for t in unseen) / sum(lexical.idf(t) for t in topic)
+    _, vectors = sentence_vectors(
+        case.embedder, top, set(tokenize(retrieval.search_text)), tune, case.store
+    )
+    best = float(np.max(vectors @ retrieval.query_vector))
+    return best < tune.close or (share >= tune.unseen_share and best < tune.close_unseen)
+
+
+def _telling_words_missing(case: Case) -> bool:
+    """The question's most telling words (rare in the archive) are in none of the items
+    found: the minutes speak of the neighbourhood (policing, CCTV) but not of the thing
+    asked (tasers). Tuning.missing_share, rare_share, unseen_tells, found_items."""
+    tune, lexical, retrieval = case.tune, case.lexical, case.retrieval
+    topic = topic_terms(retrieval.search_text)
+    if not topic:
+        return False
+    hits = retrieval.hits
+    found = set().union(*(tokenize(f"{h.ref.title} {h.text}") for h in hits[: tune.found_items]))
+    total = sum(lexical.idf(t) for t in topic)
+    n = len(lexical.ids)
+    # in a large archive a word it never uses is telling; in a small one hardly: such a
+    # word counts in proportion to the archive's size, fully from unseen_tells chunks
+    unseen_weight = min(1.0, n / tune.unseen_tells)
+    missing = sum(
+        lexical.idf(t) * (unseen_weight if lexical.df.get(t, 0) == 0 else 1.0)
+        for t in topic
+        if lexical.df.get(t, 0) <= tune.rare_share * n and t not in found
+    )
+    return bool(missing) and missing / total >= tune.missing_share
+
+
+def _other_date(case: Case) -> bool:
+    """A dated question whose topic is plainly covered at another date (Tuning.
+    elsewhere_coverage) and clearly better than at the date asked (elsewhere_gap)."""
+    retrieval, tune = case.retrieval, case.tune
+    other, top = retrieval.elsewhere, retrieval.hits[0]
+    if other is None or other.ref.key() in {h.ref.key() for h in retrieval.hits}:
+        return False
+    gap = other.coverage - top.coverage
+    return other.coverage >= tune.elsewhere_coverage and gap >= tune.elsewhere_gap
+
+
+def _other_body(case: Case) -> bool:
+    """ "Did the DSF board agree to lease an office?": the topic is plainly covered in
+    another body's minutes, and not in those of the body the question names or of its sub
+    committees (retrieve.BodyScope). The same test as for dates, with the body as scope."""
+    body, tune = case.retrieval.body, case.tune
+    if body is None or body.other is None:
+        return False
+    gap = body.other_coverage - body.own_coverage
+    return body.other_coverage >= tune.elsewhere_coverage and gap >= tune.elsewhere_gap
+
+
+def _follow_up_off_topic(case: Case) -> bool:
+    """A follow-up's own topic words (Tuning.follow_up_terms or more) are none of them in
+    the item it would be answered from."""
+    tune, top = case.tune, case.retrieval.hits[0]
+    if not (case.history and is_follow_up(case.question, tune.follow_up_words)):
+        return False
+    own = topic_terms(case.question)
+    present = set(tokenize(f"{top.ref.title} {top.text}"))
+    return len(own) >= tune.follow_up_terms and not any(t in present for t in own)
+
+
+def _venue_not_recorded(case: Case) -> bool:
+    """ "Where was the meeting held?": the meeting record states a venue only when the
+    minutes give one."""
+    if not _VENUE_QUESTION.search(case.question):
+        return False
+    hits = case.retrieval.hits
+    records = [h for h in hits[: case.tune.found_items] if h.ref.item == MEETING_ITEM]
+    return not (records and f"{VENUE_LABEL}:" in records[0].text)
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str  # the reason recorded when it refuses
+    says: str  # the reason in words, for `minutes ask`
+    refuses: Callable[[Case], bool]
+
+
+# The chain, in order: the first check that refuses names the reason.
+CHECKS: tuple[Check, ...] = (
+    Check("no_items", "no item of the minutes falls within the filters", _no_items),
+    Check("weak_match", "no item is like the question or holds its words", _weak_match),
+    Check(
+        "unknown_words",
+        "the question's words are not the minutes' words and no sentence reads like an answer",
+        _unknown_words,
+    ),
+    Check(
+        "telling_words_missing",
+        "the question's most telling words are in none of the items found",
+        _telling_words_missing,
+    ),
+    Check("other_date", "the topic is covered at another date than the one asked", _other_date),
+    Check("other_body", "the topic is covered in another body's minutes", _other_body),
+    Check(
+        "follow_up_off_topic",
+        "the follow-up's own words are not in the item it follows",
+        _follow_up_off_topic,
+    ),
+    Check("venue_not_recorded", "the minutes do not say where it was held", _venue_not_recorded),
+)
+# reasons recorded outside the chain
+OUT_OF_RANGE = "out_of_range"
+MODEL_DECLINED = "model_declined"
+REASONS = {c.name: c.says for c in CHECKS} | {
+    OUT_OF_RANGE: "no meeting was held in the dates asked",
+    MODEL_DECLINED: "the language model found no answer in the items given to it",
+}
+
+
+def abstain_reason(
+    question: str,
+    retrieval: Retrieval,
+    lexical: LexicalIndex,
+    embedder: Embedder,
+    history: tuple[str, ...] | list[str] = (),
+    tuning: Tuning | None = None,
+    *,
+    store: SentenceVectorSource | None = None,
+) -> str:
+    """The name of the first check of `CHECKS` that refuses the question; "" when the
+    retrieved items can answer it. A question out of the index's dates is "out_of_range"."""
+    case = Case(question, retrieval, lexical, embedder, tuple(history), tuning or Tuning(), store)
+    for check in CHECKS:
+        if check.refuses(case):
+            if check.name == "no_items" and retrieval.out_of_range:
+                return OUT_OF_RANGE
+            return check.name
+    return ""
+
+
 def answerable(
     question: str,
     retrieval: Retrieval,
@@ -54,70 +229,6 @@ def answerable(
     *,
     store: SentenceVectorSource | None = None,
 ) -> bool:
-    """Whether the retrieved items can answer the question at all. Three signals, each a
-    way minutes fail to cover a question: the topic's words are unknown to the index and
-    nothing reads like an answer; the topic exists, but only at other dates than asked, or
-    only in the minutes of other bodies than the one named; or the question asks for a
-    meeting fact the record does not state."""
-    tune = tuning or Tuning()
-    hits = retrieval.hits
-    if not hits:
-        return False
-    top = hits[0]
-    if top.relevance < tune.weak and top.coverage < tune.weak:
-        return False
-    topic = topic_terms(retrieval.search_text)
-    unseen = [t for t in topic if lexical.df.get(t, 0) == 0]
-    if unseen and top.relevance < tune.close_item:
-        # words the minutes never use: answer only if a sentence reads like an answer
-        share = sum(lexical.idf(t) for t in unseen) / sum(lexical.idf(t) for t in topic)
-        _, vectors = sentence_vectors(
-            embedder, top, set(tokenize(retrieval.search_text)), tune, store
-        )
-        best = float(np.max(vectors @ retrieval.query_vector))
-        if best < tune.close or (share >= tune.unseen_share and best < tune.close_unseen):
-            return False
-    if topic:
-        # the question's most telling words are in none of the items found: the minutes
-        # speak of the neighbourhood (policing, CCTV) but not of the thing asked (tasers)
-        found = set().union(
-            *(tokenize(f"{h.ref.title} {h.text}") for h in hits[: tune.found_items])
-        )
-        total = sum(lexical.idf(t) for t in topic)
-        n = len(lexical.ids)
-        # in a large archive a word it never uses is telling; in a small one hardly: such a
-        # word counts in proportion to the archive's size, fully from unseen_tells chunks
-        unseen_weight = min(1.0, n / tune.unseen_tells)
-        missing = sum(
-            lexical.idf(t) * (unseen_weight if lexical.df.get(t, 0) == 0 else 1.0)
-            for t in topic
-            if lexical.df.get(t, 0) <= tune.rare_share * n and t not in found
-        )
-        if missing and missing / total >= tune.missing_share:
-            return False
-    other = retrieval.elsewhere
-    if other is not None and other.ref.key() not in {h.ref.key() for h in hits}:
-        # the topic is plainly covered at another date, and not at the date asked
-        gap = other.coverage - top.coverage
-        if other.coverage >= tune.elsewhere_coverage and gap >= tune.elsewhere_gap:
-            return False
-    body = retrieval.body
-    if body is not None and body.other is not None:
-        # "did the DSF board agree to lease an office?": the topic is plainly covered in
-        # another body's minutes, and not in those of the body the question names or of its
-        # sub committees (retrieve.BodyScope). The same test as for dates above, with the
-        # body as the scope.
-        gap = body.other_coverage - body.own_coverage
-        if body.other_coverage >= tune.elsewhere_coverage and gap >= tune.elsewhere_gap:
-            return False
-    if history and is_follow_up(question, tune.follow_up_words):
-        # a follow-up's own topic words must be in the item it is answered from
-        own = topic_terms(question)
-        present = set(tokenize(f"{top.ref.title} {top.text}"))
-        if len(own) >= tune.follow_up_terms and not any(t in present for t in own):
-            return False
-    if _VENUE_QUESTION.search(question):
-        records = [h for h in hits[: tune.found_items] if h.ref.item == MEETING_ITEM]
-        # the meeting record states a venue only when the minutes give one
-        return bool(records) and f"{VENUE_LABEL}:" in records[0].text
-    return True
+    """Whether the retrieved items can answer the question at all (no check refuses)."""
+    reason = abstain_reason(question, retrieval, lexical, embedder, history, tuning, store=store)
+    return not reason

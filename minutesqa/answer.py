@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
-from minutesqa.abstain import abstain_text, answerable
+from minutesqa.abstain import MODEL_DECLINED, abstain_reason, abstain_text, answerable
 from minutesqa.clip import clip_at_word
 from minutesqa.config import Settings
 from minutesqa.embed import Embedder
@@ -322,7 +322,7 @@ class Pipeline:
             k=k or self.settings.k,
         )
         retrieval = self.retriever.search(query)
-        ok = answerable(
+        reason = abstain_reason(
             question,
             retrieval,
             self.retriever.lexical,
@@ -333,9 +333,11 @@ class Pipeline:
         )
         draft = (
             self.writer.write(question, retrieval.hits, retrieval, on_text=on_text)
-            if ok
+            if not reason
             else Draft("", [], True)
         )
+        if draft.abstained and not reason:
+            reason = MODEL_DECLINED  # the generative writer found no answer
         text = draft.text if not draft.abstained else abstain_text(self.coverage, retrieval)
         return Answer(
             question=question,
@@ -348,6 +350,7 @@ class Pipeline:
             writer=self.writer.name,
             note=draft.note,
             dropped=draft.dropped,
+            abstain_reason=reason if draft.abstained else "",
         )
 
     def stream(

@@ -222,6 +222,7 @@ def cmd_inspect(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from minutesqa.abstain import REASONS
     from minutesqa.answer import Pipeline
     from minutesqa.inputs import read_request
     from minutesqa.view import sources_text
@@ -248,6 +249,8 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         print(json.dumps(answer.to_record(), ensure_ascii=False))
     else:
         print(answer.text)
+        if answer.abstained and answer.abstain_reason:
+            print(f"\nRefused ({answer.abstain_reason}): {REASONS[answer.abstain_reason]}.")
         if sources := sources_text(answer):
             print("\n" + sources)
     if args.explain and not args.json:

@@ -301,6 +301,9 @@ class Answer:
     writer: str = "extractive"  # which writer wrote it: extractive or generative
     note: str = ""  # why the writer fell back to the extracts or abstained
     dropped: int = 0  # generated sentences the citation check refused
+    # which check refused the question (abstain.CHECKS: "telling_words_missing", ...);
+    # "" when answered
+    abstain_reason: str = ""
 
     def to_record(self, qid: str | None = None) -> dict[str, Any]:
         record: dict[str, Any] = {}
@@ -323,6 +326,8 @@ class Answer:
                 "latency_ms": round(self.latency_ms, 1),
             }
         )
+        if self.abstained:
+            record["abstain_reason"] = self.abstain_reason
         return record
 
 

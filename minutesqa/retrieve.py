@@ -19,7 +19,7 @@ from minutesqa.committees import (
     resolve_committees,
 )
 from minutesqa.config import Settings
-from minutesqa.dates import DateIntent, question_dates
+from minutesqa.dates import DateIntent
 from minutesqa.embed import Embedder, get_embedder
 from minutesqa.errors import IndexMissingError
 from minutesqa.lexical import LexicalIndex, tokenize
@@ -34,6 +34,7 @@ from minutesqa.query import (
     search_text,
     topic_terms,
 )
+from minutesqa.question import ParsedQuestion, parse_question
 from minutesqa.sentence_store import SentenceStore
 from minutesqa.store import VectorStore
 
@@ -85,6 +86,13 @@ class Retrieval:
     named: tuple[str, ...] = ()  # the bodies the question itself names ("the DSF board")
     body: BodyScope | None = None  # ... their best item against any other body's
     question_vector: np.ndarray | None = None  # a follow-up's own words, without history
+    parsed: ParsedQuestion | None = None  # the question read once (None: a briefing's topic)
+
+    @property
+    def question(self) -> ParsedQuestion:
+        """The question as read; for a retrieval made without one (a briefing, a test),
+        its search text read as the question."""
+        return self.parsed or parse_question(self.search_text)
 
 
 class Retriever:
@@ -187,14 +195,8 @@ class Retriever:
     # --- search ---------------------------------------------------------------------------
     def search(self, query: Query) -> Retrieval:
         tune = self.settings.tuning
-        question = query.question.strip()
-        intent = question_dates(question)
-        if intent.empty:
-            for turn in reversed(query.history):  # a follow-up keeps the earlier turn's dates
-                intent = question_dates(turn)
-                if not intent.empty:
-                    break
-        text = search_text(question, query.history, tune.follow_up_words)
+        parsed = parse_question(query.question, query.history, tune.follow_up_words)
+        question, intent, text = parsed.text, parsed.dates, parsed.search_text
         vector = self.embedder.embed([text])[0]
         committees = self.resolve_committees(query.committee)
         committee = (
@@ -209,15 +211,21 @@ class Retriever:
             # an item of its other meetings speaks of that time (as below)
             hits = self._events(text, vector, named, intent, query.k) if by_events else []
             if hits:
-                return Retrieval(hits, vector, text, None, None, committee, dated=True)
-            return Retrieval([], vector, text, since, until, " or ".join(named), out_of_range=True)
+                return Retrieval(
+                    hits, vector, text, None, None, committee, dated=True, parsed=parsed
+                )
+            return Retrieval(
+                [], vector, text, since, until, " or ".join(named), True, parsed=parsed
+            )
         if (since and until and since > until) or self._empty_range(committees, since, until):
             hits = (
                 self._events(text, vector, committees, intent, query.k, named) if by_events else []
             )
             if hits:
-                return Retrieval(hits, vector, text, None, None, committee, dated=True)
-            return Retrieval([], vector, text, since, until, committee, out_of_range=True)
+                return Retrieval(
+                    hits, vector, text, None, None, committee, dated=True, parsed=parsed
+                )
+            return Retrieval([], vector, text, since, until, committee, True, parsed=parsed)
         hits = self._search(text, vector, committees, since, until, query.k, named)
         wide: list[Hit] | None = None  # the same search at every date
         if dated and not (query.since or query.until or intent.latest or intent.earliest):
@@ -253,6 +261,7 @@ class Retriever:
             question_vector=own,
             named=named,
             body=body,
+            parsed=parsed,
         )
 
     def search_items(

@@ -132,3 +132,18 @@ def test_the_refusal_names_the_body_the_question_named() -> None:
     assert abstain_text(coverage, retrieval(CCTV, [])).startswith(
         "The minutes don't cover this. The index holds 3 meetings"
     )
+
+
+def test_the_refusal_names_the_check_that_made_it() -> None:
+    from minutesqa.abstain import REASONS, abstain_reason
+
+    tasers = "What did the Joint Policing Committee decide about tasers for Gardai?"
+    found = retrieval(tasers, POLICING)
+    assert abstain_reason(tasers, found, LEX, FakeEmbedder()) == "telling_words_missing"  # type: ignore[arg-type]
+    cctv = "What was said about CCTV cameras in the town centre?"
+    assert abstain_reason(cctv, retrieval(cctv, POLICING), LEX, FakeEmbedder()) == ""  # type: ignore[arg-type]
+    nothing = retrieval(tasers, [])
+    assert abstain_reason(tasers, nothing, LEX, FakeEmbedder()) == "no_items"  # type: ignore[arg-type]
+    nothing.out_of_range = True
+    assert abstain_reason(tasers, nothing, LEX, FakeEmbedder()) == "out_of_range"  # type: ignore[arg-type]
+    assert REASONS["telling_words_missing"].startswith("the question's most telling words")

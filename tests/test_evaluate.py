@@ -498,3 +498,25 @@ def test_halves_are_fixed_by_the_question_id() -> None:
         "tuning", "checking", "tuning", "checking", "checking",
     ]  # fmt: skip
     assert 80 <= split.count("tuning") <= 120  # about half each
+
+
+def test_refusals_are_counted_by_reason_over_answerable_and_unanswerable() -> None:
+    from minutesqa.evaluation.questions import Question
+    from minutesqa.evaluation.scores import format_refusals, refusals_by_reason
+
+    def q(qid: str, unanswerable: bool) -> Question:
+        return Question(id=qid, question="?", unanswerable=unanswerable)
+
+    questions = [q("a", False), q("b", True), q("c", True), q("d", False)]
+    records = [
+        {"abstained": True, "abstain_reason": "other_body"},
+        {"abstained": True, "abstain_reason": "other_body"},
+        {"abstained": True, "abstain_reason": "weak_match"},
+        {"abstained": False},
+    ]
+    refusals = refusals_by_reason(questions, records)
+    assert refusals == {
+        "other_body": {"answerable": 1, "unanswerable": 1},
+        "weak_match": {"answerable": 0, "unanswerable": 1},
+    }
+    assert format_refusals(refusals).splitlines()[2] == "| other_body | 1 | 1 |"

@@ -196,6 +196,7 @@ def test_every_citation_is_a_retrieved_item_and_is_quoted(pipeline: Any, questio
 def test_questions_the_minutes_do_not_cover_abstain(pipeline: Any, question: str) -> None:
     answer = pipeline.ask(question)
     assert answer.abstained and answer.citations == []
+    assert answer.abstain_reason == "weak_match"  # nothing like it, none of its words
     assert answer.text.startswith("The minutes don't cover this.")
     assert "3 meetings of Safer Stockton Partnership, from 5 July 2011 to 30 May 2024" in (
         answer.text
@@ -206,7 +207,21 @@ def test_questions_the_minutes_do_not_cover_abstain(pipeline: Any, question: str
 def test_a_date_the_index_does_not_hold_says_so(pipeline: Any) -> None:
     answer = pipeline.ask("What was agreed about Street Angels in 2019?")
     assert answer.abstained and answer.citations == []
+    assert answer.abstain_reason == "out_of_range"
     assert "2019" in answer.text
+    assert answer.to_record()["abstain_reason"] == "out_of_range"
+
+
+def test_ask_says_in_one_line_why_it_refused(
+    sample_settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from minutesqa.cli import main
+
+    question = "What was decided about the airport runway extension?"
+    assert main(["ask", "--index", str(sample_settings.index_dir), question]) == 0
+    out = capsys.readouterr().out
+    refused = [line for line in out.splitlines() if line.startswith("Refused")]
+    assert refused == ["Refused (weak_match): no item is like the question or holds its words."]
 
 
 # --- the --json record ------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from minutesqa.config import Settings
 from minutesqa.evaluation.questions import half, load_questions
 from minutesqa.evaluation.records import ask_all, validate_record
 from minutesqa.evaluation.report import format_failures, format_table, write_chart
-from minutesqa.evaluation.scores import score
+from minutesqa.evaluation.scores import format_refusals, refusals_by_reason, score
 from minutesqa.models import Answer
 
 SYSTEMS = ("ours", "bm25", "dense", "tutorial")
@@ -184,6 +184,10 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
     print(f"Scores for {title} ({len(questions)} questions, {n_answerable} answerable):")
     print(format_table(scores))
     print()
+    refusals = refusals_by_reason(questions, records["ours"])
+    print("Refusals by reason (ours):")
+    print(format_refusals(refusals))
+    print()
     payload = {
         "questions": str(args.questions),
         "index": str(settings.index_dir),
@@ -191,6 +195,7 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
         "created": dt.datetime.now().isoformat(timespec="seconds"),
         "format_problems": problems,
         "writer": {"name": pipeline.writer.name, **quality.to_dict()},
+        "refusals": refusals,
         "systems": {
             name: {**s.to_dict(failures=name == "ours"), "records": str(paths.get(name, out))}
             for name, s in scores.items()

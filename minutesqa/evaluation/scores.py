@@ -221,3 +221,29 @@ def score(questions: Sequence[Question], records: Sequence[dict[str, Any]]) -> S
         p95_latency_ms=percentile(latencies, 95),
         failures=failures,
     )
+
+
+def refusals_by_reason(
+    questions: Sequence[Question], records: Sequence[dict[str, Any]]
+) -> dict[str, dict[str, int]]:
+    """For each abstention reason in the records (`abstain_reason`), how many answerable
+    and how many unanswerable questions it refused: a check that refuses more answerable
+    questions than unanswerable ones costs more than it saves."""
+    out: dict[str, dict[str, int]] = {}
+    for q, record in zip(questions, records, strict=True):
+        if not record.get("abstained"):
+            continue
+        reason = str(record.get("abstain_reason") or "unrecorded")
+        row = out.setdefault(reason, {"answerable": 0, "unanswerable": 0})
+        row["answerable" if q.answerable else "unanswerable"] += 1
+    return dict(sorted(out.items()))
+
+
+def format_refusals(refusals: dict[str, dict[str, int]]) -> str:
+    """The refusals by reason as a Markdown table."""
+    if not refusals:
+        return "No question was refused."
+    lines = ["| refused by | answerable | unanswerable |", "|---|---|---|"]
+    for reason, row in refusals.items():
+        lines.append(f"| {reason} | {row['answerable']} | {row['unanswerable']} |")
+    return "\n".join(lines)

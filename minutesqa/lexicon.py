@@ -1,0 +1,55 @@
+"""Words the answer stage reads sentences with: currencies, number words, titles and posts
+that mark a person, decision verbs, causal connectives. One place, so that a rule never
+carries its own list (English-language minutes of councils, boards and committees)."""
+
+from __future__ import annotations
+
+# currency symbols and names: Irish and euro-area minutes write €, British £, US and
+# Australian $
+CURRENCY_SYMBOLS = "€£$"
+CURRENCY_WORDS = ("euro", "euros", "pounds", "dollars", "cent", "pence")
+
+# numbers written as words ("one in seven", "twelve reports")
+NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred thousand million billion half dozen"
+).split()
+# words that scale or qualify a figure
+AMOUNT_WORDS = ("million", "billion", "thousand", "k", "m", "bn", "percent", "per cent")
+
+# quarters and seasons name a time as dates do ("Q2 2024", "the second quarter of 2024")
+QUARTER_WORDS = ("q1", "q2", "q3", "q4", "quarter", "spring", "summer", "autumn", "winter")
+
+# titles before a name, and posts that name a person by office ("the Chief Superintendent")
+PERSON_TITLES = (
+    "cllr cllrs councillor councillors mr mrs ms miss dr prof sir dame rev fr sr "
+    "mayor alderman trustee director supt superintendent inspector sergeant sgt garda "
+    "detective officer chair chairman chairperson chairwoman clerk secretary treasurer "
+    "president manager commissioner senator deputy td mp"
+).split()
+
+# verbs and nouns that record what a meeting decided
+DECISION_WORDS = (
+    "agreed agree resolved resolve approved approve adopted adopt carried decided decide "
+    "noted ratified endorsed rejected refused defeated deferred proposed seconded "
+    "unanimously motion resolution"
+).split()
+
+# phrases that give a reason, or the want of a power or a means that explains an outcome
+REASON_PHRASES = (
+    "because",
+    "due to",
+    "owing to",
+    "reason",
+    "therefore",
+    "as a result",
+    "in order to",
+    "so that",
+    "cannot",
+    "can not",
+    "unable",
+    "not possible",
+    "no power",
+    "no powers",
+)

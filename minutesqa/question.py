@@ -1,0 +1,205 @@
+"""The question, read once: what kind of answer it asks for, the dates it names, whether it
+follows on from the turn before, and its topic words. Retrieval, abstention and the writers
+all read this `ParsedQuestion` instead of each reading the text again.
+
+The kind of answer decides what a sentence must hold to answer it (`holds`): a number for
+"how many", an amount for "how much", a date or time for "when", a person for "who", a
+decision for "what was agreed", a reason for "why". Both sides are general English
+question and sentence forms, not phrases of any one archive."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from minutesqa.dates import MONTH_NAMES, DateIntent, question_dates
+from minutesqa.lexicon import (
+    AMOUNT_WORDS,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    DECISION_WORDS,
+    NUMBER_WORDS,
+    PERSON_TITLES,
+    QUARTER_WORDS,
+    REASON_PHRASES,
+)
+from minutesqa.query import MEETING_INTENT, is_follow_up, search_text, topic_terms
+
+
+class Kind(StrEnum):
+    """What a question asks for."""
+
+    HOW_MANY = "how many"  # a count
+    HOW_MUCH = "how much"  # an amount of money, a share, a rate
+    WHEN = "when"  # a date, month, quarter, year or time
+    WHO = "who"  # a person or a body
+    DECIDED = "what was decided"  # a decision
+    WHY = "why"  # a reason
+    YES_NO = "yes-no"  # did / was / will ...
+    OTHER = "what"  # anything else: what, how, which
+
+
+_W = r"(?:\w+\s+){0,6}?"  # a few words between the question word and its noun
+# a question word opens the question or a clause ("At the May meeting, who ..."), never
+# inside one ("the councillor who proposed it")
+_LEAD = r"(?:^|[,;:])\s*(?:and\s+|but\s+|so\s+)?"
+_AUX = r"(?:did|does|do|was|were|is|are|will|would|has|have|had|can|could|should|must|may|might)"
+_ASKS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
+    (
+        Kind.HOW_MUCH,
+        re.compile(
+            rf"\bhow much\b|\bwhat (?:{_W})?(?:cost|costs|budget|amount|sum|price|fee|fine|"
+            r"share|proportion|percentage|rate|funding|value|spend|reduction|increase|decrease|"
+            r"rise|fall|drop)\b|"
+            r"\bwhat did (?:it|this|that) cost\b|\bhow (?:costly|expensive)\b",
+            re.I,
+        ),
+    ),
+    (
+        Kind.HOW_MANY,
+        re.compile(
+            r"\bhow many\b|\bwhat (?:was |is )?(?:the )?(?:number|total|count)\b|"
+            r"\bwhat (?:\w+\s+)?(?:figures|statistics|numbers)\b",
+            re.I,
+        ),
+    ),
+    (
+        Kind.WHEN,
+        re.compile(
+            rf"{_LEAD}when\s+{_AUX}\b|\bwhat (?:date|time|day|month|year)\b|"
+            r"\bby when\b|\bhow long\b|\bhow often\b",
+            re.I,
+        ),
+    ),
+    (
+        Kind.WHO,
+        re.compile(
+            rf"{_LEAD}(?:who|whom|whose)\b|\bwhich (?:\w+\s+)?(?:councillor|member|"
+            r"officer|person|people|company|organisation|organization|body|group|agency)\b",
+            re.I,
+        ),
+    ),
+    (Kind.WHY, re.compile(rf"{_LEAD}why\b|\bwhat (?:was )?the reason\b", re.I)),
+    (
+        Kind.DECIDED,
+        re.compile(
+            r"\bwhat (?:was|were|did|has|have)\b(?:\s+\w+){0,8}?\s+(?:agree|agreed|decide|"
+            r"decided|resolve|resolved|approve|approved|adopt|adopted)\b|\bwhat decisions?\b",
+            re.I,
+        ),
+    ),
+    (
+        Kind.YES_NO,
+        re.compile(
+            r"^\s*(?:did|do|does|was|were|is|are|has|have|had|will|would|can|could|should)\b",
+            re.I,
+        ),
+    ),
+)
+
+
+def question_kind(question: str) -> Kind:
+    """The kind of answer the question asks for; the first clause decides ("When did X
+    end, and what was set up after?" asks when)."""
+    first = re.split(r",\s*and\b|\?\s|;", question, maxsplit=1)[0]
+    for text in (first, question):
+        for kind, asks in _ASKS:
+            if asks.search(text):
+                return kind
+    return Kind.OTHER
+
+
+_NUMBER = (
+    rf"\d|\b(?:{'|'.join(NUMBER_WORDS)})\b|\b(?:a|an)\s+(?:dozen|hundred|thousand|third|"
+    r"quarter|half)\b"
+)
+_AMOUNT = (
+    rf"[{re.escape(CURRENCY_SYMBOLS)}]\s?\d|\d\s*%|\b\d[\d,.]*\s*(?:{'|'.join(AMOUNT_WORDS)})\b|"
+    rf"\b(?:{'|'.join(CURRENCY_WORDS)})\b|\b(?:one|\d+)\s+in\s+(?:every\s+)?\w+\b"
+)
+_MONTHS = rf"(?:{MONTH_NAMES}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
+_WHEN = (
+    rf"\b{_MONTHS}|\b(?:19|20)\d\d\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b|"
+    rf"\b\d{{1,2}}[.:]\d\d\s*(?:[ap]\.?m)|\b(?:{'|'.join(QUARTER_WORDS)})\b|"
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:next|last|this)\s+(?:week|month|"
+    r"year)\b|\b\d+\s+(?:days?|weeks?|months?|years?)\b"
+)
+_PERSON = (
+    rf"\b(?i:{'|'.join(PERSON_TITLES)})\b\.?\s+[A-Z]|\b[A-Z]\.\s?[A-Z][a-z]+|"
+    r"\b[A-Z][a-z]+\s+\([A-Z]\)|\b[A-Z][a-z]+ [A-Z][a-z]+"
+)
+_DECISION = rf"\b(?:{'|'.join(DECISION_WORDS)})\b"
+_REASON = rf"\b(?:{'|'.join(re.escape(p) for p in REASON_PHRASES)})\b|\bno\s+\w+\s+(?:to|for)\b"
+
+# what a sentence must hold to answer each kind; OTHER and YES_NO ask for no one thing
+HOLDS: dict[Kind, re.Pattern[str]] = {
+    Kind.HOW_MANY: re.compile(_NUMBER, re.I),
+    Kind.HOW_MUCH: re.compile(rf"{_AMOUNT}|{_NUMBER}", re.I),
+    Kind.WHEN: re.compile(_WHEN, re.I),
+    Kind.WHO: re.compile(_PERSON),  # case matters: a name is capitalised
+    Kind.DECIDED: re.compile(_DECISION, re.I),
+    Kind.WHY: re.compile(_REASON, re.I),
+}
+
+
+def holds(kind: Kind, sentence: str) -> bool | None:
+    """Whether the sentence holds what the question asks for; None where the kind asks for
+    no one thing (yes-no, what)."""
+    pattern = HOLDS.get(kind)
+    return None if pattern is None else bool(pattern.search(sentence))
+
+
+# a sentence that asks rather than tells: a question put to the meeting ("Question
+# submitted by Councillor X: I will ask ... how many ...?"), not its reply
+_ASKING = re.compile(
+    r"\?\s*[\"”’']?\s*$|\b(?:I|we) (?:will|would|wish to|want to) ask\b|"
+    r"^\s*(?:to ask|question (?:submitted|asked|put|received|raised)(?: by)?)\b",
+    re.I,
+)
+
+
+def is_asking(sentence: str) -> bool:
+    """The sentence puts a question (it ends in '?', or opens "I will ask ...", "Question
+    submitted by ...")."""
+    return bool(_ASKING.search(sentence))
+
+
+@dataclass(frozen=True)
+class ParsedQuestion:
+    text: str  # as asked
+    history: tuple[str, ...]
+    search_text: str  # what is searched: a follow-up with the turn before it
+    follow_up: bool
+    kind: Kind
+    dates: DateIntent  # from the question, else (a follow-up) the latest earlier turn
+    topic: tuple[str, ...]  # the topic words of `search_text` (no dates, numbers)
+    meeting_fact: bool  # attendance, chair, venue: the meeting record answers it
+
+
+def parse_question(
+    question: str,
+    history: tuple[str, ...] = (),
+    follow_up_words: int = 6,
+    today: dt.date | None = None,
+) -> ParsedQuestion:
+    """Read the question once (`follow_up_words`: Tuning.follow_up_words)."""
+    question = question.strip()
+    dates = question_dates(question, today)
+    if dates.empty:
+        for turn in reversed(history):  # a follow-up keeps the earlier turn's dates
+            dates = question_dates(turn, today)
+            if not dates.empty:
+                break
+    text = search_text(question, history, follow_up_words)
+    return ParsedQuestion(
+        text=question,
+        history=history,
+        search_text=text,
+        follow_up=bool(history) and is_follow_up(question, follow_up_words),
+        kind=question_kind(question),
+        dates=dates,
+        topic=tuple(topic_terms(text)),
+        meeting_fact=bool(MEETING_INTENT.search(text)),
+    )
