@@ -21,8 +21,9 @@ MAX_HEADINGS = 20
 HINT = (
     "hint: items are cut at numbered headings ('1. Title', 'Item 3', 'IV.', 'SSP/5/24') or, "
     "without numbers, at headings the file marks ('#' in Markdown, h1-h6 in HTML, heading "
-    "styles in DOCX, a paragraph bold as a whole); give the items such headings and run "
-    "'minutes inspect' again"
+    "styles in DOCX, a paragraph bold as a whole) or, in minutes with no headings, at three "
+    "or more numbered resolutions ('#001-01-15 – L. Fields – B. Case' over 'THAT ...'); give "
+    "the items such headings and run 'minutes inspect' again"
 )
 
 

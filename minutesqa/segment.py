@@ -136,7 +136,8 @@ def segment(doc: Document) -> Meeting:
         page = finder.page_of(raw[head.line : body_start + 1], raw[head.line : body_start])
         items.append(_make_item(head.number, title, body_lines, page))
     for unit in found[1] if found else []:
-        item = _make_item(unit.number, unit.title, [plain(ln) for ln in reflow(list(unit.lines))])
+        body_lines = [plain(ln) for ln in reflow(list(unit.lines))]
+        item = _make_item(unit.number, unit.title, body_lines, finder.page_of(list(unit.lines[:1])))
         items.append(replace(item, decisions=(unit.decision,)) if unit.decision else item)
     if not items:
         body_lines = [plain(line) for line in reflow(raw[first:] if first < len(raw) else raw)]
