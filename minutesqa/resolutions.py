@@ -1,6 +1,7 @@
 """Resolution-style minutes: no agenda headings at all, the meeting a run of numbered
 resolutions ("R2023-169 D. Yemm, T. Butler:", "#001-01-15 – L. Fields – B. Case",
-"2017-060 Alkenbrack – Erskine", "Resolution No. 2019-72 Moved by ...") each over its
+"2017-060 Alkenbrack – Erskine", "Motion No. C120627 -2" over "Moved by Evans, Seconded
+by Crawford", "CR2019-138" over "Moved By ..." and "Seconded By ..." lines) each over its
 text ("THAT the minutes ... be adopted as published. CARRIED"), with unnumbered matter
 paragraphs between them ("Council received a Staff Report on ...", "Councillor Parker
 reported on ..."). Common in Ontario townships, US villages and small boards.
@@ -40,18 +41,20 @@ _NAME = (
 _PAIR = re.compile(
     rf"^\s*[–—-]?\s*(?P<mover>{_NAME})\s*(?:[–—-]|,|/|&|\band\b)\s*(?P<seconder>{_NAME})\s*:?\s*$"
 )
+_UNTIL_TEXT = r"(?=\s*[,;“\"]|\s*$|\s+(?i:that)\b)"  # a name ends at a comma, a quote, "that"
 _MOVED = re.compile(
     r"^\W*(?i:moved\s+by)\s*:?\s*(?P<mover>.+?)"
-    r"(?:,?\s*(?i:seconded\s+by)\s*:?\s*(?P<seconder>.+?))?\s*(?=[,;“\"]|$|\b(?:THAT|That)\b)"
+    rf"(?:,?\s*(?i:seconded\s+by)\s*:?\s*(?P<seconder>.+?))?{_UNTIL_TEXT}"
 )
+_SECONDED = re.compile(rf"^\W*(?i:seconded\s+by)\s*:?\s*(?P<seconder>.+?){_UNTIL_TEXT}")
 _PASSED_AS = re.compile(r"^\s*(?i:was\s+(?:passed|carried|adopted))\b")
 # a resolution's own words open: "THAT", "BE IT RESOLVED", "WHEREAS", "RESOLVED", a quote
 _OPENS = re.compile(
-    r"^\W{0,3}(?:THAT|That|BE\s+IT|Be\s+it|WHEREAS|Whereas|RESOLVED|Resolved|NOW\s+THEREFORE)\b"
+    r"^\W{0,3}(?:THAT|That|that|BE\s+IT|Be\s+it|WHEREAS|Whereas|RESOLVED|Resolved|NOW\s+THEREFORE)\b"
 )
 _FORMULA = re.compile(
     r"^\W{0,3}(?:(?:BE\s+IT|Be\s+it)\s+(?:FURTHER\s+|further\s+)?(?:RESOLVED|resolved)\s+"
-    r"(?:THAT|that)|(?:RESOLVED|Resolved)\s*,?\s*(?:THAT|that)|THAT|That)\s+"
+    r"(?:THAT|that)|(?:RESOLVED|Resolved)\s*,?\s*(?:THAT|that)|THAT|That|that)\s+"
 )
 _OUTCOME_WORD = r"(?:CARRIED|Carried|DEFEATED|Defeated|LOST|Lost|PASSED|Passed|FAILED|Failed)"
 # a line that is, or ends with, the meeting's outcome: "CARRIED", "be accepted. CARRIED.",
@@ -78,7 +81,7 @@ class Unit:
 
 
 @dataclass(frozen=True)
-class _Head:
+class Header:
     line: int
     number: str
     mover: str
@@ -88,7 +91,7 @@ class _Head:
     first_text: str  # the header's remainder that already holds them, else ""
 
 
-def _head_at(lines: list[str], i: int) -> _Head | None:
+def header_at(lines: list[str], i: int) -> Header | None:
     """The resolution header on line i, or None: a resolution number (with its label, a
     '#', a letter prefix or a separator inside it: never a bare '3') followed by the mover
     and seconder, "Moved by ...", "was passed as follows:" or nothing, and then the
@@ -100,11 +103,10 @@ def _head_at(lines: list[str], i: int) -> _Head | None:
     marked = m.group("label") or m.group("hash") or re.match(r"[A-Z]", number)
     if not marked and not re.search(r"\d\s?[-/]{1,2}\s?\d", number):
         return None
-    j = i + 1
-    while j < len(lines) and not lines[j].strip():
-        j += 1
-    after = lines[j].strip() if j < len(lines) else ""
     mover = seconder = moved = first_text = ""
+    source = i  # the line the header's last part is on
+    j = _next_text(lines, i + 1)
+    after = lines[j].strip() if j < len(lines) else ""
     if pair := _PAIR.match(rest):
         mover, seconder = pair.group("mover"), pair.group("seconder")
     elif moved_by := _MOVED.match(rest):
@@ -117,19 +119,30 @@ def _head_at(lines: list[str], i: int) -> _Head | None:
             mover, seconder = moved_by.group("mover"), moved_by.group("seconder") or ""
             moved = after[: moved_by.end()].strip(" ,;:–—-")
             first_text = after[moved_by.end() :].strip(" ,;:")
-            j += 1
-            while j < len(lines) and not lines[j].strip():
-                j += 1
+            source, j = j, _next_text(lines, j + 1)
             after = lines[j].strip() if j < len(lines) else ""
     else:
         return None
+    if mover and not seconder and not first_text and (second := _SECONDED.match(after)):
+        # "Moved By X" and "Seconded By Y" on lines of their own (eSCRIBE minutes)
+        seconder = second.group("seconder")
+        moved = f"{moved}, {after[: second.end()].strip(' ,;:–—-')}"
+        first_text = after[second.end() :].strip(" ,;:")
+        source, j = j, _next_text(lines, j + 1)
+        after = lines[j].strip() if j < len(lines) else ""
     if not _OPENS.match(first_text or after):
         return None
-    text_start = i + 1 if first_text else j
-    return _Head(i, number.replace(" ", ""), mover, seconder, moved, text_start, first_text)
+    text_start = source + 1 if first_text else j
+    return Header(i, number.replace(" ", ""), mover, seconder, moved, text_start, first_text)
 
 
-def _climbs(heads: list[_Head]) -> bool:
+def _next_text(lines: list[str], j: int) -> int:
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    return j
+
+
+def _climbs(heads: list[Header]) -> bool:
     """The resolutions' numbers climb through the meeting: the part of the number that
     takes the most values ("001" in "#001-01-15", "169" in "R2023-169") rises at
     MIN_CLIMBING of the steps or more."""
@@ -142,10 +155,10 @@ def _climbs(heads: list[_Head]) -> bool:
     return sum(b[k] > a[k] for a, b in steps) >= MIN_CLIMBING * len(steps)
 
 
-def _heads(lines: list[str]) -> list[_Head]:
-    out: list[_Head] = []
+def _heads(lines: list[str]) -> list[Header]:
+    out: list[Header] = []
     for i, line in enumerate(lines):
-        if line.strip() and (head := _head_at(lines, i)) is not None:
+        if line.strip() and (head := header_at(lines, i)) is not None:
             if out and i < out[-1].text_start:
                 continue
             out.append(head)
@@ -181,7 +194,7 @@ def find_resolutions(lines: list[str]) -> tuple[int, list[Unit]] | None:
     return heads[0].line, units
 
 
-def _resolution_end(lines: list[str], head: _Head, end: int, outcomes: bool) -> int:
+def _resolution_end(lines: list[str], head: Header, end: int, outcomes: bool) -> int:
     """Where a resolution's words end: at its outcome line, where the file prints
     outcomes; else (or where this one prints none) at the end of its first paragraph, or,
     in text with no blank lines, at its first line that ends a sentence."""
@@ -201,7 +214,7 @@ def _resolution_end(lines: list[str], head: _Head, end: int, outcomes: bool) -> 
     return i
 
 
-def _resolution(head: _Head, text_lines: list[str]) -> Unit:
+def _resolution(head: Header, text_lines: list[str]) -> Unit:
     """A resolution's unit: titled by its own words' opening phrase without the formula
     ("THAT", "BE IT RESOLVED THAT") or the outcome; its decision the number, the mover
     and seconder and its words, labelled with the printed outcome ([resolved] where it

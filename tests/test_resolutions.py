@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from minutesqa.cli import main
 from minutesqa.models import Document, Meeting
 from minutesqa.parse import normalise
+from minutesqa.resolutions import header_at
 from minutesqa.segment import WHOLE_DOCUMENT, reading, segment
 
 
@@ -279,3 +282,62 @@ def test_reading_says_which_reading_and_why(tmp_path: Path, capsys) -> None:  # 
     assert out[2] == "reading: resolutions (4 numbered resolutions, no agenda headings)"
     assert "date: 2015-01-06 (6 January 2015, from the text and file name)" in out
     assert "5 items, 4 decisions" in out
+
+
+@pytest.mark.parametrize(
+    ("lines", "number", "mover", "seconder"),
+    [
+        # the forms of eight bodies' published minutes: the issue's township
+        (["R2023-169 D. Yemm, T. Butler:", "That the minutes … be adopted as published.  Carried."],
+         "R2023-169", "D. Yemm", "T. Butler"),
+        # Assiginack, Billings
+        (["#001-01-15 – L. Fields – B. Case", "THAT the agenda for the Meeting be accepted."],
+         "001-01-15", "L. Fields", "B. Case"),
+        (["2017-060 Alkenbrack – Erskine", "BE IT RESOLVED that this regular meeting of Council"],
+         "2017-060", "Alkenbrack", "Erskine"),
+        # Oro-Medonte: the number alone over its mover and seconder
+        (["Motion No. C120627 -2", "Moved by Evans, Seconded by Crawford",
+          "Be it resolved that we do now go in Closed Session at 6:05 p.m. to discuss"],
+         "C120627-2", "Evans", "Crawford"),
+        # County of Peterborough
+        (["25-2019 Moved by: Councillor Windover Seconded by: Councillor Vanderhorst", "",
+          "Be it resolved that County Council adopts the agenda as circulated. Carried"],
+         "25-2019", "Councillor Windover", "Councillor Vanderhorst"),
+        # City of Kawartha Lakes (eSCRIBE): mover and seconder on lines of their own
+        (["CR2019-138", "Moved ByDeputy Mayor Elmslie", "Seconded ByCouncillor Seymour-Fagan", "",
+          "That the Closed Session agenda be adopted as circulated."],
+         "CR2019-138", "Deputy Mayor Elmslie", "Councillor Seymour-Fagan"),
+        # Municipality of Bayham: the resolution's words on the header's line
+        (['2009-193 Moved by Councillor M Taylor Seconded by Councillor E Ketchabaw "THAT the '
+          'minutes of the regular meeting held March 26,2009 be approved as circulated." CARRIED '
+          "UNANIMOUSLY"],
+         "2009-193", "Councillor M Taylor", "Councillor E Ketchabaw"),
+        # County of Newell: no seconder, a lower-case "that"
+        (["C-140/23 MOVED BY COUNCILLOR LYNETTE KOPP that the April 6, 2023 Council Meeting "
+          "minutes be adopted as presented. MOTION CARRIED"],
+         "C-140/23", "COUNCILLOR LYNETTE KOPP", ""),
+    ],
+)  # fmt: skip
+def test_resolution_headers_of_eight_bodies(
+    lines: list[str], number: str, mover: str, seconder: str
+) -> None:
+    header = header_at(lines, 0)
+    assert header is not None
+    assert (header.number, header.mover, header.seconder) == (number, mover, seconder)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["2. ADOPTION OF AGENDA:", "a) Motion to Adopt the Agenda."],  # an agenda item
+        ["2010 - 2014 COUNCIL", "Present: Mayor H.S. Hughes"],  # a council's term
+        # a header over a matter paragraph, not over a resolution's words
+        [
+            "2014-146 Imrie – Parker",
+            "Councillor Tom Imrie reported on the Billings Waterfront Improvement Committee "
+            "meeting held last week.",
+        ],
+    ],
+)
+def test_not_resolution_headers(lines: list[str]) -> None:
+    assert header_at(lines, 0) is None
