@@ -138,6 +138,12 @@ def _outcome(text: str) -> tuple[str, str] | None:
     return outcome, tally
 
 
+def outcome_of(text: str) -> tuple[str, str] | None:
+    """(outcome, tally) of the vote a text states ("CARRIED", "Carried (9 to 0)",
+    "RESULT: ADOPTED [6 TO 0]"), or None: for readers that found the vote themselves."""
+    return _outcome(text)
+
+
 def _tally(text: str) -> str:
     m = _TALLY.search(text)
     if not m:

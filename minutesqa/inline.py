@@ -144,7 +144,7 @@ MAX_LEAD_TITLE = 12  # words of a long numbered paragraph's opening phrase used 
 _PHRASE_END = re.compile(r"(?<=\w)(?:[.;:]\s+|\s{2,})|\s+[•·▪]\s")
 
 
-def _lead_title(rest: str) -> str:
+def lead_title(rest: str) -> str:
     """The title of a numbered paragraph that has no run-in title and is too long to be a
     heading ("6. Accounts were presented and accepted for payment. Cheques ...", "4. Matters
     Arising from previous meetings  SAM2 signs ..."): its opening phrase, up to a sentence's
@@ -162,7 +162,7 @@ def split_run_in(lines: list[str]) -> list[str]:
     """Each paragraph that opens with an item number and a run-in title, as two lines:
     the heading ("1. ACCEPTANCE OF APOLOGIES") and the text after it, verbatim. A paragraph
     too long for a heading without a run-in title gets its opening phrase as its heading
-    and keeps all its text (`_lead_title`)."""
+    and keeps all its text (`lead_title`)."""
     out: list[str] = []
     for line in lines:
         m = _RUN_IN.match(line)
@@ -171,7 +171,7 @@ def split_run_in(lines: list[str]) -> list[str]:
             words = m.group(2).split()
             out.extend([m.group(1) + " ".join(words[:n]), " ".join(words[n:])])
         elif m and len(line) > MAX_HEADING:
-            out.extend([m.group(1) + _lead_title(m.group(2)), m.group(2)])
+            out.extend([m.group(1) + lead_title(m.group(2)), m.group(2)])
         else:
             out.append(line)
     return out

@@ -6,6 +6,7 @@ item with its decisions below, and a closing count."""
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from minutesqa.models import Document, Meeting, as_dict, human_date
@@ -20,8 +21,9 @@ MAX_HEADINGS = 20
 HINT = (
     "hint: items are cut at numbered headings ('1. Title', 'Item 3', 'IV.', 'SSP/5/24') or, "
     "without numbers, at headings the file marks ('#' in Markdown, h1-h6 in HTML, heading "
-    "styles in DOCX, a paragraph bold as a whole); give the items such headings and run "
-    "'minutes inspect' again"
+    "styles in DOCX, a paragraph bold as a whole) or, in minutes with no headings, at three "
+    "or more numbered resolutions ('#001-01-15 – L. Fields – B. Case' over 'THAT ...'); give "
+    "the items such headings and run 'minutes inspect' again"
 )
 
 
@@ -48,7 +50,10 @@ def date_source(doc: Document, meeting: Meeting) -> str:
         lines = [plain(line) for line in doc.text.split("\n")]
         first = meeting.items[0] if meeting.items else None
         cut = len(lines)
-        if first is not None and first.number != WHOLE_DOCUMENT and first.title:
+        if first is not None and re.search(r"\d\s?[-/]\s?\d", first.number):
+            # a numbered resolution ("#001-01-15 – L. Fields – B. Case"): its number's line
+            cut = next((i for i, line in enumerate(lines) if first.number in line), len(lines))
+        elif first is not None and first.number != WHOLE_DOCUMENT and first.title:
             head = first.title[:40]
             cut = next((i for i, line in enumerate(lines) if head in line), len(lines))
         day, source = meeting_date("\n".join(lines[:cut]), doc.text, doc.path, doc.hints)
@@ -73,6 +78,12 @@ def headings_in(doc: Document) -> list[str]:
 def describe(doc: Document, meeting: Meeting) -> list[str]:
     """The report's lines for one file."""
     lines = [f"file: {doc.path}", f"format: {doc.format}"]
+    try:
+        from minutesqa.segment import reading
+
+        lines.append(reading(doc).line())
+    except Exception:  # a nicety, like date_source: never let it stop the report
+        pass
     lines.append(f"committee: {meeting.committee}")
     lines.append(f"kind: {meeting.kind or 'ordinary'}")
     source = date_source(doc, meeting)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from minutesqa.decisions import LIST_ITEM, extract_decisions, is_restricted
@@ -26,6 +26,7 @@ from minutesqa.headings import (
 )
 from minutesqa.inline import split_inline, split_run_in
 from minutesqa.models import AgendaItem, Document, Meeting
+from minutesqa.resolutions import find_resolutions
 
 WHOLE_DOCUMENT = "document"  # item number used when no agenda items can be found
 UNKNOWN_BODY = "Unknown committee"
@@ -60,16 +61,66 @@ def _agenda(raw: list[str]) -> tuple[list[Candidate], list[str]]:
     return _titled_out_of_order(heads, lines), lines
 
 
-def segment(doc: Document) -> Meeting:
-    raw = split_inline(doc.text.split("\n"))
+@dataclass(frozen=True)
+class Reading:
+    """How a file's text was read into items, for `minutes inspect`: its kind
+    ("headings", "inline", "run-in", "resolutions" or "none") and why."""
+
+    kind: str
+    why: str
+
+    def line(self) -> str:
+        return f"reading: {self.kind} ({self.why})"
+
+
+def _read(doc: Document) -> tuple[list[str], list[Candidate], list[str], Reading]:
+    """The lines as read (inline items split, run-in titles put on lines of their own
+    where that reading finds more numbered items), the agenda's headings among them, the
+    lines without their marks, and which reading it was."""
+    original = doc.text.split("\n")
+    raw = split_inline(original)
     heads, lines = _agenda(raw)
+    kind = "inline" if raw != original else "headings"
     run_in = split_run_in(raw)
     if run_in != raw:
         # read with run-in headings too: kept where that finds more numbered items
         alt_heads, alt_lines = _agenda(run_in)
         if sum(bool(h.number) for h in alt_heads) > sum(bool(h.number) for h in heads):
-            raw, heads, lines = run_in, alt_heads, alt_lines
-    first = heads[0].line if heads else len(lines)
+            raw, heads, lines, kind = run_in, alt_heads, alt_lines, "run-in"
+    numbered = sum(bool(h.number) for h in heads)
+    why = {
+        "headings": f"{_count(len(heads), 'heading')}, none numbered"
+        if not numbered
+        else f"{_count(numbered, 'numbered heading')}"
+        + (f", {len(heads) - numbered} unnumbered" if len(heads) > numbered else ""),
+        "inline": f"{_count(numbered, 'numbered item')} run together in long lines",
+        "run-in": f"{_count(numbered, 'numbered heading')} run into their paragraphs",
+    }[kind]
+    if not heads:
+        kind, why = "none", "no agenda headings, no numbered resolutions"
+    return raw, heads, lines, Reading(kind, why)
+
+
+def reading(doc: Document) -> Reading:
+    """Which reading `segment` chooses for the file, and why."""
+    raw, heads, _, chosen = _read(doc)
+    if not heads and (found := find_resolutions(raw)):
+        resolutions = sum(bool(u.number) for u in found[1])
+        return Reading(
+            "resolutions", f"{_count(resolutions, 'numbered resolution')}, no agenda headings"
+        )
+    return chosen
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def segment(doc: Document) -> Meeting:
+    raw, heads, lines, _ = _read(doc)
+    # no agenda headings at all: the numbered resolutions may be the meeting's structure
+    found = None if heads else find_resolutions(raw)
+    first = heads[0].line if heads else found[0] if found else len(lines)
     header_lines = [plain(line) for line in reflow(raw[:first])]
     header_text = "\n".join(header_lines)
     date, _ = meeting_date(header_text, doc.text, doc.path, doc.hints)
@@ -84,6 +135,10 @@ def segment(doc: Document) -> Meeting:
         body_lines = [plain(line) for line in reflow(raw[body_start:end])]
         page = finder.page_of(raw[head.line : body_start + 1], raw[head.line : body_start])
         items.append(_make_item(head.number, title, body_lines, page))
+    for unit in found[1] if found else []:
+        body_lines = [plain(ln) for ln in reflow(list(unit.lines))]
+        item = _make_item(unit.number, unit.title, body_lines, finder.page_of(list(unit.lines[:1])))
+        items.append(replace(item, decisions=(unit.decision,)) if unit.decision else item)
     if not items:
         body_lines = [plain(line) for line in reflow(raw[first:] if first < len(raw) else raw)]
         items.append(_make_item(WHOLE_DOCUMENT, "Minutes (no agenda items found)", body_lines))

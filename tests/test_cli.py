@@ -110,9 +110,10 @@ SAMPLE_2011 = SAMPLES / "000_f16cb60d1222a485.txt"
 def test_inspect_prints_header_and_items(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["inspect", str(SAMPLE_2011)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[:12] == [
+    assert out[:13] == [
         f"file: {SAMPLE_2011}",
         "format: txt",
+        "reading: headings (19 numbered headings)",
         "committee: Safer Stockton Partnership",
         "kind: ordinary",
         "date: 2011-07-05 (5 July 2011, from the text)",
@@ -150,6 +151,8 @@ def test_inspect_unnumbered_items_and_no_items(
     assert main(["inspect", str(board), str(flat)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert "kind: special" in out
+    assert "reading: headings (2 headings, none numbered)" in out
+    assert "reading: none (no agenda headings, no numbered resolutions)" in out
     assert "  — | Finances | The treasurer reported a balance." in out
     assert "  — | Playground Repairs | The swings were broken." in out
     assert "2 items, 0 decisions" in out
