@@ -319,8 +319,9 @@ def format_markdown(reports: Sequence[BodyReport], root: Path) -> str:
         f"{_pct(share)} | {_frac(t['dates_right'], t['dates_scored'])} | "
         f"{_frac(t['bodies_right'], t['bodies_scored'])} |"
     )
-    lines += ["", f"Bodies with at least half their files split: {t['bodies_half_split']}"]
-    lines += [f"of {t['bodies']}.", "", "## Per file", ""]
+    half = f"Bodies with at least half their files split: {t['bodies_half_split']}"
+    half += f" of {t['bodies']}."
+    lines += ["", half, "", "## Per file", ""]
     for r in reports:
         lines += [f"### {r.body.slug} — {r.body.name}", "", f"Layout: {r.body.layout}", ""]
         lines += ["| file | items | date found | gold date | committee found | gold body |"]
