@@ -1,0 +1,386 @@
+"""First contact: how the current code reads the minutes of bodies it was not built on.
+
+    python eval/first_contact.py [--manifest eval/bodies_manifest.yaml] [--root /work/collected]
+                                 --out OUT
+
+The manifest names each body (slug = its folder under ROOT) and, per file, the date the
+meeting was held and the body's name as read from the file's own header. Each file is read
+and segmented as `minutesqa.split_report.measure_file` does (the same reader, segmenter
+and item count); per body the report gives: files, files read, files split into at least
+`split_report.MIN_ITEMS` items, the share split, meeting dates right against the gold date
+(files whose gold date is null are not scored), and committee names right against the gold
+name (compared after `normalise_name`). Only the files the manifest lists are measured;
+files of the folder it does not list (other than the collection's SOURCE notes) and listed
+files that are missing are named in the report.
+
+The table goes to stdout and OUT/first_contact.md, everything to OUT/first_contact.json.
+Exit 0 unless the manifest cannot be read (2)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import yaml  # noqa: E402
+
+from minutesqa.config import Settings  # noqa: E402
+from minutesqa.errors import ConfigError, InputError  # noqa: E402
+from minutesqa.ingest import discover  # noqa: E402
+from minutesqa.split_report import MIN_ITEMS, FileResult, measure_file  # noqa: E402
+
+MANIFEST = ROOT / "eval" / "bodies_manifest.yaml"
+COLLECTED = Path("/work/collected")
+
+Measure = Callable[[Path], FileResult]
+
+# Provenance notes the collection keeps beside the minutes (SOURCE.txt); ingest's own
+# DOC_NAMES skips SOURCE.md only, so they are left out here by name.
+PROVENANCE = ("source.",)
+
+
+# --- the manifest -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GoldFile:
+    name: str  # path inside the body's folder
+    date: dt.date | None  # the day the meeting was held; None: the text prints none
+    bodies: tuple[str, ...]  # accepted names of the body (the first is the usual one)
+
+
+@dataclass(frozen=True)
+class Body:
+    slug: str
+    name: str
+    country: str = ""
+    kind: str = ""
+    formats: tuple[str, ...] = ()
+    source: str = ""
+    licence: str = ""
+    layout: str = ""
+    files: tuple[GoldFile, ...] = ()
+
+
+def _date(value: Any, where: str) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise InputError(f"{where}: date {value!r} is not YYYY-MM-DD") from None
+
+
+def _names(value: Any, where: str) -> tuple[str, ...]:
+    names = [value] if isinstance(value, str) else value
+    if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
+        raise InputError(f"{where}: body must be a name or a list of names")
+    return tuple(names)
+
+
+def _source(value: Any) -> str:
+    if isinstance(value, dict):
+        return " @ ".join(str(value[k]) for k in ("repo", "commit") if value.get(k)) + (
+            f", {value['path']}" if value.get("path") else ""
+        )
+    return "" if value is None else str(value)
+
+
+def load_manifest(path: Path) -> list[Body]:
+    """The manifest's bodies; a malformed manifest is one InputError naming the place."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise InputError(f"{path}: cannot read the manifest ({exc})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("bodies"), list):
+        raise InputError(f"{path}: no 'bodies' list")
+    bodies: list[Body] = []
+    for i, raw in enumerate(data["bodies"]):
+        where = f"{path}: body {i + 1}"
+        if not isinstance(raw, dict) or not raw.get("slug") or not raw.get("body"):
+            raise InputError(f"{where}: needs slug and body")
+        files: list[GoldFile] = []
+        for j, f in enumerate(raw.get("files") or []):
+            fw = f"{where} ({raw['slug']}), file {j + 1}"
+            if not isinstance(f, dict) or not f.get("name"):
+                raise InputError(f"{fw}: needs a name")
+            files.append(
+                GoldFile(
+                    str(f["name"]), _date(f.get("date"), fw), _names(f.get("body", raw["body"]), fw)
+                )
+            )
+        bodies.append(
+            Body(
+                slug=str(raw["slug"]),
+                name=str(raw["body"]),
+                country=str(raw.get("country") or ""),
+                kind=str(raw.get("kind") or ""),
+                formats=tuple(str(x) for x in raw.get("formats") or ()),
+                source=_source(raw.get("source")),
+                licence=str(raw.get("licence") or ""),
+                layout=" ".join(str(raw.get("layout") or "").split()),
+                files=tuple(files),
+            )
+        )
+    return bodies
+
+
+# --- scoring ------------------------------------------------------------------------------
+
+
+def normalise_name(name: str) -> str:
+    """A body's name for comparison: case, '&' for 'and', punctuation, spacing and a
+    leading 'the' do not count ('The Learning & Wellbeing Committee' = 'learning and
+    wellbeing committee')."""
+    text = name.casefold().replace("&", " and ")
+    text = re.sub(r"[^\w\s]", " ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"^the ", "", text)
+
+
+@dataclass(frozen=True)
+class Scored:
+    name: str
+    read: bool
+    items: int
+    split: bool
+    date: str | None  # found
+    gold_date: str | None
+    date_right: bool | None  # None: not scored (the gold date is null)
+    committee: str | None  # found
+    gold_body: str | None
+    body_right: bool
+    error: str | None = None
+
+
+def score_file(result: FileResult, name: str, gold: GoldFile) -> Scored:
+    read = result.error is None
+    date_right = None if gold.date is None else read and result.date == gold.date.isoformat()
+    accepted = {normalise_name(b) for b in gold.bodies}
+    body_right = read and normalise_name(result.committee or "") in accepted
+    return Scored(
+        name=name,
+        read=read,
+        items=result.items,
+        split=read and result.items >= MIN_ITEMS,
+        date=result.date,
+        gold_date=None if gold.date is None else gold.date.isoformat(),
+        date_right=date_right,
+        committee=result.committee,
+        gold_body=gold.bodies[0],
+        body_right=body_right,
+        error=result.error,
+    )
+
+
+@dataclass
+class BodyReport:
+    body: Body
+    files: list[Scored] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # listed in the manifest, not on disk
+    unlisted: list[str] = field(default_factory=list)  # on disk, not in the manifest
+
+    def count(self, key: Callable[[Scored], bool | None]) -> int:
+        return sum(1 for f in self.files if key(f))
+
+    @property
+    def read(self) -> int:
+        return self.count(lambda f: f.read)
+
+    @property
+    def split(self) -> int:
+        return self.count(lambda f: f.split)
+
+    @property
+    def share(self) -> float | None:
+        return self.split / len(self.files) if self.files else None
+
+    @property
+    def dates_scored(self) -> int:
+        return self.count(lambda f: f.date_right is not None)
+
+    @property
+    def dates_right(self) -> int:
+        return self.count(lambda f: f.date_right)
+
+    @property
+    def bodies_scored(self) -> int:
+        return self.count(lambda f: True)
+
+    @property
+    def bodies_right(self) -> int:
+        return self.count(lambda f: f.body_right)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **asdict(self.body),
+            "n_files": len(self.files),
+            "read": self.read,
+            "split": self.split,
+            "share": None if self.share is None else round(self.share, 4),
+            "dates_right": self.dates_right,
+            "dates_scored": self.dates_scored,
+            "bodies_right": self.bodies_right,
+            "bodies_scored": self.bodies_scored,
+            "missing": self.missing,
+            "unlisted": self.unlisted,
+            "per_file": [asdict(f) for f in self.files],
+        }
+
+
+def measure_body(body: Body, root: Path, measure: Measure) -> BodyReport:
+    """The manifest's files of the body's folder, found as ingest finds them, measured and
+    scored in the manifest's order."""
+    report = BodyReport(body)
+    folder = root / body.slug
+    if not folder.is_dir():
+        report.missing = [g.name for g in body.files]
+        return report
+    found, refused, _ = discover(folder)
+    on_disk = {p.relative_to(folder).as_posix(): p for p in found}
+    why_refused = {p.relative_to(folder).as_posix(): why for p, why in refused}
+    for gold in body.files:
+        if gold.name in on_disk:
+            result = measure(on_disk[gold.name])
+        elif gold.name in why_refused:
+            result = FileResult(str(folder / gold.name), error=why_refused[gold.name])
+        else:
+            report.missing.append(gold.name)
+            continue
+        report.files.append(score_file(result, gold.name, gold))
+    listed = {g.name for g in body.files}
+    report.unlisted = sorted(
+        n
+        for n in set(on_disk) | set(why_refused)
+        if n not in listed and not Path(n).name.lower().startswith(PROVENANCE)
+    )
+    return report
+
+
+def run(bodies: Sequence[Body], root: Path, measure: Measure) -> list[BodyReport]:
+    return [measure_body(b, root, measure) for b in bodies]
+
+
+# --- output -------------------------------------------------------------------------------
+
+
+def _frac(num: int, den: int) -> str:
+    return "-" if den == 0 else f"{num}/{den}"
+
+
+def _pct(value: float | None) -> str:
+    return "-" if value is None else f"{100 * value:.0f}%"
+
+
+def totals(reports: Sequence[BodyReport]) -> dict[str, int]:
+    keys = ("read", "split", "dates_right", "dates_scored", "bodies_right", "bodies_scored")
+    out = {k: sum(getattr(r, k) for r in reports) for k in keys}
+    out["files"] = sum(len(r.files) for r in reports)
+    out["bodies"] = len(reports)
+    out["bodies_half_split"] = sum(1 for r in reports if (r.share or 0) >= 0.5)
+    return out
+
+
+def format_markdown(reports: Sequence[BodyReport], root: Path) -> str:
+    head = ["body", "country", "kind", "formats", "files", "read", f"split (≥{MIN_ITEMS})"]
+    head += ["share", "dates right", "body names right"]
+    lines = [
+        "# First contact: bodies the code was not built on",
+        "",
+        f"Root: `{root}`. *split*: files segmented into at least {MIN_ITEMS} agenda items "
+        "(`split_report`'s count); *dates right*: the meeting date found equals the date read "
+        "from the file's header (files printing no date not scored); *body names right*: the "
+        "committee found equals the manifest's name after `normalise_name`.",
+        "",
+        "| " + " | ".join(head) + " |",
+        "|" + "|".join("---" if i < 4 else "---:" for i in range(len(head))) + "|",
+    ]
+    for r in reports:
+        row = [r.body.slug, r.body.country, r.body.kind, ", ".join(r.body.formats)]
+        row += [str(len(r.files)), str(r.read), str(r.split), _pct(r.share)]
+        row += [_frac(r.dates_right, r.dates_scored), _frac(r.bodies_right, r.bodies_scored)]
+        lines.append("| " + " | ".join(row) + " |")
+    t = totals(reports)
+    share = t["split"] / t["files"] if t["files"] else None
+    lines.append(
+        f"| **all {t['bodies']} bodies** | | | | {t['files']} | {t['read']} | {t['split']} | "
+        f"{_pct(share)} | {_frac(t['dates_right'], t['dates_scored'])} | "
+        f"{_frac(t['bodies_right'], t['bodies_scored'])} |"
+    )
+    half = f"Bodies with at least half their files split: {t['bodies_half_split']}"
+    half += f" of {t['bodies']}."
+    lines += ["", half, "", "## Per file", ""]
+    for r in reports:
+        lines += [f"### {r.body.slug} — {r.body.name}", "", f"Layout: {r.body.layout}", ""]
+        lines += ["| file | items | date found | gold date | committee found | gold body |"]
+        lines += ["|---|---:|---|---|---|---|"]
+        for f in r.files:
+            mark_d = "" if f.date_right is None else (" ✓" if f.date_right else " ✗")
+            mark_b = " ✓" if f.body_right else " ✗"
+            found = f.error if f.error else (f.committee or "—")
+            lines.append(
+                f"| {f.name} | {f.items} | {f.date or '—'}{mark_d} | {f.gold_date or '—'} | "
+                f"{found}{mark_b} | {f.gold_body} |"
+            )
+        if r.missing:
+            lines.append(f"\nListed but missing: {', '.join(r.missing)}")
+        if r.unlisted:
+            names = ", ".join(r.unlisted)
+            lines.append(f"\nIn the folder, not in the manifest (not measured): {names}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def write(reports: Sequence[BodyReport], root: Path, out: Path) -> tuple[Path, Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    md, js = out / "first_contact.md", out / "first_contact.json"
+    md.write_text(format_markdown(reports, root), encoding="utf-8")
+    payload = {
+        "created": dt.datetime.now().isoformat(timespec="seconds"),
+        "root": str(root),
+        "min_items": MIN_ITEMS,
+        "totals": totals(reports),
+        "bodies": [r.to_dict() for r in reports],
+    }
+    js.write_text(
+        json.dumps(payload, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8"
+    )
+    return md, js
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python eval/first_contact.py",
+        description="Split share, dates and body names on bodies the code was not built on.",
+    )
+    parser.add_argument("--manifest", type=Path, default=MANIFEST, help=f"default {MANIFEST}")
+    parser.add_argument("--root", type=Path, default=COLLECTED, help=f"default {COLLECTED}")
+    parser.add_argument("--out", type=Path, required=True, help="folder for the .md and .json")
+    args = parser.parse_args(argv)
+    try:
+        bodies = load_manifest(args.manifest)
+        settings = Settings.load()
+    except (InputError, ConfigError) as exc:
+        print(f"first_contact: {exc}", file=sys.stderr)
+        return 2
+    reports = run(bodies, args.root, lambda path: measure_file(path, settings))
+    md, js = write(reports, args.root, args.out)
+    print(format_markdown(reports, args.root))
+    print(f"Written: {md}, {js}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
