@@ -159,11 +159,38 @@ def _venue_not_recorded(case: Case) -> bool:
     return not (records and f"{VENUE_LABEL}:" in records[0].text)
 
 
+def clear_match(case: Case) -> bool:
+    """The best item is plainly what was asked: the question names a body or a date, the
+    item is of that body (or its family) and within those dates, and it holds
+    Tuning.clear_coverage of the topic (without the words of the body's name) or is this
+    close on meaning (Tuning.close_item). Such a question is not refused for its words or
+    for another body's or date's items: a paraphrase ("share of drivers") is still answered
+    from the meeting it names."""
+    retrieval, tune = case.retrieval, case.tune
+    top = retrieval.hits[0]
+    body, dated = retrieval.body, retrieval.dated
+    if body is None and not dated:
+        return False
+    coverage = top.coverage
+    if body is not None:
+        if top.ref.committee not in body.family:
+            return False
+        if body.own is not None and body.own.ref.key() == top.ref.key():
+            coverage = body.own_coverage
+    if dated:
+        since, until = retrieval.since, retrieval.until
+        if (since and top.ref.date < since) or (until and top.ref.date > until):
+            return False
+    return coverage >= tune.clear_coverage or top.relevance >= tune.close_item
+
+
 @dataclass(frozen=True)
 class Check:
     name: str  # the reason recorded when it refuses
     says: str  # the reason in words, for `minutes ask`
     refuses: Callable[[Case], bool]
+    # whether a clear match (`clear_match`) answers whatever this check says
+    waived_by_match: bool = False
 
 
 # The chain, in order: the first check that refuses names the reason.
@@ -174,14 +201,26 @@ CHECKS: tuple[Check, ...] = (
         "unknown_words",
         "the question's words are not the minutes' words and no sentence reads like an answer",
         _unknown_words,
+        waived_by_match=True,
     ),
     Check(
         "telling_words_missing",
         "the question's most telling words are in none of the items found",
         _telling_words_missing,
+        waived_by_match=True,
     ),
-    Check("other_date", "the topic is covered at another date than the one asked", _other_date),
-    Check("other_body", "the topic is covered in another body's minutes", _other_body),
+    Check(
+        "other_date",
+        "the topic is covered at another date than the one asked",
+        _other_date,
+        waived_by_match=True,
+    ),
+    Check(
+        "other_body",
+        "the topic is covered in another body's minutes",
+        _other_body,
+        waived_by_match=True,
+    ),
     Check(
         "follow_up_off_topic",
         "the follow-up's own words are not in the item it follows",
@@ -211,8 +250,14 @@ def abstain_reason(
     """The name of the first check of `CHECKS` that refuses the question; "" when the
     retrieved items can answer it. A question out of the index's dates is "out_of_range"."""
     case = Case(question, retrieval, lexical, embedder, tuple(history), tuning or Tuning(), store)
+    matched: bool | None = None  # worked out only when a waivable check refuses
     for check in CHECKS:
         if check.refuses(case):
+            if check.waived_by_match and case.tune.clear_coverage <= 1.0:
+                if matched is None:
+                    matched = clear_match(case)
+                if matched:
+                    continue
             if check.name == "no_items" and retrieval.out_of_range:
                 return OUT_OF_RANGE
             return check.name

@@ -19,8 +19,10 @@ from minutesqa.embed import Embedder
 from minutesqa.lexical import content_terms, tokenize
 from minutesqa.models import MEETING_ITEM, Answer, Hit, Quote, human_date, item_label, page_part
 from minutesqa.prompts import render
+from minutesqa.question import Kind, holds, is_asking
 from minutesqa.retrieve import Coverage, Query, Retrieval, Retriever
 from minutesqa.sentences import SentenceVectorSource, sentence_vectors, split_sentences
+from minutesqa.tuning import Tuning
 
 __all__ = [  # re-exported: callers import these from here
     "abstain_text",
@@ -127,7 +129,13 @@ class ExtractiveWriter:
                     else (tune.secondary_sentences, tune.secondary_margin)
                 )
                 picked = _pick(
-                    rows, decisions, set(tokenize(question)), limit, margin, tune.novelty
+                    rows,
+                    decisions,
+                    set(tokenize(question)),
+                    limit,
+                    margin,
+                    tune.novelty,
+                    (retrieval.question.kind, tune.kind_margin),
                 )
                 if picked:
                     runs = [
@@ -157,48 +165,28 @@ class ExtractiveWriter:
         if retrieval.question_vector is not None:
             own = tune.question_weight
             semantic = (1 - own) * semantic + own * (vectors @ retrieval.question_vector)
-        wanted = _answer_type(question)
+        kind = retrieval.question.kind
         rows = []
         for i, sentence in enumerate(sentences):
             words = frozenset(tokenize(sentence))
             overlap = len(q_terms & words) / (len(q_terms) or 1)
-            bonus = tune.answer_type_bonus if wanted and wanted.search(sentence) else 0.0
-            score = float(semantic[i]) + tune.overlap_weight * overlap + bonus
+            score = float(semantic[i]) + tune.overlap_weight * overlap
+            score += _kind_part(kind, sentence, overlap, tune)
             rows.append((sentence, score, words))
         return rows
 
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"
-_ANSWER_TYPES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
-    (
-        re.compile(r"^\s*when\b|\bwhat (?:date|time|day)\b", re.I),
-        re.compile(
-            rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|\b(?:19|20)\d{{2}}\b|\d[.:]\d\d\s*[ap]\.?m",
-            re.I,
-        ),
-    ),
-    (
-        re.compile(r"\bhow (?:many|much|long|often)\b|\bwhat (?:percentage|number)\b", re.I),
-        re.compile(
-            r"£\s?\d|\d+(?:[.,]\d+)?\s*(?:%|per ?cent|million|k\b)|\b\d+\b|"
-            r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b",
-            re.I,
-        ),
-    ),
-    (
-        re.compile(r"^\s*who\b|\bwhich (?:officer|member|councillor|person)\b", re.I),
-        re.compile(
-            r"\b(?:Cllr|Councillor|Mr|Mrs|Ms|Dr|Superintendent)\b|\b[A-Z][a-z]+ [A-Z][a-z]+"
-        ),
-    ),
-]
-
-
-def _answer_type(question: str) -> re.Pattern[str] | None:
-    for asks, holds in _ANSWER_TYPES:
-        if asks.search(question):
-            return holds
-    return None
+def _kind_part(kind: Kind, sentence: str, overlap: float, tune: Tuning) -> float:
+    """What the sentence's kind of content adds: Tuning.answer_type_bonus when it holds what
+    the question asks for (a figure for "how many", a date for "when", a person for "who",
+    a decision for "what was agreed", a reason for "why"); Tuning.restated_penalty off a
+    sentence that puts a question, or repeats Tuning.restated_overlap of the question's
+    words without holding the kind asked: it is the question restated, not its reply."""
+    has = holds(kind, sentence)
+    part = tune.answer_type_bonus if has else 0.0
+    if is_asking(sentence) or (has is False and overlap >= tune.restated_overlap):
+        part -= tune.restated_penalty
+    return part
 
 
 def _pick(
@@ -208,9 +196,13 @@ def _pick(
     limit: int,
     margin: float,
     novelty: float,
+    wanted: tuple[Kind, float] = (Kind.OTHER, 0.0),
 ) -> list[int]:
     """The best sentence, then (for the main item) its successor and the sentence that
-    best covers what the first ones left unanswered, in the order of the minutes."""
+    best covers what the first ones left unanswered, in the order of the minutes. Where
+    none of them holds the kind of thing asked (`wanted`: the question's kind and
+    Tuning.kind_margin), the best sentence that does, when it scores within the margin of
+    the best: "when was work expected to begin" shows the sentence with the date."""
     skipped = {s.strip() for d in skip for s in split_sentences(d)}
     usable = [i for i, (s, _, _) in enumerate(rows) if s not in skipped and len(s) > 12]
     if not usable:
@@ -227,6 +219,11 @@ def _pick(
             novel = max(rest, key=lambda i: rows[i][1] + novelty * len(left & rows[i][2]))
             if left & rows[novel][2]:
                 keep.add(novel)
+    kind, kind_margin = wanted
+    if kind_margin and not any(holds(kind, rows[i][0]) is not False for i in keep):
+        having = [i for i in ranked if holds(kind, rows[i][0]) and not is_asking(rows[i][0])]
+        if having and rows[having[0]][1] >= rows[best][1] - kind_margin:
+            keep.add(having[0])
     for i in sorted(keep):
         # a sentence that introduces ("as follows:") or asks brings the one after it
         if re.search(r"(?::-?|\?)$", rows[i][0]) and i + 1 < len(rows):

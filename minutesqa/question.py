@@ -41,7 +41,9 @@ class Kind(StrEnum):
     OTHER = "what"  # anything else: what, how, which
 
 
-_W = r"(?:\w+\s+){0,6}?"  # a few words between the question word and its noun
+# between "what" and the noun asked about: a verb, an article, one word ("what was the
+# total cost", "what separate budget"), never a clause ("what happens if a fine ...")
+_W = r"(?:(?:was|is|were|are|did|does|will|would)\s+)?(?:(?:the|a|an|its|their)\s+)?(?:\w+\s+)?"
 # a question word opens the question or a clause ("At the May meeting, who ..."), never
 # inside one ("the councillor who proposed it")
 _LEAD = r"(?:^|[,;:])\s*(?:and\s+|but\s+|so\s+)?"
@@ -50,7 +52,7 @@ _ASKS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         Kind.HOW_MUCH,
         re.compile(
-            rf"\bhow much\b|\bwhat (?:{_W})?(?:cost|costs|budget|amount|sum|price|fee|fine|"
+            rf"\bhow much\b|\bwhat {_W}(?:cost|costs|budget|amount|sum|price|fee|fine|"
             r"share|proportion|percentage|rate|funding|value|spend|reduction|increase|decrease|"
             r"rise|fall|drop)\b|"
             r"\bwhat did (?:it|this|that) cost\b|\bhow (?:costly|expensive)\b",
@@ -111,8 +113,9 @@ def question_kind(question: str) -> Kind:
     return Kind.OTHER
 
 
+# a figure, not a year ("29 New Build Houses ... in 2019": 29 is the count)
 _NUMBER = (
-    rf"\d|\b(?:{'|'.join(NUMBER_WORDS)})\b|\b(?:a|an)\s+(?:dozen|hundred|thousand|third|"
+    rf"\b(?!(?:19|20)\d\d\b)\d[\d,.]*|\b(?:{'|'.join(NUMBER_WORDS)})\b|\b(?:a|an)\s+(?:dozen|hundred|thousand|third|"
     r"quarter|half)\b"
 )
 _AMOUNT = (
@@ -123,7 +126,7 @@ _MONTHS = rf"(?:{MONTH_NAMES}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
 _WHEN = (
     rf"\b{_MONTHS}|\b(?:19|20)\d\d\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b|"
     rf"\b\d{{1,2}}[.:]\d\d\s*(?:[ap]\.?m)|\b(?:{'|'.join(QUARTER_WORDS)})\b|"
-    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:next|last|this)\s+(?:week|month|"
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b(?:next|last|this)\s+(?:week|month|"
     r"year)\b|\b\d+\s+(?:days?|weeks?|months?|years?)\b"
 )
 _PERSON = (

@@ -70,6 +70,7 @@ class BodyScope:
     other: Hit | None
     own_coverage: float
     other_coverage: float
+    family: tuple[str, ...] = ()  # the bodies the question's name stands for
 
 
 @dataclass
@@ -172,7 +173,9 @@ class Retriever:
             else 0.0
             for found in (own, other)
         )
-        return BodyScope(own[0] if own else None, other[0] if other else None, own_cov, other_cov)
+        return BodyScope(
+            own[0] if own else None, other[0] if other else None, own_cov, other_cov, family
+        )
 
     def _events(
         self,
@@ -230,7 +233,9 @@ class Retriever:
         wide: list[Hit] | None = None  # the same search at every date
         if dated and not (query.since or query.until or intent.latest or intent.earliest):
             wide = self._search(text, vector, committees, None, None, query.k, named)
-            hits = _date_preferred(hits, wide, intent, query.k, tune.date_boost)
+            hits = _date_preferred(
+                hits, wide, intent, query.k, tune.date_boost, tune.reported_boost
+            )
         if (intent.latest or intent.earliest) and hits and not (query.since or query.until):
             scope = committees or named or (hits[0].ref.committee,)
             dates = sorted({d for c in scope for d in self.coverage.dates_by_committee.get(c, [])})
@@ -400,12 +405,19 @@ class Retriever:
 
 
 def _date_preferred(
-    in_range: list[Hit], wide: list[Hit], intent: DateIntent, k: int, boost: float
+    in_range: list[Hit],
+    wide: list[Hit],
+    intent: DateIntent,
+    k: int,
+    boost: float,
+    reported: float = 0.0,
 ) -> list[Hit]:
     """A date in the question is a strong preference, not a wall: "what was spent on
     consultancy in 2021" is answered at a 2023 meeting. Items of other dates (from `wide`,
     the search at every date) compete only when they name the period themselves, and start
-    `boost` (Tuning.date_boost) behind."""
+    `boost` (Tuning.date_boost) behind; an item of a later meeting that names the period
+    reports on it ("the figures for 2020", given in March 2021) and starts only
+    `boost - reported` behind (Tuning.reported_boost)."""
     seen = {h.ref.key() for h in in_range}
     extra = [
         h for h in wide if h.ref.key() not in seen and mentions_period(h.text, intent, h.ref.date)
@@ -415,4 +427,12 @@ def _date_preferred(
     boosted = [
         replace(h, score=h.score + boost, parts=(*h.parts, ("date", boost))) for h in in_range
     ]
+    if reported and intent.until:
+        end = intent.until
+        extra = [
+            replace(h, score=h.score + reported, parts=(*h.parts, ("reported", reported)))
+            if h.ref.date > end
+            else h
+            for h in extra
+        ]
     return sorted(boosted + extra, key=lambda h: -h.score)[:k]

@@ -41,6 +41,9 @@ class Tuning:
     # a question naming a period: items of that period lead those of other dates that
     # only mention it (Limerick, same measurement as named_boost)
     date_boost: float = 0.3
+    # ... but an item of a later meeting that names the period reports on it ("the cost of
+    # impounding horses in 2020", given in March 2021): it gets this much of the boost
+    reported_boost: float = 0.0
     # "children arrested in August 2023" where no meeting was held then: items of other
     # dates that name the period and hold at least this share of the topic words
     event_coverage: float = 0.5
@@ -62,6 +65,10 @@ class Tuning:
     rare_share: float = 0.0003
     unseen_tells: int = 2000
     found_items: int = 3
+    # a question naming a body or date whose best item is of that body, within those dates
+    # and holds this share of the topic (or is close_item on meaning) is not refused for
+    # its words or for other bodies' or dates' items (abstain.clear_match; above 1: off)
+    clear_coverage: float = 0.5
     # a short question ("and the cost?") or one with a pronoun is a follow-up, read with the
     # turn before it; its own topic words (when it has this many) must be in the item
     follow_up_words: int = 6
@@ -76,6 +83,13 @@ class Tuning:
     question_weight: float = 0.7  # a follow-up: its own words against the conversation's
     overlap_weight: float = 0.35  # a sentence's share of the question's words
     answer_type_bonus: float = 0.1  # a date for "when", a figure for "how many", a name for "who"
+    # a sentence that asks, or holds restated_overlap of the question's words but not the
+    # kind asked: the question put to the meeting, not its reply (answer._kind_part)
+    restated_penalty: float = 0.15
+    restated_overlap: float = 0.5
+    # none of the sentences chosen holds the kind asked: add the best that does, when it
+    # scores within this of the best sentence (answer._pick; 0: off)
+    kind_margin: float = 0.5
     novelty: float = 0.3  # each question word a further sentence adds
     primary_margin: float = 0.2  # the main item's further sentences: this close to its best
     secondary_margin: float = 0.08
