@@ -231,7 +231,10 @@ NOT_HELD: dict[str, re.Pattern[str]] = {
     ),
     # an earlier meeting's: "minutes of the last meeting held on 6th May 2014"
     "previous meeting": re.compile(
-        rf"\b(?:last|previous|prior|preceding)\s+(?:(?!meeting)\w+\s+){{0,4}}?meetings?\b{_SAME_PHRASE}{{0,60}}$",
+        rf"\b(?:last|previous|prior|preceding)\s+(?:(?!meeting)\w+\s+){{0,4}}?meetings?\b{_SAME_PHRASE}{{0,60}}$"
+        # "99/20 To Approve the Minutes of the Ordinary Meeting held on 4 March 2020"
+        r"|\b(?:approv\w*|confirm\w*|adopt\w*|sign|accept\w*|receive)\s+(?:\w+\s+){0,3}?minutes\s+(?:of|from)\b"
+        rf"(?:(?!\bminutes\b)[^.;!?()]){{0,100}}$",
         re.IGNORECASE,
     ),
 }

@@ -50,6 +50,9 @@ NAMED_CONTEXTS = [
     ("Minutes of the Meeting 5th August 2025: AW proposed, and PI Seconded", "previous meeting"),
     ("that the minutes of the meeting held on 13 January 2004 be signed as a correct record",
      "previous meeting"),
+    ("99/20 To Approve the Minutes of the Ordinary Meeting held on 4 March 2020",
+     "previous meeting"),
+    ("**Item 1: Confirm minutes from meeting held on 21 April 2021**", "previous meeting"),
     # balances
     ("Statement of Account as at 6 September 2008 (Bank Statement)", "as at"),
     ("7. Finance As at 4 May 2005", "as at"),
