@@ -234,7 +234,10 @@ NOT_HELD: dict[str, re.Pattern[str]] = {
         rf"\b(?:last|previous|prior|preceding)\s+(?:(?!meeting)\w+\s+){{0,4}}?meetings?\b{_SAME_PHRASE}{{0,60}}$"
         # "99/20 To Approve the Minutes of the Ordinary Meeting held on 4 March 2020"
         r"|\b(?:approv\w*|confirm\w*|adopt\w*|sign|accept\w*|receive)\s+(?:\w+\s+){0,3}?minutes\s+(?:of|from)\b"
-        rf"(?:(?!\bminutes\b)[^.;!?()]){{0,100}}$",
+        rf"(?:(?!\bminutes\b)[^.;!?()]){{0,100}}$"
+        # an agenda item of minutes: "1. Minutes extraordinary meeting 22 June 2012",
+        # "73/17 Minutes of the Parish Council meeting held on 3 May 2017"
+        r"|(?:^|\s)\d{1,3}(?:/\d{2})?[.)]?\s+minutes\b(?:(?!\bminutes\b)[^.;!?()]){0,80}$",
         re.IGNORECASE,
     ),
 }
@@ -253,13 +256,22 @@ NOT_HELD_AFTER: dict[str, re.Pattern[str]] = {
 # table's row or column of meeting dates (an attendance grid, a schedule of meetings)
 _GRID_GAP = re.compile(r"[^A-Za-z]{0,12}")
 _GRID_RUN = 3
+# the heading of a table of actions, whose rows end in the date each is due ("ACTIONS TO
+# BE TAKEN / ITEM BY WHOM BY WHEN / 57/1920 Resource suitable training ... Clerk 01/03/2020");
+# not "ACTION SUMMARY MINUTES", a kind of minutes
+_ACTIONS_TABLE = re.compile(
+    r"\b(?:actions?\s+(?:to\s+be\s+taken|points|log|list|tracker)"
+    r"|summary\s+of\s+actions|by\s+whom\s+by\s+when)\b",
+    re.IGNORECASE,
+)
 # "Draft, for approval at the next meeting" heads minutes: the date after it is theirs
 _DRAFT_NOTICE = re.compile(
     r"(?:approv\w*|consideration|confirmation|ratification|signing|signature)\s+(?:at|by)\s+"
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
-_SENTENCE_START = re.compile(r"[.!?;]\s+(?=[A-Z0-9])|\n")
+# where a sentence starts: not after an item's number ("1. Minutes ... meeting 22 June")
+_SENTENCE_START = re.compile(r"(?<!\b\d)(?<!\b\d\d)[.!?;]\s+(?=[A-Z0-9])|\n")
 _HELD_BEFORE = re.compile(r"held|meeting|on\s*$|-\s*$|day,?\s*$", re.IGNORECASE)
 _OPENING = 300  # characters of the header that are the minutes' own heading lines
 # a header this long runs into the minutes' body (no items were found): a date this far
@@ -301,11 +313,21 @@ def _in_grid(flat: str, spans: list[DateSpan]) -> set[int]:
     return grid
 
 
+def _other_days(flat: str, spans: list[DateSpan]) -> set[int]:
+    """The starts of dates the layout makes other days': in a run (`_in_grid`), or after
+    an actions table's heading (`_ACTIONS_TABLE`: its rows' dates are when each is due)."""
+    other = _in_grid(flat, spans)
+    table = _ACTIONS_TABLE.search(flat)
+    if table:
+        other.update(s.start for s in spans if s.start > table.start())
+    return other
+
+
 def _candidates(flat: str, us: bool) -> tuple[list[DateSpan], list[DateSpan]]:
     """The full dates in `flat` that may be the meeting's, and all of them."""
     spans = date_spans(flat, us_order=us)
-    grid = _in_grid(flat, spans)
-    return [s for s in spans if s.start not in grid and not not_held(flat, s.start, s.end)], spans
+    other = _other_days(flat, spans)
+    return [s for s in spans if s.start not in other and not not_held(flat, s.start, s.end)], spans
 
 
 def _held_context(flat: str, start: int) -> bool:
@@ -320,11 +342,11 @@ def _year_evidence(text: str, stem: str, us: bool) -> tuple[list[int], dt.date |
     years = [int(y) for y in _NAME_YEAR.findall(stem)]
     flat = _tidy_ordinals(re.sub(r"\s+", " ", text))
     spans = date_spans(flat, us_order=us)
-    grid = _in_grid(flat, spans)
+    other = _other_days(flat, spans)
     kept = [
         s
         for s in spans
-        if s.start not in grid
+        if s.start not in other
         and not_held(flat, s.start, s.end) not in ("next meeting", "due", "signed or dated")
     ]
     counts: dict[int, int] = {}
@@ -343,13 +365,17 @@ def meeting_date(header: str, text: str, path: Path, hints: DocHints) -> tuple[d
     named = name_dates(_tidy_ordinals(stem), us_order=us)
     agree = set(named) | set(name_readings(stem))
     held, found = _candidates(flat, us)
-    written = [s for s in held if not s.numeric]
     if hints.date and (
         not found or hints.date in {s.date for s in found} or hints.date in agree or not named
     ):
         # a page's front matter dates its posting; a different date the minutes print in
-        # their opening lines, month written out ("Monday 13th May 2015"), is the meeting's
-        opening = [s for s in written if s.start < _OPENING]
+        # their opening lines, month written out ("Monday 13th May 2015") or after
+        # "meeting" ("Meeting 10.8.2012"), is the meeting's
+        opening = [
+            s
+            for s in held
+            if s.start < _OPENING and (not s.numeric or _held_context(flat, s.start))
+        ]
         if opening and hints.date not in {s.date for s in found}:
             return _best(flat, opening, agree).date, "text"
         return hints.date, "front matter"

@@ -53,6 +53,9 @@ NAMED_CONTEXTS = [
     ("99/20 To Approve the Minutes of the Ordinary Meeting held on 4 March 2020",
      "previous meeting"),
     ("**Item 1: Confirm minutes from meeting held on 21 April 2021**", "previous meeting"),
+    ("Apologies 1. Minutes extraordinary meeting 22 June 2012", "previous meeting"),
+    ("Apologies 1. Minutes meeting 3 May 2013 2. Matters Arising", "previous meeting"),
+    ("73/17 Minutes of the Parish Council meeting held on 3 May 2017", "previous meeting"),
     # balances
     ("Statement of Account as at 6 September 2008 (Bank Statement)", "as at"),
     ("7. Finance As at 4 May 2005", "as at"),
@@ -331,11 +334,56 @@ def test_a_run_of_dates_is_a_list_of_other_days() -> None:
     assert held(SAMPLING_2023) == D(2023, 9, 18)
 
 
-def test_a_grid_of_meeting_dates_is_no_meetings() -> None:
-    # an attendance grid as pdftotext lays it out (one row of meeting dates over ticks)
-    text = (
-        "Minutes of the Parish Council meeting held on Monday 31st October\n\n"
-        "Attendance 12/09/2016 10/10/2016 31/10/2016\nCllr A Smith ✓ ✓ ✓\n"
-    )
-    assert held(text) == D(2016, 10, 31)
-    assert held(text.replace("31/10/2016", "07/11/2016")) == D(2016, 10, 31)
+DECOY_FGB_2020 = """FGB 200323
+DECOY COMMUNITY PRIMARY SCHOOL BOARD OF GOVERNORS
+
+COMMITTEE Full Governing Body DATE 23/03/2020
+
+GOVERNOR ATTENDANCE
+
+Type
+
+End of
+Term
+14/10/2019
+09/12/2019
+03/02/2019
+23/03/2019
+18/05/2019
+13/07/2019
+Date
+Resigned
+HEATHER POUSTIE Headteacher Ex-officio P P P P
+PAUL EVEMY LA 10/2022 P P P P
+
+FGB 73/1920 Date of next meeting
+
+ACTIONS TO BE TAKEN
+ITEM BY WHOM BY WHEN
+56/1920 Minutes to website Clerk asap
+57/1920 Resource suitable training on GDPR for the lead governor Clerk 01/03/2020
+62/1920 Produce agenda for the EFGB on 20 April 2020 Clerk 01/04/2020
+"""
+
+
+def test_an_attendance_grid_and_an_actions_table_are_other_days() -> None:
+    # school governors' minutes (pdftotext): a column of the year's meeting dates, and
+    # actions due by when; it was 20 April 2020, an action's meeting
+    assert held(DECOY_FGB_2020) == D(2020, 3, 23)
+    assert held(DECOY_FGB_2020, "fgb-minutes-200323-final.pdf") == D(2020, 3, 23)
+
+
+BOUGHTON_2012 = """**Boughton Parish Council. Meeting 10.8.2012. Councillors are summoned to a
+meeting for the purposes of transacting the following business.**
+
+Apologies
+
+1. Minutes extraordinary meeting 22 June 2012
+"""
+
+
+def test_front_matter_gives_way_to_a_date_after_meeting_not_to_the_minutes_approved() -> None:
+    # the page's front matter dates its posting (2 October 2012)
+    hints = DocHints(title="Boughton Parish Council Agenda & Minutes August Meeting",
+                     date=D(2012, 10, 2))  # fmt: skip
+    assert held(BOUGHTON_2012, "index.md", hints) == D(2012, 8, 10)
