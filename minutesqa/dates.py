@@ -58,7 +58,7 @@ class DateSpan:
     end: int
     date: dt.date
     numeric: bool  # all figures ("14/03/2023", "2023-03-14"), not a month's name
-    weekday: bool  # a weekday's name printed with it ("Monday 13th May 2015")
+    weekday: int | None  # the weekday printed with it ("Monday 13th May 2015"), 0 = Monday
 
 
 def date_spans(text: str, *, us_order: bool = False) -> list[DateSpan]:
@@ -69,24 +69,43 @@ def date_spans(text: str, *, us_order: bool = False) -> list[DateSpan]:
     for m in _DMY.finditer(text):
         d = _make(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
         if d:
-            found.append(DateSpan(m.start(), m.end(), d, False, bool(_WEEKDAY.match(m[0]))))
+            found.append(DateSpan(m.start(), m.end(), d, False, _printed_weekday(m[0])))
     for m in _MDY.finditer(text):
         d = _make(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
         if d:
-            found.append(DateSpan(m.start(), m.end(), d, False, bool(_WEEKDAY.match(m[0]))))
+            found.append(DateSpan(m.start(), m.end(), d, False, _printed_weekday(m[0])))
     for m in _ISO.finditer(text):
         d = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if d:
-            found.append(DateSpan(m.start(), m.end(), d, True, False))
+            found.append(DateSpan(m.start(), m.end(), d, True, None))
     for m in _NUMERIC.finditer(text):
         day, month = int(m.group(1)), int(m.group(2))
         if us_order:
             day, month = month, day
         d = _make(int(m.group(3)), month, day) or _make(int(m.group(3)), day, month)
         if d:
-            found.append(DateSpan(m.start(), m.end(), d, True, False))
+            found.append(DateSpan(m.start(), m.end(), d, True, None))
     found.sort(key=lambda span: span.start)
     return found
+
+
+def _printed_weekday(matched: str) -> int | None:
+    m = _WEEKDAY.match(matched)
+    return _WEEKDAY_NUMBER[m[0].lower()[:3]] if m else None
+
+
+def misprinted_year(span: DateSpan) -> dt.date | None:
+    """The date a full date stands for when its printed weekday does not fall on it and
+    does a year either side ("MONDAY JANUARY 4th 2015": Monday was 4 January 2016; minutes
+    copied from the last year's often keep its year): None where the weekday fits, or
+    no year near it does."""
+    if span.weekday is None or span.date.weekday() == span.weekday:
+        return None
+    for year in (span.date.year + 1, span.date.year - 1):
+        d = _make(year, span.date.month, span.date.day)
+        if d and d.weekday() == span.weekday:
+            return d
+    return None
 
 
 def find_dates(text: str, *, us_order: bool = False) -> list[tuple[int, dt.date]]:

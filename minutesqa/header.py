@@ -28,6 +28,7 @@ from minutesqa.dates import (
     date_spans,
     day_months,
     find_dates,
+    misprinted_year,
     month_first,
     name_dates,
     name_readings,
@@ -385,7 +386,12 @@ def meeting_date(header: str, text: str, path: Path, hints: DocHints) -> tuple[d
     near = [s for s in held if s.start < _BODY or s.date in agree]
     if near:
         best = _best(flat, near, agree)
-        return best.date, "text and file name" if best.date in agree else "text"
+        if best.date in agree:
+            return best.date, "text and file name"
+        fixed = misprinted_year(best)
+        if fixed is not None and _year_confirmed(fixed, best.date, text, stem, agree, us):
+            return fixed, "text, its year mended by its weekday"
+        return best.date, "text"
     if hints.date:
         return hints.date, "front matter"
     if named:
@@ -398,6 +404,23 @@ def meeting_date(header: str, text: str, path: Path, hints: DocHints) -> tuple[d
         "has no recognisable meeting date in its first lines: put the date in its file name"
         " (e.g. 2023-03-14 minutes.pdf)"
     )
+
+
+def _year_confirmed(
+    fixed: dt.date, printed: dt.date, text: str, stem: str, agree: set[dt.date], us: bool
+) -> bool:
+    """Whether the year a printed weekday gives (`misprinted_year`) has a second witness:
+    the file name (its date or year), or minutes the meeting approves that were held after
+    the printed date and before the mended one."""
+    if fixed in agree or str(fixed.year) in _NAME_YEAR.findall(stem):
+        return True
+    flat = _tidy_ordinals(re.sub(r"\s+", " ", text))
+    approved = [
+        s.date
+        for s in date_spans(flat, us_order=us)
+        if not_held(flat, s.start, s.end) == "previous meeting"
+    ]
+    return any(printed < d < fixed for d in approved)
 
 
 def _best(flat: str, spans: list[DateSpan], agree: set[dt.date]) -> DateSpan:

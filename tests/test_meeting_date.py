@@ -387,3 +387,37 @@ def test_front_matter_gives_way_to_a_date_after_meeting_not_to_the_minutes_appro
     hints = DocHints(title="Boughton Parish Council Agenda & Minutes August Meeting",
                      date=D(2012, 10, 2))  # fmt: skip
     assert held(BOUGHTON_2012, "index.md", hints) == D(2012, 8, 10)
+
+
+# --- a year misprinted: the printed weekday falls a year on ---------------------------
+
+WRETTON_2016 = """MINUTES OF WRETTON PARISH COUNCIL MEETING HELD AT THE CHURCH
+MONDAY JANUARY 4th 2015
+
+Present– Cllr David Llewellyn - Chairman, Cllr Mandy Peake, Cllr John Wyett
+
+3. The Minutes of the meeting held on 2nd November 2015 were agreed as a true record.
+"""
+
+ADARE_2018 = """MINUTES OF PROCEEDINGS AT ANNUAL MEETING OF THE MUNICIPAL DISTRICT OF
+
+ADARE-RATHKEALE HELD AT ÁRAS SEÁN FINN, NEW LINE ROAD, RATHKEALE, CO.
+
+LIMERICK ON TUESDAY, 26TH JUNE, 2017 AT 1.30 P.M.
+"""
+
+
+def test_a_weekday_that_falls_a_year_on_mends_the_year_with_a_second_witness() -> None:
+    # Monday was 4 January 2016, after the November 2015 minutes it approves (the
+    # minutes print '02/11/15', here written out); 26 June was a Tuesday in 2018, the
+    # year of the file's name
+    assert held(WRETTON_2016) == D(2016, 1, 4)
+    name = (
+        "Minutes - Annual Meeting of the Municipal District of Adare-Rathkeale - 26th June 2018.md"
+    )
+    assert meeting_date(ADARE_2018, ADARE_2018, Path(f"{name}.md"), DocHints()) == (
+        D(2018, 6, 26),
+        "text, its year mended by its weekday",
+    )
+    # with no second witness the printed year stands
+    assert held(ADARE_2018) == D(2017, 6, 26)
