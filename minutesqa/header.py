@@ -452,9 +452,15 @@ def _partial(
             continue
         if dm.start >= _OPENING:
             return None
-        for d in [*sorted(agree), *(h.date for h in held)]:
+        for d in sorted(agree):
             if (d.month, d.day) == (dm.month, dm.day):
                 return d
+        for h in held:
+            if (h.date.month, h.date.day) == (dm.month, dm.day):
+                fixed = misprinted_year(h)
+                if fixed is not None and _year_confirmed(fixed, h.date, text, stem, agree, us):
+                    return fixed
+                return h.date
         years, after = _year_evidence(text, stem, us)
         if not years:
             return None

@@ -421,3 +421,18 @@ def test_a_weekday_that_falls_a_year_on_mends_the_year_with_a_second_witness() -
     )
     # with no second witness the printed year stands
     assert held(ADARE_2018) == D(2017, 6, 26)
+
+
+WEST_DEREHAM_2006 = """Minutes of the 14 September meeting
+
+Minutes of the Wrest Dereham parish Council meeting held on Thursday 14 September 2007 in
+The Village Hall at 8.00 p.m.
+"""
+
+
+def test_a_heading_with_no_year_over_a_misprinted_one() -> None:
+    # Thursday was 14 September 2006, the year the file is named by (posted October 2006)
+    assert held(WEST_DEREHAM_2006, "2006-10 west-dereham-parish-council-minutes-4.md") == D(
+        2006, 9, 14
+    )
+    assert held(WEST_DEREHAM_2006) == D(2007, 9, 14)  # no second witness: as printed
