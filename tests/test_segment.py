@@ -769,8 +769,8 @@ The meeting adjourned at 9 pm.
 """
 
 
-def md_meeting(tmp_path: Path, text: str) -> Meeting:
-    path = tmp_path / "minutes.md"
+def md_meeting(tmp_path: Path, text: str, name: str = "minutes.md") -> Meeting:
+    path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return segment(read_document(path, max_bytes=2**20, timeout_s=30))
 
@@ -868,7 +868,9 @@ In attendance: Michael, Matt, Seba
 
 
 def test_a_markdown_agenda_table_gives_one_item_a_row(tmp_path: Path) -> None:
-    meeting = md_meeting(tmp_path, AGENDA_TABLE_MD)
+    # its only full date is the next meeting's: the date comes from the file's name
+    meeting = md_meeting(tmp_path, AGENDA_TABLE_MD, "2011-09-13 minutes.md")
+    assert meeting.date == dt.date(2011, 9, 13)
     assert table(meeting) == [
         ("", "Current Finances"),
         ("", "Webex vs. GotoMeeting"),

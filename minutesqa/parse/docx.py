@@ -40,8 +40,29 @@ def docx_text(data: bytes) -> str:
         numbering = None
     reader = _DocxReader(doc.styles.element, numbering)
     parts: list[str] = []
+    for header in _first_page_headers(doc):
+        reader.blocks(header, parts)
     reader.blocks(doc.element.body, parts)
     return "\n".join(parts)
+
+
+def _first_page_headers(doc: Any) -> list[Any]:
+    """The page header Word prints on the first page (header1.xml etc.), where minutes
+    often keep the body's name and the meeting's date: the first section's first-page
+    header where it has one ("Different first page"), else its default header. Footers
+    are left out: a signature line or page number on every page is not the minutes'."""
+    if not doc.sections:
+        return []
+    section = doc.sections[0]
+    try:
+        header = section.first_page_header if section.different_first_page_header_footer else None
+        if header is None or header.is_linked_to_previous:
+            header = section.header
+        if header.is_linked_to_previous:
+            return []
+        return [header._element]
+    except (KeyError, NotImplementedError, AttributeError):
+        return []
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -257,6 +278,8 @@ class _DocxReader:
         for block in parent.iterchildren():
             tag = block.tag
             if tag == f"{_W}p":
+                for box in _text_boxes(block):
+                    self.blocks(box, out, gap)
                 line = self.paragraph(block)
                 if line:
                     out.append(line)
@@ -269,11 +292,12 @@ class _DocxReader:
                 self.blocks(block if content is None else content, out, gap)
 
     def table(self, tbl: Any, out: list[str]) -> None:
-        """One line per cell paragraph, a blank line after each row."""
+        """One line per cell paragraph, a blank line after each row (rows and cells kept
+        in content controls too)."""
         if out and out[-1]:
             out.append("")
-        for row in tbl.iterfind(f"{_W}tr"):
-            for cell in row.iterfind(f"{_W}tc"):
+        for row in _unwrapped(tbl, "tr"):
+            for cell in _unwrapped(row, "tc"):
                 merge = _w(_w(cell, "tcPr"), "vMerge")
                 if merge is not None and _wval(merge, "continue") != "restart":
                     continue  # the cell above, merged down: its text is already out
@@ -323,6 +347,39 @@ class _DocxReader:
                 pieces.append("-" if tag.endswith("noBreakHyphen") else "")
             else:
                 self._collect(child, pieces, runs)  # hyperlinks, insertions, fields, sdt
+
+
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _text_boxes(p: Any) -> list[Any]:
+    """The text boxes anchored in a paragraph (w:txbxContent of a drawing or VML shape),
+    each once: Word writes a shape twice, as mc:Choice and as an mc:Fallback copy. A
+    letterhead or a 'Minutes of the meeting held on ...' panel is often one."""
+    boxes: list[Any] = []
+    for box in p.iter(f"{_W}txbxContent"):
+        up, inner = box.getparent(), False
+        while up is not None and up is not p:
+            if up.tag == _MC_FALLBACK or up.tag == f"{_W}txbxContent":
+                inner = True  # the fallback copy, or a box inside a box (read with it)
+                break
+            up = up.getparent()
+        if not inner:
+            boxes.append(box)
+    return boxes
+
+
+def _unwrapped(parent: Any, name: str) -> list[Any]:
+    """The parent's w:<name> children, with those inside content controls (w:sdt) and
+    custom XML (rows or cells a template fills in) in their place."""
+    found: list[Any] = []
+    for child in parent.iterchildren():
+        if child.tag == f"{_W}{name}":
+            found.append(child)
+        elif child.tag in (f"{_W}sdt", f"{_W}customXml"):
+            content = _w(child, "sdtContent")
+            found.extend(_unwrapped(child if content is None else content, name))
+    return found
 
 
 def _int(value: str | None, default: int) -> int:
