@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from minutesqa.headings import MAX_HEADING
+from minutesqa.headings import DATED_NUMBER, MAX_HEADING, RUNNING_NUMBER, reads_as_title
 
 # items inline in flat text: "... noted. 2. Declarations of interest ..." (after a sentence's
 # end), "... 3 members of the public 1. Apologies ..." (after a word), and a number stuck to
@@ -39,11 +39,36 @@ def _inline_breaks(line: str) -> list[int]:
     return breaks
 
 
+# a running minute number, its title and a colon, then the item's text on the same line:
+# "2415. Police Report: Attached.", "2780. Public Forum: Mr & Mrs A. Read re off-road
+# bikes ...", "3446.<tab>Apologies: ..." (community councils that count their minutes on
+# across meetings and years; headings' "running" scheme)
+_RUNNING_LABEL = re.compile(rf"^({RUNNING_NUMBER}(?:\.[ \t]*|\t+))([^:]{{3,90}}?):[ \t]+(\S.*)$")
+MAX_LABEL_WORDS = 10  # words of a title before its colon
+
+
+def _label_title(line: str) -> tuple[str, str] | None:
+    """A running-numbered line as its heading ("2415. Police Report") and its text
+    ("Attached."), where the words before the colon read as a title."""
+    m = _RUNNING_LABEL.match(line)
+    if not m:
+        return None
+    title = m.group(2).strip()
+    if len(title.split()) > MAX_LABEL_WORDS or not reads_as_title(title):
+        return None
+    return m.group(1).strip() + " " + title, m.group(3)
+
+
 def split_inline(lines: list[str]) -> list[str]:
     """Break a long line at inline item numbers when they climb 1, 2, 3 ... (minutes saved as
-    one paragraph); numbers that do not climb are left inside the text."""
+    one paragraph); numbers that do not climb are left inside the text. A running-numbered
+    item's title and text on one line are two lines (`_label_title`)."""
     out: list[str] = []
     for line in lines:
+        labelled = _label_title(line)
+        if labelled:
+            out.extend(labelled)
+            continue
         breaks = _inline_breaks(line) if len(line) >= 400 else []
         if len(breaks) < 2:
             out.append(line)
@@ -57,7 +82,13 @@ def split_inline(lines: list[str]) -> list[str]:
 # "1. ACCEPTANCE OF APOLOGIES Apologies were received ..." and "68/18 Apologies and Welcome
 # There were apologies ...": the item's number and title open the paragraph that is its
 # text (common in parish and town council minutes saved from a word processor).
-_RUN_IN = re.compile(r"^((?:\d{1,3}[.)]|\d{1,4}/\d{2,4})\s+|\d{1,3}\.(?=[A-Z][A-Za-z]))(\S.*)$")
+# (also the dated and running numbers of headings: "15/09/05 Minutes of ...", "2780. Public
+# Forum ...")
+_RUN_IN = re.compile(
+    r"^((?:\d{1,3}[.)]\s+|\d{1,4}/\d{2,4}\s+"
+    rf"|(?:Item\s+)?(?:{DATED_NUMBER}|{RUNNING_NUMBER}\.)\s+(?=[A-Z]))"
+    r"|\d{1,3}\.(?=[A-Z][A-Za-z]))(\S.*)$"
+)
 _CONNECTORS = frozenset("of and the for on to in at with or a an & – - by from".split())
 # words that open a sentence's subject rather than end a title: "... Welcome There were",
 # "... Planning Attending The Chair introduced", "... Report Cllr Jim Smith said"

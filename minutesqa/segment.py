@@ -17,6 +17,7 @@ from minutesqa.decisions import LIST_ITEM, extract_decisions, is_restricted
 from minutesqa.header import attendance, body_name, meeting_date, meeting_kind, named_in_text
 from minutesqa.headings import (
     ATTENDANCE_HEADING,
+    CHAIN_ONLY,
     Candidate,
     candidate_at,
     choose_agenda,
@@ -224,7 +225,9 @@ def reflow(lines: list[str]) -> list[str]:
 @functools.lru_cache(maxsize=8192)  # reflow asks of each line twice (as `b`, then as `a`)
 def _is_heading(line: str) -> bool:
     c = candidate_at(line, 0)
-    return c is not None and (bool(c.number) or c.scheme.startswith("h") or c.scheme == "bold")
+    if c is None or c.scheme in CHAIN_ONLY:
+        return False
+    return bool(c.number) or c.scheme.startswith("h") or c.scheme == "bold"
 
 
 def _continues(a: str, b: str) -> bool:
