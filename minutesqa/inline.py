@@ -96,6 +96,33 @@ _SUBJECT_OPENERS = frozenset(
     "the a an this that these those it there he she they we its their our".split()
 )
 _HONORIFICS = frozenset("cllr cllrs councillor councillors mr mrs ms miss dr prof rev".split())
+# the offices a meeting elects or appoints: a title that ends in one may be followed at once
+# by the name of who took it ("Election of Chairman David Llewellyn was nominated ...",
+# "Election of Vice-Chairman Mick Peake was ...")
+_OFFICE = re.compile(
+    r"^(?:vice[-\s]?)?(?:chair(?:man|person|woman)?|mayor|deputy|clerk|secretary|treasurer|"
+    r"president|governor|trustee|auditor|officer)s?$",
+    re.IGNORECASE,
+)
+_DASHES = frozenset("– - —".split())
+_INITIALS = re.compile(r"^[A-Z]{2,4}$")  # "PK", "CC": a councillor named by initials
+MAX_SUBJECT_WORDS = 4  # capitalised words of the first sentence's subject after a title
+
+
+def _opener(word: str) -> bool:
+    """A determiner or pronoun ("The Parish Council wished", "There were") or an honorific
+    ("Cllr Jim Smith said"): the first sentence of the item's text opens with it."""
+    return word.lower().rstrip(".,") in _SUBJECT_OPENERS | _HONORIFICS
+
+
+def _repeats(words: list[str], k: int) -> bool:
+    """words[k] says a word of the title again as the sentence's subject ("Apologies for
+    Absence | Apologies were received", "To consider accepting apologies for absence |
+    Apologies were ..."); never a list's word ("... Rights of Way Maintenance, if any")."""
+    word = words[k].lower().rstrip(".")
+    if words[k].endswith((",", ";", ":")) or len(word) < 4:
+        return False
+    return word in {w.lower().rstrip(".,:") for w in words[:k]}
 
 
 def _capitalised(word: str) -> bool:
@@ -133,13 +160,29 @@ def _title_case_title(words: list[str], n: int) -> int:
         last -= 1
     # ... and opens, a few words before, with a determiner or pronoun ("The Parish Council
     # wished", "There were") or an honorific ("Cllr Jim Smith said")
-    cut = -1
-    for back in range(last, max(-1, last - 4), -1):
+    # ... or, where none does, after a dash ("Police Report – PK reported"), after the
+    # office a title names ("Election of Chairman | David Llewellyn was nominated"), or at
+    # a word of the title said again ("... for Absence | Apologies were received")
+    window: list[int] = []
+    for back in range(last, max(-1, last - MAX_SUBJECT_WORDS), -1):
+        if words[back] in _DASHES and back + 1 == last and _INITIALS.match(words[last]):
+            window.append(back)  # "Police Report – PK reported ...": a councillor's initials
+            break
         if not _capitalised(words[back]):
             break  # "Litter Bin on the Common Land was ...": a title's "the" opens nothing
-        if words[back].lower().rstrip(".") in _SUBJECT_OPENERS | _HONORIFICS:
-            cut = back
-            break
+        window.append(back)
+    cut = next((k for k in window if _opener(words[k])), -1)
+    if cut == -1:
+        cut = next(
+            (
+                k
+                for k in window
+                if words[k] in _DASHES
+                or (k > 1 and k < last and _OFFICE.match(words[k - 1]))
+                or _repeats(words, k)
+            ),
+            -1,
+        )
     if cut <= 0:
         return 0  # "Urgent Items as agreed": no subject opens a sentence, the run is the title
     while cut > 0 and words[cut - 1].lower() in _CONNECTORS:
@@ -165,7 +208,7 @@ def _sentence_case_title(words: list[str]) -> int:
         if word in ("•", "·", "▪") or word in ("1.", "1)"):
             return k  # a bullet or a list opens the text: "Action points 1. Terms ..."
         if _capitalised(word):
-            opens = word.lower() in _SUBJECT_OPENERS and words[k + 1][:1].islower()
+            opens = (_opener(word) or _repeats(words, k)) and words[k + 1][:1].islower()
             return k if opens else 0
     return 0
 
@@ -189,6 +232,36 @@ def _lead_title(rest: str) -> str:
     return " ".join(rest.split()[:LEAD_WORDS]) + " …"
 
 
+def run_in_heading(line: str) -> tuple[str, str] | None:
+    """A numbered line's run-in title and the text after it ("21/19 To Receive and Accept
+    Apologies for Absence Apologies were received ..." -> "To Receive and Accept Apologies
+    for Absence", "Apologies were received ..."; "78/17 Police Report – PK reported ..." ->
+    "Police Report", "PK reported ..."), or None where the line opens with no run-in title."""
+    m = _RUN_IN.match(line)
+    n = _run_in_title(m.group(2)) if m else 0
+    if not m or not n:
+        return None
+    words = m.group(2).split()
+    rest = words[n:]
+    while rest and rest[0] in _DASHES:
+        rest = rest[1:]  # "Police Report – PK reported": the dash only parts them
+    title = " ".join(words[:n])
+    return (title, " ".join(rest)) if rest else None
+
+
+MIN_RUN_IN_TEXT = 3  # words of text after a heading line's run-in title
+
+
+def run_in_text(line: str) -> tuple[str, str] | None:
+    """`run_in_heading` where the line holds the item's text after its title (a sentence of
+    MIN_RUN_IN_TEXT words or more), not only a title with a tail ("11.QUESTION SUBMITTED
+    BY ... T.D. :", "... COUNCILLOR SÉIGHÍN Ó CEALLAIGH")."""
+    parts = run_in_heading(line)
+    if parts and len(parts[1].split()) >= MIN_RUN_IN_TEXT and re.search(r"[a-z]", parts[1]):
+        return parts
+    return None
+
+
 def split_run_in(lines: list[str]) -> list[str]:
     """Each paragraph that opens with an item number and a run-in title, as two lines:
     the heading ("1. ACCEPTANCE OF APOLOGIES") and the text after it, verbatim. A paragraph
@@ -197,10 +270,9 @@ def split_run_in(lines: list[str]) -> list[str]:
     out: list[str] = []
     for line in lines:
         m = _RUN_IN.match(line)
-        n = _run_in_title(m.group(2)) if m else 0
-        if m and n:
-            words = m.group(2).split()
-            out.extend([m.group(1) + " ".join(words[:n]), " ".join(words[n:])])
+        parts = run_in_heading(line)
+        if m and parts:
+            out.extend([m.group(1) + parts[0], parts[1]])
         elif m and len(line) > MAX_HEADING:
             out.extend([m.group(1) + _lead_title(m.group(2)), m.group(2)])
         else:

@@ -25,7 +25,7 @@ from minutesqa.headings import (
     plain_headings,
     reads_as_title,
 )
-from minutesqa.inline import split_inline, split_run_in
+from minutesqa.inline import run_in_text, split_inline, split_run_in
 from minutesqa.models import AgendaItem, Document, Meeting
 
 WHOLE_DOCUMENT = "document"  # item number used when no agenda items can be found
@@ -82,7 +82,11 @@ def segment(doc: Document) -> Meeting:
             continue  # "## New business" over its items: it only ends the item before
         end = heads[k + 1].line if k + 1 < len(heads) else len(lines)
         title, body_start = _title(lines, head, end)
-        body_lines = [plain(line) for line in reflow(raw[body_start:end])]
+        text = raw[body_start:end]
+        parts = run_in_text(lines[head.line]) if head.number and head.title else None
+        if parts:  # "1. Election of Chairman David Llewellyn was nominated ...": two parts
+            title, text = parts[0], [parts[1], *raw[head.line + 1 : end]]
+        body_lines = [plain(line) for line in reflow(text)]
         page = finder.page_of(raw[head.line : body_start + 1], raw[head.line : body_start])
         items.append(_make_item(head.number, title, body_lines, page))
     if not items:

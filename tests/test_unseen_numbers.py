@@ -178,3 +178,100 @@ def test_year_and_month_before_the_item_number() -> None:
         ("16/10/6/2", "Local Authority Reports"),
         ("16/10/6/3", "Accepted Apologies for Absence"),
     ]
+
+
+# --- number, title and text on one line, no separator ---------------------------------------
+
+# Wretton Parish Council, annual meeting of 13 May 2019: an election's title, then the name
+# of who was elected (the Markdown's escaped "1\\." as it reads: "1.")
+WRETTON_2019 = "\n".join(
+    [
+        "MINUTES OF WRETTON PARISH COUNCIL MEETING HELD AT ALL SAINTS CHURCH WRETTON MONDAY"
+        " 13TH MAY 2019",
+        "",
+        "Present: Cllr David Llewellyn – Chairman, Cllr Mick Peake, Cllr Mandy Peake.",
+        "",
+        "1. Election of Chairman David Llewellyn was nominated and seconded as Chairman and"
+        " with no further nominations duly accepted the role.",
+        "",
+        "2. Chairman signed Declaration of Acceptance of Office",
+        "",
+        "5. Election of Vice-Chairman Mick Peake was nominated and seconded as Vice-Chairman"
+        " and with no further nominations duly accepted the role.",
+        "",
+        "6. Approval of Minutes The minutes of the meeting held on 04.03.19 were confirmed as a"
+        " true record.",
+    ]
+)
+
+# Stoke Ferry Parish Council, 6 February 2019: the title's word said again as the text's
+# subject
+STOKE_FERRY_2019 = "\n".join(
+    [
+        "DRAFT STOKE FERRY PARISH COUNCIL Minutes of the Ordinary Meeting held on Wednesday 6"
+        " February 2019 at 7.00pm in Stoke Ferry Village Hall",
+        "",
+        "21/19 To Receive and Accept Apologies for Absence Apologies were received and accepted"
+        " from Cllr Kit Hesketh-Harvey (personal) and Cllr Grant Tomkins (work commitments).",
+        "",
+        "22/19 Declarations of Interest on Agenda Items and Dispensation Requests There were none.",
+        "",
+        "23/19 Minutes of the Ordinary Meeting on 9 January 2019 The minutes of the Ordinary"
+        " meeting held on 9 January 2019 were proposed as a true record by Cllr Jim McNeill.",
+    ]
+)
+
+# West Dereham Parish Council, 1 June 2017: a dash, then the councillor's initials
+WEST_DEREHAM_2017 = "\n".join(
+    [
+        "DRAFT MINUTES OF THE WEST DEREHAM PARISH COUNCIL MEETING HELD AT WEST DEREHAM VILLAGE"
+        " HALL AT 7.00 pm ON THURSDAY 1 JUNE 2017",
+        "",
+        "76/17 Clerk’s Report",
+        "",
+        "a) Locum Clerk, Helen Richardson – the Parish Clerk recorded his thanks.",
+        "",
+        "78/17 Police Report – PK reported that an incident had occurred during the last"
+        " evening (31st May).",
+        "",
+        "79/17 Village Hall Report – PK reported that a funding application had been submitted.",
+        "",
+        "80/17 Broadband Report - PW commented that there had been no recent broadband comments.",
+    ]
+)
+
+
+def test_run_in_title_then_the_name_of_who_was_elected() -> None:
+    m = from_text(WRETTON_2019, "2019-05-13 wretton.md")
+    assert table(m) == [
+        ("1", "Election of Chairman"),
+        ("2", "Chairman signed Declaration of Acceptance of Office"),
+        ("5", "Election of Vice-Chairman"),
+        ("6", "Approval of Minutes"),
+    ]
+    assert body(m, "1").startswith("David Llewellyn was nominated and seconded as Chairman")
+    assert body(m, "5").startswith("Mick Peake was nominated")
+
+
+def test_run_in_title_whose_word_the_text_repeats() -> None:
+    m = from_text(STOKE_FERRY_2019, "2019-02-06 stoke ferry.txt")
+    assert table(m) == [
+        ("21/19", "To Receive and Accept Apologies for Absence"),
+        ("22/19", "Declarations of Interest on Agenda Items and Dispensation Requests"),
+        ("23/19", "Minutes of the Ordinary Meeting on 9 January 2019"),
+    ]
+    assert body(m, "21/19").startswith("Apologies were received and accepted from Cllr Kit")
+    assert body(m, "22/19") == "There were none."
+
+
+def test_run_in_title_then_a_dash_and_initials() -> None:
+    m = from_text(WEST_DEREHAM_2017, "2017-06-01 west dereham.txt")
+    assert table(m) == [
+        ("76/17", "Clerk’s Report"),
+        ("78/17", "Police Report"),
+        ("79/17", "Village Hall Report"),
+        ("80/17", "Broadband Report"),
+    ]
+    assert body(m, "78/17") == (
+        "PK reported that an incident had occurred during the last evening (31st May)."
+    )
