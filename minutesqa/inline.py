@@ -122,7 +122,9 @@ def _repeats(words: list[str], k: int) -> bool:
     word = words[k].lower().rstrip(".")
     if words[k].endswith((",", ";", ":")) or len(word) < 4:
         return False
-    return word in {w.lower().rstrip(".,:") for w in words[:k]}
+    # the word said before inside the title, not at a sentence's end ("6. Finance. 6.1
+    # Accounts. Accounts for approval ...": a sub-item's heading run in)
+    return word in {w.lower().rstrip(",:") for w in words[:k]}
 
 
 def _capitalised(word: str) -> bool:
@@ -171,7 +173,9 @@ def _title_case_title(words: list[str], n: int) -> int:
         if not _capitalised(words[back]):
             break  # "Litter Bin on the Common Land was ...": a title's "the" opens nothing
         window.append(back)
-    cut = next((k for k in window if _opener(words[k])), -1)
+    cut = max((k for k in window if _opener(words[k])), default=-1)
+    while cut - 1 in window and words[cut - 1].lower().rstrip(".") in _HONORIFICS:
+        cut -= 1  # "... Last Meeting: | Cllr Mrs Mendoza proposed"
     if cut == -1:
         cut = next(
             (
@@ -208,7 +212,8 @@ def _sentence_case_title(words: list[str]) -> int:
         if word in ("•", "·", "▪") or word in ("1.", "1)"):
             return k  # a bullet or a list opens the text: "Action points 1. Terms ..."
         if _capitalised(word):
-            opens = (_opener(word) or _repeats(words, k)) and words[k + 1][:1].islower()
+            opener = word.lower() in _SUBJECT_OPENERS or _repeats(words, k)
+            opens = opener and words[k + 1][:1].islower()
             return k if opens else 0
     return 0
 
@@ -254,12 +259,15 @@ MIN_RUN_IN_TEXT = 3  # words of text after a heading line's run-in title
 
 def run_in_text(line: str) -> tuple[str, str] | None:
     """`run_in_heading` where the line holds the item's text after its title (a sentence of
-    MIN_RUN_IN_TEXT words or more), not only a title with a tail ("11.QUESTION SUBMITTED
-    BY ... T.D. :", "... COUNCILLOR SÉIGHÍN Ó CEALLAIGH")."""
+    MIN_RUN_IN_TEXT words or more, not opening with a connector: "GRNA RK of MA LLC"), not
+    only a title with a tail ("11.QUESTION SUBMITTED BY ... T.D. :", "... COUNCILLOR
+    SÉIGHÍN Ó CEALLAIGH")."""
     parts = run_in_heading(line)
-    if parts and len(parts[1].split()) >= MIN_RUN_IN_TEXT and re.search(r"[a-z]", parts[1]):
-        return parts
-    return None
+    if not parts or len(parts[1].split()) < MIN_RUN_IN_TEXT or not re.search(r"[a-z]", parts[1]):
+        return None
+    if parts[1].split()[0].lower() in _CONNECTORS:
+        return None  # "GRNA RK | of MA LLC": the title goes on
+    return parts[0].rstrip(",;:").strip(), parts[1]
 
 
 def split_run_in(lines: list[str]) -> list[str]:

@@ -275,3 +275,28 @@ def test_run_in_title_then_a_dash_and_initials() -> None:
     assert body(m, "78/17") == (
         "PK reported that an incident had occurred during the last evening (31st May)."
     )
+
+
+# Stoke Ferry Parish Council, January 2008: a colon, then an honorific and a name
+STOKE_FERRY_2008 = "\n".join(
+    [
+        "Minutes of Stoke Ferry Parish Council Meeting held on Wednesday 9 January 2008",
+        "",
+        "2. Apologies: Were received from Borough Councillor C Sampson, County Councillor T"
+        " White, Cllr M Precey, Cllr J Nicholas-Letch and PCSO Bunting.",
+        "",
+        "3. Minutes of Last Meeting: Cllr Mrs Mendoza proposed that the Minutes be accepted"
+        " seconded by Cllr Mrs Mann.",
+        "",
+        "4. Matters Arising:",
+        "",
+        "a) The Common - the Fido Dog Waste Bin was now in place, the Borough Council have been"
+        " notified.",
+    ]
+)
+
+
+def test_run_in_title_before_an_honorific_and_a_name() -> None:
+    m = from_text(STOKE_FERRY_2008, "2008-01-09 stoke ferry.txt")
+    assert table(m)[1:] == [("3", "Minutes of Last Meeting"), ("4", "Matters Arising")]
+    assert body(m, "3").startswith("Cllr Mrs Mendoza proposed that the Minutes be accepted")
