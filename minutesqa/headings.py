@@ -134,6 +134,7 @@ class Candidate:
     strength: float  # how clearly it is a heading: marks, title shape
     out_of_order: bool = False  # an item the meeting took out of order (_taken_out_of_order)
     part: bool = False  # a part's heading with no text of its own: ends the item before it
+    marked: bool = False  # the format marks the line a heading (Markdown level, bold)
 
 
 def _is_label(title: str) -> bool:
@@ -201,7 +202,7 @@ def candidate_at(raw: str, index: int) -> Candidate | None:
         if scheme == "arabic" and title and not re.match(r"^\d{1,3}\s*[.):;]", text):
             shape *= 0.6  # "1 Dr. Carlton B. Goodlett Place": no stop after the number
         strength = min(1.0, (0.7 if scheme not in ("zero",) else 0.4) * shape + marked + 0.3)
-        return Candidate(index, scheme, order, number, title or None, strength)
+        return Candidate(index, scheme, order, number, title or None, strength, marked=marked > 0)
     m = _TRAILING_CODE.match(text)
     if m and _title_shape(m.group(1)) >= 1.0 and not text.endswith("."):
         code = m.group(2)
@@ -364,7 +365,9 @@ def choose_agenda(
         # the outer scheme: the earliest chain not much weaker than the best one
         eligible = [c for c in chains if c.weight >= best - OUTER_MARGIN or c.weight >= 4.0]
         outer = min(eligible, key=lambda c: (c.heads[0].line, -c.weight))
-        if len(outer.heads) >= 3 or len(marked) < 3:
+        if (len(outer.heads) >= 3 or len(marked) < 3) and not _a_list_in_one_section(
+            outer, cands, marked
+        ):
             heads = _taken_out_of_order(_fill_from_subs(list(outer.heads), cands), cands)
             return _open_numbered_parents(heads, cands, following)
     if marked:
@@ -378,6 +381,26 @@ def choose_agenda(
         if len(heads) >= 3:
             return heads
     return []
+
+
+MIN_OTHER_SECTIONS = 3  # marked items after the section a numbered list sits in
+
+
+def _a_list_in_one_section(chain: Chain, cands: list[Candidate], marked: list[Candidate]) -> bool:
+    """A numbered list of plain lines inside one of a Markdown file's marked sections (the
+    "## Agenda" list of the items at the top, then "## Minutes" over "### Correspondence",
+    "### Treasurer's report"; "1. Clerk Q1 reports ..." under "## COMMENTS FROM CLERK OR
+    TREASURER" among a dozen "##" sections): the sections are the items, the list is the
+    text of one. Only where a marked section opens before the list, no marked heading falls
+    between its first and last number and MIN_OTHER_SECTIONS topical marked items follow it
+    (a list in the last section, under "### AGENDA ITEMS", is the agenda)."""
+    if not marked or any(h.marked for h in chain.heads):
+        return False
+    lo, hi = chain.heads[0].line, chain.heads[-1].line
+    if any(c.scheme[:1] == "h" and c.scheme[1:].isdigit() and lo < c.line < hi for c in cands):
+        return False
+    after = [m for m in marked if m.line > hi and not ATTENDANCE_HEADING.match(m.title or "")]
+    return any(m.line < lo for m in marked) and len(after) >= MIN_OTHER_SECTIONS
 
 
 def _ordered_by_the_changing_part(cands: list[Candidate]) -> list[Candidate]:

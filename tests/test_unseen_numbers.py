@@ -300,3 +300,106 @@ def test_run_in_title_before_an_honorific_and_a_name() -> None:
     m = from_text(STOKE_FERRY_2008, "2008-01-09 stoke ferry.txt")
     assert table(m)[1:] == [("3", "Minutes of Last Meeting"), ("4", "Matters Arising")]
     assert body(m, "3").startswith("Cllr Mrs Mendoza proposed that the Minutes be accepted")
+
+
+# --- a numbered list inside one of a Markdown file's sections ------------------------------
+
+# Town of North Star (Minnesota), township board, 19 April 2021 (mjsiers/northstar-township-web):
+# the clerk's numbered points inside one "##" section among many
+NORTH_STAR_2021 = "\n".join(
+    [
+        "# Town of North Star",
+        "Monthly Meeting  ",
+        "April 19, 2021",
+        "",
+        "## CALL TO ORDER",
+        "Supervisor Gary Mantay called the meeting to order . In attendance were Supervisors"
+        " Gary Mantay, Dick Dillon, Janet Keough",
+        "",
+        "## MINUTES APPROVAL ",
+        "March minutes Dick motion, Gary second, Vote Dick aye, Gary aye, Jan aye, March"
+        " minutes approved with changes",
+        "",
+        "## COMMENTS FROM CLERK OR TREASURER",
+        "1.  Clerk Q1 reports due in April are completed  ",
+        "    a.  941 2021 Q1 federal tax",
+        "    b.  2021 Q1 MN Unemployment filing",
+        "",
+        "2.  Confirmed Deputy Clerk position with Sue Forbragd",
+        "3.  Return to in-person monthly meeting posting -- attached",
+        "4.  MATIT: American Rescue Plan Act Information  ",
+        "",
+        "## FIRE DEPARTMENT",
+        "Rory reported a mutual aid and medical call (standby).",
+        "",
+        "## MAINTENANCE",
+        "Dick has nothing new to report",
+        "",
+        "## RECYCLING",
+        "Jan reports everything is going well.",
+    ]
+)
+
+# Perth Artifactory (Western Australia), AGM of 14 September 2024 (Perth-Artifactory/wiki):
+# the agenda's numbered list at the top, then the meeting's sections
+PERTH_AGM_2024 = "\n".join(
+    [
+        "# AGM Minutes 2024-09-14",
+        "",
+        "## Online attendance details",
+        "",
+        "Online attendance will be facilitated by Google Meet.",
+        "",
+        "## Agenda",
+        "",
+        "1. To confirm the minutes of the previous AGM and of any special general meeting held"
+        " since then if unconfirmed.",
+        "2. To receive and consider",
+        "3. Elect the committee members",
+        "5. To Confirm or vary the entrance fees, subscriptions and other amounts (if any) to be"
+        " paid by members",
+        "6. Other business of which notice has been given as per the rules",
+        "",
+        "## Setup",
+        "",
+        "Attendees (ordinary Members):",
+        "",
+        "## Minutes",
+        "",
+        "The Treasurer reports that 69 members are eligible to vote at this AGM.",
+        "",
+        "## Other business",
+        "",
+        "None.",
+        "",
+        "## End of meeting",
+        "",
+        "Meeting concluded at 13:31 hrs.",
+    ]
+)
+
+
+def test_a_numbered_list_in_one_markdown_section_is_its_text() -> None:
+    m = from_text(NORTH_STAR_2021, "2021-04-minutes.md")
+    assert table(m) == [
+        ("", "CALL TO ORDER"),
+        ("", "MINUTES APPROVAL"),
+        ("", "COMMENTS FROM CLERK OR TREASURER"),
+        ("", "FIRE DEPARTMENT"),
+        ("", "MAINTENANCE"),
+        ("", "RECYCLING"),
+    ]
+    assert "2. Confirmed Deputy Clerk position with Sue Forbragd" in m.items[2].body
+
+
+def test_a_numbered_agenda_at_the_top_gives_way_to_the_sections() -> None:
+    m = from_text(PERTH_AGM_2024, "2024-09-14.md")
+    assert table(m) == [
+        ("", "Online attendance details"),
+        ("", "Agenda"),
+        ("", "Setup"),
+        ("", "Minutes"),
+        ("", "Other business"),
+        ("", "End of meeting"),
+    ]
+    assert m.items[1].body.startswith("1. To confirm the minutes of the previous AGM")
