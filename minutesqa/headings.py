@@ -67,12 +67,27 @@ def roman_value(text: str) -> int:
 
 
 _CODE = r"[A-Z]{2,6}(?:/\s?|\s)\d{1,3}/\d{2,4}"  # SSP/5/24, SSP 136/13
+# A reference that is the meeting's date, then the item's number: year and month, perhaps
+# the day, then the number, padded or not ("15/03/1", "15/09/03", "16/07/26/1"; English
+# parish councils). The number is the last part, whatever the parts before it.
+DATED_NUMBER = r"\d{2}/[01]\d(?:/[0-3]?\d)?/\d{1,3}"
+# A minute number counted on across meetings and years (Welsh and English community
+# councils: "2415." in January 2018, "3573." in September 2023): four digits, never a year
+# from 1990 to 2039, which is a wrapped sentence's end more often ("... by the end of
+# November" over "2025. TS agreed to look into this").
+RUNNING_NUMBER = r"(?!19[9]\d|20[0-3]\d)\d{4}"
 _TITLE_START = r"[A-Z0-9\"'‘“(£$€]"
 
 # Each pattern: scheme, regex with groups (number, title?), whether the title may be absent.
 # Titles must start like a title (capital, digit, quote), so "5 members attended" is a
 # sentence, not item 5.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # the meeting's year and month (and day) before the item's number, padded or not:
+    # "Item 15/03/1", "15/09/03", "Item 16/07/26/1" (`DATED_NUMBER`)
+    (
+        "dated",
+        re.compile(rf"^(?:[Ii]tem\s+)?({DATED_NUMBER})\s*[.):\-–]?\s+([A-Z\"'‘“(].*)$"),
+    ),
     (
         "item",
         re.compile(
@@ -90,6 +105,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "ref",
         re.compile(rf"^([A-Z]{{1,4}}\.?\s?\d{{2}}[/.]\d{{1,4}})\s*[.):\-–]?\s+({_TITLE_START}.*)$"),
     ),
+    # running minute numbers, counted on across meetings and years: "2415. Police Report:
+    # Attached.", "3446.<tab>Title: text" (`RUNNING_NUMBER`)
+    ("running", re.compile(rf"^({RUNNING_NUMBER})(?:\.[ \t]*|\t+)([A-Z\"'‘“(].*)$")),
     ("sub", re.compile(r"^(\d{1,3}\.\d{1,2}[a-z]?|\d{1,3}\.[A-Z])[.)]?\s+(.*)$")),
     ("arabic", re.compile(rf"^(\d{{1,3}})\s*(?:[.):;]\s*|\s+|$)({_TITLE_START}.*)?$")),
     ("roman", re.compile(rf"^({_ROMAN})\s*[.)]\s*(.*)$")),
@@ -116,6 +134,7 @@ class Candidate:
     strength: float  # how clearly it is a heading: marks, title shape
     out_of_order: bool = False  # an item the meeting took out of order (_taken_out_of_order)
     part: bool = False  # a part's heading with no text of its own: ends the item before it
+    marked: bool = False  # the format marks the line a heading (Markdown level, bold)
 
 
 def _is_label(title: str) -> bool:
@@ -177,12 +196,13 @@ def candidate_at(raw: str, index: int) -> Candidate | None:
         order = {
             "roman": lambda n: roman_value(n),
             "letter": lambda n: ord(n) - ord("A") + 1,
+            "dated": lambda n: int(re.findall(r"\d+", n)[-1]),
         }.get(scheme, _order_of)(number)
         shape = _title_shape(title) if title else 0.8
         if scheme == "arabic" and title and not re.match(r"^\d{1,3}\s*[.):;]", text):
             shape *= 0.6  # "1 Dr. Carlton B. Goodlett Place": no stop after the number
         strength = min(1.0, (0.7 if scheme not in ("zero",) else 0.4) * shape + marked + 0.3)
-        return Candidate(index, scheme, order, number, title or None, strength)
+        return Candidate(index, scheme, order, number, title or None, strength, marked=marked > 0)
     m = _TRAILING_CODE.match(text)
     if m and _title_shape(m.group(1)) >= 1.0 and not text.endswith("."):
         code = m.group(2)
@@ -262,7 +282,9 @@ def best_chain(cands: list[Candidate], following: dict[int, int]) -> Chain:
         if following.get(c.line, 1) == 0:
             gain -= CONTENTS_DISCOUNT
         base = 1 if not ordered else 1000
-        start = gain - START_PENALTY * max(0, min(c.order - base, 30)) if not ordered else gain
+        # a running number starts where the body's count stands, never at 1
+        counted = ordered or c.scheme == "running"
+        start = gain - START_PENALTY * max(0, min(c.order - base, 30)) if not counted else gain
         score[i], prev[i] = start, -1
         for j in range(i):
             step = c.order - cands[j].order
@@ -282,7 +304,23 @@ def best_chain(cands: list[Candidate], following: dict[int, int]) -> Chain:
     return Chain(tuple(heads[::-1]), score[best])
 
 
-NUMBERED = ("item", "minute", "code", "slash", "ref", "arabic", "roman", "letter", "tcode")
+# schemes whose numbers also open lines of running text (a date "14/11/24", a year or a
+# figure "2500." wrapped onto a line of its own): headings only where they chain, never
+# a line break's evidence when lines are joined (segment._is_heading)
+CHAIN_ONLY = ("dated", "running")
+NUMBERED = (
+    "item",
+    "minute",
+    "code",
+    "slash",
+    "ref",
+    "dated",
+    "running",
+    "arabic",
+    "roman",
+    "letter",
+    "tcode",
+)
 # schemes whose numbers hold a year beside the minute's number, in either order ("45/23",
 # "2023/041", "FC/23/041", "SSP/5/24"): the minute's number is the part that changes
 REFERENCES = ("minute", "code", "slash", "ref")
@@ -327,7 +365,9 @@ def choose_agenda(
         # the outer scheme: the earliest chain not much weaker than the best one
         eligible = [c for c in chains if c.weight >= best - OUTER_MARGIN or c.weight >= 4.0]
         outer = min(eligible, key=lambda c: (c.heads[0].line, -c.weight))
-        if len(outer.heads) >= 3 or len(marked) < 3:
+        if (len(outer.heads) >= 3 or len(marked) < 3) and not _a_list_in_one_section(
+            outer, cands, marked
+        ):
             heads = _taken_out_of_order(_fill_from_subs(list(outer.heads), cands), cands)
             return _open_numbered_parents(heads, cands, following)
     if marked:
@@ -341,6 +381,26 @@ def choose_agenda(
         if len(heads) >= 3:
             return heads
     return []
+
+
+MIN_OTHER_SECTIONS = 3  # marked items after the section a numbered list sits in
+
+
+def _a_list_in_one_section(chain: Chain, cands: list[Candidate], marked: list[Candidate]) -> bool:
+    """A numbered list of plain lines inside one of a Markdown file's marked sections (the
+    "## Agenda" list of the items at the top, then "## Minutes" over "### Correspondence",
+    "### Treasurer's report"; "1. Clerk Q1 reports ..." under "## COMMENTS FROM CLERK OR
+    TREASURER" among a dozen "##" sections): the sections are the items, the list is the
+    text of one. Only where a marked section opens before the list, no marked heading falls
+    between its first and last number and MIN_OTHER_SECTIONS topical marked items follow it
+    (a list in the last section, under "### AGENDA ITEMS", is the agenda)."""
+    if not marked or any(h.marked for h in chain.heads):
+        return False
+    lo, hi = chain.heads[0].line, chain.heads[-1].line
+    if any(c.scheme[:1] == "h" and c.scheme[1:].isdigit() and lo < c.line < hi for c in cands):
+        return False
+    after = [m for m in marked if m.line > hi and not ATTENDANCE_HEADING.match(m.title or "")]
+    return any(m.line < lo for m in marked) and len(after) >= MIN_OTHER_SECTIONS
 
 
 def _ordered_by_the_changing_part(cands: list[Candidate]) -> list[Candidate]:

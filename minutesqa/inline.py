@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from minutesqa.headings import MAX_HEADING
+from minutesqa.headings import DATED_NUMBER, MAX_HEADING, RUNNING_NUMBER, reads_as_title
 
 # items inline in flat text: "... noted. 2. Declarations of interest ..." (after a sentence's
 # end), "... 3 members of the public 1. Apologies ..." (after a word), and a number stuck to
@@ -39,11 +39,36 @@ def _inline_breaks(line: str) -> list[int]:
     return breaks
 
 
+# a running minute number, its title and a colon, then the item's text on the same line:
+# "2415. Police Report: Attached.", "2780. Public Forum: Mr & Mrs A. Read re off-road
+# bikes ...", "3446.<tab>Apologies: ..." (community councils that count their minutes on
+# across meetings and years; headings' "running" scheme)
+_RUNNING_LABEL = re.compile(rf"^({RUNNING_NUMBER}(?:\.[ \t]*|\t+))([^:]{{3,90}}?):[ \t]+(\S.*)$")
+MAX_LABEL_WORDS = 10  # words of a title before its colon
+
+
+def _label_title(line: str) -> tuple[str, str] | None:
+    """A running-numbered line as its heading ("2415. Police Report") and its text
+    ("Attached."), where the words before the colon read as a title."""
+    m = _RUNNING_LABEL.match(line)
+    if not m:
+        return None
+    title = m.group(2).strip()
+    if len(title.split()) > MAX_LABEL_WORDS or not reads_as_title(title):
+        return None
+    return m.group(1).strip() + " " + title, m.group(3)
+
+
 def split_inline(lines: list[str]) -> list[str]:
     """Break a long line at inline item numbers when they climb 1, 2, 3 ... (minutes saved as
-    one paragraph); numbers that do not climb are left inside the text."""
+    one paragraph); numbers that do not climb are left inside the text. A running-numbered
+    item's title and text on one line are two lines (`_label_title`)."""
     out: list[str] = []
     for line in lines:
+        labelled = _label_title(line)
+        if labelled:
+            out.extend(labelled)
+            continue
         breaks = _inline_breaks(line) if len(line) >= 400 else []
         if len(breaks) < 2:
             out.append(line)
@@ -57,7 +82,13 @@ def split_inline(lines: list[str]) -> list[str]:
 # "1. ACCEPTANCE OF APOLOGIES Apologies were received ..." and "68/18 Apologies and Welcome
 # There were apologies ...": the item's number and title open the paragraph that is its
 # text (common in parish and town council minutes saved from a word processor).
-_RUN_IN = re.compile(r"^((?:\d{1,3}[.)]|\d{1,4}/\d{2,4})\s+|\d{1,3}\.(?=[A-Z][A-Za-z]))(\S.*)$")
+# (also the dated and running numbers of headings: "15/09/05 Minutes of ...", "2780. Public
+# Forum ...")
+_RUN_IN = re.compile(
+    r"^((?:\d{1,3}[.)]\s+|\d{1,4}/\d{2,4}\s+"
+    rf"|(?:Item\s+)?(?:{DATED_NUMBER}|{RUNNING_NUMBER}\.)\s+(?=[A-Z]))"
+    r"|\d{1,3}\.(?=[A-Z][A-Za-z]))(\S.*)$"
+)
 _CONNECTORS = frozenset("of and the for on to in at with or a an & – - by from".split())
 # words that open a sentence's subject rather than end a title: "... Welcome There were",
 # "... Planning Attending The Chair introduced", "... Report Cllr Jim Smith said"
@@ -65,6 +96,35 @@ _SUBJECT_OPENERS = frozenset(
     "the a an this that these those it there he she they we its their our".split()
 )
 _HONORIFICS = frozenset("cllr cllrs councillor councillors mr mrs ms miss dr prof rev".split())
+# the offices a meeting elects or appoints: a title that ends in one may be followed at once
+# by the name of who took it ("Election of Chairman David Llewellyn was nominated ...",
+# "Election of Vice-Chairman Mick Peake was ...")
+_OFFICE = re.compile(
+    r"^(?:vice[-\s]?)?(?:chair(?:man|person|woman)?|mayor|deputy|clerk|secretary|treasurer|"
+    r"president|governor|trustee|auditor|officer)s?$",
+    re.IGNORECASE,
+)
+_DASHES = frozenset("– - —".split())
+_INITIALS = re.compile(r"^[A-Z]{2,4}$")  # "PK", "CC": a councillor named by initials
+MAX_SUBJECT_WORDS = 4  # capitalised words of the first sentence's subject after a title
+
+
+def _opener(word: str) -> bool:
+    """A determiner or pronoun ("The Parish Council wished", "There were") or an honorific
+    ("Cllr Jim Smith said"): the first sentence of the item's text opens with it."""
+    return word.lower().rstrip(".,") in _SUBJECT_OPENERS | _HONORIFICS
+
+
+def _repeats(words: list[str], k: int) -> bool:
+    """words[k] says a word of the title again as the sentence's subject ("Apologies for
+    Absence | Apologies were received", "To consider accepting apologies for absence |
+    Apologies were ..."); never a list's word ("... Rights of Way Maintenance, if any")."""
+    word = words[k].lower().rstrip(".")
+    if words[k].endswith((",", ";", ":")) or len(word) < 4:
+        return False
+    # the word said before inside the title, not at a sentence's end ("6. Finance. 6.1
+    # Accounts. Accounts for approval ...": a sub-item's heading run in)
+    return word in {w.lower().rstrip(",:") for w in words[:k]}
 
 
 def _capitalised(word: str) -> bool:
@@ -102,13 +162,31 @@ def _title_case_title(words: list[str], n: int) -> int:
         last -= 1
     # ... and opens, a few words before, with a determiner or pronoun ("The Parish Council
     # wished", "There were") or an honorific ("Cllr Jim Smith said")
-    cut = -1
-    for back in range(last, max(-1, last - 4), -1):
+    # ... or, where none does, after a dash ("Police Report – PK reported"), after the
+    # office a title names ("Election of Chairman | David Llewellyn was nominated"), or at
+    # a word of the title said again ("... for Absence | Apologies were received")
+    window: list[int] = []
+    for back in range(last, max(-1, last - MAX_SUBJECT_WORDS), -1):
+        if words[back] in _DASHES and back + 1 == last and _INITIALS.match(words[last]):
+            window.append(back)  # "Police Report – PK reported ...": a councillor's initials
+            break
         if not _capitalised(words[back]):
             break  # "Litter Bin on the Common Land was ...": a title's "the" opens nothing
-        if words[back].lower().rstrip(".") in _SUBJECT_OPENERS | _HONORIFICS:
-            cut = back
-            break
+        window.append(back)
+    cut = max((k for k in window if _opener(words[k])), default=-1)
+    while cut - 1 in window and words[cut - 1].lower().rstrip(".") in _HONORIFICS:
+        cut -= 1  # "... Last Meeting: | Cllr Mrs Mendoza proposed"
+    if cut == -1:
+        cut = next(
+            (
+                k
+                for k in window
+                if words[k] in _DASHES
+                or (k > 1 and k < last and _OFFICE.match(words[k - 1]))
+                or _repeats(words, k)
+            ),
+            -1,
+        )
     if cut <= 0:
         return 0  # "Urgent Items as agreed": no subject opens a sentence, the run is the title
     while cut > 0 and words[cut - 1].lower() in _CONNECTORS:
@@ -134,7 +212,8 @@ def _sentence_case_title(words: list[str]) -> int:
         if word in ("•", "·", "▪") or word in ("1.", "1)"):
             return k  # a bullet or a list opens the text: "Action points 1. Terms ..."
         if _capitalised(word):
-            opens = word.lower() in _SUBJECT_OPENERS and words[k + 1][:1].islower()
+            opener = word.lower() in _SUBJECT_OPENERS or _repeats(words, k)
+            opens = opener and words[k + 1][:1].islower()
             return k if opens else 0
     return 0
 
@@ -158,6 +237,39 @@ def lead_title(rest: str) -> str:
     return " ".join(rest.split()[:LEAD_WORDS]) + " …"
 
 
+def run_in_heading(line: str) -> tuple[str, str] | None:
+    """A numbered line's run-in title and the text after it ("21/19 To Receive and Accept
+    Apologies for Absence Apologies were received ..." -> "To Receive and Accept Apologies
+    for Absence", "Apologies were received ..."; "78/17 Police Report – PK reported ..." ->
+    "Police Report", "PK reported ..."), or None where the line opens with no run-in title."""
+    m = _RUN_IN.match(line)
+    n = _run_in_title(m.group(2)) if m else 0
+    if not m or not n:
+        return None
+    words = m.group(2).split()
+    rest = words[n:]
+    while rest and rest[0] in _DASHES:
+        rest = rest[1:]  # "Police Report – PK reported": the dash only parts them
+    title = " ".join(words[:n])
+    return (title, " ".join(rest)) if rest else None
+
+
+MIN_RUN_IN_TEXT = 3  # words of text after a heading line's run-in title
+
+
+def run_in_text(line: str) -> tuple[str, str] | None:
+    """`run_in_heading` where the line holds the item's text after its title (a sentence of
+    MIN_RUN_IN_TEXT words or more, not opening with a connector: "GRNA RK of MA LLC"), not
+    only a title with a tail ("11.QUESTION SUBMITTED BY ... T.D. :", "... COUNCILLOR
+    SÉIGHÍN Ó CEALLAIGH")."""
+    parts = run_in_heading(line)
+    if not parts or len(parts[1].split()) < MIN_RUN_IN_TEXT or not re.search(r"[a-z]", parts[1]):
+        return None
+    if parts[1].split()[0].lower() in _CONNECTORS:
+        return None  # "GRNA RK | of MA LLC": the title goes on
+    return parts[0].rstrip(",;:").strip(), parts[1]
+
+
 def split_run_in(lines: list[str]) -> list[str]:
     """Each paragraph that opens with an item number and a run-in title, as two lines:
     the heading ("1. ACCEPTANCE OF APOLOGIES") and the text after it, verbatim. A paragraph
@@ -166,10 +278,9 @@ def split_run_in(lines: list[str]) -> list[str]:
     out: list[str] = []
     for line in lines:
         m = _RUN_IN.match(line)
-        n = _run_in_title(m.group(2)) if m else 0
-        if m and n:
-            words = m.group(2).split()
-            out.extend([m.group(1) + " ".join(words[:n]), " ".join(words[n:])])
+        parts = run_in_heading(line)
+        if m and parts:
+            out.extend([m.group(1) + parts[0], parts[1]])
         elif m and len(line) > MAX_HEADING:
             out.extend([m.group(1) + lead_title(m.group(2)), m.group(2)])
         else:

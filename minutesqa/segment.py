@@ -17,6 +17,7 @@ from minutesqa.decisions import LIST_ITEM, extract_decisions, is_restricted
 from minutesqa.header import attendance, body_name, meeting_date, meeting_kind, named_in_text
 from minutesqa.headings import (
     ATTENDANCE_HEADING,
+    CHAIN_ONLY,
     Candidate,
     candidate_at,
     choose_agenda,
@@ -24,7 +25,7 @@ from minutesqa.headings import (
     plain_headings,
     reads_as_title,
 )
-from minutesqa.inline import split_inline, split_run_in
+from minutesqa.inline import run_in_text, split_inline, split_run_in
 from minutesqa.models import AgendaItem, Document, Meeting
 from minutesqa.resolutions import find_resolutions
 
@@ -132,7 +133,11 @@ def segment(doc: Document) -> Meeting:
             continue  # "## New business" over its items: it only ends the item before
         end = heads[k + 1].line if k + 1 < len(heads) else len(lines)
         title, body_start = _title(lines, head, end)
-        body_lines = [plain(line) for line in reflow(raw[body_start:end])]
+        text = raw[body_start:end]
+        parts = run_in_text(lines[head.line]) if head.number and head.title else None
+        if parts:  # "1. Election of Chairman David Llewellyn was nominated ...": two parts
+            title, text = parts[0], [parts[1], *raw[head.line + 1 : end]]
+        body_lines = [plain(line) for line in reflow(text)]
         page = finder.page_of(raw[head.line : body_start + 1], raw[head.line : body_start])
         items.append(_make_item(head.number, title, body_lines, page))
     for unit in found[1] if found else []:
@@ -279,7 +284,9 @@ def reflow(lines: list[str]) -> list[str]:
 @functools.lru_cache(maxsize=8192)  # reflow asks of each line twice (as `b`, then as `a`)
 def _is_heading(line: str) -> bool:
     c = candidate_at(line, 0)
-    return c is not None and (bool(c.number) or c.scheme.startswith("h") or c.scheme == "bold")
+    if c is None or c.scheme in CHAIN_ONLY:
+        return False
+    return bool(c.number) or c.scheme.startswith("h") or c.scheme == "bold"
 
 
 def _continues(a: str, b: str) -> bool:

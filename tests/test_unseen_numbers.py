@@ -1,0 +1,405 @@
+"""Item numbers, run-in titles and bodies' names as councils new to the reader print them
+(issue 25): short real passages of parish, town and community councils' and school
+governors' minutes (Northwold, Wretton, Stoke Ferry and West Dereham parish councils in
+Norfolk, from the public repository lovell/stokeferry.com; Tintern / Wye Valley Community
+Council; Decoy Community Primary School's governors), each read as a whole meeting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from minutesqa.models import DocHints, Document, Meeting
+from minutesqa.parse import normalise
+from minutesqa.segment import segment
+
+
+def from_text(text: str, name: str = "minutes.txt", title: str = "") -> Meeting:
+    doc = Document(
+        path=Path("/minutes") / name,
+        text=normalise(text),
+        format="md" if name.endswith(".md") else "txt",
+        content_hash="0" * 64,
+        hints=DocHints(title=title),
+    )
+    return segment(doc)
+
+
+def table(meeting: Meeting) -> list[tuple[str, str]]:
+    return [(i.number, i.title) for i in meeting.items]
+
+
+def body(meeting: Meeting, number: str) -> str:
+    return next(i.body for i in meeting.items if i.number == number)
+
+
+# --- numbering schemes ---------------------------------------------------------------------
+
+# Tintern Community Council, 29 January 2018 (a PDF's text): minutes numbered on across
+# meetings and years, each item's title and text on one line after a colon
+TINTERN_2018 = "\n".join(
+    [
+        "TINTERN COMMUNITY COUNCIL",
+        ("Minutes of a meeting of the above Council held in Tintern Village Hall on Monday 29th"),
+        "January 2018 at 7.00pm.",
+        ("Present: Cllrs Hayward (in the chair), Cobb, Richards, County Cllr Webb and the Clerk."),
+        "Members of the Public – CSO Andrew Jones.",
+        "2415. Police Report: Attached.",
+        "2416. Public Forum: None.",
+        "2417. Apologies for absence: Cllrs Evans, Pocock, Hillard, Hoskins & Shewell.",
+        ("2418. Declarations of interest: 2426 re Pavilion lean-to – Cllrs Cobb & Richards."),
+        ("2419. Approval of minutes of previous meeting: Approved and signed as correct, except"),
+        "for minor alteration to 2409 re budget.",
+        "",
+    ]
+)
+
+# Wye Valley Community Council, 25 September 2023 (a web page's text): the same numbering
+# five years on, paragraphs apart
+WYE_VALLEY_2023 = "\n".join(
+    [
+        (
+            "Minutes of a meeting of the above Council held on Monday 25th September 2023 at"
+            " 7.00pm in Llandogo Village Hall."
+        ),
+        "",
+        "Present: Cllrs Evans, Ashman, Morrison, Snell, County Cllr Webb & the Clerk.",
+        "",
+        "3573. Police Reports: Tintern attached. No incidents to report from Llandogo.",
+        "",
+        "3574. To receive apologies for absence: Cllrs Shewell, Parker & Mawdsley.",
+        "",
+        (
+            "3575. Public Session: To receive & consider any matters raised by members of"
+            " the public for future consideration: No one present."
+        ),
+        "",
+        "3576. Declarations of interest for items on the agenda: None.",
+        "",
+    ]
+)
+
+
+def test_running_minute_numbers_with_the_title_before_a_colon() -> None:
+    m = from_text(TINTERN_2018, "20180129.txt")
+    assert table(m) == [
+        ("2415", "Police Report"),
+        ("2416", "Public Forum"),
+        ("2417", "Apologies for absence"),
+        ("2418", "Declarations of interest"),
+        ("2419", "Approval of minutes of previous meeting"),
+    ]
+    assert body(m, "2417") == "Cllrs Evans, Pocock, Hillard, Hoskins & Shewell."
+    assert body(m, "2419") == (
+        "Approved and signed as correct, except for minor alteration to 2409 re budget."
+    )
+    w = from_text(WYE_VALLEY_2023, "20230925.txt")
+    assert table(w) == [
+        ("3573", "Police Reports"),
+        ("3574", "To receive apologies for absence"),
+        ("3575", "Public Session"),
+        ("3576", "Declarations of interest for items on the agenda"),
+    ]
+    assert body(w, "3575").startswith("To receive & consider any matters raised")
+
+
+# Northwold Parish Council, 1 September 2015: the meeting's year and month before each
+# item's number, padded from item 3 on; long items run on after their titles
+NORTHWOLD_2015 = "\n".join(
+    [
+        (
+            "Councillors present: Cllr. R. Crisp – Chair (RC), Cllr. A. Collins (AC), Cllr."
+            " Frank Eglington (FE), Cllr. Alison Muir (AM)"
+        ),
+        "",
+        "Cllr. Crisp welcomed all to the meeting.",
+        "",
+        (
+            "15/09/2 Local Authority Reports: i) Norfolk County Council No representative"
+            " present and no apologies or report sent."
+        ),
+        "",
+        ("ii) Borough Council of Kings Lynn & West Norfolk No report from Cllr. Mick Peake."),
+        "",
+        (
+            "15/09/03 Accepted Apologies for absence - LGA 1972, Section 85(1) & (2): Cllr."
+            " Adrian Jenkinson. Absent: None."
+        ),
+        "",
+        (
+            "15/09/04 Members Declaration of Interest ( items on the agenda) – LGA 2000 Part"
+            " III: None."
+        ),
+        "",
+        (
+            "15/09/05 Minutes of the last meeting held on 7th July 2015- LGA 1972, Schedule"
+            " 12, para 41(2): Resolved 15/09/5.01 The minutes of the last meeting held on"
+            " 7th July 2015 were adopted as a true statement and signed by the Chairman (RC)."
+        ),
+        "",
+        (
+            "15/09/08 Cemetery: Cllr. Collins advised that locating the owners of some of"
+            " the headstones was proving difficult. Cllr. Collins, Cllr. Crisp & Cllr. Muir"
+            " are going to try and search back to find who they belong to. Action AC/RC/AM"
+        ),
+        "",
+    ]
+)
+
+# Northwold and Whittington Parish Council, October 2016: year, month and day, then the
+# number
+NORTHWOLD_2016 = "\n".join(
+    [
+        "**Item 16/10/6/1 Public Forum**",
+        "",
+        "A resident referred to an item in recently published Minutes.",
+        "",
+        "**Item 16/10/6/2 Local Authority Reports**",
+        "",
+        "Norfolk County Council CCllr Storey reported.",
+        "",
+        "**Item 16/10/6/3 Accepted Apologies for Absence**",
+        "",
+        "R Crisp (ill-health).",
+        "",
+    ]
+)
+
+
+def test_year_and_month_before_the_item_number() -> None:
+    m = from_text(NORTHWOLD_2015, "2015-09-01 northwold.txt")
+    numbers = ["15/09/2", "15/09/03", "15/09/04", "15/09/05", "15/09/08"]
+    assert [i.number for i in m.items] == numbers
+    assert m.items[0].title.startswith("Local Authority Reports")
+    assert "Borough Council of Kings Lynn" in m.items[0].body
+    assert "headstones was proving difficult" in m.items[-1].body
+    n = from_text(NORTHWOLD_2016, "2016-10-04 northwold.md")
+    assert table(n) == [
+        ("16/10/6/1", "Public Forum"),
+        ("16/10/6/2", "Local Authority Reports"),
+        ("16/10/6/3", "Accepted Apologies for Absence"),
+    ]
+
+
+# --- number, title and text on one line, no separator ---------------------------------------
+
+# Wretton Parish Council, annual meeting of 13 May 2019: an election's title, then the name
+# of who was elected (the Markdown's escaped "1\\." as it reads: "1.")
+WRETTON_2019 = "\n".join(
+    [
+        "MINUTES OF WRETTON PARISH COUNCIL MEETING HELD AT ALL SAINTS CHURCH WRETTON MONDAY"
+        " 13TH MAY 2019",
+        "",
+        "Present: Cllr David Llewellyn – Chairman, Cllr Mick Peake, Cllr Mandy Peake.",
+        "",
+        "1. Election of Chairman David Llewellyn was nominated and seconded as Chairman and"
+        " with no further nominations duly accepted the role.",
+        "",
+        "2. Chairman signed Declaration of Acceptance of Office",
+        "",
+        "5. Election of Vice-Chairman Mick Peake was nominated and seconded as Vice-Chairman"
+        " and with no further nominations duly accepted the role.",
+        "",
+        "6. Approval of Minutes The minutes of the meeting held on 04.03.19 were confirmed as a"
+        " true record.",
+    ]
+)
+
+# Stoke Ferry Parish Council, 6 February 2019: the title's word said again as the text's
+# subject
+STOKE_FERRY_2019 = "\n".join(
+    [
+        "DRAFT STOKE FERRY PARISH COUNCIL Minutes of the Ordinary Meeting held on Wednesday 6"
+        " February 2019 at 7.00pm in Stoke Ferry Village Hall",
+        "",
+        "21/19 To Receive and Accept Apologies for Absence Apologies were received and accepted"
+        " from Cllr Kit Hesketh-Harvey (personal) and Cllr Grant Tomkins (work commitments).",
+        "",
+        "22/19 Declarations of Interest on Agenda Items and Dispensation Requests There were none.",
+        "",
+        "23/19 Minutes of the Ordinary Meeting on 9 January 2019 The minutes of the Ordinary"
+        " meeting held on 9 January 2019 were proposed as a true record by Cllr Jim McNeill.",
+    ]
+)
+
+# West Dereham Parish Council, 1 June 2017: a dash, then the councillor's initials
+WEST_DEREHAM_2017 = "\n".join(
+    [
+        "DRAFT MINUTES OF THE WEST DEREHAM PARISH COUNCIL MEETING HELD AT WEST DEREHAM VILLAGE"
+        " HALL AT 7.00 pm ON THURSDAY 1 JUNE 2017",
+        "",
+        "76/17 Clerk’s Report",
+        "",
+        "a) Locum Clerk, Helen Richardson – the Parish Clerk recorded his thanks.",
+        "",
+        "78/17 Police Report – PK reported that an incident had occurred during the last"
+        " evening (31st May).",
+        "",
+        "79/17 Village Hall Report – PK reported that a funding application had been submitted.",
+        "",
+        "80/17 Broadband Report - PW commented that there had been no recent broadband comments.",
+    ]
+)
+
+
+def test_run_in_title_then_the_name_of_who_was_elected() -> None:
+    m = from_text(WRETTON_2019, "2019-05-13 wretton.md")
+    assert table(m) == [
+        ("1", "Election of Chairman"),
+        ("2", "Chairman signed Declaration of Acceptance of Office"),
+        ("5", "Election of Vice-Chairman"),
+        ("6", "Approval of Minutes"),
+    ]
+    assert body(m, "1").startswith("David Llewellyn was nominated and seconded as Chairman")
+    assert body(m, "5").startswith("Mick Peake was nominated")
+
+
+def test_run_in_title_whose_word_the_text_repeats() -> None:
+    m = from_text(STOKE_FERRY_2019, "2019-02-06 stoke ferry.txt")
+    assert table(m) == [
+        ("21/19", "To Receive and Accept Apologies for Absence"),
+        ("22/19", "Declarations of Interest on Agenda Items and Dispensation Requests"),
+        ("23/19", "Minutes of the Ordinary Meeting on 9 January 2019"),
+    ]
+    assert body(m, "21/19").startswith("Apologies were received and accepted from Cllr Kit")
+    assert body(m, "22/19") == "There were none."
+
+
+def test_run_in_title_then_a_dash_and_initials() -> None:
+    m = from_text(WEST_DEREHAM_2017, "2017-06-01 west dereham.txt")
+    assert table(m) == [
+        ("76/17", "Clerk’s Report"),
+        ("78/17", "Police Report"),
+        ("79/17", "Village Hall Report"),
+        ("80/17", "Broadband Report"),
+    ]
+    assert body(m, "78/17") == (
+        "PK reported that an incident had occurred during the last evening (31st May)."
+    )
+
+
+# Stoke Ferry Parish Council, January 2008: a colon, then an honorific and a name
+STOKE_FERRY_2008 = "\n".join(
+    [
+        "Minutes of Stoke Ferry Parish Council Meeting held on Wednesday 9 January 2008",
+        "",
+        "2. Apologies: Were received from Borough Councillor C Sampson, County Councillor T"
+        " White, Cllr M Precey, Cllr J Nicholas-Letch and PCSO Bunting.",
+        "",
+        "3. Minutes of Last Meeting: Cllr Mrs Mendoza proposed that the Minutes be accepted"
+        " seconded by Cllr Mrs Mann.",
+        "",
+        "4. Matters Arising:",
+        "",
+        "a) The Common - the Fido Dog Waste Bin was now in place, the Borough Council have been"
+        " notified.",
+    ]
+)
+
+
+def test_run_in_title_before_an_honorific_and_a_name() -> None:
+    m = from_text(STOKE_FERRY_2008, "2008-01-09 stoke ferry.txt")
+    assert table(m)[1:] == [("3", "Minutes of Last Meeting"), ("4", "Matters Arising")]
+    assert body(m, "3").startswith("Cllr Mrs Mendoza proposed that the Minutes be accepted")
+
+
+# --- a numbered list inside one of a Markdown file's sections ------------------------------
+
+# Town of North Star (Minnesota), township board, 19 April 2021 (mjsiers/northstar-township-web):
+# the clerk's numbered points inside one "##" section among many
+NORTH_STAR_2021 = "\n".join(
+    [
+        "# Town of North Star",
+        "Monthly Meeting  ",
+        "April 19, 2021",
+        "",
+        "## CALL TO ORDER",
+        "Supervisor Gary Mantay called the meeting to order . In attendance were Supervisors"
+        " Gary Mantay, Dick Dillon, Janet Keough",
+        "",
+        "## MINUTES APPROVAL ",
+        "March minutes Dick motion, Gary second, Vote Dick aye, Gary aye, Jan aye, March"
+        " minutes approved with changes",
+        "",
+        "## COMMENTS FROM CLERK OR TREASURER",
+        "1.  Clerk Q1 reports due in April are completed  ",
+        "    a.  941 2021 Q1 federal tax",
+        "    b.  2021 Q1 MN Unemployment filing",
+        "",
+        "2.  Confirmed Deputy Clerk position with Sue Forbragd",
+        "3.  Return to in-person monthly meeting posting -- attached",
+        "4.  MATIT: American Rescue Plan Act Information  ",
+        "",
+        "## FIRE DEPARTMENT",
+        "Rory reported a mutual aid and medical call (standby).",
+        "",
+        "## MAINTENANCE",
+        "Dick has nothing new to report",
+        "",
+        "## RECYCLING",
+        "Jan reports everything is going well.",
+    ]
+)
+
+# Perth Artifactory (Western Australia), AGM of 14 September 2024 (Perth-Artifactory/wiki):
+# the agenda's numbered list at the top, then the meeting's sections
+PERTH_AGM_2024 = "\n".join(
+    [
+        "# AGM Minutes 2024-09-14",
+        "",
+        "## Online attendance details",
+        "",
+        "Online attendance will be facilitated by Google Meet.",
+        "",
+        "## Agenda",
+        "",
+        "1. To confirm the minutes of the previous AGM and of any special general meeting held"
+        " since then if unconfirmed.",
+        "2. To receive and consider",
+        "3. Elect the committee members",
+        "5. To Confirm or vary the entrance fees, subscriptions and other amounts (if any) to be"
+        " paid by members",
+        "6. Other business of which notice has been given as per the rules",
+        "",
+        "## Setup",
+        "",
+        "Attendees (ordinary Members):",
+        "",
+        "## Minutes",
+        "",
+        "The Treasurer reports that 69 members are eligible to vote at this AGM.",
+        "",
+        "## Other business",
+        "",
+        "None.",
+        "",
+        "## End of meeting",
+        "",
+        "Meeting concluded at 13:31 hrs.",
+    ]
+)
+
+
+def test_a_numbered_list_in_one_markdown_section_is_its_text() -> None:
+    m = from_text(NORTH_STAR_2021, "2021-04-minutes.md")
+    assert table(m) == [
+        ("", "CALL TO ORDER"),
+        ("", "MINUTES APPROVAL"),
+        ("", "COMMENTS FROM CLERK OR TREASURER"),
+        ("", "FIRE DEPARTMENT"),
+        ("", "MAINTENANCE"),
+        ("", "RECYCLING"),
+    ]
+    assert "2. Confirmed Deputy Clerk position with Sue Forbragd" in m.items[2].body
+
+
+def test_a_numbered_agenda_at_the_top_gives_way_to_the_sections() -> None:
+    m = from_text(PERTH_AGM_2024, "2024-09-14.md")
+    assert table(m) == [
+        ("", "Online attendance details"),
+        ("", "Agenda"),
+        ("", "Setup"),
+        ("", "Minutes"),
+        ("", "Other business"),
+        ("", "End of meeting"),
+    ]
+    assert m.items[1].body.startswith("1. To confirm the minutes of the previous AGM")
