@@ -160,8 +160,8 @@ def _venue_not_recorded(case: Case) -> bool:
 
 
 def clear_match(case: Case) -> bool:
-    """The best item is plainly what was asked: the question names a body or a date, the
-    item is of that body (or its family) and within those dates, and it holds
+    """The best item is plainly what was asked: the question names a date (and perhaps a
+    body), the item is within those dates (and of that body or its family), and it holds
     Tuning.clear_coverage of the topic (without the words of the body's name) or is this
     close on meaning (Tuning.close_item). Such a question is not refused for its words or
     for another body's or date's items: a paraphrase ("share of drivers") is still answered
@@ -169,7 +169,7 @@ def clear_match(case: Case) -> bool:
     retrieval, tune = case.retrieval, case.tune
     top = retrieval.hits[0]
     body, dated = retrieval.body, retrieval.dated
-    if body is None and not dated:
+    if not dated:  # a body alone is years of topics: the meeting is named by its date
         return False
     coverage = top.coverage
     if body is not None:

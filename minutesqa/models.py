@@ -14,7 +14,7 @@ MEETING_ITEM = "meeting"  # the item number of a meeting's own record (attendanc
 # then redoes the files stamped with an older version (re-embedding only the chunk texts
 # that changed). `PIPELINE_CHANGES` says which formats a version changed, so that a bump for
 # one format does not redo a whole archive of others; a version not listed changed them all.
-PIPELINE_VERSION = 16
+PIPELINE_VERSION = 17
 PIPELINE_CHANGES: dict[int, frozenset[str]] = {
     6: frozenset({"pdf"}),  # a PDF's items carry the page they start on
     7: frozenset({"md"}),  # a Markdown export of a PDF: its original's address and pages
