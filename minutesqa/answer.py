@@ -144,7 +144,7 @@ class ExtractiveWriter:
                     ]
                     quotes.extend(Quote(hit.ref, run) for run in runs)
                     lines.append(f" {GAP} ".join(runs))
-                elif not decisions and rows:
+                elif not decisions and any(row[0].strip() for row in rows):
                     # a bare item ("None", a list of sub-headings): what it says is the answer
                     bare = clip_at_word(" ".join(row[0] for row in rows), tune.clip_bare)
                     quotes.append(Quote(hit.ref, bare))
