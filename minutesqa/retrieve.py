@@ -92,8 +92,10 @@ class Retrieval:
     @property
     def question(self) -> ParsedQuestion:
         """The question as read; for a retrieval made without one (a briefing, a test),
-        its search text read as the question."""
-        return self.parsed or parse_question(self.search_text)
+        its search text read as the question (once: a briefing scores many items)."""
+        if self.parsed is None:
+            self.parsed = parse_question(self.search_text)
+        return self.parsed
 
 
 class Retriever:
