@@ -62,6 +62,55 @@ def test_txt_crlf_and_nbsp(tmp_path: Path) -> None:
     assert_sample(read(path))
 
 
+# Tintern (Wye Valley) Community Council's minutes of 28 March 2022 and 30 November 2020,
+# saved as .txt with the line breaks as HTML (the whole file one line)
+WYE_VALLEY_2022 = (
+    "Minutes of a meeting of the above Council held on Monday 28th March 2022 at 7.00pm in "
+    "Tintern Village Hall.<br /><br />Present:  Cllrs Hayward, Hillard, Evans, Ashman, Cobb, "
+    "County Cllr Webb & the Clerk.  One member of the public present.<br /><br />3258.Police "
+    "Report:  Attached.  No Police presence.<br /><br />3259.Apologies for absence: Cllrs "
+    "Shewell & Morrison.<br /><br />3260.   Public Forum:  Mr Mark Holland present with "
+    "queries regarding supposed illegal off-road biking in the area.<br /><br />"
+)
+WYE_VALLEY_2020 = (
+    "Minutes of a meeting of the above Council held on Monday 30th November 2020 at 7.00pm by "
+    "telephone conferencing.<br /><br />2982.Declarations of interest:  None.<br /><br />"
+    "2983.Approval of minutes of previous meeting:  Approved & signed as correct. <br /><br />"
+    "2984.Financial Report:  BMM A/C &pound;5,642.26, Community A/C &pound;6,699.20.<br />"
+    "Amount spent to date on revenue &pound;13,812.72"
+)
+
+
+def test_txt_with_html_line_breaks(tmp_path: Path) -> None:
+    path = tmp_path / "20220328.txt"
+    path.write_text(WYE_VALLEY_2022)
+    meeting = read(path)
+    assert [(i.number, i.title, i.body) for i in meeting.items] == [
+        ("3258", "Police Report", "Attached. No Police presence."),
+        ("3259", "Apologies for absence", "Cllrs Shewell & Morrison."),
+        (
+            "3260",
+            "Public Forum",
+            "Mr Mark Holland present with queries regarding supposed illegal off-road biking "
+            "in the area.",
+        ),
+    ]
+    path = tmp_path / "20201130.txt"
+    path.write_text(WYE_VALLEY_2020)
+    doc = read_document(path, max_bytes=LIMIT, timeout_s=30)
+    assert "<br" not in doc.text and "&pound;" not in doc.text
+    assert [(i.number, i.title, i.body) for i in segment(doc).items] == [
+        ("2982", "Declarations of interest", "None."),
+        ("2983", "Approval of minutes of previous meeting", "Approved & signed as correct."),
+        (
+            "2984",
+            "Financial Report",
+            "BMM A/C £5,642.26, Community A/C £6,699.20.\nAmount spent to date on revenue "
+            "£13,812.72",
+        ),
+    ]
+
+
 # --- markdown --------------------------------------------------------------------------------
 
 
