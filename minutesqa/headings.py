@@ -164,12 +164,17 @@ def _title_shape(title: str) -> float:
 
 
 MAX_HEADING = 220  # characters: a longer line is a paragraph, never a heading
+# a time of day opening a line ("11:00 AM - 3:00 PM Mon. - Fri.", "9:00 PM Attorney ...",
+# "7.30 p.m. The meeting opened"): the hour is never an item's number
+CLOCK_TIME = re.compile(r"^\d{1,2}(?::\d{2}\b|\.\d{2}\s*(?:[AaPp]\.?\s?[Mm]\b|hrs\b))")
 
 
 def candidate_at(raw: str, index: int) -> Candidate | None:
     line = read_line(raw)
     text = line.text.strip()
     if not text or len(text) > MAX_HEADING:
+        return None
+    if text[:1].isdigit() and CLOCK_TIME.match(text):
         return None
     marked = 0.3 if (line.level or line.bold) else 0.0
     for scheme, pattern in _PATTERNS:
