@@ -113,6 +113,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("roman", re.compile(rf"^({_ROMAN})\s*[.)]\s*(.*)$")),
     ("letter", re.compile(rf"^([A-Z])[.)]\s+({_TITLE_START}.*)$")),
 ]
+# decimal numbering that gives each item the number N.0 and its points N.1, N.2 ("2.0
+# Minutes of Previous Meeting" over "2.1 To confirm as a correct record ...", "3.0
+# Resignation of Cllr Phil Norris"; parish councils' minutes typed to a report template):
+# the N.0 heading is item N, its points sub-items as under "7" ("7.1", "7.2")
+POINT_ZERO = re.compile(r"^\d{1,3}\.0$")
 _TRAILING_CODE = re.compile(r"^(.{3,150}?)\s+\(([A-Z](?:-\d{1,2}[a-z]?)?)\)(?:\s*\[[^\]]*\])?$")
 
 # words that make a line a label or a sentence rather than a heading
@@ -187,8 +192,10 @@ def candidate_at(raw: str, index: int) -> Candidate | None:
             continue
         if scheme == "letter" and number in "IVX" and not title:
             continue
-        if scheme == "sub":
+        if scheme == "sub" and not (title and POINT_ZERO.match(number)):
             return Candidate(index, "sub", 0, number, title or None, 0.0)
+        if scheme == "sub":
+            scheme = "arabic"  # "2.0 Minutes of Previous Meeting": item 2 (`POINT_ZERO`)
         if scheme == "arabic" and not title and not re.fullmatch(r"\d{1,3}\s*[.):]?", text):
             return None
         if scheme == "arabic" and number.startswith("0") and len(number) > 1:
@@ -453,7 +460,8 @@ def _open_numbered_parents(
     "5.2"; "4. PUBLIC HEARINGS" then its one "4.1"): the sub-items are what the meeting
     took and what a clerk cites, so they are the items and the parent's heading only ends
     the item before it (`part`). Sub-items under a parent that has text of its own stay
-    inside it."""
+    inside it, as do the points under an "N.0" heading (`POINT_ZERO`), which always
+    follow it at once: they are its text."""
     if not heads or heads[0].scheme not in ("arabic", "zero", "item"):
         return heads
     subs = [c for c in cands if c.scheme == "sub"]
@@ -465,7 +473,8 @@ def _open_numbered_parents(
         inside = [c for c in subs[lo:hi] if _order_of(c.number) == head.order]
         steps = [_sub_order(c.number) for c in inside]
         opened = (
-            len(inside) >= MIN_OPENED_SUBS
+            not POINT_ZERO.match(head.number)  # "3.0" over "3.1 ...": its points are its text
+            and len(inside) >= MIN_OPENED_SUBS
             and following.get(head.line, 0) == 0
             and head.title
             and steps[0] == 1
