@@ -151,6 +151,13 @@ def _is_label(title: str) -> bool:
     return not rest.strip() or not re.match(r"^(?:[’']s?\s|\s+[A-Z])", rest)
 
 
+def field_label(title: str) -> bool:
+    """A label of who attended or of a motion or vote ("Present", "Apologies", "Members
+    Present", "Proposed", "Seconded by", "Resolved", "Carried"): the header's or an item's
+    text, never an item's title."""
+    return _is_label(title) or bool(ATTENDANCE_HEADING.match(title))
+
+
 def _title_shape(title: str) -> float:
     """1.0 for a title-like line, lower for one that reads like a sentence."""
     words = title.split()
@@ -192,7 +199,7 @@ def candidate_at(raw: str, index: int) -> Candidate | None:
             continue
         if scheme == "letter" and number in "IVX" and not title:
             continue
-        if scheme == "sub" and not (title and POINT_ZERO.match(number)):
+        if scheme == "sub" and not (title and POINT_ZERO.match(number) and reads_as_title(title)):
             return Candidate(index, "sub", 0, number, title or None, 0.0)
         if scheme == "sub":
             scheme = "arabic"  # "2.0 Minutes of Previous Meeting": item 2 (`POINT_ZERO`)
@@ -538,9 +545,10 @@ def reads_as_title(text: str) -> bool:
 
 # unnumbered headings that belong to the header: who attended, not what was discussed
 ATTENDANCE_HEADING = re.compile(
-    r"^(?:(?:members|directors|board\s+members|councillors|trustees)\s+)?(?:present|in\s+"
+    r"^(?:those\s+(?:attending|present)|(?:(?:members|directors|board\s+members|councillors|"
+    r"trustees)\s+)?(?:present|in\s+"
     r"attendance|attendees|attendance|apologies(?:\s+for\s+absence)?|absent|also\s+present|"
-    r"roll\s+call)\s*:?$",
+    r"roll\s+call))\s*:?$",
     re.IGNORECASE,
 )
 # A marked level with fewer topical headings than this may be the document's parts ("##
