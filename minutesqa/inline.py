@@ -41,6 +41,36 @@ def _inline_breaks(line: str) -> list[int]:
     return breaks
 
 
+# minute references run together in flat text, each the number of the meeting's minute and
+# the year, then its title: "... Stoke Ferry Parish Council 150/20 Openness and Transparency
+# Notice The Chair read the notice. 151/20 Aggressive and Abusive Behaviour ..." (a PDF's
+# minutes saved as one paragraph); never a reference inside the text ("at item 155/20.",
+# "(From 133/20 to end)"): a title in capitals follows
+_INLINE_REFERENCE = re.compile(
+    r"(?P<end>(?<=[.!?:;)]))?\s+(?=(?P<n>\d{1,4})/(?P<year>\d{2}|\d{4})\s+[A-Z])"
+)
+
+
+def _reference_breaks(line: str) -> list[int]:
+    """Where `line` breaks at minute references that climb in one year ("150/20",
+    "151/20", ...): after a sentence's end a reference may skip ahead up to MAX_SKIP, after
+    a word only the very next counts (as `_inline_breaks`)."""
+    breaks: list[int] = []
+    last, year = -1, ""
+    for found in _INLINE_REFERENCE.finditer(line):
+        number, its_year = int(found.group("n")), found.group("year")
+        step = number - last
+        if last < 0 or (
+            its_year == year and (step == 1 or (found.group("end") and 1 <= step <= MAX_SKIP))
+        ):
+            breaks.append(found.start())
+            last, year = number, its_year
+    return breaks
+
+
+MAX_SKIP = 4  # numbers a climbing inline reference may skip after a sentence's end
+
+
 # a running minute number, its title and a colon, then the item's text on the same line:
 # "2415. Police Report: Attached.", "2780. Public Forum: Mr & Mrs A. Read re off-road
 # bikes ...", "3446.<tab>Apologies: ..." (community councils that count their minutes on
@@ -63,8 +93,10 @@ def _label_title(line: str) -> tuple[str, str] | None:
 
 def split_inline(lines: list[str]) -> list[str]:
     """Break a long line at inline item numbers when they climb 1, 2, 3 ... (minutes saved as
-    one paragraph); numbers that do not climb are left inside the text. A running-numbered
-    item's title and text on one line are two lines (`_label_title`)."""
+    one paragraph), or at minute references that climb ("150/20", "151/20":
+    `_reference_breaks`) where those are more; numbers that do not climb are left inside
+    the text. A running-numbered item's title and text on one line are two lines
+    (`_label_title`)."""
     out: list[str] = []
     for line in lines:
         labelled = _label_title(line)
@@ -72,6 +104,8 @@ def split_inline(lines: list[str]) -> list[str]:
             out.extend(labelled)
             continue
         breaks = _inline_breaks(line) if len(line) >= 400 else []
+        if len(line) >= 400 and len(refs := _reference_breaks(line)) > len(breaks):
+            breaks = refs  # the minutes' references, not a numbered list inside one
         if len(breaks) < 2:
             out.append(line)
             continue

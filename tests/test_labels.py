@@ -293,3 +293,48 @@ def test_a_name_said_again_in_full_on_the_next_line_is_not_joined_to_it() -> Non
         "San Juan Suburban Water District Financing Corporation",
         "Crete Township Board of Trustees",
     ]
+
+
+# Stoke Ferry Parish Council, 9 September 2020 (a PDF's text saved as one paragraph), and
+# West Dereham Parish Council, 1 June 2017: minute references run together in one line
+STOKE_FERRY_2020 = (
+    "Minutes of the Ordinary Meeting held on Wednesday 9 September 2020 at 7.00 pm, Virtually "
+    "online via Zoom Present: Cllr Sue Lintern (Chair) Cllr Kit Hesketh-Harvey (Vice-Chair) "
+    "(From 133/20 to end) Cllr Stuart Collins 150/20 Openness and Transparency Notice The "
+    "Chair read the notice. 151/20 Aggressive and Abusive Behaviour The Chair read the notice. "
+    "152/20 To Receive and Consider Acceptance for Apologies of Absence Apologies were "
+    "received and accepted from Cllr Donna Stocking. 153/20 To Receive Declarations of "
+    "Interest from Members Cllr Sue Lintern declared an interest regarding Planning "
+    "Application for tree maintenance detailed within the Clerks report at item 155/20.\n"
+)
+WEST_DEREHAM_2017 = (
+    "DRAFT MINUTES OF THE WEST DEREHAM PARISH COUNCIL MEETING HELD AT WEST DEREHAM VILLAGE "
+    "HALL AT 7.00 pm ON THURSDAY 1 JUNE 2017\n\n"
+    "70/17 Apologies for absence Apologies had been received from Tom Foy (TF) who was "
+    "unavoidably detained at work. 71/17 Declaration of Interest on agenda items No "
+    "declarations were made. 72/17 Use of social media, audio recording of meeting and "
+    "invitation for public contributions CC asked “Will anyone present be filming, recording, "
+    "blogging, or tweeting during this meeting?” There was no response from the members of "
+    "the public present.\n"
+)
+
+
+def test_minute_references_run_together_in_one_line_are_the_items() -> None:
+    m = from_text(STOKE_FERRY_2020)
+    assert [(i.number, i.title, i.body[:24]) for i in m.items] == [
+        ("150/20", "Openness and Transparency Notice", "The Chair read the notic"),
+        ("151/20", "Aggressive and Abusive Behaviour", "The Chair read the notic"),
+        (
+            "152/20",
+            "To Receive and Consider Acceptance for Apologies of Absence",
+            "Apologies were received ",
+        ),
+        ("153/20", "To Receive Declarations of Interest from Members", "Cllr Sue Lintern declare"),
+    ]
+    m = from_text(WEST_DEREHAM_2017)
+    # (71/17's title runs into "No declarations were made.": no subject opens there)
+    assert [i.number for i in m.items] == ["70/17", "71/17", "72/17"]
+    assert (m.items[0].title, m.items[0].body) == (
+        "Apologies for absence",
+        "Apologies had been received from Tom Foy (TF) who was unavoidably detained at work.",
+    )
