@@ -44,8 +44,8 @@ COLLECTED = Path("/work/collected")
 
 Measure = Callable[[Path], FileResult]
 
-# Provenance notes the collection keeps beside the minutes (SOURCE.txt); ingest's own
-# DOC_NAMES skips SOURCE.md only, so they are left out here by name.
+# Provenance notes the collection keeps beside the minutes (SOURCE.txt); ingest skips
+# them (ingest.is_doc_file); kept here by name for the folder listing check.
 PROVENANCE = ("source.",)
 
 

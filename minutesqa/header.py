@@ -642,6 +642,15 @@ def body_name(header_lines: list[str], path: Path, hints: DocHints) -> str:
     return _scored_name(header_lines, hints)
 
 
+def _restated(line: str, nxt: str) -> bool:
+    """The next line names the body again in full: every word of `line` that is no
+    organisation's noun or connector is in it ("Town of Crete" over "CRETE TOWNSHIP REGULAR
+    BOARD OF TRUSTEES MEETING"), so the two are not one name broken over two lines."""
+    own = [w for w in re.findall(r"[a-z]{3,}", line.lower()) if not _ORG.fullmatch(w)]
+    own = [w for w in own if w not in ("the", "and", "for")]
+    return bool(own) and set(own) <= set(re.findall(r"[a-z]{3,}", nxt.lower()))
+
+
 def _scored_name(header_lines: list[str], hints: DocHints) -> str:
     """The header phrase most likely the body's name (see `body_name`)."""
     lines = [ln for ln in header_lines[:60] if ln.strip()]
@@ -661,6 +670,7 @@ def _scored_name(header_lines: list[str], hints: DocHints) -> str:
             and len((line + nxt).split()) <= 12
             # not "REGULAR COUNCIL MEETING MINUTES" under the name: a kind of meeting
             and len(clean_name(nxt).split()) > 1
+            and not _restated(line, nxt)
         ):
             options.append(f"{line} {nxt}")
         for option in options:

@@ -113,6 +113,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("roman", re.compile(rf"^({_ROMAN})\s*[.)]\s*(.*)$")),
     ("letter", re.compile(rf"^([A-Z])[.)]\s+({_TITLE_START}.*)$")),
 ]
+# decimal numbering that gives each item the number N.0 and its points N.1, N.2 ("2.0
+# Minutes of Previous Meeting" over "2.1 To confirm as a correct record ...", "3.0
+# Resignation of Cllr Phil Norris"; parish councils' minutes typed to a report template):
+# the N.0 heading is item N, its points sub-items as under "7" ("7.1", "7.2")
+POINT_ZERO = re.compile(r"^\d{1,3}\.0$")
 _TRAILING_CODE = re.compile(r"^(.{3,150}?)\s+\(([A-Z](?:-\d{1,2}[a-z]?)?)\)(?:\s*\[[^\]]*\])?$")
 
 # words that make a line a label or a sentence rather than a heading
@@ -146,6 +151,13 @@ def _is_label(title: str) -> bool:
     return not rest.strip() or not re.match(r"^(?:[’']s?\s|\s+[A-Z])", rest)
 
 
+def field_label(title: str) -> bool:
+    """A label of who attended or of a motion or vote ("Present", "Apologies", "Members
+    Present", "Proposed", "Seconded by", "Resolved", "Carried"): the header's or an item's
+    text, never an item's title."""
+    return _is_label(title) or bool(ATTENDANCE_HEADING.match(title))
+
+
 def _title_shape(title: str) -> float:
     """1.0 for a title-like line, lower for one that reads like a sentence."""
     words = title.split()
@@ -164,12 +176,17 @@ def _title_shape(title: str) -> float:
 
 
 MAX_HEADING = 220  # characters: a longer line is a paragraph, never a heading
+# a time of day opening a line ("11:00 AM - 3:00 PM Mon. - Fri.", "9:00 PM Attorney ...",
+# "7.30 p.m. The meeting opened"): the hour is never an item's number
+CLOCK_TIME = re.compile(r"^\d{1,2}(?::\d{2}\b|\.\d{2}\s*(?:[AaPp]\.?\s?[Mm]\b|hrs\b))")
 
 
 def candidate_at(raw: str, index: int) -> Candidate | None:
     line = read_line(raw)
     text = line.text.strip()
     if not text or len(text) > MAX_HEADING:
+        return None
+    if text[:1].isdigit() and CLOCK_TIME.match(text):
         return None
     marked = 0.3 if (line.level or line.bold) else 0.0
     for scheme, pattern in _PATTERNS:
@@ -182,8 +199,10 @@ def candidate_at(raw: str, index: int) -> Candidate | None:
             continue
         if scheme == "letter" and number in "IVX" and not title:
             continue
-        if scheme == "sub":
+        if scheme == "sub" and not (title and POINT_ZERO.match(number) and reads_as_title(title)):
             return Candidate(index, "sub", 0, number, title or None, 0.0)
+        if scheme == "sub":
+            scheme = "arabic"  # "2.0 Minutes of Previous Meeting": item 2 (`POINT_ZERO`)
         if scheme == "arabic" and not title and not re.fullmatch(r"\d{1,3}\s*[.):]?", text):
             return None
         if scheme == "arabic" and number.startswith("0") and len(number) > 1:
@@ -448,7 +467,8 @@ def _open_numbered_parents(
     "5.2"; "4. PUBLIC HEARINGS" then its one "4.1"): the sub-items are what the meeting
     took and what a clerk cites, so they are the items and the parent's heading only ends
     the item before it (`part`). Sub-items under a parent that has text of its own stay
-    inside it."""
+    inside it, as do the points under an "N.0" heading (`POINT_ZERO`), which always
+    follow it at once: they are its text."""
     if not heads or heads[0].scheme not in ("arabic", "zero", "item"):
         return heads
     subs = [c for c in cands if c.scheme == "sub"]
@@ -460,7 +480,8 @@ def _open_numbered_parents(
         inside = [c for c in subs[lo:hi] if _order_of(c.number) == head.order]
         steps = [_sub_order(c.number) for c in inside]
         opened = (
-            len(inside) >= MIN_OPENED_SUBS
+            not POINT_ZERO.match(head.number)  # "3.0" over "3.1 ...": its points are its text
+            and len(inside) >= MIN_OPENED_SUBS
             and following.get(head.line, 0) == 0
             and head.title
             and steps[0] == 1
@@ -524,9 +545,10 @@ def reads_as_title(text: str) -> bool:
 
 # unnumbered headings that belong to the header: who attended, not what was discussed
 ATTENDANCE_HEADING = re.compile(
-    r"^(?:(?:members|directors|board\s+members|councillors|trustees)\s+)?(?:present|in\s+"
+    r"^(?:those\s+(?:attending|present)|(?:(?:members|directors|board\s+members|councillors|"
+    r"trustees)\s+)?(?:present|in\s+"
     r"attendance|attendees|attendance|apologies(?:\s+for\s+absence)?|absent|also\s+present|"
-    r"roll\s+call)\s*:?$",
+    r"roll\s+call))\s*:?$",
     re.IGNORECASE,
 )
 # A marked level with fewer topical headings than this may be the document's parts ("##

@@ -30,7 +30,21 @@ from minutesqa.segment import UNKNOWN_BODY, WHOLE_DOCUMENT, segment, settle_bodi
 from minutesqa.sentence_store import update_sentence_store
 from minutesqa.store import DIRTY, ServerSentences, VectorStore
 
-DOC_NAMES = ("readme", "source.md", "license", "changelog")
+# Notes kept beside the minutes about the collection, not minutes: a readme, the source
+# or provenance of the files, a licence, a change log ("README", "SOURCE.txt", "Readme.md",
+# "LICENSE", "CHANGELOG.md"), in any case, with no extension or a text one (`is_doc_file`)
+DOC_NAMES = frozenset(("readme", "source", "sources", "license", "licence", "changelog"))
+DOC_EXTENSIONS = frozenset(("", ".md", ".txt", ".markdown", ".rst"))
+
+
+def is_doc_file(name: str) -> bool:
+    """A readme, provenance, licence or change-log note (`DOC_NAMES`) beside the minutes:
+    its stem is one of the names and its extension none or a text one; minutes whose name
+    only starts so ("Licensing Committee 2023.pdf", "Sources of funding.docx") are minutes."""
+    path = Path(name.lower())
+    return path.stem in DOC_NAMES and path.suffix in DOC_EXTENSIONS
+
+
 FLUSH_CHUNKS = 256
 
 
@@ -99,7 +113,7 @@ def discover(folder: Path) -> tuple[list[Path], list[tuple[Path, str]], int]:
             elif not path.is_file():
                 refused.append((path, "is not a regular file"))
                 continue
-            if name.lower().startswith(DOC_NAMES):
+            if is_doc_file(name):
                 skipped += 1  # documentation beside the minutes, not minutes
                 continue
             files.append(path)

@@ -21,11 +21,12 @@ from minutesqa.headings import (
     Candidate,
     candidate_at,
     choose_agenda,
+    field_label,
     plain,
     plain_headings,
     reads_as_title,
 )
-from minutesqa.inline import run_in_text, split_inline, split_run_in
+from minutesqa.inline import run_in_text, split_inline, split_labels, split_run_in
 from minutesqa.models import AgendaItem, Document, Meeting
 from minutesqa.resolutions import find_resolutions
 
@@ -88,6 +89,10 @@ def _read(doc: Document) -> tuple[list[str], list[Candidate], list[str], Reading
         alt_heads, alt_lines = _agenda(run_in)
         if sum(bool(h.number) for h in alt_heads) > sum(bool(h.number) for h in heads):
             raw, heads, lines, kind = run_in, alt_heads, alt_lines, "run-in"
+    labelled = _labelled(raw, heads)
+    if labelled:
+        raw, heads = labelled
+        lines, kind = [plain(line) for line in raw], "labels"
     numbered = sum(bool(h.number) for h in heads)
     why = {
         "headings": f"{_count(len(heads), 'heading')}, none numbered"
@@ -96,10 +101,42 @@ def _read(doc: Document) -> tuple[list[str], list[Candidate], list[str], Reading
         + (f", {len(heads) - numbered} unnumbered" if len(heads) > numbered else ""),
         "inline": f"{_count(numbered, 'numbered item')} run together in long lines",
         "run-in": f"{_count(numbered, 'numbered heading')} run into their paragraphs",
+        "labels": f"{_count(len(heads), 'paragraph')} opening with a label",
     }[kind]
     if not heads:
         kind, why = "none", "no agenda headings, no numbered resolutions"
     return raw, heads, lines, Reading(kind, why)
+
+
+def _field_label(label: str) -> bool:
+    """`headings.field_label`, or a label of the header's ("Officials in attendance",
+    "Present in the chair", "Venue")."""
+    return field_label(label) or bool(_LABELS.match(label + ":"))
+
+
+# the headings a label reading may replace: none, or headings the format did not mark
+# (lines in capitals, plain short lines); never numbered, '#' or bold headings
+_UNMARKED = ("caps", "line")
+
+
+def _labelled(raw: list[str], heads: list[Candidate]) -> tuple[list[str], list[Candidate]] | None:
+    """Minutes with no numbered or marked headings whose paragraphs open with the items'
+    labels (`inline.split_labels`: "Apologies: Apologies were received ...", "Minutes: It
+    was agreed ...", "APPROVAL OF MINUTES:", "OLD BUSINESS – ..."): the lines with each
+    label on its own line, and the labels as the items' headings (the title the label, the
+    text the rest), where they are more than the headings found otherwise; a title in
+    capitals over the minutes ("CRETE TOWNSHIP REGULAR BOARD OF TRUSTEES MEETING") is then
+    the header's, not an item. Attendance labels stay the header's (`_field_label`)."""
+    if any(h.scheme not in _UNMARKED for h in heads):
+        return None
+    found = split_labels(raw, _field_label)
+    if not found or (not heads and find_resolutions(raw)):
+        return None  # numbered resolutions are the structure of minutes with no headings
+    lines, labels = found
+    labelled = [Candidate(i, "label", 0, "", title, 0.7) for i, title in labels]
+    if len(labelled) <= len(heads):
+        return None
+    return lines, labelled
 
 
 def reading(doc: Document) -> Reading:

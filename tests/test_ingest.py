@@ -14,7 +14,7 @@ import pytest
 from minutesqa.chunk import chunk_meeting, context_line
 from minutesqa.config import Settings
 from minutesqa.errors import IndexLockedError
-from minutesqa.ingest import IngestSummary, ingest
+from minutesqa.ingest import IngestSummary, discover, ingest
 from minutesqa.lexical import LexicalIndex
 from minutesqa.lock import IndexLock
 from minutesqa.models import AgendaItem, Meeting
@@ -515,3 +515,16 @@ def test_a_markdown_exports_original_and_pages_are_stored_and_cited(
     assert source_markdown(local, Hit(local, 1.0, 1.0, "", (), "/srv/minutes/m.pdf", ())) == (
         "Source: " + escape_text("m.pdf, p. 3")
     )
+
+
+def test_readme_and_provenance_notes_beside_the_minutes_are_skipped(tmp_path: Path) -> None:
+    # a collection's notes, in any case and with no extension or a text one, are not
+    # minutes; minutes whose names only start with such a word are
+    notes = ["SOURCE.txt", "source.md", "README", "Readme.md", "LICENSE", "licence.txt"]
+    notes += ["CHANGELOG.md", "sources.txt"]
+    minutes = ["Licensing Committee 2023.txt", "source-of-funds-minutes.txt", "readme.pdf"]
+    for name in notes + minutes:
+        (tmp_path / name).write_text("Minutes of the meeting held on 1 May 2023\n")
+    files, refused, skipped = discover(tmp_path)
+    assert sorted(p.name for p in files) == sorted(minutes)
+    assert (refused, skipped) == ([], len(notes))

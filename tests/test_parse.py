@@ -62,6 +62,55 @@ def test_txt_crlf_and_nbsp(tmp_path: Path) -> None:
     assert_sample(read(path))
 
 
+# Tintern (Wye Valley) Community Council's minutes of 28 March 2022 and 30 November 2020,
+# saved as .txt with the line breaks as HTML (the whole file one line)
+WYE_VALLEY_2022 = (
+    "Minutes of a meeting of the above Council held on Monday 28th March 2022 at 7.00pm in "
+    "Tintern Village Hall.<br /><br />Present:  Cllrs Hayward, Hillard, Evans, Ashman, Cobb, "
+    "County Cllr Webb & the Clerk.  One member of the public present.<br /><br />3258.Police "
+    "Report:  Attached.  No Police presence.<br /><br />3259.Apologies for absence: Cllrs "
+    "Shewell & Morrison.<br /><br />3260.   Public Forum:  Mr Mark Holland present with "
+    "queries regarding supposed illegal off-road biking in the area.<br /><br />"
+)
+WYE_VALLEY_2020 = (
+    "Minutes of a meeting of the above Council held on Monday 30th November 2020 at 7.00pm by "
+    "telephone conferencing.<br /><br />2982.Declarations of interest:  None.<br /><br />"
+    "2983.Approval of minutes of previous meeting:  Approved & signed as correct. <br /><br />"
+    "2984.Financial Report:  BMM A/C &pound;5,642.26, Community A/C &pound;6,699.20.<br />"
+    "Amount spent to date on revenue &pound;13,812.72"
+)
+
+
+def test_txt_with_html_line_breaks(tmp_path: Path) -> None:
+    path = tmp_path / "20220328.txt"
+    path.write_text(WYE_VALLEY_2022)
+    meeting = read(path)
+    assert [(i.number, i.title, i.body) for i in meeting.items] == [
+        ("3258", "Police Report", "Attached. No Police presence."),
+        ("3259", "Apologies for absence", "Cllrs Shewell & Morrison."),
+        (
+            "3260",
+            "Public Forum",
+            "Mr Mark Holland present with queries regarding supposed illegal off-road biking "
+            "in the area.",
+        ),
+    ]
+    path = tmp_path / "20201130.txt"
+    path.write_text(WYE_VALLEY_2020)
+    doc = read_document(path, max_bytes=LIMIT, timeout_s=30)
+    assert "<br" not in doc.text and "&pound;" not in doc.text
+    assert [(i.number, i.title, i.body) for i in segment(doc).items] == [
+        ("2982", "Declarations of interest", "None."),
+        ("2983", "Approval of minutes of previous meeting", "Approved & signed as correct."),
+        (
+            "2984",
+            "Financial Report",
+            "BMM A/C £5,642.26, Community A/C £6,699.20.\nAmount spent to date on revenue "
+            "£13,812.72",
+        ),
+    ]
+
+
 # --- markdown --------------------------------------------------------------------------------
 
 
@@ -207,6 +256,123 @@ def test_pdf_two_pages(tmp_path: Path) -> None:
     meeting = segment(doc)
     assert_sample(meeting)
     assert meeting.items[1].body == "None."
+
+
+def word_by_word_pdf(lines: list[tuple[str, ...]]) -> bytes:
+    """A one-page PDF drawn as Google Docs' Skia renderer draws it: each word its own text
+    object, placed by its own matrix and a vertical move (which pypdf's plain reading takes
+    for a line break at every word); a line's second string is a second column."""
+    ops = ["1 0 0 -1 0 792 cm"]
+    for row, columns in enumerate(lines):
+        ops.append(f"q 1 0 0 1 40 {40 + 13 * row} cm")
+        for column, text in enumerate(columns):
+            x = 300 * column
+            for word in text.split():
+                word = word.replace("(", r"\(").replace(")", r"\)")
+                ops.append(f"BT /F1 10 Tf 1 0 0 -1 {x} 0.5 Tm 0 -10 Td ({word}) Tj ET")
+                x += 6 * len(word) + 4
+        ops.append("Q")
+    stream = "\n".join(ops).encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R"
+        b" >> >> /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    out = io.BytesIO(b"%PDF-1.4\n")
+    out.seek(0, io.SEEK_END)
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.write(b"".join(b"%010d 00000 n \n" % offset for offset in offsets))
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\n" % (len(objects) + 1))
+    out.write(b"startxref\n%d\n%%%%EOF\n" % xref)
+    return out.getvalue()
+
+
+# the Licensing Board for the City of Boston's voting minutes of 4 May 2023 and 17 July
+# 2025 (their first lines; the 2023 one's new licence under a later heading)
+BOSTON_LETTERHEAD = [
+    ("City of Boston", "Commissioners:"),
+    ("Mayor Michelle Wu", "Kathleen M. Joyce, Chairman"),
+    ("Licensing Board", "Keeana S. Saxon"),
+]
+BOSTON_2023 = [
+    *BOSTON_LETTERHEAD,
+    ("Voting Hearing Agenda",),
+    ("May 4, 2023",),
+    ("Licensed Premise Inspection Hearing on Tuesday, May 2, 2023",),
+    ("1. M.Y.N. Corp.",),
+    ("Doing business as: Dublin Pub",),
+    ("Location: 7-9 Stoughton St Dorchester, MA 02125",),
+    ("No Violation",),
+    ("2. Cardona's, Inc.",),
+    ("Doing business as: Barney's Grill",),
+    ("Location: 299 Havre St East Boston, MA 02128",),
+    ("No Violation - Correspondence from the Board",),
+    ("3. Bred, LLC, d/b/a Bred Gourmet, 23 DryDock Avenue, Boston, MA 02210.",),
+    ("Tambo Barrow as Manager of Record. Hours of operation",),
+    ("11:00 AM - 3:00 PM Mon. - Fri.",),
+    ("Granted",),
+]
+BOSTON_2025 = [
+    *BOSTON_LETTERHEAD,
+    ("Voting Hearing Agenda",),
+    ("July 17, 2025",),
+    ("(Chairwoman Joyce not present)",),
+    ("Licensed Premise Inspection Hearing on Tuesday, July 15, 2025",),
+    ("1. Rock Bottom Group LLC",),
+    ("Doing business as: Rock Bottom Restaurant & Brewery",),
+    ("Location: 115 Stuart St Boston, MA 02116",),
+    ("No Violation",),
+    ("2. Cm Diamond Importers LLC",),
+    ("Location: 1 - 4 Winter Pl Boston, MA 02108",),
+    ("No Violation",),
+    ("3. The Great Escape Inc.",),
+    ("Doing business as: Chubbs Taco & Tequila Bar",),
+    ("No Violation",),
+]
+
+
+def test_pdf_drawn_one_word_at_a_time_is_read_in_its_lines(tmp_path: Path) -> None:
+    path = tmp_path / "voting_minutes_2023-05-04.pdf"
+    path.write_bytes(word_by_word_pdf(BOSTON_2023))
+    meeting = read(path)
+    assert (meeting.committee, meeting.date) == ("Licensing Board", dt.date(2023, 5, 4))
+    # the time of day opening a line is no item "11" titled "00 AM - 3:00 PM ..."
+    assert [(i.number, i.title) for i in meeting.items] == [
+        ("1", "M.Y.N. Corp."),
+        ("2", "Cardona's, Inc."),
+        ("3", "Bred, LLC, d/b/a Bred Gourmet, 23 DryDock Avenue, Boston, MA 02210."),
+    ]
+    assert meeting.items[2].body.endswith("11:00 AM - 3:00 PM Mon. - Fri.\nGranted")
+    path = tmp_path / "voting_minutes_2025-07-17.pdf"
+    path.write_bytes(word_by_word_pdf(BOSTON_2025))
+    meeting = read(path)
+    assert (meeting.committee, meeting.date) == ("Licensing Board", dt.date(2025, 7, 17))
+    assert [(i.number, i.title, i.body) for i in meeting.items] == [
+        (
+            "1",
+            "Rock Bottom Group LLC",
+            "Doing business as: Rock Bottom Restaurant & Brewery\n"
+            "Location: 115 Stuart St Boston, MA 02116\nNo Violation",
+        ),
+        (
+            "2",
+            "Cm Diamond Importers LLC",
+            "Location: 1 - 4 Winter Pl Boston, MA 02108\nNo Violation",
+        ),
+        (
+            "3",
+            "The Great Escape Inc.",
+            "Doing business as: Chubbs Taco & Tequila Bar\nNo Violation",
+        ),
+    ]
 
 
 def test_pdf_parses_when_the_parent_maps_gigabytes(tmp_path: Path) -> None:

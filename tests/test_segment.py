@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from minutesqa.headings import Candidate, candidate_at
 from minutesqa.models import Document, Meeting
 from minutesqa.parse import normalise, read_document
 from minutesqa.segment import WHOLE_DOCUMENT, segment
@@ -1269,3 +1270,15 @@ def test_a_second_minutes_heading_starts_the_bodys_name_afresh() -> None:
     )
     meeting = from_text(text)
     assert (meeting.committee, meeting.date) == ("Wretton Parish Council", dt.date(2005, 7, 13))
+
+
+def test_a_time_of_day_opening_a_line_is_no_item_number() -> None:
+    # the Boston Licensing Board's hours of a licence (4 May 2023) and SF's Open Source
+    # Voting advisory committee's roll call wrapped at the time a member arrived (6 December
+    # 2018): the hour is not item 11 or item 6; a sub-item's "7.1" stays one
+    lines = [
+        "11:00 AM - 3:00 PM Mon. - Fri.",
+        "6:05 p.m. Member Philips was absent (excused). Also present: Secretary Chan.",
+    ]
+    assert [candidate_at(line, 0) for line in lines] == [None, None]
+    assert candidate_at("7.1 Budget", 0) == Candidate(0, "sub", 0, "7.1", "Budget", 0.0)

@@ -20,6 +20,7 @@ from minutesqa.parse.pdf import PAGE_BREAK, drop_page_furniture, pdf_text
 from minutesqa.parse.text import (
     export_pages,
     front_matter,
+    html_line_breaks,
     nested_bullet_headings,
     normalise,
     setext_headings,
@@ -96,7 +97,7 @@ def read_document(path: Path, *, max_bytes: int, timeout_s: float) -> Document:
                 raw = setext_headings(raw)
             raw = strip_markdown(nested_bullet_headings(raw))
         else:
-            raw = nested_bullet_headings(setext_headings(raw))
+            raw = nested_bullet_headings(setext_headings(html_line_breaks(raw)))
     else:
         raw = in_child(fmt, _reader(fmt), data, timeout_s)
         if fmt == "pdf":

@@ -92,7 +92,7 @@ def pdf_text(data: bytes) -> str:
                     raise InputError("is an encrypted PDF; save an unencrypted copy")
             except (FileNotDecryptedError, NotImplementedError):
                 raise InputError("is an encrypted PDF; save an unencrypted copy") from None
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_page_text(page) for page in reader.pages]
         blank = [i for i, text in enumerate(pages) if not text.strip()]
         scans = [i for i in blank if _page_images(reader.pages[i])]
     except InputError:
@@ -117,6 +117,85 @@ def pdf_text(data: bytes) -> str:
     if not text.strip():
         raise InputError("is a PDF with no text layer (a scan?); run OCR on it first")
     return text
+
+
+MIN_WORD_LINES = 40  # lines of a page before its words per line are judged
+MAX_WORDS_PER_LINE = 1.2  # on average: each word drawn as a line of its own
+COLUMN_GAP = 12  # spaces between two columns of the layout reading (words: up to 7)
+_COLUMN_GAP = re.compile(rf"(?<=\S) {{{COLUMN_GAP},}}(?=\S)")
+
+
+def one_word_per_line(text: str) -> bool:
+    """A page's text read one word a line ("City", "of", "Boston", ..., "9", ":00", "PM"):
+    a PDF that places each word with its own transformation (Google Docs' Skia renderer),
+    which pypdf's plain reading takes for a new line at every word. MIN_WORD_LINES lines or
+    more averaging at most MAX_WORDS_PER_LINE words."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) < MIN_WORD_LINES:
+        return False
+    return sum(len(line.split()) for line in lines) <= MAX_WORDS_PER_LINE * len(lines)
+
+
+def _page_text(page: Any) -> str:
+    """A page's text layer; where the plain reading puts one word on each line
+    (`one_word_per_line`), pypdf's layout reading, which places the words by their position
+    on the page and so gives the printed lines back; text set side by side in columns (a
+    letterhead's "Licensing Board" beside "Keeana S. Saxon", COLUMN_GAP spaces or more
+    apart) is one line a column."""
+    text = page.extract_text() or ""
+    if not one_word_per_line(text):
+        return text
+    try:
+        laid_out = page.extract_text(extraction_mode="layout") or ""
+    except Exception:  # pypdf's layout reading fails on some fonts: keep the plain reading
+        return text
+    if not laid_out.strip():
+        return text
+    return _with_words(_COLUMN_GAP.sub("\n", laid_out), text.split())
+
+
+def _with_words(laid_out: str, words: list[str]) -> str:
+    """The layout reading's lines spelt with the plain reading's words: the layout reading
+    places words by their measured widths and may run two together ("Cityof Boston",
+    "Joyce,Chairman", "ata previously licensed"); the plain reading keeps apart each word
+    the PDF drew apart. A run of characters the layout reading gives as one word that is
+    not one of the plain reading's is cut into the fewest of them (`_cut`), one space apart
+    but where punctuation joins them ("Corp" "." -> "Corp.", "7" "‑" "9" -> "7‑9")."""
+    known = set(words)
+    lines = []
+    for line in laid_out.split("\n"):
+        lines.append(" ".join(_cut(chunk, known) for chunk in line.split()))
+    return "\n".join(lines)
+
+
+_JOINS_AFTER = re.compile(r"^[.,;:)\]!?%‑-]")
+_JOINS_BEFORE = re.compile(r"[(\[‑-]$")
+MAX_CUT = 40  # characters of a run cut into words (longer: kept as it is)
+
+
+def _cut(chunk: str, known: set[str]) -> str:
+    """`chunk` as the fewest words of `known` it is made of, spaced but at punctuation;
+    `chunk` itself where it is one of them or no such cut exists."""
+    if chunk in known or len(chunk) > MAX_CUT:
+        return chunk
+    best: list[list[str] | None] = [[]] + [None] * len(chunk)
+    for end in range(1, len(chunk) + 1):
+        for start in range(end):
+            head = best[start]
+            piece = chunk[start:end]
+            if head is not None and piece in known:
+                path = head + [piece]
+                now = best[end]
+                if now is None or len(path) < len(now):
+                    best[end] = path
+    parts = best[-1]
+    if not parts:
+        return chunk
+    out = parts[0]
+    for part in parts[1:]:
+        glued = _JOINS_AFTER.match(part) or _JOINS_BEFORE.search(out)
+        out += part if glued else " " + part
+    return out
 
 
 def _tesseract() -> str | None:

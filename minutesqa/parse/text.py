@@ -5,6 +5,7 @@ the line endings, whitespace, page furniture and export artefacts common to all.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 import unicodedata
 
@@ -178,6 +179,22 @@ def agenda_tables(lines: list[str]) -> list[str]:
         out.append("")
         i = end
     return out
+
+
+MIN_HTML_BREAKS = 3  # <br> tags that make a plain-text file's line breaks HTML ones
+_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,5}|#x[0-9A-Fa-f]{2,4});")
+
+
+def html_line_breaks(text: str) -> str:
+    """Plain text whose line breaks were stored as HTML (a web form's field saved as .txt,
+    the whole minutes on one line: "3258.Police Report: Attached.<br /><br />3259.Apologies
+    ..."): each `<br>`/`<br />` becomes a line break and HTML entities their characters
+    ("&pound;5,642.26" -> "£5,642.26"). Only where MIN_HTML_BREAKS or more tags are found;
+    other text is left as it is (an "&" or a "<" in plain minutes)."""
+    if "<" not in text or len(_HTML_BREAK.findall(text)) < MIN_HTML_BREAKS:
+        return text
+    text = _HTML_BREAK.sub("\n", text)
+    return _ENTITY.sub(lambda m: html.unescape(m.group()), text)
 
 
 _UNDERLINE = re.compile(r"^ {0,3}(={3,}|-{3,})[ \t]*$")
