@@ -14,7 +14,7 @@ MEETING_ITEM = "meeting"  # the item number of a meeting's own record (attendanc
 # then redoes the files stamped with an older version (re-embedding only the chunk texts
 # that changed). `PIPELINE_CHANGES` says which formats a version changed, so that a bump for
 # one format does not redo a whole archive of others; a version not listed changed them all.
-PIPELINE_VERSION = 17
+PIPELINE_VERSION = 18
 PIPELINE_CHANGES: dict[int, frozenset[str]] = {
     6: frozenset({"pdf"}),  # a PDF's items carry the page they start on
     7: frozenset({"md"}),  # a Markdown export of a PDF: its original's address and pages
@@ -44,6 +44,12 @@ PIPELINE_CHANGES: dict[int, frozenset[str]] = {
     # "proposed ..., seconded ... and agreed" / "it was agreed" / "And Resolved: 'That ...'"
     # close a motion, and a motion is never joined to the next one (decisions.py); a second
     # "Minutes of" heading starts the body's name afresh (header._committee)
+    # 17 (every format): scored meeting dates (dates.py), year/month and running item
+    # numbers, resolution-style minutes (resolutions.py), DOCX header parts and text boxes
+    # 18 (every format): a time of day is never an item number (headings.CLOCK_TIME), N.0
+    # numbering (headings.POINT_ZERO), paragraphs opening with their labels (reading
+    # 'labels'), minute references run together in one line, <br> in plain text, PDFs
+    # drawn word by word
 }
 # the last version that changed an item's text (and so its sentences): the sentence store
 # is kept across later versions
