@@ -131,7 +131,7 @@ class ExtractiveWriter:
                 picked = _pick(
                     rows,
                     decisions,
-                    set(tokenize(question)),
+                    _topic_terms(question, hit),
                     limit,
                     margin,
                     tune.novelty,
@@ -159,12 +159,16 @@ class ExtractiveWriter:
         question itself and, for a follow-up, the conversation), shared words, and whether
         it holds the kind of thing asked for (a date for 'when', a figure for 'how many')."""
         tune = self.settings.tuning
-        q_terms = set(tokenize(question)) or set(tokenize(retrieval.search_text))
+        q_terms = _topic_terms(question, hit) or set(tokenize(retrieval.search_text))
         sentences, vectors = sentence_vectors(self.embedder, hit, q_terms, tune, self.store)
         semantic = vectors @ retrieval.query_vector
         if retrieval.question_vector is not None:
             own = tune.question_weight
             semantic = (1 - own) * semantic + own * (vectors @ retrieval.question_vector)
+        if retrieval.focus_vector is not None:
+            # the clause that asks, without where and when it was said
+            focus = tune.focus_weight
+            semantic = (1 - focus) * semantic + focus * (vectors @ retrieval.focus_vector)
         kind = retrieval.question.kind
         rows = []
         for i, sentence in enumerate(sentences):
@@ -174,6 +178,23 @@ class ExtractiveWriter:
             score += _kind_part(kind, sentence, overlap, tune)
             rows.append((sentence, score, words))
         return rows
+
+
+def meeting_terms(hit: Hit) -> set[str]:
+    """The words that say which meeting the item is from: its body's name, the month and
+    the year it was held ("At the September 2023 Newcastle West Joint Policing
+    Sub-Committee, when ..."). They found the meeting; inside it they tell no sentence
+    from another, so sentence choice does not count them (a year that is not the
+    meeting's, "deaths in 2009", still counts)."""
+    when = hit.ref.date
+    return set(tokenize(f"{hit.ref.committee} {when:%B} {when.year}"))
+
+
+def _topic_terms(question: str, hit: Hit) -> set[str]:
+    """The question's words less those naming the item's meeting (all of them when that
+    leaves none)."""
+    terms = set(tokenize(question))
+    return (terms - meeting_terms(hit)) or terms
 
 
 def _kind_part(kind: Kind, sentence: str, overlap: float, tune: Tuning) -> float:
@@ -225,10 +246,21 @@ def _pick(
         if having and rows[having[0]][1] >= rows[best][1] - kind_margin:
             keep.add(having[0])
     for i in sorted(keep):
-        # a sentence that introduces ("as follows:") or asks brings the one after it
-        if re.search(r"(?::-?|\?)$", rows[i][0]) and i + 1 < len(rows):
-            keep.add(i + 1)
+        # a sentence that introduces ("as follows:") or asks brings the one after it, and
+        # a question of several sentences its reply
+        for j in range(i, min(i + _LEADS_ON, len(rows) - 1)):
+            if not _leads_on(rows[j][0]):
+                break
+            keep.add(j + 1)
     return sorted(keep)
+
+
+_LEADS_ON = 3  # a question of up to this many sentences brings its reply
+
+
+def _leads_on(sentence: str) -> bool:
+    """The sentence introduces what follows ("as follows:") or asks (the reply follows)."""
+    return sentence.rstrip().endswith((":", ":-")) or is_asking(sentence)
 
 
 GAP = "…"  # between sentences that are not next to each other in the minutes

@@ -113,9 +113,13 @@ def question_kind(question: str) -> Kind:
     return Kind.OTHER
 
 
-# a figure, not a year ("29 New Build Houses ... in 2019": 29 is the count)
+# a figure, not a year ("29 New Build Houses ... in 2019": 29 is the count), nor part of a
+# name ("Covid-19", "COM-2"), a day of the month ("the 17th", "17 March") or a time of day
+# ("12 noon", "7.30pm")
+_MONTHS_RE = rf"(?:{MONTH_NAMES}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
 _NUMBER = (
-    rf"\b(?!(?:19|20)\d\d\b)\d[\d,.]*|\b(?:{'|'.join(NUMBER_WORDS)})\b|\b(?:a|an)\s+(?:dozen|hundred|thousand|third|"
+    rf"(?<![^\W\d]-)\b(?!(?:19|20)\d\d\b)(?!\d{{1,2}}(?:st|nd|rd|th)\b|\d{{1,2}}\s+(?:{_MONTHS_RE})|"
+    r"\d{1,2}(?:[.:]\d\d)?\s*(?:noon|midday|[ap]\.?m\b|o'clock))\d[\d,.]*|\b(?:{'|'.join(NUMBER_WORDS)})\b|\b(?:a|an)\s+(?:dozen|hundred|thousand|third|"
     r"quarter|half)\b"
 )
 _AMOUNT = (
@@ -157,16 +161,44 @@ def holds(kind: Kind, sentence: str) -> bool | None:
 # a sentence that asks rather than tells: a question put to the meeting ("Question
 # submitted by Councillor X: I will ask ... how many ...?"), not its reply
 _ASKING = re.compile(
-    r"\?\s*[\"”’']?\s*$|\b(?:I|we) (?:will|would|wish to|want to) ask\b|"
-    r"^\s*(?:to ask|question (?:submitted|asked|put|received|raised)(?: by)?)\b",
+    r"\?\s*[\"”’']?\s*\.?\s*$|\b(?:I|we) (?:will|would|wish to|want to) ask\b|"
+    r"^\s*(?:to ask|question (?:submitted|asked|put|received|raised)(?: by)?)\b|"
+    # a question reported ("She ... enquired what happens if people do not pay the fine.")
+    r"\b(?:asked|enquired|inquired|queried|wondered)\s+(?:if|whether|what|how|when|why|"
+    r"who|where|which)\b",
     re.I,
 )
 
 
 def is_asking(sentence: str) -> bool:
     """The sentence puts a question (it ends in '?', or opens "I will ask ...", "Question
-    submitted by ...")."""
+    submitted by ...") or reports one ("Cllr X asked whether ...", "enquired what ...")."""
     return bool(_ASKING.search(sentence))
+
+
+# a clause that only sets the scene: where, when or by whom it was said ("At the March
+# 2021 Joint Policing Committee, ...", "..., as reported to the committee in July 2020?",
+# "According to Inspector Lacey, ...", "In March 2022, ...")
+_SCENE = re.compile(
+    r"^\s*(?:at|in|during|under|from|according to|as (?:\w+ed|said|told|shown|set out)\b"
+    r"|as (?:\w+ )?(?:reported|described|presented|mentioned|discussed|noted|stated|explained)\b)"
+    r"\b",
+    re.I,
+)
+
+
+def focus_clause(question: str) -> str:
+    """The question without the clauses that only set the scene ("At the September 2023
+    Newcastle West Joint Policing Sub-Committee, | when was building work on the new District
+    Garda Headquarters expected to begin?"; "What livestock was taken in the second phase of
+    Operation Coronation, | as described to the committee in December 2023?"). Those
+    clauses find the item; inside it, the sentence that answers is the one like the rest.
+    The whole question where no clause, or every clause, sets the scene."""
+    parts = [p.strip() for p in re.split(r"[,;]|\s[-–—]\s", question) if p.strip()]
+    kept = [p for p in parts if not _SCENE.search(p)]
+    if not kept or len(kept) == len(parts):
+        return question.strip()
+    return ", ".join(kept)
 
 
 @dataclass(frozen=True)
@@ -179,6 +211,7 @@ class ParsedQuestion:
     dates: DateIntent  # from the question, else (a follow-up) the latest earlier turn
     topic: tuple[str, ...]  # the topic words of `search_text` (no dates, numbers)
     meeting_fact: bool  # attendance, chair, venue: the meeting record answers it
+    focus: str = ""  # the clause that asks (focus_clause); "" where it is the whole question
 
 
 def parse_question(
@@ -205,4 +238,5 @@ def parse_question(
         dates=dates,
         topic=tuple(topic_terms(text)),
         meeting_fact=bool(MEETING_INTENT.search(text)),
+        focus="" if (focus := focus_clause(question)) == question else focus,
     )

@@ -87,6 +87,7 @@ class Retrieval:
     named: tuple[str, ...] = ()  # the bodies the question itself names ("the DSF board")
     body: BodyScope | None = None  # ... their best item against any other body's
     question_vector: np.ndarray | None = None  # a follow-up's own words, without history
+    focus_vector: np.ndarray | None = None  # the question less its scene (question.focus_clause)
     parsed: ParsedQuestion | None = None  # the question read once (None: a briefing's topic)
 
     @property
@@ -255,6 +256,11 @@ class Retriever:
                 wide = self._search(text, vector, committees, query.since, query.until, 1, named)
             elsewhere = wide[0] if wide else None
         own = self.embedder.embed([question])[0] if text != question else None
+        focus = (
+            self.embedder.embed([parsed.focus])[0]
+            if parsed.focus and not parsed.follow_up and tune.focus_weight
+            else None
+        )
         body = self._body_scope(text, vector, named, since, until) if named and hits else None
         return Retrieval(
             hits,
@@ -266,6 +272,7 @@ class Retriever:
             dated=dated,
             elsewhere=elsewhere,
             question_vector=own,
+            focus_vector=focus,
             named=named,
             body=body,
             parsed=parsed,

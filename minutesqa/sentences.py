@@ -68,21 +68,20 @@ def sentence_vectors(
     when it holds the item (`store`), else embedded now and cached by sentence (items and
     their sentences recur across questions). A long item (a district's policing report
     runs to hundreds of sentences) uses only its first `lead_sentences` and the
-    `sentence_cap` sharing most of `terms`; the rest get a zero vector and can still be
-    chosen by their words."""
+    `sentence_cap` sharing most of `terms` when it must embed them now; the rest get a
+    zero vector and can still be chosen by their words. Vectors from the store cost
+    nothing to read, so every sentence of a stored item is scored by its meaning."""
     tune = tuning or Tuning()
     meeting = hit.ref.item == MEETING_ITEM
     sentences = split_sentences(hit.text, meeting=meeting) or [hit.text]
+    stored = store.get(hit.text, meeting) if store is not None else None
+    if stored is not None and len(stored) == len(sentences):
+        return sentences, stored  # made at ingest: every sentence has its meaning
     wanted = list(range(len(sentences)))
     if len(sentences) > tune.sentence_cap:
         shared = [len(terms & set(tokenize(s))) for s in sentences]
         ranked = sorted(wanted, key=lambda i: (-shared[i], i))[: tune.sentence_cap]
         wanted = sorted(set(ranked) | set(range(tune.lead_sentences)))
-    stored = store.get(hit.text, meeting) if store is not None else None
-    if stored is not None and len(stored) == len(sentences):
-        vectors = np.zeros((len(sentences), stored.shape[1]), dtype=np.float32)
-        vectors[wanted] = stored[wanted]
-        return sentences, vectors
     found = _SENTENCE_CACHE.vectors(embedder, [sentences[i] for i in wanted])
     first = found[sentences[wanted[0]]]
     vectors = np.zeros((len(sentences), first.shape[0]), dtype=np.float32)

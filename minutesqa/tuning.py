@@ -81,6 +81,7 @@ class Tuning:
     decisions_shown: int = 3  # decisions shown per item
     relative_margin: float = 0.10  # a further item: its best sentence this close to the first
     question_weight: float = 0.7  # a follow-up: its own words against the conversation's
+    focus_weight: float = 0.5  # a sentence's likeness to the question less its scene
     overlap_weight: float = 0.35  # a sentence's share of the question's words
     answer_type_bonus: float = 0.1  # a date for "when", a figure for "how many", a name for "who"
     # a sentence that asks, or holds restated_overlap of the question's words but not the
