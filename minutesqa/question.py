@@ -118,9 +118,9 @@ def question_kind(question: str) -> Kind:
 # ("12 noon", "7.30pm")
 _MONTHS_RE = rf"(?:{MONTH_NAMES}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
 _NUMBER = (
-    rf"(?<![^\W\d]-)\b(?!(?:19|20)\d\d\b)(?!\d{{1,2}}(?:st|nd|rd|th)\b|\d{{1,2}}\s+(?:{_MONTHS_RE})|"
-    r"\d{1,2}(?:[.:]\d\d)?\s*(?:noon|midday|[ap]\.?m\b|o'clock))\d[\d,.]*|\b(?:{'|'.join(NUMBER_WORDS)})\b|\b(?:a|an)\s+(?:dozen|hundred|thousand|third|"
-    r"quarter|half)\b"
+    rf"(?<![^\W\d]-)\b(?!(?:19|20)\d\d\b)(?!\d{{1,2}}(?:st|nd|rd|th)\b|\d{{1,2}}\s+{_MONTHS_RE}|"
+    r"\d{1,2}(?:[.:]\d\d)?\s*(?:noon|midday|[ap]\.?m\b|o'clock))\d[\d,.]*|"
+    rf"\b(?:{'|'.join(NUMBER_WORDS)})\b|\b(?:a|an)\s+(?:dozen|hundred|thousand|third|quarter|half)\b"
 )
 _AMOUNT = (
     rf"[{re.escape(CURRENCY_SYMBOLS)}]\s?\d|\d\s*%|\b\d[\d,.]*\s*(?:{'|'.join(AMOUNT_WORDS)})\b|"
