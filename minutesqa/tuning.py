@@ -43,7 +43,7 @@ class Tuning:
     date_boost: float = 0.3
     # ... but an item of a later meeting that names the period reports on it ("the cost of
     # impounding horses in 2020", given in March 2021): it gets this much of the boost
-    reported_boost: float = 0.0
+    reported_boost: float = 0.2  # 0.1-0.3 score the same on every set
     # "children arrested in August 2023" where no meeting was held then: items of other
     # dates that name the period and hold at least this share of the topic words
     event_coverage: float = 0.5
