@@ -246,6 +246,15 @@ class DateIntent:
     until: dt.date | None = None
     latest: bool = False  # "at the last meeting", "latest", "most recent"
     earliest: bool = False
+    # a part of a year ("early 2018", "spring 2011"): the whole year, searched instead where
+    # no meeting was held in the part (its figures are given at a later meeting)
+    year: int | None = None
+
+    def whole_year(self) -> DateIntent:
+        """The year a part of a year is of; itself for any other intent."""
+        if self.year is None:
+            return self
+        return DateIntent(dt.date(self.year, 1, 1), dt.date(self.year, 12, 31))
 
     @property
     def empty(self) -> bool:
@@ -284,6 +293,46 @@ def _span(q: str) -> DateIntent | None:
     return DateIntent(since, until)
 
 
+# a part of a year, as (first month, last month): "early 2018", "the spring of 2022", "the
+# second half of 2019", "Q3 2021". Winter is left out: it spans two years.
+PARTS_OF_YEAR: dict[str, tuple[int, int]] = {
+    "early": (1, 4),
+    "the start of": (1, 4),
+    "the beginning of": (1, 4),
+    "mid": (5, 8),
+    "the middle of": (5, 8),
+    "late": (9, 12),
+    "the end of": (9, 12),
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "autumn": (9, 11),
+    "fall": (9, 11),
+    "the first half of": (1, 6),
+    "the second half of": (7, 12),
+    "q1": (1, 3),
+    "q2": (4, 6),
+    "q3": (7, 9),
+    "q4": (10, 12),
+}
+_PART_RE = re.compile(
+    r"\b(?:the\s+)?("
+    + "|".join(re.escape(p.removeprefix("the ")) for p in PARTS_OF_YEAR)
+    + r")(?:\s+of\s+|-|\s+)((?:19|20)\d\d)\b"
+)
+
+
+def _part_of_year(q: str) -> DateIntent | None:
+    """The months of "early 2018", "the spring of 2022", "mid-2019", "Q3 2021" (`q` in
+    lower case); None where the question names no part of a year."""
+    m = _PART_RE.search(q)
+    if m is None:
+        return None
+    word = m.group(1)
+    first, last = next(v for k, v in PARTS_OF_YEAR.items() if k.removeprefix("the ") == word)
+    year = int(m.group(2))
+    return DateIntent(dt.date(year, first, 1), _month_end(year, last), year=year)
+
+
 def question_dates(question: str, today: dt.date | None = None) -> DateIntent:
     q = question.lower()
     today = today or dt.date.today()
@@ -314,6 +363,9 @@ def question_dates(question: str, today: dt.date | None = None) -> DateIntent:
     if m:
         year, mon = int(m.group(2)), MONTHS[m.group(1)]
         return DateIntent(dt.date(year, mon, 1), _month_end(year, mon))
+    part = _part_of_year(q)
+    if part is not None:
+        return part
     m = re.search(rf"\b{_YEAR}\s*[/-]\s*(\d{{2}})\b", q)  # 2020/21, 2020-21: a financial year
     if m:
         year = int(m.group(1))

@@ -208,9 +208,13 @@ class Retriever:
         committee = (
             committees[0] if len(committees) == 1 else (query.committee if committees else None)
         )  # how the answer names the filter
+        named = () if committees else self.committees_named(text)
+        if intent.year is not None and self._empty_range(
+            committees or named, *intersect(query.since, query.until, intent)
+        ):
+            intent = intent.whole_year()  # "spring 2011": no meeting then, its year's
         since, until = intersect(query.since, query.until, intent)
         dated = bool(intent.since or intent.until)
-        named = () if committees else self.committees_named(text)
         by_events = dated and not (query.since or query.until)
         if dated and named and not committees and self._empty_range(named, since, until):
             # "the Newcastle West JPC in October 2020": that body did not meet then, unless
@@ -413,6 +417,11 @@ class Retriever:
         return self.lexical.item_text(item)
 
 
+def _one_month(intent: DateIntent) -> bool:
+    since, until = intent.since, intent.until
+    return bool(since and until) and (since.year, since.month) == (until.year, until.month)
+
+
 def _date_preferred(
     in_range: list[Hit],
     wide: list[Hit],
@@ -436,7 +445,9 @@ def _date_preferred(
     boosted = [
         replace(h, score=h.score + boost, parts=(*h.parts, ("date", boost))) for h in in_range
     ]
-    if reported and intent.until:
+    if reported and intent.until and not _one_month(intent):
+        # a month named is mostly the meeting's ("the treasurer's report in February
+        # 2014"); a year or part of one, the events' ("seized in 2018")
         end = intent.until
         extra = [
             replace(h, score=h.score + reported, parts=(*h.parts, ("reported", reported)))
