@@ -419,7 +419,9 @@ class Retriever:
 
 def _one_month(intent: DateIntent) -> bool:
     since, until = intent.since, intent.until
-    return bool(since and until) and (since.year, since.month) == (until.year, until.month)
+    if since is None or until is None:
+        return False
+    return (since.year, since.month) == (until.year, until.month)
 
 
 def _date_preferred(
