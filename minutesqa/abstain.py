@@ -81,7 +81,7 @@ def _unknown_words(case: Case) -> bool:
     close_unseen when most of the topic is such words)."""
     tune, lexical, retrieval = case.tune, case.lexical, case.retrieval
     top = retrieval.hits[0]
-    topic = topic_terms(retrieval.search_text)
+    topic = lexical.respell(topic_terms(retrieval.search_text))
     unseen = [t for t in topic if lexical.df.get(t, 0) == 0]
     if not unseen or top.relevance >= tune.close_item:
         return False
@@ -98,7 +98,7 @@ def _telling_words_missing(case: Case) -> bool:
     found: the minutes speak of the neighbourhood (policing, CCTV) but not of the thing
     asked (tasers). Tuning.missing_share, rare_share, unseen_tells, found_items."""
     tune, lexical, retrieval = case.tune, case.lexical, case.retrieval
-    topic = topic_terms(retrieval.search_text)
+    topic = lexical.respell(topic_terms(retrieval.search_text))
     if not topic:
         return False
     hits = retrieval.hits

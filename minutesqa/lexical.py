@@ -127,12 +127,36 @@ def content_terms(text: str) -> list[str]:
     return [t for t in dict.fromkeys(tokenize(text)) if t not in generic]
 
 
+def spelling_variants(term: str) -> Iterator[str]:
+    """Other spellings of a (stemmed) term, the common ways one word is written two ways:
+    a letter doubled or not ("llamas" / "Lamas", "traveller" / "traveler"), s for z
+    ("fertilizer" / "fertiliser", "organize" / "organise"), -our for -or ("behaviour" /
+    "behavior") and two letters swapped (a typing slip, words of 6 letters or more)."""
+    for i in range(len(term)):
+        if i and term[i] == term[i - 1]:
+            yield term[:i] + term[i + 1 :]  # llama -> lama
+        elif term[i].isalpha():
+            yield term[:i] + term[i] + term[i:]  # lama -> llama
+    for a, b in (("s", "z"), ("z", "s"), ("our", "or"), ("or", "our")):
+        start = term.find(a)
+        while start >= 0:
+            yield term[:start] + b + term[start + len(a) :]
+            start = term.find(a, start + 1)
+    if len(term) >= 6:
+        for i in range(len(term) - 1):
+            if term[i] != term[i + 1]:
+                yield term[:i] + term[i + 1] + term[i] + term[i + 2 :]
+
+
 def fingerprint(ids: Iterable[str]) -> str:
     digest = hashlib.sha256()
     for cid in sorted(ids):
         digest.update(cid.encode())
         digest.update(b"\n")
     return digest.hexdigest()[:32]
+
+
+MIN_RESPELL = 4  # shorter words have too many neighbours to respell
 
 
 @dataclass
@@ -281,6 +305,19 @@ class LexicalIndex:
         except (OSError, ValueError, KeyError):
             return None
 
+    def respell(self, terms: Iterable[str]) -> list[str]:
+        """Each term as the minutes spell it: a term they never use, of MIN_RESPELL letters
+        or more, becomes its spelling variant that they use most (spelling_variants);
+        others stay as they are ("llama" -> "lama", where a council wrote "Lamas")."""
+        out = []
+        for term in terms:
+            if len(term) >= MIN_RESPELL and self.df.get(term, 0) == 0 and term.isalpha():
+                seen = [(self.df.get(v, 0), v) for v in set(spelling_variants(term))]
+                best = max(seen, default=(0, term))
+                term = best[1] if best[0] else term
+            out.append(term)
+        return out
+
     def idf(self, term: str) -> float:
         """Inverse document frequency; a term the index has never seen weighs most."""
         n = max(1, len(self.ids))
@@ -301,7 +338,7 @@ class LexicalIndex:
         """Topic coverage of each group of chunk positions (an item's chunks): the share of
         the query's term weight (idf) that any chunk of the group holds, read from the
         BM25 postings instead of tokenizing the chunks' texts again."""
-        terms = list(dict.fromkeys(query_terms))
+        terms = list(dict.fromkeys(self.respell(query_terms)))
         if not terms or not groups:
             return [0.0] * len(groups)
         weights = [self.idf(t) for t in terms]
@@ -349,7 +386,7 @@ class LexicalIndex:
     def search(self, query: str, n: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
         if self.retriever is None or not self.ids:
             return []
-        tokens = tokenize(query)
+        tokens = self.respell(tokenize(query))
         if not tokens:
             return []
         scores = np.asarray(self.retriever.get_scores(tokens), dtype=np.float64)

@@ -233,3 +233,29 @@ def test_a_month_asked_is_the_meeting_not_a_later_report() -> None:
     tune = Tuning()
     ranked = _date_preferred([feb], [feb, later], intent, 10, tune.date_boost, tune.reported_boost)
     assert [h.ref.date for h in ranked] == [dt.date(2014, 2, 19), dt.date(2015, 1, 21)]
+
+
+# 2018/11/19-Metropolitan Joint Policing Sub Committee Meeting/... 21st May 2018.md, item 1
+LAMAS = (
+    "Horses being retained in back gardens in the city centre and this includes Lamas also.",
+    "There is no legislation in relation to the keeping of Lamas so unfortunately this "
+    "matter cannot be addressed by the Gardai.",
+    "A number of cases have been taken against individuals for graffiti.",
+)
+
+
+def test_a_word_the_minutes_spell_another_way_is_found() -> None:
+    from minutesqa.lexical import LexicalIndex, spelling_variants
+
+    assert {"lama", "fertilis", "behavior"} <= {
+        *spelling_variants("llama"),
+        *spelling_variants("fertiliz"),
+        *spelling_variants("behaviour"),
+    }
+    lexical = LexicalIndex.build([(f"c{i}", text, {}) for i, text in enumerate(LAMAS)])
+    asked = tokenize("Why couldn't the Gardai do anything about llamas in back gardens?")
+    assert "llama" in asked
+    assert "lama" in lexical.respell(asked) and "llama" not in lexical.respell(asked)
+    # a word the minutes use stays; so does one with no variant they use
+    assert lexical.respell(["graffiti", "taser"]) == ["graffiti", "taser"]
+    assert [cid for cid, _ in lexical.search("llamas kept in gardens", 3)][:2] == ["c0", "c1"]
