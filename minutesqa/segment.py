@@ -56,11 +56,26 @@ _BULLET = re.compile(r"^(?:[-•–·*●▪◦]|\(?[a-z0-9]{1,3}\)|[ivx]{1,4}\.
 def _agenda(raw: list[str]) -> tuple[list[Candidate], list[str]]:
     """The agenda's headings among the lines, and the lines without their marks."""
     cands = [c for i, line in enumerate(raw) if line and (c := candidate_at(line, i))]
+    cands = [c for c in cands if not _table_cell(raw, c)]
     following = _text_after(raw, cands)
     heads = choose_agenda(cands, following, len(raw)) or plain_headings(raw)
     heads = _drop_attendance_headings(heads)
     lines = [plain(line) for line in raw]
     return _titled_out_of_order(heads, lines), lines
+
+
+# a figure alone on its line: a year, a count, an amount or a share ("2013", "17", "€5,000")
+_FIGURE = re.compile(r"^\s*[€£$]?\s*\d[\d,.]*\s*%?\s*$")
+
+
+def _table_cell(raw: list[str], cand: Candidate) -> bool:
+    """A number alone on its line whose next line is a figure too is a cell of a table
+    read line by line ("Year / Road Deaths / 2009 / 23 / ... / 2012 / 5 / 2013 / 6": the
+    "5" over "2013" is no item 5 titled "2013"), never a heading whose title is below."""
+    if cand.title is not None or not cand.number:
+        return False
+    after = next((line for line in raw[cand.line + 1 :] if line.strip()), "")
+    return bool(_FIGURE.match(plain(after)))
 
 
 @dataclass(frozen=True)

@@ -403,3 +403,49 @@ def test_a_numbered_agenda_at_the_top_gives_way_to_the_sections() -> None:
         ("", "End of meeting"),
     ]
     assert m.items[1].body.startswith("1. To confirm the minutes of the previous AGM")
+
+
+# --- a table read line by line ---------------------------------------------------------------
+
+# Limerick Joint Policing Committee, 23 September 2022 (../shared/corpora/limerick): item 5's
+# road deaths table, one cell a line; its counts "5" (2012) and "6" (2013) stand over the
+# next year like item numbers over their titles
+ROAD_DEATHS = "\n\n".join(
+    [
+        "**4.UPDATE ON GARDA OPERATING FUNCTIONAL MODEL**",
+        "The Chief Superintendent outlined details of changes to the Limerick Garda Division.",
+        "**5.UPDATE ON TOTAL ROAD TRAFFIC ACCIDENTS WITHIN THE LIMERICK DIVISION AND**",
+        "**PLANS BEING PUT IN PLACE TO PREVENT THESE**",
+        "Road Deaths Limerick Division 2022",
+        "there has been a marked downward trend of road deaths in Limerick where there were 23",
+        "deaths in Limerick in 2009 with 18 losing their lives the following year.",
+        *"Limerick Year Road Deaths 2009 23 2010 18 2011 15 2012 5 2013 6 2014 10".split(),
+        "**6.UPDATE ON BURGLARY AND TRAFFIC STRATEGY BEING PUT IN PLACE COMING INTO THE**",
+        "**CHRISTMAS PERIOD**",
+        "The Chief Superintendent set out the following:",
+        "**7.UPDATE ON GARDA CENTENARY CELEBRATIONS**",
+        "The Chief Superintendent outlined details of events taking place.",
+    ]
+)
+
+
+def test_a_table_read_a_cell_a_line_holds_no_items() -> None:
+    meeting = from_text(
+        "LIMERICK JOINT POLICING COMMITTEE\n\nMinutes of Meeting held on 23rd September 2022\n\n"
+        + ROAD_DEATHS,
+        "minutes.md",
+    )
+    assert [i.number for i in meeting.items] == ["4", "5", "6", "7"]
+    assert body(meeting, "5").split()[-6:] == ["2012", "5", "2013", "6", "2014", "10"]
+
+
+def test_the_real_road_deaths_minutes() -> None:
+    from minutesqa.parse import read_document
+    from tests.conftest import LIMERICK
+
+    folder = LIMERICK / "2022" / "12" / "16-Joint Policing Committee Meeting"
+    path = next(folder.glob("*23rd September 2022.md"))
+    meeting = segment(read_document(path, max_bytes=2**22, timeout_s=30))
+    assert [i.number for i in meeting.items] == [str(n) for n in range(1, 16)]
+    assert meeting.items[4].title.startswith("UPDATE ON TOTAL ROAD TRAFFIC ACCIDENTS")
+    assert meeting.items[5].title.startswith("UPDATE ON BURGLARY AND TRAFFIC STRATEGY")
