@@ -19,7 +19,7 @@ from minutesqa.embed import Embedder
 from minutesqa.lexical import content_terms, tokenize
 from minutesqa.models import MEETING_ITEM, Answer, Hit, Quote, human_date, item_label, page_part
 from minutesqa.prompts import render
-from minutesqa.question import Kind, holds, is_asking
+from minutesqa.question import Kind, holds, holds_plainly, is_asking
 from minutesqa.retrieve import Coverage, Query, Retrieval, Retriever
 from minutesqa.sentences import SentenceVectorSource, sentence_vectors, split_sentences
 from minutesqa.tuning import Tuning
@@ -241,10 +241,20 @@ def _pick(
             if left & rows[novel][2]:
                 keep.add(novel)
     kind, kind_margin = wanted
-    if kind_margin and not any(holds(kind, rows[i][0]) is not False for i in keep):
-        having = [i for i in ranked if holds(kind, rows[i][0]) and not is_asking(rows[i][0])]
-        if having and rows[having[0]][1] >= rows[best][1] - kind_margin:
-            keep.add(having[0])
+    if kind_margin and not any(holds_plainly(kind, rows[i][0]) is not False for i in keep):
+        having = [
+            i for i in ranked if holds_plainly(kind, rows[i][0]) and not is_asking(rows[i][0])
+        ]
+
+        def near(i: int) -> float:
+            # the reply sits by the sentence on the topic ("an update on the new
+            # headquarters" ... "commencement of build in Q2 2024")
+            return _NEAR_BONUS if any(0 < i - k <= _NEAR for k in keep) else 0.0
+
+        if having:
+            found = max(having, key=lambda i: rows[i][1] + near(i))
+            if rows[found][1] + near(found) >= rows[best][1] - kind_margin:
+                keep.add(found)
     for i in sorted(keep):
         # a sentence that introduces ("as follows:") or asks brings the one after it, and
         # a question of several sentences its reply
@@ -256,6 +266,7 @@ def _pick(
 
 
 _LEADS_ON = 3  # a question of up to this many sentences brings its reply
+_NEAR, _NEAR_BONUS = 2, 0.2  # a sentence this few after a chosen one, and what that adds
 
 
 def _leads_on(sentence: str) -> bool:

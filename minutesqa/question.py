@@ -127,12 +127,15 @@ _AMOUNT = (
     rf"\b(?:{'|'.join(CURRENCY_WORDS)})\b|\b(?:one|\d+)\s+in\s+(?:every\s+)?\w+\b"
 )
 _MONTHS = rf"(?:{MONTH_NAMES}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
-_WHEN = (
+_WHEN_NAMED = (
     rf"\b{_MONTHS}|\b(?:19|20)\d\d\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b|"
     rf"\b\d{{1,2}}[.:]\d\d\s*(?:[ap]\.?m)|\b(?:{'|'.join(QUARTER_WORDS)})\b|"
-    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b(?:next|last|this)\s+(?:week|month|"
-    r"year)\b|\b\d+\s+(?:days?|weeks?|months?|years?)\b"
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b\d+\s+(?:days?|weeks?|months?|years?)\b"
 )
+# a time said only against the meeting's ("last year", "this month"): it answers "when"
+# less plainly than a time named
+_WHEN_RELATIVE = r"\b(?:next|last|this)\s+(?:week|month|year)\b"
+_WHEN = rf"{_WHEN_NAMED}|{_WHEN_RELATIVE}"
 _PERSON = (
     rf"\b(?i:{'|'.join(PERSON_TITLES)})\b\.?\s+[A-Z]|\b[A-Z]\.\s?[A-Z][a-z]+|"
     r"\b[A-Z][a-z]+\s+\([A-Z]\)|\b[A-Z][a-z]+ [A-Z][a-z]+"
@@ -149,6 +152,16 @@ HOLDS: dict[Kind, re.Pattern[str]] = {
     Kind.DECIDED: re.compile(_DECISION, re.I),
     Kind.WHY: re.compile(_REASON, re.I),
 }
+
+
+# what a sentence must hold to answer each kind plainly, where that is narrower
+PLAINLY: dict[Kind, re.Pattern[str]] = {Kind.WHEN: re.compile(_WHEN_NAMED, re.I)}
+
+
+def holds_plainly(kind: Kind, sentence: str) -> bool | None:
+    """`holds`, with a time named for "when" ("in Q2 2024", not "last year")."""
+    pattern = PLAINLY.get(kind)
+    return holds(kind, sentence) if pattern is None else bool(pattern.search(sentence))
 
 
 def holds(kind: Kind, sentence: str) -> bool | None:

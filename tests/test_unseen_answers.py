@@ -259,3 +259,32 @@ def test_a_word_the_minutes_spell_another_way_is_found() -> None:
     # a word the minutes use stays; so does one with no variant they use
     assert lexical.respell(["graffiti", "taser"]) == ["graffiti", "taser"]
     assert [cid for cid, _ in lexical.search("llamas kept in gardens", 3)][:2] == ["c0", "c1"]
+
+
+def _item(folder: str, pattern: str, number: str) -> tuple[ItemRef, str]:
+    """An item of a real Limerick meeting, read and segmented as ingest does."""
+    from minutesqa.parse import read_document
+    from minutesqa.segment import segment
+    from tests.conftest import LIMERICK
+
+    path = next((LIMERICK / folder).glob(pattern))
+    meeting = segment(read_document(path, max_bytes=2**22, timeout_s=30))
+    item = next(i for i in meeting.items if i.number == number)
+    return ItemRef(meeting.committee, meeting.date, item.number, item.title), item.body
+
+
+def test_a_when_question_gets_the_time_named_beside_its_topic(embedder: Any) -> None:
+    # the Newcastle West Joint Policing Sub Committee, 6 September 2023, item 2: a sentence
+    # listing every matter raised ("... Halloween night in Newcastle West last year, ...
+    # update on new District Garda Headquarters ...") is closest to the question; the time
+    # asked is named two sentences after "an update ... on a new District Garda
+    # Headquarters", not in "last year" nor in the rosters' "in November" far below
+    ref, text = _item("2024/03", "*Newcastle West*/*6th September 2023*", "2")
+    question = (
+        "At the September 2023 Newcastle West Joint Policing Sub-Committee, when was building "
+        "work on the new District Garda Headquarters expected to begin?"
+    )
+    answer = _write(embedder, question, ref, text)
+    assert "It is also anticipated that a commencement of build will take place in Q2 2024." in (
+        answer
+    )
