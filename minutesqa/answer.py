@@ -258,11 +258,32 @@ def _pick(
     for i in sorted(keep):
         # a sentence that introduces ("as follows:") or asks brings the one after it, and
         # a question of several sentences its reply
+        asked: set[str] = set()
         for j in range(i, min(i + _LEADS_ON, len(rows) - 1)):
             if not _leads_on(rows[j][0]):
                 break
             keep.add(j + 1)
+            if is_asking(rows[j][0]):
+                asked |= rows[j][2]
+                reply = _reply(rows, j + 1, asked)
+                if reply is not None:
+                    keep.add(reply)
     return sorted(keep)
+
+
+def _reply(
+    rows: list[tuple[str, float, frozenset[str]]], after: int, asked: set[str]
+) -> int | None:
+    """Where the sentence after a question raised in the minutes shares none of its words
+    ("... enquired what happens if people do not pay the fine." / "In response to
+    questions, Mr. X confirmed ... stickers ..."), the first of the next _NEAR that does
+    ("Regarding non-payment, a fine is increased by 50% ..."): the reply to that question."""
+    if not asked or rows[after][2] & asked:
+        return None
+    for k in range(after + 1, min(after + 1 + _NEAR, len(rows))):
+        if rows[k][2] & asked and not is_asking(rows[k][0]):
+            return k
+    return None
 
 
 _LEADS_ON = 3  # a question of up to this many sentences brings its reply

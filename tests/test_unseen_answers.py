@@ -288,3 +288,15 @@ def test_a_when_question_gets_the_time_named_beside_its_topic(embedder: Any) -> 
     assert "It is also anticipated that a commencement of build will take place in Q2 2024." in (
         answer
     )
+
+
+def test_the_reply_to_a_question_raised_is_the_sentence_on_it(embedder: Any) -> None:
+    # Travel and Transportation SPC, 20 June 2023, item 3: a councillor's question in the
+    # discussion, then the officer's replies, the one on fines second
+    ref, text = _item("2023/10", "*Travel*Transportation*/*20th June 2023*", "3")
+    question = (
+        "When the council and the Gardai presented their joint campaign against obstructive "
+        "parking in June 2023, what was said to happen if a parking fine goes unpaid?"
+    )
+    answer = _write(embedder, question, ref, text)
+    assert "Regarding non-payment, a fine is increased by 50% after 28 days" in answer
