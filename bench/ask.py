@@ -45,7 +45,7 @@ def query_latency(
     lexical: Any = None,
 ) -> dict[str, Any]:
     """p50/p95 of Retriever.search and of Pipeline.ask, the model loaded, after a warm-up."""
-    from minutesqa.answer import Pipeline
+    from minutesqa.pipeline import Pipeline
     from minutesqa.retrieve import Query, Retriever
     from minutesqa.sentences import _SENTENCE_CACHE
 

@@ -27,7 +27,7 @@ def profile_asks(
 ) -> dict[str, Any]:
     """Profile every ask of `questions`; write the TOP functions by cumulative time to
     `out`, and return the share of the time the leading stages took."""
-    from minutesqa.answer import Pipeline
+    from minutesqa.pipeline import Pipeline
     from minutesqa.retrieve import Retriever
     from minutesqa.sentences import _SENTENCE_CACHE
 
@@ -59,11 +59,11 @@ def profile_asks(
         "file": str(out),
         "seconds": round(total, 2),
         "share": {
-            "ask": share("minutesqa/answer.py", "ask"),
+            "ask": share("minutesqa/pipeline.py", "ask"),
             "search": share("minutesqa/retrieve.py", "search"),
             "writer": share("minutesqa/answer.py", "write"),
             "sentence embeddings": share("minutesqa/sentences.py", "sentence_vectors"),
-            "abstention": share("minutesqa/abstain.py", "answerable"),
+            "abstention": share("minutesqa/abstain.py", "abstain_reason"),
         },
     }
 

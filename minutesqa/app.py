@@ -120,7 +120,7 @@ def launch_options(settings: Settings) -> dict[str, Any]:
 # --- talking to the pipeline ------------------------------------------------------------
 def load_pipeline(settings: Settings) -> tuple[Any, str | None]:
     """The pipeline, or None and the message the page shows instead."""
-    from minutesqa.answer import Pipeline
+    from minutesqa.pipeline import Pipeline
 
     try:
         return Pipeline(settings), None

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from minutesqa.answer import abstain_text, answerable
+from minutesqa.abstain import abstain_text, answerable
 from minutesqa.lexical import LexicalIndex
 from minutesqa.models import Hit, ItemRef
 from minutesqa.retrieve import BodyScope, Coverage, Retrieval

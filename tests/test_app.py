@@ -194,7 +194,7 @@ def test_escape_text_neutralises_markup() -> None:
 
 @pytest.fixture(scope="module")
 def evil_pipeline(evil_settings: Settings) -> Any:
-    from minutesqa.answer import Pipeline
+    from minutesqa.pipeline import Pipeline
 
     return Pipeline(evil_settings)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from minutesqa.answer import Pipeline
+from minutesqa.pipeline import Pipeline
 from minutesqa.retrieve import Query, Retriever
 from tests.conftest import FakeEmbedder, fake_archive
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from minutesqa.answer import Pipeline
 from minutesqa.config import Settings
 from minutesqa.ingest import ingest
+from minutesqa.pipeline import Pipeline
 from minutesqa.retrieve import Query, Retriever
 from tests.conftest import FakeEmbedder
 

@@ -9,8 +9,8 @@ import socket
 
 import pytest
 
-from minutesqa.answer import Pipeline
 from minutesqa.generate import ABSTAIN_MARKER, GenerativeWriter, check
+from minutesqa.pipeline import Pipeline
 from minutesqa.sentences import split_sentences
 from tests.fake_llm import FakeLLM, excerpt
 

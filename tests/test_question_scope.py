@@ -9,8 +9,8 @@ import datetime as dt
 
 import pytest
 
-from minutesqa.answer import Pipeline
 from minutesqa.config import Settings
+from minutesqa.pipeline import Pipeline
 from minutesqa.retrieve import Query, Retriever
 from tests.conftest import FakeEmbedder, fake_archive
 

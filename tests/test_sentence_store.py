@@ -15,11 +15,11 @@ import numpy as np
 import pytest
 
 import minutesqa.sentences as sentences_module
-from minutesqa.answer import Pipeline
 from minutesqa.config import Settings
 from minutesqa.ingest import ingest
 from minutesqa.lexical import LexicalIndex
 from minutesqa.models import SENTENCES_VERSION
+from minutesqa.pipeline import Pipeline
 from minutesqa.retrieve import Retriever
 from minutesqa.sentence_store import SentenceStore, item_digest, item_sentences
 from tests.conftest import SAMPLES, CountingEmbedder

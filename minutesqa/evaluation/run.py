@@ -112,7 +112,7 @@ class WriterQuality:
 
 def run_cli(args: argparse.Namespace, settings: Settings) -> int:
     """`minutes eval`: (ingest,) run our pipeline and the baselines, score, report."""
-    from minutesqa.answer import Pipeline
+    from minutesqa.pipeline import Pipeline
 
     questions = load_questions(args.questions)
     out = Path(args.out)
