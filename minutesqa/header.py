@@ -537,7 +537,19 @@ def clean_name(text: str) -> str:
     text = re.sub(
         rf"^(?:{_KIND_ADJECTIVES})\s+|(?<=\w)\s+(?:{_KIND_ADJECTIVES})$", "", text, flags=re.I
     )
-    return text.strip(" ,.-–—:;|/&")
+    # ... and inside it: "Crete Township Special Board of Trustees", "Stoke Ferry Annual
+    # Parish Council", "Milburn Parish Council A.G.M" (`KIND_INSIDE`)
+    text = KIND_INSIDE.sub(" ", text)
+    return re.sub(r"\s+", " ", text).strip(" ,.-–—:;|/&")
+
+
+# a meeting's kind inside a body's name, just before an organisational noun, or an
+# annual general meeting's letters anywhere: the meeting's words, not the body's
+KIND_INSIDE = re.compile(
+    rf"(?<=\w)\s+(?:{_KIND_ADJECTIVES})(?=\s+(?:{ORG_NOUNS})\b)"
+    r"|\s*\bA\.G\.M\b\.?|\s*\bAGM\b",
+    re.IGNORECASE,
+)
 
 
 _PURPOSE = re.compile(r"\s+(?:to|on|re|regarding|concerning)\s+(?=\w)", re.IGNORECASE)

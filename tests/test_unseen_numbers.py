@@ -449,3 +449,26 @@ def test_the_real_road_deaths_minutes() -> None:
     assert [i.number for i in meeting.items] == [str(n) for n in range(1, 16)]
     assert meeting.items[4].title.startswith("UPDATE ON TOTAL ROAD TRAFFIC ACCIDENTS")
     assert meeting.items[5].title.startswith("UPDATE ON BURGLARY AND TRAFFIC STRATEGY")
+
+
+# --- the meeting's kind inside a body's name ---------------------------------------------------
+
+
+def test_the_meetings_kind_is_not_part_of_the_bodys_name() -> None:
+    from minutesqa.header import clean_name
+
+    # the header phrases of Crete Township (Illinois) 2024-2026, Stoke Ferry PC 2011 and
+    # Milburn PC's AGMs 2017 and 2019, as the header reader takes them
+    assert clean_name("CRETE TOWNSHIP SPECIAL BOARD OF TRUSTEES MEETING") == (
+        "CRETE TOWNSHIP BOARD OF TRUSTEES"
+    )
+    assert clean_name("Crete Township Regular Board of Trustees") == (
+        "Crete Township Board of Trustees"
+    )
+    assert clean_name("Stoke Ferry Annual Parish Council") == "Stoke Ferry Parish Council"
+    assert clean_name("Milburn Parish Council A.G.M") == "Milburn Parish Council"
+    assert clean_name("MINUTES OF NORTHWOLD PARISH COUNCIL AGM MEETING HELD AT THE HALL") == (
+        "NORTHWOLD PARISH COUNCIL"
+    )
+    # a kind word that is not just before an organisational noun stays
+    assert clean_name("Audit and Annual Report Group") == "Audit and Annual Report Group"
