@@ -53,7 +53,9 @@ def _tidy_ordinals(text: str) -> str:
 def _committee(header_lines: list[str], path: Path) -> str:
     flat = re.sub(r"\s+", " ", " ".join(header_lines))
     m = re.search(
-        r"\bAn? (?:\w+ ){0,2}?meeting of (?:the )?(.+?) (?:was|were) held\b", flat, re.IGNORECASE
+        r"\b(?:An?|The) (?:\w+ ){0,2}?meeting of (?:the )?(.+?) (?:was|were) held\b",
+        flat,
+        re.IGNORECASE,
     )
     if m and len(m.group(1)) < 140:
         return _tidy_name(m.group(1))

@@ -53,7 +53,8 @@ PIPELINE_CHANGES: dict[int, frozenset[str]] = {
     # 19 (every format): a number alone over a figure is a table's cell, never an item
     # (segment._table_cell)
     # 20 (every format): a meeting's kind inside a body's name ("Crete Township Special Board
-    # of Trustees", "... Parish Council A.G.M") is the meeting's (header.KIND_INSIDE)
+    # of Trustees", "... Parish Council A.G.M") is the meeting's (header.KIND_INSIDE), and
+    # "The Regular Meeting of the X was held" names the body as "A meeting of" does
 }
 # the last version that changed an item's text (and so its sentences): the sentence store
 # is kept across later versions

@@ -472,3 +472,20 @@ def test_the_meetings_kind_is_not_part_of_the_bodys_name() -> None:
     )
     # a kind word that is not just before an organisational noun stays
     assert clean_name("Audit and Annual Report Group") == "Audit and Annual Report Group"
+
+
+def test_the_body_of_the_meeting_was_held_sentence() -> None:
+    # Township of Assiginack (Ontario), 6 January 2015: the body in "The Regular Meeting of
+    # the Council of ... was held", not the bare "Council" of the lines below
+    meeting = from_text(
+        "The Regular Meeting of the Council of the Corporation of the Township of Assiginack "
+        "was held in the Council Chambers on Tuesday, January 6, 2015 at 7:00 P.M.\n"
+        "Present were Reeve Paul Moffatt, Members Robert Case, Leslie Fields, Hugh Moggy, and "
+        "Brenda Reid\n"
+        "#001-01-15 – L. Fields – B. Case\n"
+        "THAT the Regular Meeting of the Council of the Corporation of the Township of "
+        "Assiginack be opened for business with a quorum of members present at 7:00 p.m.\n"
+        "Carried.\n",
+        "2015-01-06-council.txt",
+    )
+    assert meeting.committee == "Council of the Corporation of the Township of Assiginack"
