@@ -542,9 +542,15 @@ def clean_name(text: str) -> str:
     # ... and inside it: "Crete Township Special Board of Trustees", "Stoke Ferry Annual
     # Parish Council", "Milburn Parish Council A.G.M" (`KIND_INSIDE`)
     text = KIND_INSIDE.sub(" ", text)
+    # "Northwold Parish Council March (Meeting)", "... Council May 2015": the meeting's month
+    text = MONTH_AFTER_NAME.sub(r"\1", text.strip())
     return re.sub(r"\s+", " ", text).strip(" ,.-–—:;|/&")
 
 
+# a month (and year) after a name's organisational noun: the meeting's, not the body's
+MONTH_AFTER_NAME = re.compile(
+    rf"(\b(?:{ORG_NOUNS}))[\s,:–—-]+(?:{MONTH_NAMES})(?:\s+(?:19|20)\d\d)?$", re.IGNORECASE
+)
 # a meeting's kind inside a body's name, just before an organisational noun, or an
 # annual general meeting's letters anywhere: the meeting's words, not the body's
 KIND_INSIDE = re.compile(

@@ -489,3 +489,25 @@ def test_the_body_of_the_meeting_was_held_sentence() -> None:
         "2015-01-06-council.txt",
     )
     assert meeting.committee == "Council of the Corporation of the Township of Assiginack"
+
+
+def test_a_front_matter_title_with_the_meetings_month_gives_the_body() -> None:
+    # Northwold Parish Council's posts (lovell/stokeferry.com), March and October 2015: no
+    # line of the text names the body; the title does, with the meeting's month after it
+    for title in (
+        "Northwold Parish Council March Meeting",
+        "Northwold Parish Council -October meeting",
+    ):
+        meeting = from_text(
+            "Councillors present: Cllr. R. Crisp – Chair (RC), Cllr. A. Collins (AC)\n\n"
+            "Cllr. Crisp welcomed all to the meeting.\n\n"
+            "15/09/1 Public Forum – LGA 1972, Section 100(1): None.\n\n"
+            "15/09/2 Local Authority Reports: No report.\n\n"
+            "15/09/3 Minutes: Approved.\n",
+            "2015-10-14.md",
+            title=title,
+        )
+        assert meeting.committee == "Northwold Parish Council"
+    from minutesqa.header import clean_name
+
+    assert clean_name("March Town Council") == "March Town Council"  # a town, not a month
