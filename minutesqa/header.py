@@ -50,7 +50,35 @@ def _tidy_ordinals(text: str) -> str:
     return _OCR_ORDINAL.sub(lambda m: f"{m.group(1).replace('l', '1').replace('I', '1')} ", text)
 
 
+# a form's field that names the body: "COMMITTEE; Business Management Committee DATE;
+# 25/01/2021", "Committee: Planning Committee", "Meeting: Full Council" (a template's header
+# table read line by line)
+_FORM_FIELD = re.compile(
+    r"^\s*(?:name\s+of\s+)?(?:committee|body|meeting)\s*(?:[;:]\s*|\s+(?=[A-Z]))(.+?)"
+    r"(?:\s+date\s*[;:]?\s.*)?$",
+    re.IGNORECASE,
+)
+FORM_LINES = 12  # the form's fields are among the header's first lines
+
+
+def _form_field(header_lines: list[str]) -> str:
+    """The body a form's field names, where its value ends in an organisational noun."""
+    for line in header_lines[:FORM_LINES]:
+        m = _FORM_FIELD.match(line)
+        if not m:
+            continue
+        value = m.group(1).strip(" ;:")
+        words = value.split()
+        if words and _ORG.fullmatch(words[-1]) and valid_name(clean_name(value)):
+            if not _bare(value):
+                return _tidy_name(value)
+    return ""
+
+
 def _committee(header_lines: list[str], path: Path) -> str:
+    form = _form_field(header_lines)
+    if form:
+        return form
     flat = re.sub(r"\s+", " ", " ".join(header_lines))
     m = re.search(
         r"\b(?:An?|The) (?:\w+ ){0,2}?meeting of (?:the )?(.+?) (?:was|were) held\b",

@@ -511,3 +511,26 @@ def test_a_front_matter_title_with_the_meetings_month_gives_the_body() -> None:
     from minutesqa.header import clean_name
 
     assert clean_name("March Town Council") == "March Town Council"  # a town, not a month
+
+
+def test_a_forms_committee_field_names_the_body() -> None:
+    # Decoy Community Primary School governors' committees (Devon), January 2021 and
+    # September 2020: the school's letterhead, then the template's fields on one line
+    for field, name in (
+        (
+            "COMMITTEE; Business Management Committee DATE; 25/01/2021",
+            "Business Management Committee",
+        ),
+        (
+            "COMMITTEE Learning & Wellbeing Committee DATE 21/09/2020",
+            "Learning & Wellbeing Committee",
+        ),
+    ):
+        meeting = from_text(
+            f"BM 210125\n\nDECOY COMMUNITY PRIMARY SCHOOL BOARD OF GOVERNORS\n\n{field}\n\n"
+            "GOVERNOR ATTENDANCE\nKeith Moore P P P\nHeather Poustie P P P\n\n"
+            "1. Apologies\nNone.\n\n2. Minutes of the last meeting\nAgreed.\n\n"
+            "3. Finance\nThe budget was noted.\n",
+            "bm-committee-minutes-25-january-2021.txt",
+        )
+        assert meeting.committee == name
