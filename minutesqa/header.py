@@ -524,6 +524,7 @@ _NOT_A_NAME = re.compile(
     r"\b(?:was|were|is|are|will|would|has|have|had|take|took|be|been|please|this|these)\b|"
     r"\b(?:attendees|attendance|present|absent|president|chair|chairman|chairperson|vice|clerk|"
     r"secretary|treasurer|manager|administrator|assistant|staff|apologies|members?|next|logo|regarding|re)\b|"
+    r"\bcllrs?\b\.?|"  # a councillor's title: a person follows, not a body
     r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][\w.'’-]*){1,2},\s+(?:District|Director|Member|Chair)|"
     r"\s[A-Z]$|"
     rf"\b{WEEKDAY}\b|"

@@ -534,3 +534,24 @@ def test_a_forms_committee_field_names_the_body() -> None:
             "bm-committee-minutes-25-january-2021.txt",
         )
         assert meeting.committee == name
+
+
+def test_a_councillor_in_attendance_is_no_body() -> None:
+    # Stoke Ferry Parish Council, 9 September 2020 (its post's text is one paragraph): the
+    # attendance names a borough councillor beside his council; the title names the body
+    meeting = from_text(
+        "Page 1 of 7 STOKE FERRY PARISH COUNCIL Draft (until approved at the next meeting) "
+        "Minutes of the Ordinary Meeting held on Wednesday 9 September 2020 at 7.00 pm, "
+        "Virtually online via Zoom Present: Cllr Sue Lintern (Chair) Cllr Kit Hesketh-Harvey "
+        "(Vice-Chair) (From 133/20 to end) Cllr Stuart Collins Cllr Andrew Hayward Cllr Trudy "
+        "Mann Cllr Janet Taylor Helen Richardson (Parish Clerk and Financial Responsible Person) "
+        "Also, in Attendance Public – 1 Cllr Colin Sampson, Borough Council of Kings Lynn and "
+        "West Norfolk Cllr Martin Storey, Norfolk County Council Stephen Ward and Alan Lury "
+        "Representatives from the Bluebell Pub Campaign 150/20 Openness and Transparency "
+        "Notice The Chair read the notice. 151/20 Aggressive and Abusive Behaviour The Chair "
+        "read the notice. 152/20 To Receive and Consider Acceptance for Apologies of Absence "
+        "Apologies were received.\n",
+        "index.md",
+        title="Stoke Ferry Parish Council Meeting September",
+    )
+    assert meeting.committee == "Stoke Ferry Parish Council"
