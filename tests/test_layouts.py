@@ -26,6 +26,7 @@ from minutesqa.errors import InputError
 from minutesqa.models import Meeting
 from minutesqa.parse import SUPPORTED, read_document, supported_extensions
 from minutesqa.segment import WHOLE_DOCUMENT, segment, settle_bodies
+from tests.conftest import need_corpus
 
 pytestmark = pytest.mark.slow  # one parse of ~1,150 files (Limerick included) is ~30 s
 
@@ -38,8 +39,7 @@ FOLDERS = ["apache-board", "ayton-cc", "django-dsf", "rtd-denver", "sacramento-b
 
 
 def need(folder: Path) -> None:
-    if not folder.is_dir():
-        pytest.skip(f"corpus {folder} is absent (it lives beside the repository, in ../shared)")
+    need_corpus(folder)
 
 
 def _read_one(path: Path) -> Meeting | str:

@@ -12,7 +12,7 @@ from minutesqa.headings import Candidate, candidate_at
 from minutesqa.models import Document, Meeting
 from minutesqa.parse import normalise, read_document
 from minutesqa.segment import WHOLE_DOCUMENT, segment
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, need_corpus
 
 F2011 = SAMPLES / "000_f16cb60d1222a485.txt"
 F2021 = SAMPLES / "003_d3f6b6d0c3a0463e.txt"
@@ -444,8 +444,7 @@ def test_limerick_headers(relative: str, date: dt.date, committee: str) -> None:
     from tests.conftest import LIMERICK
 
     path = LIMERICK / relative
-    if not path.exists():
-        pytest.skip("Limerick corpus not present")
+    need_corpus(path)
     m = load(path)
     assert (m.date, m.committee) == (date, committee)
     assert m.items[0].number == "1"
@@ -560,8 +559,7 @@ def test_limerick_motions_taken_out_of_order() -> None:
         / "2015/03/16-Monthly Meeting of Metropolitan District of Limerick"
         / "Minutes - Meeting of Metropolitan District of Limerick - 16th February 2015.md"
     )
-    if not path.exists():
-        pytest.skip("Limerick corpus not present")
+    need_corpus(path)
     m = load(path)
     assert [i.number for i in m.items if i.number != WHOLE_DOCUMENT][:14] == [
         "1", "2", "3", "4", "5", "6", "7", "16", "17", "18", "12", "8", "9", "10",

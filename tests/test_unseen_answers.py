@@ -265,8 +265,9 @@ def _item(folder: str, pattern: str, number: str) -> tuple[ItemRef, str]:
     """An item of a real Limerick meeting, read and segmented as ingest does."""
     from minutesqa.parse import read_document
     from minutesqa.segment import segment
-    from tests.conftest import LIMERICK
+    from tests.conftest import LIMERICK, need_corpus
 
+    need_corpus(LIMERICK / folder)
     path = next((LIMERICK / folder).glob(pattern))
     meeting = segment(read_document(path, max_bytes=2**22, timeout_s=30))
     item = next(i for i in meeting.items if i.number == number)

@@ -441,9 +441,10 @@ def test_a_table_read_a_cell_a_line_holds_no_items() -> None:
 
 def test_the_real_road_deaths_minutes() -> None:
     from minutesqa.parse import read_document
-    from tests.conftest import LIMERICK
+    from tests.conftest import LIMERICK, need_corpus
 
     folder = LIMERICK / "2022" / "12" / "16-Joint Policing Committee Meeting"
+    need_corpus(folder)
     path = next(folder.glob("*23rd September 2022.md"))
     meeting = segment(read_document(path, max_bytes=2**22, timeout_s=30))
     assert [i.number for i in meeting.items] == [str(n) for n in range(1, 16)]
