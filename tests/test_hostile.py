@@ -85,11 +85,10 @@ def hostile(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.timeout(120)  # a hostile file must never hang the ingest
 def test_hostile_folder(hostile: Path, tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
     settings = Settings.load(env={}, index_dir=tmp_path / "index", parse_timeout_s=10)
-    started = time.monotonic()
     summary = ingest(hostile, settings, embedder=fake_embedder, progress=False)
-    assert time.monotonic() - started < 60
     reasons = {Path(p).name: r for p, r in summary.failures}
     assert set(reasons) == {"bomb.docx", "nested.pdf", "huge.txt", "nuls.txt", "escape.txt"}
     for reason in reasons.values():
@@ -140,6 +139,7 @@ def test_legacy_encodings_read_exactly(tmp_path: Path, name: str, data: bytes) -
     ]
 
 
+@pytest.mark.timeout(15)  # the parser sleeps 30 s: only its kill at 1 s passes
 def test_parse_timeout_kills_a_slow_parser(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import minutesqa.parse as parse
 
@@ -150,8 +150,6 @@ def test_parse_timeout_kills_a_slow_parser(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setattr(parse, "pdf_text", slow)  # the forked child inherits the patch
     path = tmp_path / "slow.pdf"
     path.write_bytes(b"%PDF-1.4 whatever")
-    started = time.monotonic()
     with pytest.raises(InputError) as info:
-        read_document(path, max_bytes=10**8, timeout_s=1)
-    assert time.monotonic() - started < 10
+        read_document(path, max_bytes=10**8, timeout_s=1)  # not the 30 s sleep: the marker
     assert str(info.value) == "took longer than 1 s to parse (MINUTES_PARSE_TIMEOUT)"

@@ -1024,14 +1024,12 @@ def test_scanned_pdf_without_tesseract(tmp_path: Path, monkeypatch: pytest.Monke
     )
 
 
+@pytest.mark.timeout(60)  # a quadratic walk would not finish
 def test_html_nested_thousands_deep() -> None:
     """A hostile page nesting 20,000 tags: no recursion limit, no quadratic walk."""
-    import time
 
     from minutesqa.parse import html_text
 
     depth = 20000
     page = "<div class='x'><header>" * depth + "<h1>Parks Committee</h1><p>Held.</p>"
-    started = time.monotonic()
     assert html_text(page.encode()) == "# Parks Committee\n\nHeld.\n"
-    assert time.monotonic() - started < 20
