@@ -262,7 +262,7 @@ def test_labels_in_capitals_are_the_items_and_the_title_is_the_headers() -> None
             "were in favor.",
         ),
     ]
-    assert m.committee == "Crete Township Special Board of Trustees"
+    assert m.committee == "Crete Township Board of Trustees"  # "Special": the meeting's kind
     m = from_text(ASSIGINACK_2023)
     assert [(i.title, i.body) for i in m.items] == [
         ("OPENING", "The Land Acknowledgement was read."),

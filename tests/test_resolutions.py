@@ -135,7 +135,7 @@ def test_assiginack_2015_resolutions_and_a_matter() -> None:
         "be accepted. CARRIED. [carried]",
     )
     assert meeting.items[2].decisions == ()  # a matter: no decision of its own
-    assert meeting.committee == "Council"
+    assert meeting.committee == "Council of the Corporation of the Township of Assiginack"
 
 
 def test_assiginack_2019_blank_lines_and_three_matters() -> None:
