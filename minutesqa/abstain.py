@@ -14,7 +14,7 @@ import numpy as np
 
 from minutesqa.committees import committees_phrase
 from minutesqa.embed import Embedder
-from minutesqa.lexical import LexicalIndex, tokenize
+from minutesqa.lexical import LexicalIndex, spelling_variants, tokenize
 from minutesqa.models import MEETING_ITEM, VENUE_LABEL, human_date
 from minutesqa.prompts import render
 from minutesqa.retrieve import Coverage, Retrieval, is_follow_up, topic_terms
@@ -127,6 +127,32 @@ def _other_date(case: Case) -> bool:
     return other.coverage >= tune.elsewhere_coverage and gap >= tune.elsewhere_gap
 
 
+def _unsaid_by_body(case: Case) -> bool:
+    """The question names a body, and its most telling topic word (the rarest in the
+    archive, said somewhere in it) is in none of that body's minutes (nor of its sub
+    committees, retrieve.BodyScope.family) and in none of the items found: the body never
+    spoke of the thing asked ("What did the Joint Policing Committee agree about
+    defibrillators?", where only the district meetings mention them)."""
+    retrieval, lexical = case.retrieval, case.lexical
+    body = retrieval.body
+    if body is None or not body.family:
+        return False
+    name = set().union(*(tokenize(c) for c in retrieval.named))
+    topic = [t for t in lexical.respell(topic_terms(retrieval.search_text)) if t not in name]
+    said = [t for t in topic if lexical.df.get(t, 0) > 0]
+    if not said:
+        return False
+    rarest = max(said, key=lexical.idf)
+    spellings = {rarest, *spelling_variants(rarest)}  # "fertilizer", the minutes' "fertiliser"
+    found = set().union(
+        *(tokenize(f"{h.ref.title} {h.text}") for h in retrieval.hits[: case.tune.found_items])
+    )
+    if spellings & found:
+        return False
+    family = lexical.committee_mask(body.family)
+    return not any(family[lexical.chunks_with(t)].any() for t in spellings)
+
+
 def _other_body(case: Case) -> bool:
     """ "Did the DSF board agree to lease an office?": the topic is plainly covered in
     another body's minutes, and not in those of the body the question names or of its sub
@@ -219,6 +245,12 @@ CHECKS: tuple[Check, ...] = (
         "other_body",
         "the topic is covered in another body's minutes",
         _other_body,
+        waived_by_match=True,
+    ),
+    Check(
+        "unsaid_by_body",
+        "the body asked about never spoke of the question's most telling word",
+        _unsaid_by_body,
         waived_by_match=True,
     ),
     Check(

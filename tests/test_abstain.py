@@ -147,3 +147,50 @@ def test_the_refusal_names_the_check_that_made_it() -> None:
     nothing.out_of_range = True
     assert abstain_reason(tasers, nothing, LEX, FakeEmbedder()) == "out_of_range"  # type: ignore[arg-type]
     assert REASONS["telling_words_missing"].startswith("the question's most telling words")
+
+
+# the Joint Policing Committee never spoke of defibrillators; district meetings did
+# (limerick_a l04: "What did the Joint Policing Committee agree about installing
+# defibrillators in Garda stations?" was answered from a JPC item on Garda stations)
+BODIES = LexicalIndex.build(
+    [
+        *(
+            (
+                f"j{i:04d}",
+                f"{FILLER[i % 2]} The Joint Policing Committee met.",
+                {"committee": "Joint Policing Committee"},
+            )
+            for i in range(2000)
+        ),
+        *(
+            (f"d{i:04d}", FILLER[2], {"committee": "Municipal District of Newcastle West"})
+            for i in range(1990)
+        ),
+        *(
+            (
+                f"x{i:02d}",
+                "A defibrillator was installed at the community hall.",
+                {"committee": "Municipal District of Newcastle West"},
+            )
+            for i in range(10)
+        ),
+    ]
+)
+JPC_FAMILY = ("Joint Policing Committee",)
+
+
+def _named(question: str, hits: list[Hit]) -> Retrieval:
+    body = BodyScope(hits[0], None, 0.6, 0.4, JPC_FAMILY)
+    return replace(retrieval(question, hits), named=JPC_FAMILY, body=body)
+
+
+def test_a_word_the_body_named_never_said_is_not_answered() -> None:
+    from minutesqa.abstain import abstain_reason
+
+    assert BODIES.df["defibrillator"] == 10  # said in the archive, by another body
+    question = "What did the Joint Policing Committee say about defibrillators for Garda?"
+    found = _named(question, POLICING)
+    assert abstain_reason(question, found, BODIES, FakeEmbedder()) == "unsaid_by_body"  # type: ignore[arg-type]
+    # a word the body did say, in its items found: answered
+    asked = "What did the Joint Policing Committee say about CCTV cameras?"
+    assert abstain_reason(asked, _named(asked, POLICING), BODIES, FakeEmbedder()) == ""  # type: ignore[arg-type]
