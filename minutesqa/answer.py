@@ -244,6 +244,9 @@ def _pick(
             found = max(having, key=lambda i: rows[i][1] + near(i))
             if rows[found][1] + near(found) >= rows[best][1] - kind_margin:
                 keep.add(found)
+    if kind in (Kind.HOW_MANY, Kind.HOW_MUCH):
+        for i in sorted(keep):
+            keep.update(_table_cells(rows, i + 1))
     for i in sorted(keep):
         # a sentence that introduces ("as follows:") or asks brings the one after it, and
         # a question of several sentences its reply
@@ -258,6 +261,24 @@ def _pick(
                 if reply is not None:
                     keep.add(reply)
     return sorted(keep)
+
+
+_CELL, _MIN_CELLS, _MAX_CELLS = 12, 3, 24  # a table's cell: this short; a run of them
+
+
+def _table_cells(rows: list[tuple[str, float, frozenset[str]]], start: int) -> list[int]:
+    """A table read one cell a line right after a chosen sentence ("Incidents of dog
+    attacks on people (1st January 2021 - 10th September 2023)" / "2021" / "2022" /
+    "Total" / "12" / "22" / "17" / "51"): its cells, up to _MAX_CELLS, where there are at
+    least _MIN_CELLS; a count asked for is in them, not in a sentence."""
+    cells = []
+    for j in range(start, min(start + _MAX_CELLS, len(rows))):
+        text = rows[j][0].strip()
+        if not text or len(text) > _CELL:
+            break
+        cells.append(j)
+    figures = sum(bool(re.search(r"\d", rows[j][0])) for j in cells)
+    return cells if len(cells) >= _MIN_CELLS and figures >= _MIN_CELLS else []
 
 
 def _reply(

@@ -301,3 +301,14 @@ def test_the_reply_to_a_question_raised_is_the_sentence_on_it(embedder: Any) -> 
     )
     answer = _write(embedder, question, ref, text)
     assert "Regarding non-payment, a fine is increased by 50% after 28 days" in answer
+
+
+def test_a_how_much_question_gets_the_table_read_a_cell_a_line(embedder: Any) -> None:
+    # Full Council, 23 January 2023, item 9: the reply's table of amounts, one cell a line
+    # ("Year" / "Amount" / "2018" / "€ 640,016" / ...) after the sentence that opens it
+    ref, text = _item("2023/03", "*Full Meeting*/*23rd January 2023*", "9")
+    question = (
+        "How much did Limerick City and County Council spend on consultancy services in 2021?"
+    )
+    answer = _write(embedder, question, ref, text)
+    assert "2021 € 1,293,094" in answer
