@@ -203,7 +203,11 @@ class Retriever:
         tune = self.settings.tuning
         parsed = parse_question(query.question, query.history, tune.follow_up_words)
         question, intent, text = parsed.text, parsed.dates, parsed.search_text
-        vector = self.embedder.embed([text])[0]
+        wants_focus = bool(parsed.focus and not parsed.follow_up and tune.focus_weight)
+        # the clause that asks is embedded with the question, in one call
+        vectors = self.embedder.embed([text, parsed.focus] if wants_focus else [text])
+        vector = vectors[0]
+        focus = vectors[1] if wants_focus else None
         committees = self.resolve_committees(query.committee)
         committee = (
             committees[0] if len(committees) == 1 else (query.committee if committees else None)
@@ -260,11 +264,6 @@ class Retriever:
                 wide = self._search(text, vector, committees, query.since, query.until, 1, named)
             elsewhere = wide[0] if wide else None
         own = self.embedder.embed([question])[0] if text != question else None
-        focus = (
-            self.embedder.embed([parsed.focus])[0]
-            if parsed.focus and not parsed.follow_up and tune.focus_weight
-            else None
-        )
         body = self._body_scope(text, vector, named, since, until) if named and hits else None
         return Retrieval(
             hits,
