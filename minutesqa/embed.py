@@ -22,6 +22,7 @@ os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")  # we measure lengths p
 
 DEFAULT_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 DEFAULT_ALIASES = {DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"}
+QUERY_TEXTS = 2  # texts the query model embeds one by one: a question and its asking clause
 
 
 class Embedder(Protocol):
@@ -131,10 +132,13 @@ class SentenceTransformerEmbedder:
         return self.model.tokenizer
 
     def embed(self, texts: list[str]) -> np.ndarray:
+        """Unit vectors of the texts: a few (a question) by the query model where there is
+        one, more (ingest) by sentence-transformers in batches."""
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        if len(texts) == 1 and self.query_model is not None:
-            return self.query_model.embed(texts[0])  # a question: the answer path's one call
+        if len(texts) <= QUERY_TEXTS and self.query_model is not None:
+            # a question (and the clause of it that asks): the answer path's calls, never torch
+            return np.concatenate([self.query_model.embed(t) for t in texts])
         model = self.model
         with self._lock:
             vectors = model.encode(

@@ -149,6 +149,8 @@ def test_a_batch_loads_the_model_when_first_needed(monkeypatch: pytest.MonkeyPat
     assert fresh.dimension == 384 and fresh.max_tokens == 256
     one = fresh.embed(QUESTIONS[:1])
     assert fresh._model is None  # one question: onnxruntime
+    pair = fresh.embed(QUESTIONS[:2])  # a question and the clause of it that asks: the same
+    assert fresh._model is None and pair.shape == (2, 384) and np.allclose(pair[0], one[0])
     loads: list[int] = []
     load = fresh._load
 
@@ -162,7 +164,7 @@ def test_a_batch_loads_the_model_when_first_needed(monkeypatch: pytest.MonkeyPat
 
     def batch() -> None:
         start.wait()
-        got.append(fresh.embed(QUESTIONS[:2]))
+        got.append(fresh.embed(QUESTIONS[:3]))
 
     threads = [threading.Thread(target=batch) for _ in range(2)]
     for t in threads:
@@ -170,5 +172,5 @@ def test_a_batch_loads_the_model_when_first_needed(monkeypatch: pytest.MonkeyPat
     for t in threads:
         t.join(timeout=120)
     assert loads == [1] and fresh._model is not None
-    assert len(got) == 2 and all(b.shape == (2, 384) for b in got)
+    assert len(got) == 2 and all(b.shape == (3, 384) for b in got)
     assert np.allclose(got[0], got[1]) and np.allclose(got[0][0], one[0], atol=2e-4)
