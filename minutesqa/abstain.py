@@ -6,6 +6,7 @@ eval record's `abstain_reason`, one line in `minutes ask`)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -62,6 +63,17 @@ class Case:
     tune: Tuning
     store: SentenceVectorSource | None
 
+    @functools.cached_property
+    def topic(self) -> list[str]:
+        """The question's topic words as the minutes spell them (LexicalIndex.respell)."""
+        return self.lexical.respell(topic_terms(self.retrieval.search_text))
+
+    @functools.cached_property
+    def found(self) -> set[str]:
+        """The words of the first Tuning.found_items items found, titles included."""
+        hits = self.retrieval.hits[: self.tune.found_items]
+        return set().union(*(tokenize(f"{h.ref.title} {h.text}") for h in hits))
+
 
 def _no_items(case: Case) -> bool:
     """Nothing retrieved: the dates or the body asked hold no meetings, or the index is
@@ -81,7 +93,7 @@ def _unknown_words(case: Case) -> bool:
     close_unseen when most of the topic is such words)."""
     tune, lexical, retrieval = case.tune, case.lexical, case.retrieval
     top = retrieval.hits[0]
-    topic = lexical.respell(topic_terms(retrieval.search_text))
+    topic = case.topic
     unseen = [t for t in topic if lexical.df.get(t, 0) == 0]
     if not unseen or top.relevance >= tune.close_item:
         return False
@@ -97,12 +109,11 @@ def _telling_words_missing(case: Case) -> bool:
     """The question's most telling words (rare in the archive) are in none of the items
     found: the minutes speak of the neighbourhood (policing, CCTV) but not of the thing
     asked (tasers). Tuning.missing_share, rare_share, unseen_tells, found_items."""
-    tune, lexical, retrieval = case.tune, case.lexical, case.retrieval
-    topic = lexical.respell(topic_terms(retrieval.search_text))
+    tune, lexical = case.tune, case.lexical
+    topic = case.topic
     if not topic:
         return False
-    hits = retrieval.hits
-    found = set().union(*(tokenize(f"{h.ref.title} {h.text}") for h in hits[: tune.found_items]))
+    found = case.found
     total = sum(lexical.idf(t) for t in topic)
     n = len(lexical.ids)
     # in a large archive a word it never uses is telling; in a small one hardly: such a
@@ -138,15 +149,13 @@ def _unsaid_by_body(case: Case) -> bool:
     if body is None or not body.family:
         return False
     name = set().union(*(tokenize(c) for c in retrieval.named))
-    topic = [t for t in lexical.respell(topic_terms(retrieval.search_text)) if t not in name]
+    topic = [t for t in case.topic if t not in name]
     said = [t for t in topic if lexical.df.get(t, 0) > 0]
     if not said:
         return False
     rarest = max(said, key=lexical.idf)
     spellings = {rarest, *spelling_variants(rarest)}  # "fertilizer", the minutes' "fertiliser"
-    found = set().union(
-        *(tokenize(f"{h.ref.title} {h.text}") for h in retrieval.hits[: case.tune.found_items])
-    )
+    found = case.found
     if spellings & found:
         return False
     family = lexical.committee_mask(body.family)
