@@ -3,6 +3,7 @@ the words that name no committee in particular, and one name per body for a pick
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from minutesqa.errors import ConfigError
@@ -63,6 +64,27 @@ def committees_named(question: str, known: list[str], generic: frozenset[str]) -
     return tuple(
         c for c, words in named.items() if not any(words < other for other in named.values())
     )
+
+
+def with_sub_bodies(
+    named: tuple[str, ...], known: list[str], generic: frozenset[str]
+) -> tuple[str, ...]:
+    """The bodies named and those whose name holds all of a named one's distinctive words:
+    its sub committees ("the Newcastle West district": also the Municipal District of
+    Newcastle West Joint Policing Sub Committee), never the body above a sub committee."""
+    wanted = [set(committee_words(c)) - generic for c in named]
+    subs = [c for c in known if any(w and w <= set(committee_words(c)) for w in wanted)]
+    return tuple(dict.fromkeys([*named, *subs]))
+
+
+def committees_placed(question: str, known: list[str], generic: frozenset[str]) -> tuple[str, ...]:
+    """The committees a question names in part, by a capitalised distinctive word of their
+    name ("break-ins around Kilmallock": the bodies of the Cappamore-Kilmallock district;
+    "policing in Rathkeale": those of Adare-Rathkeale), a town or subject the names share.
+    Searched with a preference only (retrieve: `prefer`), never as the body named."""
+    capitalised = re.findall(r"(?<=\s)[A-Z][\w'’-]*", question)
+    asked = {w for word in capitalised for w in committee_words(word)} - generic
+    return tuple(c for c in known if asked & set(committee_words(c)))
 
 
 def committee_family(

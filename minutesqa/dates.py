@@ -317,8 +317,15 @@ PARTS_OF_YEAR: dict[str, tuple[int, int]] = {
 _PART_RE = re.compile(
     r"\b(?:the\s+)?("
     + "|".join(re.escape(p.removeprefix("the ")) for p in PARTS_OF_YEAR)
-    + r")(?:\s+of\s+|-|\s+)((?:19|20)\d\d)\b"
+    + r")(?:\s+of\s+|-|\s+)((?:19|20)\d\d)\b",
+    re.IGNORECASE,
 )
+
+
+def without_parts_of_year(text: str) -> str:
+    """The text less the parts of a year it names ("the rise in break-ins in early 2018":
+    'early' names a time, not the topic)."""
+    return _PART_RE.sub(" ", text) if _PART_RE.search(text) else text
 
 
 def _part_of_year(q: str) -> DateIntent | None:

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from minutesqa.dates import DateIntent
+from minutesqa.dates import DateIntent, without_parts_of_year
 from minutesqa.lexical import content_terms
 from minutesqa.tuning import Tuning
 
@@ -61,8 +61,10 @@ _DATE_WORDS = frozenset(
 
 
 def topic_terms(text: str) -> list[str]:
-    """The words that name the topic: no question words, dates or numbers."""
-    return [t for t in content_terms(text) if t not in _DATE_WORDS and not t.isdigit()]
+    """The words that name the topic: no question words, dates (parts of a year included:
+    "early 2018", "the spring of 2022") or numbers."""
+    words = content_terms(without_parts_of_year(text))
+    return [t for t in words if t not in _DATE_WORDS and not t.isdigit()]
 
 
 def mentions_period(text: str, intent: DateIntent, held: dt.date | None = None) -> bool:

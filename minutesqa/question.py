@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from minutesqa.dates import MONTH_NAMES, DateIntent, question_dates
+from minutesqa.dates import MONTH_NAMES, PARTS_OF_YEAR, DateIntent, question_dates
+from minutesqa.lexical import tokenize
 from minutesqa.lexicon import (
     AMOUNT_WORDS,
     CURRENCY_SYMBOLS,
@@ -212,6 +213,50 @@ def focus_clause(question: str) -> str:
     if not kept or len(kept) == len(parts):
         return question.strip()
     return ", ".join(kept)
+
+
+# a time the question names, with the word that puts it there: "in early 2018", "during
+# 2020", "in December 2023", "on 5 March 2021", "between 2019 and 2021"
+_DATE = r"(?:\b\d{1,2}(?:st|nd|rd|th)?\s+)?(?:\b(?:" + MONTH_NAMES + r"),?\s+)?\b(?:19|20)\d\d\b"
+_TIME = re.compile(
+    r"(?:\b(?:in|during|at|on|for|by|from|since|over|of|before|after|until|between)\s+)?"
+    r"(?:\bthe\s+)?(?:\b(?:"
+    + "|".join(p.removeprefix("the ") for p in PARTS_OF_YEAR)
+    + r")(?:\s+of\s+|-|\s+))?"
+    + _DATE
+    + r"(?:\s+(?:and|to|until|-)\s+"
+    + _DATE
+    + r")?(?![/-]?\d)",
+    re.I,
+)
+_PLACED = r"(?:\b(?:in|at|around|near|across|of|for|from|within)\s+)?(?:\bthe\s+)?"
+
+
+def asking_part(
+    question: str, names: frozenset[str] = frozenset(), dates: DateIntent | None = None
+) -> str:
+    """What the question asks, without where and when: its scene-setting clauses
+    (focus_clause), the times it names that are the time asked (`dates`: "in early 2018";
+    not "deaths in 2009" asked of a 2022 meeting) and the capitalised names holding
+    a word of the bodies it points to (`names`, tokens: "around Kilmallock" for the
+    Cappamore-Kilmallock district). Those find the meeting; inside it they would choose the
+    sentences that name the town or the month, not the one that answers. "" where nothing
+    is left out (or nothing would be left)."""
+    text = focus_clause(question)
+    if dates is not None and dates.since and dates.until:
+        asked = range(dates.since.year, dates.until.year + 1)
+
+        def _asked(m: re.Match[str]) -> str:
+            years = [int(y) for y in re.findall(r"(?:19|20)\d\d", m.group())]
+            return "" if all(y in asked for y in years) else m.group()
+
+        text = _TIME.sub(_asked, text)
+    if names:
+        for run in re.findall(r"[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*)*", text):
+            if set(tokenize(run)) & names:
+                text = re.sub(_PLACED + re.escape(run) + r"\b", "", text)
+    text = re.sub(r"\s+([,;?.!])", r"\1", re.sub(r"\s{2,}", " ", text)).strip(" ,;")
+    return "" if not tokenize(text) or text == question.strip() else text
 
 
 @dataclass(frozen=True)

@@ -15,14 +15,16 @@ from minutesqa.committees import (
     committee_choices,
     committee_family,
     committees_named,
+    committees_placed,
     common_name_words,
     resolve_committees,
+    with_sub_bodies,
 )
 from minutesqa.config import Settings
 from minutesqa.dates import DateIntent
 from minutesqa.embed import Embedder, get_embedder
 from minutesqa.errors import IndexMissingError
-from minutesqa.lexical import LexicalIndex, tokenize
+from minutesqa.lexical import LexicalIndex, committee_words, tokenize
 from minutesqa.lexical_sync import open_lexical
 from minutesqa.models import SENTENCES_VERSION, Hit, ItemRef, date_int
 from minutesqa.query import (
@@ -34,7 +36,7 @@ from minutesqa.query import (
     search_text,
     topic_terms,
 )
-from minutesqa.question import ParsedQuestion, parse_question
+from minutesqa.question import ParsedQuestion, asking_part, parse_question
 from minutesqa.sentence_store import SentenceStore
 from minutesqa.store import VectorStore
 
@@ -152,6 +154,9 @@ class Retriever:
     def committees_named(self, question: str) -> tuple[str, ...]:
         return committees_named(question, list(self.coverage.committees), self._generic)
 
+    def committees_placed(self, question: str) -> tuple[str, ...]:
+        return committees_placed(question, list(self.coverage.committees), self._generic)
+
     def committee_family(self, named: tuple[str, ...]) -> tuple[str, ...]:
         return committee_family(named, list(self.coverage.committees), self._generic)
 
@@ -203,16 +208,28 @@ class Retriever:
         tune = self.settings.tuning
         parsed = parse_question(query.question, query.history, tune.follow_up_words)
         question, intent, text = parsed.text, parsed.dates, parsed.search_text
-        wants_focus = bool(parsed.focus and not parsed.follow_up and tune.focus_weight)
-        # the clause that asks is embedded with the question, in one call
-        vectors = self.embedder.embed([text, parsed.focus] if wants_focus else [text])
-        vector = vectors[0]
-        focus = vectors[1] if wants_focus else None
         committees = self.resolve_committees(query.committee)
         committee = (
             committees[0] if len(committees) == 1 else (query.committee if committees else None)
         )  # how the answer names the filter
         named = () if committees else self.committees_named(text)
+        # preferred: the bodies named and their sub committees, else those a capitalised
+        # word of their name points to
+        known = list(self.coverage.committees)
+        prefer = (
+            with_sub_bodies(named, known, self._generic)
+            if named
+            else (() if committees else self.committees_placed(text))
+        )
+        places = frozenset(
+            t for c in prefer for w in set(committee_words(c)) - self._generic for t in tokenize(w)
+        )
+        asking = asking_part(question, places, parsed.dates) if not parsed.follow_up else ""
+        wants_focus = bool(asking and tune.focus_weight)
+        # what it asks, without where and when, is embedded with the question, in one call
+        vectors = self.embedder.embed([text, asking] if wants_focus else [text])
+        vector = vectors[0]
+        focus = vectors[1] if wants_focus else None
         if intent.year is not None and self._empty_range(
             committees or named, *intersect(query.since, query.until, intent)
         ):
@@ -240,10 +257,10 @@ class Retriever:
                     hits, vector, text, None, None, committee, dated=True, parsed=parsed
                 )
             return Retrieval([], vector, text, since, until, committee, True, parsed=parsed)
-        hits = self._search(text, vector, committees, since, until, query.k, named)
+        hits = self._search(text, vector, committees, since, until, query.k, prefer)
         wide: list[Hit] | None = None  # the same search at every date
         if dated and not (query.since or query.until or intent.latest or intent.earliest):
-            wide = self._search(text, vector, committees, None, None, query.k, named)
+            wide = self._search(text, vector, committees, None, None, query.k, prefer)
             hits = _date_preferred(
                 hits, wide, intent, query.k, tune.date_boost, tune.reported_boost
             )
@@ -252,7 +269,7 @@ class Retriever:
             dates = sorted({d for c in scope for d in self.coverage.dates_by_committee.get(c, [])})
             if dates:
                 day = dates[-1] if intent.latest else dates[0]
-                pinned = self._search(text, vector, scope, day, day, query.k, named)
+                pinned = self._search(text, vector, scope, day, day, query.k, prefer)
                 if pinned:
                     seen = {h.ref.key() for h in pinned}
                     hits = pinned + [h for h in hits if h.ref.key() not in seen]
@@ -261,7 +278,7 @@ class Retriever:
         elsewhere = None
         if dated and hits and not (intent.latest or intent.earliest):
             if wide is None:
-                wide = self._search(text, vector, committees, query.since, query.until, 1, named)
+                wide = self._search(text, vector, committees, query.since, query.until, 1, prefer)
             elsewhere = wide[0] if wide else None
         own = self.embedder.embed([question])[0] if text != question else None
         body = self._body_scope(text, vector, named, since, until) if named and hits else None

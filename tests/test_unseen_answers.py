@@ -10,11 +10,13 @@ from typing import Any
 import pytest
 
 from minutesqa.answer import ExtractiveWriter, meeting_terms
+from minutesqa.committees import committees_placed, with_sub_bodies
 from minutesqa.config import Settings
 from minutesqa.dates import DateIntent, question_dates
 from minutesqa.lexical import tokenize
 from minutesqa.models import Hit, ItemRef
-from minutesqa.question import focus_clause, is_asking, parse_question
+from minutesqa.query import topic_terms
+from minutesqa.question import asking_part, focus_clause, is_asking, parse_question
 from minutesqa.retrieve import Retrieval, _date_preferred
 from minutesqa.tuning import Tuning
 
@@ -53,12 +55,16 @@ PARADE = (
 )
 
 
-def _write(embedder: Any, question: str, ref: ItemRef, text: str) -> str:
+def _write(
+    embedder: Any, question: str, ref: ItemRef, text: str, places: frozenset[str] = frozenset()
+) -> str:
     """The extractive answer from one item, the question read and embedded as retrieval
-    reads it (its vector, and the vector of the clause that asks)."""
+    reads it (its vector, and the vector of what it asks without where and when; `places`:
+    the tokens of the bodies it points to)."""
     hit = Hit(ref=ref, score=1.0, relevance=0.6, text=text, decisions=(), source="x.md")
     parsed = parse_question(question)
-    focus = embedder.embed([parsed.focus])[0] if parsed.focus else None
+    asking = asking_part(question, places, parsed.dates)
+    focus = embedder.embed([asking])[0] if asking else None
     retrieval = Retrieval(
         [hit],
         embedder.embed([question])[0],
@@ -312,3 +318,94 @@ def test_a_how_much_question_gets_the_table_read_a_cell_a_line(embedder: Any) ->
     )
     answer = _write(embedder, question, ref, text)
     assert "2021 € 1,293,094" in answer
+
+
+# some of the Limerick index's 40 committee names, as its minutes spell them
+LIMERICK_BODIES = [
+    "Municipal District of Cappamore-Kilmallock",
+    "Municipal District of Cappamore-Kilmallock Joint Policing Sub Committee",
+    "Kilmallock Area Committee",
+    "Municipal District of Adare-Rathkeale",
+    "Municipal District of Adare-Rathkeale JPC Subcommittee",
+    "Municipal District of Newcastle West",
+    "Municipal District of Newcastle West Joint Policing Sub Committee",
+    "Metropolitan Joint Policing Sub Committee",
+    "Joint Policing Committee",
+    "Limerick City and County Council",
+]
+GENERIC = frozenset(
+    "municipal district of committee sub area limerick city and county council".split()
+)
+
+
+def test_a_town_named_prefers_the_bodies_named_after_it() -> None:
+    # "around Kilmallock": the district of Cappamore-Kilmallock and its sub committees, a
+    # preference in the search (before: the Metropolitan sub committee's item was first)
+    asked = "What did the Gardai do about burglaries around Kilmallock?"
+    assert committees_placed(asked, LIMERICK_BODIES, GENERIC) == (
+        "Municipal District of Cappamore-Kilmallock",
+        "Municipal District of Cappamore-Kilmallock Joint Policing Sub Committee",
+        "Kilmallock Area Committee",
+    )
+    assert committees_placed(
+        "Was Garda policing in Rathkeale funded?", LIMERICK_BODIES, GENERIC
+    ) == (
+        "Municipal District of Adare-Rathkeale",
+        "Municipal District of Adare-Rathkeale JPC Subcommittee",
+    )
+    # "Gardai", "What": capitalised, but no body's name holds them
+    assert committees_placed("What did the Gardai say?", LIMERICK_BODIES, GENERIC) == ()
+
+
+def test_a_district_named_brings_its_sub_committees_not_the_district_above_one() -> None:
+    district = ("Municipal District of Newcastle West",)
+    assert with_sub_bodies(district, LIMERICK_BODIES, GENERIC) == (
+        "Municipal District of Newcastle West",
+        "Municipal District of Newcastle West Joint Policing Sub Committee",
+    )
+    sub = ("Municipal District of Newcastle West Joint Policing Sub Committee",)
+    assert with_sub_bodies(sub, LIMERICK_BODIES, GENERIC) == sub
+
+
+@pytest.mark.parametrize(
+    ("question", "asking"),
+    [
+        (
+            "What was the Garda operation against burglaries around Kilmallock in early 2018?",
+            "What was the Garda operation against burglaries?",
+        ),
+        (
+            "How many dog attacks did Gardai record between January 2021 and September 2023?",
+            "How many dog attacks did Gardai record?",
+        ),
+        # a year that is not the time asked is part of what is asked
+        (
+            "At the September 2022 committee, how many people died on the roads in 2009?",
+            "how many people died on the roads in 2009?",
+        ),
+        ("What was agreed on Street Angels?", ""),  # nothing to leave out
+        ("What was decided about the 2020/21 budget?", ""),  # a financial year, not a time
+    ],
+)
+def test_what_a_question_asks_without_where_and_when(question: str, asking: str) -> None:
+    names = frozenset(tokenize("Cappamore Kilmallock"))
+    assert asking_part(question, names, question_dates(question)) == asking
+
+
+def test_a_part_of_a_year_is_no_topic_word() -> None:
+    asked = "What was done about break-ins in early 2018 and the spring of 2019?"
+    assert topic_terms(asked) == ["done", "break", "ins"]
+    assert "early" in topic_terms("What early intervention was funded?")
+
+
+def test_the_town_and_time_named_do_not_choose_the_sentences(embedder: Any) -> None:
+    # the Cappamore-Kilmallock Joint Policing Sub Committee, 29 March 2018, item 1: the
+    # sentences naming Kilmallock found the meeting; the one that answers names the
+    # operation (before: "There was a query raised ... Community Garda to Kilmallock Town.")
+    ref, text = _item("2018/07", "*Cappamore-Kilmallock Joint*/*29th March 2018*", "1")
+    question = (
+        "In early 2018, what was the Garda operation against rising break-ins in Kilmallock called?"
+    )
+    places = frozenset(tokenize("Cappamore Kilmallock"))
+    first = _write(embedder, question, ref, text, places).split("\n")[1]
+    assert first.startswith("Because of Operation Portable, the Gardaí had six separate")
