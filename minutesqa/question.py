@@ -269,7 +269,6 @@ class ParsedQuestion:
     dates: DateIntent  # from the question, else (a follow-up) the latest earlier turn
     topic: tuple[str, ...]  # the topic words of `search_text` (no dates, numbers)
     meeting_fact: bool  # attendance, chair, venue: the meeting record answers it
-    focus: str = ""  # the clause that asks (focus_clause); "" where it is the whole question
 
 
 def parse_question(
@@ -296,5 +295,4 @@ def parse_question(
         dates=dates,
         topic=tuple(topic_terms(text)),
         meeting_fact=bool(MEETING_INTENT.search(text)),
-        focus="" if (focus := focus_clause(question)) == question else focus,
     )

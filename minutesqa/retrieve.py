@@ -89,7 +89,7 @@ class Retrieval:
     named: tuple[str, ...] = ()  # the bodies the question itself names ("the DSF board")
     body: BodyScope | None = None  # ... their best item against any other body's
     question_vector: np.ndarray | None = None  # a follow-up's own words, without history
-    focus_vector: np.ndarray | None = None  # the question less its scene (question.focus_clause)
+    focus_vector: np.ndarray | None = None  # what it asks, without where and when (asking_part)
     parsed: ParsedQuestion | None = None  # the question read once (None: a briefing's topic)
 
     @property
