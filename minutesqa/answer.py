@@ -264,13 +264,19 @@ def _pick(
 
 
 _CELL, _MIN_CELLS, _MAX_CELLS = 12, 3, 24  # a table's cell: this short; a run of them
+_BRACKETED = re.compile(r"\([^()]*\)")
 
 
 def _table_cells(rows: list[tuple[str, float, frozenset[str]]], start: int) -> list[int]:
     """A table read one cell a line right after a chosen sentence ("Incidents of dog
     attacks on people (1st January 2021 - 10th September 2023)" / "2021" / "2022" /
     "Total" / "12" / "22" / "17" / "51"): its cells, up to _MAX_CELLS, where there are at
-    least _MIN_CELLS; a count asked for is in them, not in a sentence."""
+    least _MIN_CELLS; a count asked for is in them, not in a sentence. A line in brackets
+    under the title (its period, its unit: "(1st January 2021 - 10th September 2023)",
+    "(€000)") is the title's and comes with the cells."""
+    lead = []
+    if start < len(rows) and _BRACKETED.fullmatch(rows[start][0].strip()):
+        lead, start = [start], start + 1
     cells = []
     for j in range(start, min(start + _MAX_CELLS, len(rows))):
         text = rows[j][0].strip()
@@ -278,7 +284,7 @@ def _table_cells(rows: list[tuple[str, float, frozenset[str]]], start: int) -> l
             break
         cells.append(j)
     figures = sum(bool(re.search(r"\d", rows[j][0])) for j in cells)
-    return cells if len(cells) >= _MIN_CELLS and figures >= _MIN_CELLS else []
+    return lead + cells if len(cells) >= _MIN_CELLS and figures >= _MIN_CELLS else []
 
 
 def _reply(

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from minutesqa.answer import ExtractiveWriter, meeting_terms
+from minutesqa.answer import ExtractiveWriter, _table_cells, meeting_terms
 from minutesqa.committees import committees_placed, with_sub_bodies
 from minutesqa.config import Settings
 from minutesqa.dates import DateIntent, question_dates
@@ -409,3 +409,19 @@ def test_the_town_and_time_named_do_not_choose_the_sentences(embedder: Any) -> N
     places = frozenset(tokenize("Cappamore Kilmallock"))
     first = _write(embedder, question, ref, text, places).split("\n")[1]
     assert first.startswith("Because of Operation Portable, the Gardaí had six separate")
+
+
+def test_a_table_title_with_its_period_in_brackets_brings_the_cells() -> None:
+    # the Joint Policing Committee, 22 September 2023, item 8, a table one cell a line under
+    # its title (before: the bracketed line, longer than a cell, ended the table at its title
+    # and "how many dog attacks" was answered without the 51)
+    lines = [
+        "Limerick Division - Incidents of dog attacks on people",
+        "(1st January 2021 - 10th September 2023)",
+        *["2021", "2022", "YTD 2023", "Total", "12", "22", "17", "51"],
+        "AGS has had a number of successful detections and seizures around the use of scrambler",
+    ]
+    rows = [(line, 0.0, frozenset(tokenize(line))) for line in lines]
+    assert [lines[j] for j in _table_cells(rows, 1)] == lines[1:-1]
+    # a bracketed line with no table after it brings nothing
+    assert _table_cells(rows[:2] + rows[-1:], 1) == []
