@@ -291,7 +291,9 @@ def best_chain(cands: list[Candidate], following: dict[int, int]) -> Chain:
     """The climbing sequence of one scheme's candidates with the best value. `following`
     maps a candidate's line to the count of text lines before the next candidate. A
     heading whose number is out of step may stand in the chain as the number it misprints
-    (`misprint_readings`), at MISPRINT_PENALTY."""
+    (`misprint_readings`), at MISPRINT_PENALTY: only among references (`REFERENCES`: "BM
+    503/2021"), which a clerk types; a list's numbers ("1.", "2.") are a word processor's,
+    and one out of step there is a list inside an item or a figure, not a misprint."""
     if not cands:
         return Chain((), 0.0)
     ordered = cands[0].scheme == "tcode"
@@ -300,7 +302,7 @@ def best_chain(cands: list[Candidate], following: dict[int, int]) -> Chain:
     states: list[tuple[int, int, int, float]] = [
         (k, c.order, c.order, 0.0) for k, c in enumerate(cands)
     ]
-    if not ordered:
+    if cands[0].scheme in REFERENCES:  # typed by a clerk; a numbered list never misprints
         for k, (expected, continued) in misprint_readings(cands).items():
             states.append((k, expected, expected, MISPRINT_PENALTY))
             if continued:
@@ -386,7 +388,9 @@ def misprint_readings(cands: list[Candidate]) -> dict[int, tuple[int, bool]]:
         if after == expected and c.order != read:
             continue  # "4", "15 Church Lane ...", "5": the expected number follows
         if one_keystroke(c.order, expected):
-            out[k] = (expected, True)
+            # the count goes on from a number above (or the repeat of) the expected one,
+            # never from one below: "FGB 22" then "FGB 20" is the minutes after the agenda
+            out[k] = (expected, c.order >= read)
         elif after == expected + 1:
             out[k] = (expected, False)
     return out

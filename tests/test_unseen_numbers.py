@@ -821,3 +821,40 @@ def test_year_pair() -> None:
     assert year_pair("FGB01/1920") == "1920" and year_pair("BM 592/2122") == "2122"
     assert year_pair("FC 23/2324") == "2324" and year_pair("01/1920") == "1920"
     assert year_pair("45/23") is None and year_pair("2014/2016") is None
+
+
+# Stoke Ferry Parish Council, 1 November 2017 (lovell/stokeferry.com @867787f,
+# src/2018/01/stoke-ferry-parish-council-meeting-minutes-november/index.md): "122/17"
+# printed twice, the count going on from the repeat
+STOKE_FERRY_2017_11 = """Minutes of Stoke Ferry Parish Council Meeting \
+held on Wednesday 1 November 2017
+
+120/17 EU Quotas on Sugar Beet - Cllr Jim McNeil agreed to contact British Sugar to find out \
+if there were implications.
+
+121/17 Urgent Items as agreed by the Chairman - There were none.
+
+122/17 Forward Agenda List - This was noted.
+
+122/17 Public Participation and Councillors Items
+
+• Cllr Jim McNeil proposed for new owners of the pub to attend a meeting to introduce \
+themselves.
+
+123/17 Date and Time of Next Meeting
+
+Wednesday 6 December 2017 at 7.00 pm.
+"""
+
+
+def test_a_parish_councils_minute_number_printed_twice() -> None:
+    assert [n for n, _ in table(from_text(STOKE_FERRY_2017_11))] == [
+        "120/17",
+        "121/17",
+        "122/17",
+        "122/17",
+        "123/17",
+    ]
+    assert (
+        table(from_text(STOKE_FERRY_2017_11))[3][1] == "Public Participation and Councillors Items"
+    )
