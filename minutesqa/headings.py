@@ -289,28 +289,48 @@ class Chain:
 
 def best_chain(cands: list[Candidate], following: dict[int, int]) -> Chain:
     """The climbing sequence of one scheme's candidates with the best value. `following`
-    maps a candidate's line to the count of text lines before the next candidate."""
+    maps a candidate's line to the count of text lines before the next candidate. A
+    heading whose number is out of step may stand in the chain as the number it misprints
+    (`misprint_readings`), at MISPRINT_PENALTY: only among references (`REFERENCES`: "BM
+    503/2021"), which a clerk types; a list's numbers ("1.", "2.") are a word processor's,
+    and one out of step there is a list inside an item or a figure, not a misprint."""
     if not cands:
         return Chain((), 0.0)
     ordered = cands[0].scheme == "tcode"
-    n = len(cands)
+    # each candidate's readings: (candidate, order it takes in the chain, order the chain
+    # goes on from, penalty); the printed number first
+    states: list[tuple[int, int, int, float]] = [
+        (k, c.order, c.order, 0.0) for k, c in enumerate(cands)
+    ]
+    if cands[0].scheme in REFERENCES:  # typed by a clerk; a numbered list never misprints
+        for k, (expected, continued) in misprint_readings(cands).items():
+            states.append((k, expected, expected, MISPRINT_PENALTY))
+            if continued:
+                states.append((k, expected, cands[k].order, MISPRINT_PENALTY))
+        states.sort(key=lambda s: s[0])
+    n = len(states)
     score = [0.0] * n
     prev = [-1] * n
-    for i, c in enumerate(cands):
-        gain = c.strength
+    for i, (ci, in_order, _, penalty) in enumerate(states):
+        c = cands[ci]
+        gain = c.strength - penalty
         if following.get(c.line, 1) == 0:
             gain -= CONTENTS_DISCOUNT
         base = 1 if not ordered else 1000
         # a running number starts where the body's count stands, never at 1
         counted = ordered or c.scheme == "running"
         start = gain - START_PENALTY * max(0, min(c.order - base, 30)) if not counted else gain
-        score[i], prev[i] = start, -1
+        # a misprint is read only after the number it follows
+        score[i], prev[i] = (start if not penalty else -float("inf")), -1
         for j in range(i):
-            step = c.order - cands[j].order
+            cj, _, out_j, _ = states[j]
+            if cj == ci:
+                continue  # two readings of one heading
+            step = in_order - out_j
             ok = step >= 1 if ordered else 1 <= step <= MAX_STEP
             if ok:
                 s = score[j] + gain - (0.0 if ordered else GAP_PENALTY * (step - 1))
-                if cands[j].scheme != c.scheme:
+                if cands[cj].scheme != c.scheme:
                     s -= SWITCH_PENALTY
                 if s > score[i]:
                     score[i], prev[i] = s, j
@@ -318,9 +338,62 @@ def best_chain(cands: list[Candidate], following: dict[int, int]) -> Chain:
     heads: list[Candidate] = []
     k = best
     while k != -1:
-        heads.append(cands[k])
+        ci, in_order, _, penalty = states[k]
+        heads.append(replace(cands[ci], order=in_order) if penalty else cands[ci])
         k = prev[k]
     return Chain(tuple(heads[::-1]), score[best])
+
+
+MISPRINT_PENALTY = 0.5  # a heading read as the number its printed one misprints
+MIN_TYPED = 10  # the least number `one_keystroke` reads a misprint of
+
+
+def one_keystroke(printed: int, expected: int) -> bool:
+    """`printed` is `expected` typed with one key wrong: a digit too many ("503" for 50,
+    "592" for 59, "133" for 33, "119" for 19), one digit mistyped ("89" for 80), or the
+    number before typed again ("11", "11" where the next is 12). Only numbers of two digits
+    or more (MIN_TYPED): a one-digit number is a keystroke from every other, and a list a
+    word processor numbers is never mistyped."""
+    if expected < MIN_TYPED:
+        return False
+    p, e = str(printed), str(expected)
+    if printed == expected - 1:
+        return True
+    if len(p) == len(e) + 1:
+        return any(p[:i] + p[i + 1 :] == e for i in range(len(p)))
+    return len(p) == len(e) and sum(a != b for a, b in zip(p, e, strict=True)) == 1
+
+
+def misprint_readings(cands: list[Candidate]) -> dict[int, tuple[int, bool]]:
+    """Misprints inside a climbing chain (school governors' and councils' typed minutes:
+    "BM 49/2021", "BM 503/2021", "BM 51/2021"; "BM 58", "BM 592", "BM 603", "BM 61";
+    "FGB 101", "FGB 102", "FGB 102", "FGB 104"; "LW 10", "LW 11", "LW 11", "LW 12" where
+    the count went on from the repeat; "BM 79", "BM 89", "BM 90"; "5, 6, 7, 17, 9"): a
+    titled heading whose number is out of step with the one before it (its reading, where
+    that one is a misprint too) is read as the number the chain expects there, so it
+    neither ends the chain nor sits inside the item before it. Where its number is one
+    keystroke from the expected one (`one_keystroke`) it may stand for it whatever
+    follows, and the count may go on from the number as printed ("BM 89" for 80, then "BM
+    90"); any other number out of step only where the next heading is the number after
+    the expected one ("7", "17", "9"). Returns, per candidate's index, the expected number
+    and whether the count may go on from the printed one."""
+    out: dict[int, tuple[int, bool]] = {}
+    for k in range(1, len(cands)):
+        c, before = cands[k], cands[k - 1]
+        read = out.get(k - 1, (before.order, False))[0]
+        expected = read + 1
+        if c.title is None or read < 1 or 1 <= c.order - read <= MAX_STEP:
+            continue
+        after = cands[k + 1].order if k + 1 < len(cands) else None
+        if after == expected and c.order != read:
+            continue  # "4", "15 Church Lane ...", "5": the expected number follows
+        if one_keystroke(c.order, expected):
+            # the count goes on from a number above (or the repeat of) the expected one,
+            # never from one below: "FGB 22" then "FGB 20" is the minutes after the agenda
+            out[k] = (expected, c.order >= read)
+        elif after == expected + 1:
+            out[k] = (expected, False)
+    return out
 
 
 # schemes whose numbers also open lines of running text (a date "14/11/24", a year or a
@@ -373,6 +446,8 @@ def choose_agenda(
             if len(explicit.heads) >= 2 and explicit.heads[0].order <= 2:
                 lo, hi = explicit.heads[0].line, explicit.heads[-1].line
                 mine = [c for c in mine if c.scheme == "item" or c.line < lo or c.line > hi]
+        if scheme in YEAR_PAIR_SCHEMES:
+            mine = _with_the_same_year_pair(mine, cands)
         if scheme in REFERENCES:
             mine = _ordered_by_the_changing_part(mine)
         chain = best_chain(mine, following)
@@ -420,6 +495,41 @@ def _a_list_in_one_section(chain: Chain, cands: list[Candidate], marked: list[Ca
         return False
     after = [m for m in marked if m.line > hi and not ATTENDANCE_HEADING.match(m.title or "")]
     return any(m.line < lo for m in marked) and len(after) >= MIN_OTHER_SECTIONS
+
+
+# A minute's number and the year pair it was taken in ("FGB 55/1920", "BM 69/2122", "LW
+# 01/2021", "FC 23/2324": 2019/20, 2021/22, 2020/21, 2023/24), after a committee's letters
+# or bare: school governors' and councils' references counted through the academic or
+# municipal year
+YEAR_PAIR = re.compile(r"^(?:[A-Z]{1,6}\s?)?\d{1,3}/(\d{2})(\d{2})$")
+YEAR_PAIR_SCHEMES = ("code", "ref", "slash")  # the schemes such a reference is read as
+
+
+def year_pair(number: str) -> str | None:
+    """The two-year pair of a reference of `YEAR_PAIR`'s ("1920" of "FGB01/1920"), or None."""
+    m = YEAR_PAIR.match(number)
+    if not m or int(m.group(2)) != (int(m.group(1)) + 1) % 100:
+        return None
+    return m.group(1) + m.group(2)
+
+
+def _with_the_same_year_pair(mine: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
+    """References with a year pair are one count, with the committee's letters or without:
+    the agenda listing "FGB01/1920 To record those Present ..." and the minutes "01/1920
+    To record those who were present ..." (school governors' minutes, a clerk's template:
+    the letters in the agenda only), so the minutes' headings chain where the agenda's do
+    and the contents list is not the agenda. `mine`, one scheme's candidates, gains those
+    of the other `YEAR_PAIR_SCHEMES` with a year pair that one of its own has."""
+    pairs = {year_pair(c.number) for c in mine} - {None}
+    if not pairs or not mine:
+        return mine
+    own = mine[0].scheme
+    others = [
+        c
+        for c in cands
+        if c.scheme in YEAR_PAIR_SCHEMES and c.scheme != own and year_pair(c.number) in pairs
+    ]
+    return sorted(mine + others, key=lambda c: c.line) if others else mine
 
 
 def _ordered_by_the_changing_part(cands: list[Candidate]) -> list[Candidate]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from minutesqa.headings import candidate_at, misprint_readings, one_keystroke, year_pair
 from minutesqa.models import DocHints, Document, Meeting
 from minutesqa.parse import normalise
 from minutesqa.segment import segment
@@ -556,3 +557,304 @@ def test_a_councillor_in_attendance_is_no_body() -> None:
         title="Stoke Ferry Parish Council Meeting September",
     )
     assert meeting.committee == "Stoke Ferry Parish Council"
+
+
+# --- Decoy Community Primary School governors (decoy-school/school-site @d6bca75,
+# src/static/uploads/): the full governing body (FGB), the Business Management (BM) and
+# Learning & Wellbeing (LW) committees, references counted through the academic year
+# ("BM 69/2122") -------------------------------------------------------------------------
+
+GOVERNORS_HEADER = """DECOY COMMUNITY PRIMARY SCHOOL BOARD OF GOVERNORS
+
+COMMITTEE; Business Management Committee DATE; 25/01/2021
+
+In attendance: None
+"""
+
+# --- misprints inside a climbing chain ---------------------------------------------------
+
+# bm-committee-minutes-25-january-2021.pdf: "BM 503/2021" between 49 and 51
+BM_2021_01 = (
+    GOVERNORS_HEADER
+    + """
+BM 47/2021 Health & Safety a. Update on health and safety matters in relation to Covid-19.
+Heather Poustie explained the current position.
+BM 48/2021 Policies The following were considered, and action taken as shown:
+a. Asset Management Plan – deferred to next meeting
+BM 49/2021 Information provided
+by the Clerk
+The training programme is in circulation. Let the clerk know of any
+requirement.
+
+BM 503/2021 Matters for the next
+agenda
+The following matters were agreed for the next agenda:
+Finance:
+BM 51/2021 Date of next meeting Monday 15 March 2021 at 1830 Online
+
+The meeting closed at 1955
+"""
+)
+
+
+def test_a_digit_too_many_neither_ends_the_chain_nor_hides_in_the_item_before() -> None:
+    assert table(from_text(BM_2021_01)) == [
+        (
+            "BM 47/2021",
+            "Health & Safety a. Update on health and safety matters in relation to Covid-19.",
+        ),
+        ("BM 48/2021", "Policies The following were considered, and action taken as shown"),
+        ("BM 49/2021", "Information provided by the Clerk"),
+        ("BM 503/2021", "Matters for the next agenda"),
+        ("BM 51/2021", "Date of next meeting Monday 15 March 2021 at 1830 Online"),
+    ]
+
+
+# bm-committee-minutes-21-march-2022-final.pdf: two misprints in a row, "BM 592" and "BM 603"
+BM_2022_03 = (
+    GOVERNORS_HEADER
+    + """
+BM 57/2122 Urgent business
+brought forward at
+the discretion of the
+Chair
+
+BM 58/2122 Finance Ruth Shoare arrived at this point.
+
+a. Monitor budget. The monitor had been provided and Kay advised
+that since there is still two weeks to the end of the financial year
+
+BM 592/2122 Personnel a. Monitor staff well-being and absence to identify any trends. Various
+papers had been provided prior to the meeting including the results
+of the staff survey.
+
+BM 603/2122 Premises The following is an update on premises:
+
+Work outstanding:
+• New Velux windows in the junior block – DCC are looking at
+BM 61/2122 Governance There were no governance matters to report
+BM 62/2122 Data Protection There were no DP matters to report
+"""
+)
+
+
+def test_two_misprints_in_a_row_are_items() -> None:
+    assert [n for n, _ in table(from_text(BM_2022_03))] == [
+        "BM 57/2122",
+        "BM 58/2122",
+        "BM 592/2122",
+        "BM 603/2122",
+        "BM 61/2122",
+        "BM 62/2122",
+    ]
+    titles = [t for _, t in table(from_text(BM_2022_03))]
+    assert titles[2].startswith("Personnel a. Monitor staff well-being")
+    assert titles[3] == "Premises The following is an update on premises"
+
+
+# lw-committee-minutes-21-september-2020.pdf: "LW 11" printed twice, the count going on
+# from the repeat ("LW 12 Information", the agenda's 13)
+LW_2020_09 = (
+    GOVERNORS_HEADER
+    + """
+LW 10/2021 Safeguarding a. Safeguarding training for staff – online refresher training
+completed but no face to face training.
+LW 11/2021 Workplan Consider destinations of July leavers and the quality of transition
+arrangements.
+LW 11/2021 Policies and Other
+Documents
+The following were approved.
+LW 12/2021 Information
+provided by the Clerk
+There are training opportunities being provided by Babcock.
+LW 13/2021 Matters for the
+next agenda
+The following matters were agreed for the next agenda.
+"""
+)
+
+
+def test_a_number_printed_twice_is_the_next_item() -> None:
+    assert table(from_text(LW_2020_09)) == [
+        (
+            "LW 10/2021",
+            "Safeguarding a. Safeguarding training for staff – online refresher training"
+            " completed but no face to face training.",
+        ),
+        (
+            "LW 11/2021",
+            "Workplan Consider destinations of July leavers and the quality of transition"
+            " arrangements.",
+        ),
+        ("LW 11/2021", "Policies and Other"),
+        ("LW 12/2021", "Information provided by the Clerk"),
+        ("LW 13/2021", "Matters for the next agenda"),
+    ]
+
+
+# bm-committee-minutes-16-may-2022-final.pdf: "BM 89" for 80 after "BM 79", the count
+# going on from 89 (90 ... 94), and the agenda listing 69 ... 85 above the minutes
+BM_2022_05 = (
+    GOVERNORS_HEADER
+    + """
+Agenda:
+
+BM 77/2122 Premises
+BM 78/2122 Governance
+BM 79/2122 Data Protection
+BM 80/2122 Safeguarding
+BM 81/2122 Health & Safety to include Covid19 matters
+BM 82/2122 Policies/Documents
+
+Item Notes Action
+BM 77/2122 Premises Work outstanding:
+• New Velux windows in the junior block – DCC are looking at
+replacing these under the condition survey – awaiting outcome.
+BM 78/2122 Governance a. Review extended school provision (breakfast club/after school club /
+holiday club) and consider the structure.
+BM 79/2122 Data Protection There were no DP matters to report
+BM 89/2122 Safeguarding Dave Lee (DSL) had provided a report and the outline of it is below:
+● Staff training - The Single Central Record has been checked.
+BM 90/2122 Health & Safety Heather said that the Outdoor Education policy has been updated.
+DCC have provided updated advice on COVID arrangements.
+BM 91/2122 Policies The following policy/document was approved and is recommended to
+the FGB if required.
+"""
+)
+
+
+def test_a_mistyped_digit_and_the_count_going_on_from_it() -> None:
+    assert table(from_text(BM_2022_05)) == [
+        ("BM 77/2122", "Premises Work outstanding"),
+        (
+            "BM 78/2122",
+            "Governance a. Review extended school provision (breakfast club/after school club /"
+            " holiday club) and consider the structure.",
+        ),
+        ("BM 79/2122", "Data Protection There were no DP matters to report"),
+        (
+            "BM 89/2122",
+            "Safeguarding Dave Lee (DSL) had provided a report and the outline of it is below",
+        ),
+        (
+            "BM 90/2122",
+            "Health & Safety Heather said that the Outdoor Education policy has been updated.",
+        ),
+        (
+            "BM 91/2122",
+            "Policies The following policy/document was approved and is recommended to the FGB"
+            " if required.",
+        ),
+    ]
+
+
+def test_one_keystroke() -> None:
+    assert one_keystroke(503, 50) and one_keystroke(592, 59) and one_keystroke(133, 33)
+    assert one_keystroke(89, 80) and one_keystroke(11, 12) and one_keystroke(119, 19)
+    assert not one_keystroke(17, 8) and not one_keystroke(90, 81) and not one_keystroke(69, 86)
+
+
+def test_an_intruder_is_no_misprint_where_the_expected_number_follows() -> None:
+    """ "4", "15 ..." (a figure opening a line), "5": the next heading is the number the
+    chain expects, so "15" is not read as it."""
+    lines = ["4. Planning", "15 Church Lane, a new porch", "5. Finance", "6. Highways"]
+    cands = [c for i, line in enumerate(lines) if (c := candidate_at(line, i))]
+    assert [c.order for c in cands] == [4, 15, 5, 6]
+    assert misprint_readings(cands) == {}
+
+
+# --- committee-prefixed references with a year pair ---------------------------------------
+
+# fgb-minutes-191014.pdf: the agenda prints "FGB01/1920", the minutes "01/1920"
+FGB_2019_10 = """DECOY COMMUNITY PRIMARY SCHOOL BOARD OF GOVERNORS
+
+COMMITTEE
+;
+Board of Governors DATE; 14/10/2019
+
+Agenda:
+
+FGB01/1920 To record those Present, accept any apologies and welcome any visitors
+FGB02/1920 To agree the Minutes of the last meeting
+FGB03/1920 To discuss any matters arising from the minutes and not on this agenda
+FGB04/1920 Urgent business brought forward at the discretion of the Chair
+
+Item Notes Action
+01/1920 To record those who
+were present, accept
+apologies and
+sanction absences
+The meeting commenced at 1906
+
+Apologies: Alex Kirkbride and sanctioned
+
+02/1920 To agree the Minutes
+of the last meeting
+held 15 July 2019
+Agreed and signed. Copy to Headteacher and to be placed on website Clerk to place
+on website
+03/1920 To discuss any
+matters arising from
+the minutes and not
+on this agenda
+The following were outstanding actions from the minutes:
+04/1920 Urgent business
+brought forward at
+the discretion of the
+Chair
+None
+"""
+
+
+def test_the_agenda_prints_the_committee_letters_the_minutes_do_not() -> None:
+    meeting = from_text(FGB_2019_10)
+    assert table(meeting) == [
+        ("01/1920", "To record those who were present, accept apologies and sanction absences"),
+        ("02/1920", "To agree the Minutes of the last meeting held 15 July 2019"),
+        ("03/1920", "To discuss any matters arising from the minutes and not on this agenda"),
+        ("04/1920", "Urgent business brought forward at the discretion of the Chair"),
+    ]
+    assert meeting.items[0].body.startswith("The meeting commenced at 1906")
+
+
+def test_year_pair() -> None:
+    assert year_pair("FGB01/1920") == "1920" and year_pair("BM 592/2122") == "2122"
+    assert year_pair("FC 23/2324") == "2324" and year_pair("01/1920") == "1920"
+    assert year_pair("45/23") is None and year_pair("2014/2016") is None
+
+
+# Stoke Ferry Parish Council, 1 November 2017 (lovell/stokeferry.com @867787f,
+# src/2018/01/stoke-ferry-parish-council-meeting-minutes-november/index.md): "122/17"
+# printed twice, the count going on from the repeat
+STOKE_FERRY_2017_11 = """Minutes of Stoke Ferry Parish Council Meeting \
+held on Wednesday 1 November 2017
+
+120/17 EU Quotas on Sugar Beet - Cllr Jim McNeil agreed to contact British Sugar to find out \
+if there were implications.
+
+121/17 Urgent Items as agreed by the Chairman - There were none.
+
+122/17 Forward Agenda List - This was noted.
+
+122/17 Public Participation and Councillors Items
+
+• Cllr Jim McNeil proposed for new owners of the pub to attend a meeting to introduce \
+themselves.
+
+123/17 Date and Time of Next Meeting
+
+Wednesday 6 December 2017 at 7.00 pm.
+"""
+
+
+def test_a_parish_councils_minute_number_printed_twice() -> None:
+    assert [n for n, _ in table(from_text(STOKE_FERRY_2017_11))] == [
+        "120/17",
+        "121/17",
+        "122/17",
+        "122/17",
+        "123/17",
+    ]
+    assert (
+        table(from_text(STOKE_FERRY_2017_11))[3][1] == "Public Participation and Councillors Items"
+    )
