@@ -14,7 +14,7 @@ MEETING_ITEM = "meeting"  # the item number of a meeting's own record (attendanc
 # then redoes the files stamped with an older version (re-embedding only the chunk texts
 # that changed). `PIPELINE_CHANGES` says which formats a version changed, so that a bump for
 # one format does not redo a whole archive of others; a version not listed changed them all.
-PIPELINE_VERSION = 20
+PIPELINE_VERSION = 21
 PIPELINE_CHANGES: dict[int, frozenset[str]] = {
     6: frozenset({"pdf"}),  # a PDF's items carry the page they start on
     7: frozenset({"md"}),  # a Markdown export of a PDF: its original's address and pages
@@ -55,6 +55,9 @@ PIPELINE_CHANGES: dict[int, frozenset[str]] = {
     # 20 (every format): a meeting's kind inside a body's name ("Crete Township Special Board
     # of Trustees", "... Parish Council A.G.M") is the meeting's (header.KIND_INSIDE), and
     # "The Regular Meeting of the X was held" names the body as "A meeting of" does
+    # 21 (every format): a misprint inside a climbing chain of minute references stands for
+    # the number it misprints (headings.misprint_readings), and references with a year pair
+    # are one count with the committee's letters or without (headings.YEAR_PAIR)
 }
 # the last version that changed an item's text (and so its sentences): the sentence store
 # is kept across later versions
