@@ -180,7 +180,10 @@ def _run_in_title(rest: str) -> int:
     if n and len(words[n - 1]) == 1:
         n -= 1  # "... ON PURCHASE A selection of bins": "A" opens the sentence
     shouting = [w for w in words[:n] if re.search(r"[A-Z]{2}", w)]
-    if len(shouting) >= 2 and n < len(words):
+    # the text after the capitals is a sentence (a word in lower case: "ACCEPTANCE OF
+    # APOLOGIES Apologies were received"); where all of it is capitalised the title goes on
+    # in title case ("EDC – BT Telephone Box Consultation"), read as such below
+    if len(shouting) >= 2 and n < len(words) and any(w[:1].islower() for w in words[n:]):
         return n
     n = 0
     while n < len(words) and (_capitalised(words[n]) or words[n].lower() in _CONNECTORS):

@@ -858,3 +858,74 @@ def test_a_parish_councils_minute_number_printed_twice() -> None:
     assert (
         table(from_text(STOKE_FERRY_2017_11))[3][1] == "Public Participation and Councillors Items"
     )
+
+
+# Milburn Parish Council (Cumbria), 12 November 2019 (a PDF's text, shortened): each
+# minute numbered by the meeting's year and month, then its own number, padded
+MILBURN_2019 = """Milburn Parish Council - 12th November 2019
+
+Present
+Councillors D Richardson (Chair) N Cresswell, M Armstrong, R Healey and
+P Moran Clerk J Connelly Two members of the Public
+
+19.11.01 Apologies
+A Armstrong, EDC
+
+19.11.02 Register of Interests None
+
+19.11.03 Minutes
+The minutes of the meeting held on the 3rd September 2019 had been
+circulated prior to this meeting. All agreed this was a true record and were
+signed and approved.
+
+19.11.04 Matters Arising
+Highway problems are still on-going, Councillor Armstrong to forward
+photographs to A Armstrong, EDC
+
+19.11.05 EDC – BT Telephone Box Consultation
+The email sent by EDC had been circulated to Councillors prior to this
+meeting. It was therefore resolved not to adopt the telephone box and the
+Clerk to inform EDC accordingly.
+
+19.11.06 Finance
+Invoice from G & AM Johnston £ 1033.00 Village Green Grass Cutting
+Councillors resolved to pay these invoices
+
+19.11.09 Any Other Business
+Two Planning Applications were received and circulated to the Councillors,
+19/0612 received 10.9.19 Cobble Courtyard retrospective application
+"""
+
+# Milburn Parish Council, 8 September 2015: the same scheme, its numbers unpadded but one
+MILBURN_2015 = """Milburn Parish Council - 8th September 2015
+
+15.09.4 Matters Arising
+No matters arising, items covered on agenda
+
+15.09.05 Village Hall Constitution
+Chairman Richardson welcomed Mr A Wood from the Village Hall Committee.
+
+15.09.6 Big Lottery Update
+Councillor Linsley reported :- The apple press day is to be held.
+"""
+
+
+def test_minutes_numbered_by_year_and_month_with_dots() -> None:
+    # before: "19.11.01" read as item 19 titled "11.01 Apologies", every line item 19, no
+    # chain: the whole file one item
+    meeting = from_text(MILBURN_2019, "Minutes_for_Meeting_of_2019-11-12.txt")
+    assert table(meeting) == [
+        ("19.11.01", "Apologies"),
+        ("19.11.02", "Register of Interests None"),
+        ("19.11.03", "Minutes"),
+        ("19.11.04", "Matters Arising"),
+        ("19.11.05", "EDC – BT Telephone Box Consultation"),
+        ("19.11.06", "Finance"),
+        ("19.11.09", "Any Other Business"),
+    ]
+    assert body(meeting, "19.11.09").endswith("retrospective application")
+    assert table(from_text(MILBURN_2015, "Minutes_for_Meeting_of_2015-09-08.txt")) == [
+        ("15.09.4", "Matters Arising"),
+        ("15.09.05", "Village Hall Constitution"),
+        ("15.09.6", "Big Lottery Update"),
+    ]
