@@ -396,7 +396,11 @@ def meeting_date(header: str, text: str, path: Path, hints: DocHints) -> tuple[d
     named = name_dates(_tidy_ordinals(stem), us_order=us)
     agree = set(named) | set(name_readings(stem))
     held, found = _candidates(flat, us)
-    if hints.date and (
+    # a front matter date the file name contradicts is the page's (its posting, a wiki's
+    # last edit: "date: 2023-01-04T02:54:24Z" over "2013-04-20.md"), never the meeting's:
+    # the name is where a user puts the date (the refusal message says so)
+    posted = bool(hints.date and named and hints.date not in agree)
+    if hints.date and not posted and (
         not found or hints.date in {s.date for s in found} or hints.date in agree or not named
     ):
         # a page's front matter dates its posting; a different date the minutes print in
@@ -422,7 +426,7 @@ def meeting_date(header: str, text: str, path: Path, hints: DocHints) -> tuple[d
         if fixed is not None and _year_confirmed(fixed, best.date, text, stem, agree, us):
             return fixed, "text, its year mended by its weekday"
         return best.date, "text"
-    if hints.date:
+    if hints.date and not posted:
         return hints.date, "front matter"
     if named:
         return named[-1], "file name"

@@ -436,3 +436,49 @@ def test_a_heading_with_no_year_over_a_misprinted_one() -> None:
         2006, 9, 14
     )
     assert held(WEST_DEREHAM_2006) == D(2007, 9, 14)  # no second witness: as printed
+
+
+# Perth Artifactory's committee minutes, kept in a wiki (Wiki.js): the front matter's date
+# is the page's last edit, years after the meeting its file name and text give
+PERTH_2013 = """---
+title: "2013-04-20"
+description:
+published: true
+date: 2023-01-04T02:54:24.719Z
+tags:
+editor: markdown
+dateCreated: 2022-10-19T08:20:02.794Z
+---
+
+### Committee meeting for Perth Artifactory 20/04/2013
+
+-   Date: 20 April 2013
+-   Location: Perth Artifactory
+-   Meeting Opened: 1318
+-   Next meeting: 11 may 2013 1pm, the weekend after the deadline for city of Stirling
+
+#### Previous minutes
+
+Accept? (proposed Daniel, Brendan seconds, passed)
+
+### AGENDA
+
+-   Reports
+-   Correspondence
+"""
+
+
+def test_a_front_matter_date_the_file_name_contradicts_is_the_pages(tmp_path: Path) -> None:
+    from minutesqa.parse import read_document
+    from minutesqa.segment import segment
+
+    for name, day in (("2013-04-20.md", D(2013, 4, 20)), ("20130420.md", D(2013, 4, 20))):
+        path = tmp_path / name
+        path.write_text(PERTH_2013, encoding="utf-8")
+        # before: 4 January 2023, the wiki's last edit
+        assert segment(read_document(path, max_bytes=2**20, timeout_s=30)).date == day
+    # with no date in its name, a page's front matter still dates it where the text does
+    # not contradict it
+    path = tmp_path / "minutes.md"
+    path.write_text(PERTH_2013.replace("2023-01-04T02:54:24.719Z", "2013-04-20"), encoding="utf-8")
+    assert segment(read_document(path, max_bytes=2**20, timeout_s=30)).date == D(2013, 4, 20)
