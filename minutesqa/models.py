@@ -57,7 +57,9 @@ PIPELINE_CHANGES: dict[int, frozenset[str]] = {
     # "The Regular Meeting of the X was held" names the body as "A meeting of" does
     # 21 (every format): a misprint inside a climbing chain of minute references stands for
     # the number it misprints (headings.misprint_readings), and references with a year pair
-    # are one count with the committee's letters or without (headings.YEAR_PAIR)
+    # are one count with the committee's letters or without (headings.YEAR_PAIR), dotted
+    # year.month.n minute numbers ("19.11.01", headings.DATED_NUMBER), a front matter date
+    # the file name contradicts is the page's (header.meeting_date)
 }
 # the last version that changed an item's text (and so its sentences): the sentence store
 # is kept across later versions
