@@ -117,9 +117,9 @@ def find_dates(text: str, *, us_order: bool = False) -> list[tuple[int, dt.date]
 # "Thursday, November 23rd"): a heading that leaves the year to the file or the text
 _DM_NO_YEAR = re.compile(
     rf"\b(?:({WEEKDAY}),?\s+)?(?:the\s+)?(\d{{1,2}}){_ORD}\s+(?:(?:day\s+)?of\s+)?{_MONTH_RE}"
-    rf"(?![\w.]*,?\s*\d)"
+    rf"(?![\w.]*,?\s*\d(?!\d?[:.]\d\d))"  # a year may follow, not a time ("17th January 19:00")
     rf"|\b(?:({WEEKDAY}),?\s+)?{_MONTH_RE}\s+(?:the\s+)?(\d{{1,2}})(?:\s?(?:st|nd|rd|th))"
-    rf"(?!,?\s*\d)",
+    rf"(?!,?\s*\d(?!\d?[:.]\d\d))",
     re.IGNORECASE,
 )
 

@@ -406,13 +406,21 @@ def meeting_date(header: str, text: str, path: Path, hints: DocHints) -> tuple[d
         # a page's front matter dates its posting; a different date the minutes print in
         # their opening lines, month written out ("Monday 13th May 2015") or after
         # "meeting" ("Meeting 10.8.2012"), is the meeting's
+        # where the header holds no date (its first line was read as an item), the text's
+        # opening lines
+        head, spans = (flat, held) if found else _text_opening(text, us)
         opening = [
             s
-            for s in held
-            if s.start < _OPENING and (not s.numeric or _held_context(flat, s.start))
+            for s in spans
+            if s.start < _OPENING and (not s.numeric or _held_context(head, s.start))
         ]
+        # a day and month opening the minutes before any full date ("Meeting 1st November
+        # 19:00" over the agenda's "AGM Minutes May 3rd 2013"), then a full date there
+        before = _day_month_posted(head, spans, hints.date)
+        if before is not None and before != hints.date:
+            return before, "text, its year from the front matter"
         if opening and hints.date not in {s.date for s in found}:
-            return _best(flat, opening, agree).date, "text"
+            return _best(head, opening, agree).date, "text"
         return hints.date, "front matter"
     partial = _partial(flat, held, text, stem, us, agree)
     if partial is not None and (partial in agree or not any(s.date in agree for s in held)):
@@ -438,6 +446,34 @@ def meeting_date(header: str, text: str, path: Path, hints: DocHints) -> tuple[d
         "has no recognisable meeting date in its first lines: put the date in its file name"
         " (e.g. 2023-03-14 minutes.pdf)"
     )
+
+
+def _text_opening(text: str, us: bool) -> tuple[str, list[DateSpan]]:
+    """The text's first lines, flattened, and the dates in them that may be the meeting's."""
+    head = _tidy_ordinals(re.sub(r"\s+", " ", "\n".join(text.split("\n")[:80])))
+    return head, _candidates(head, us)[0]
+
+
+def _day_month_posted(flat: str, held: list[DateSpan], posted: dt.date) -> dt.date | None:
+    """A day and month with no year that opens the minutes ("Minutes of the meeting held on
+    13th September", "Meeting 17th January 19:00") before any full date, on a page whose
+    front matter dates its posting: the last such day on or before the posting (minutes are
+    posted after the meeting, within the year). None where the opening prints none."""
+    first_full = held[0].start if held else len(flat)
+    for dm in day_months(flat):
+        if dm.start >= min(first_full, _OPENING):
+            return None
+        if not_held(flat, dm.start, dm.end):
+            continue
+        for year in (posted.year, posted.year - 1):
+            try:
+                day = dt.date(year, dm.month, dm.day)
+            except ValueError:
+                continue  # 29 February of a year with none
+            if day <= posted:
+                return day
+        return None
+    return None
 
 
 def _year_confirmed(

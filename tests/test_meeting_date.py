@@ -482,3 +482,72 @@ def test_a_front_matter_date_the_file_name_contradicts_is_the_pages(tmp_path: Pa
     path = tmp_path / "minutes.md"
     path.write_text(PERTH_2013.replace("2023-01-04T02:54:24.719Z", "2013-04-20"), encoding="utf-8")
     assert segment(read_document(path, max_bytes=2**20, timeout_s=30)).date == D(2013, 4, 20)
+
+
+def _posted(tmp_path: Path, front_date: str, text: str) -> dt.date:
+    """The meeting date of a village website's post (its front matter's date is the
+    posting's), read and segmented as ingest does."""
+    from minutesqa.parse import read_document
+    from minutesqa.segment import segment
+
+    path = tmp_path / "index.md"
+    path.write_text(f'---\ntitle: "Minutes"\ndate: "{front_date}"\n---\n\n{text}', "utf-8")
+    return segment(read_document(path, max_bytes=2**20, timeout_s=30)).date
+
+
+def test_a_posted_page_with_no_date_in_its_header_is_dated_by_its_opening(
+    tmp_path: Path,
+) -> None:
+    # West Dereham Parish Council, posted 26 March 2020: a page number "1" is read as the
+    # first item, so the header holds no date; the text's opening line does (before: the
+    # posting date, 26 March 2020)
+    text = (
+        "1\n\nDRAFT MINUTES OF THE WEST DEREHAM PARISH COUNCIL MEETING ON THURSDAY 5th MARCH "
+        "2020 HELD AT WEST DEREHAM VILLAGE HALL AT 7.30 pm PRESENT (Six Councillors):- Tom "
+        "Foy (TF), Stuart Glover (SB)\n\n5.3 Repairs to Bridge at Watering Cottages – The "
+        "Parish Clerk reported that the bridge repairs work had been completed. 5.4 Meeting "
+        "with new NCC Highways Area Manager – The Parish Clerk reported that he had held a "
+        "meeting on 13th February 2020.\n\n6.4 Police Report The Parish Clerk noted he had "
+        "received information.\n"
+    )
+    assert _posted(tmp_path, "2020-03-26", text) == D(2020, 3, 5)
+
+
+@pytest.mark.parametrize(
+    ("front_date", "text", "day"),
+    [
+        # Stoke Ferry Parish Council, posted 1 December 2001 (before: 1 December 2001)
+        (
+            "2001-12-01",
+            "Minutes of the meeting held on 13th September in the school\n\nPRESENT: "
+            "V.Chairman, Messrs Patterson, Bonnett, Ward\n\nMATTERS ARISING\n\n1\\. Three "
+            "quotes were being obtained for work on cemetery land\n\n2\\. Bashams Quarry, to "
+            "check with Planning dept re entrance.\n\n3\\. Bus shelter repaired.\n",
+            D(2001, 9, 13),
+        ),
+        # Boughton Parish Council, posted 24 March 2014: a time after the day and month,
+        # not a year (before: 24 March 2014)
+        (
+            "2014-03-24",
+            "**Boughton Parish Council.  Meeting** **17th January** **19:00** **Councillors "
+            "are summoned to a meeting for the purposes of transacting the following "
+            "business.**\n\n Apologies\n\n1. Minutes meeting 1st November 2013\n2. Matters "
+            "Arising\n3. Finance\n",
+            D(2014, 1, 17),
+        ),
+        # Boughton Parish Council, posted 19 December 2013: the agenda's "AGM Minutes May
+        # 3rd 2013" is a minutes' date (before: 3 May 2013)
+        (
+            "2013-12-19",
+            "**Boughton  Parish Council.  Meeting** **1st November** **19:00** **Councillors "
+            "are summoned to a meeting for the purposes of transacting the following "
+            "business.**\n\n1. Apologies\n2. Minutes meeting 2nd August 2103\n\n          i."
+            "      AGM Minutes May 3rd 2013\n\n1. Matters Arising\n2. Finance\n",
+            D(2013, 11, 1),
+        ),
+    ],
+)
+def test_a_day_and_month_opening_a_posted_page_is_of_the_year_before_its_posting(
+    tmp_path: Path, front_date: str, text: str, day: dt.date
+) -> None:
+    assert _posted(tmp_path, front_date, text) == day
