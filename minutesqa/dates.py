@@ -11,14 +11,23 @@ from dataclasses import dataclass
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
+# Welsh month names: bilingual councils in Wales keep minutes in both languages ("8fed
+# Gorffennaf 2015" in the Welsh copy of "8th July 2015"); read in the minutes' dates only
+WELSH_MONTHS = (
+    "ionawr chwefror mawrth ebrill mai mehefin gorffennaf awst medi hydref tachwedd rhagfyr"
+).split()
+MONTHS.update({name: i for i, name in enumerate(WELSH_MONTHS, 1)})
 # the one home of month and weekday names in patterns: header.py reads minutes with them
 MONTH_NAMES = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
 )
 WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_MONTH_RE = rf"({MONTH_NAMES}|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_MONTH_RE = (
+    rf"({MONTH_NAMES}|{'|'.join(WELSH_MONTHS)}|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+)
 _DAY_NAME = rf"(?:{WEEKDAY},?\s+)?"
-_ORD = r"(?:\s?(?:st|nd|rd|th)|[*\"”'’])?"  # OCR turns "21st" into "21*" or '26"'
+# OCR turns "21st" into "21*" or '26"'; Welsh ordinals: 1af, 2ail, 3ydd, 8fed, 11eg, 21ain
+_ORD = r"(?:\s?(?:st|nd|rd|th)|(?:af|ail|ydd|ed|fed|eg|ain)\b|[*\"”'’])?"
 
 _DMY = re.compile(
     rf"\b{_DAY_NAME}(\d{{1,2}}){_ORD}\s+(?:(?:day\s+)?of\s+)?{_MONTH_RE},?\s*(\d{{4}})\b",

@@ -540,13 +540,15 @@ def _partial(
 
 # --- the body's name -------------------------------------------------------------------------
 
+# the nouns that make a line a body's name ("cyngor": a Welsh council, "Cyngor Cymuned
+# Manordeilo a Salem" in the Welsh copy of bilingual minutes)
 ORG_NOUNS = (
     "committee|sub-committee|subcommittee|board|council|commission|foundation|district|"
     "partnership|authority|trustees|corporation|assembly|panel|group|forum|cabinet|"
     "association|society|trust|agency|senate|taskforce|task force|office of education|"
     "department|institute|university|college|club|union|federation|network|"
     "alliance|coalition|company|conference|executive|town|township|borough|"
-    "parish|village|centre|center|shire|municipality"
+    "parish|village|centre|center|shire|municipality|cyngor"
 )
 _ORG = re.compile(rf"\b(?:{ORG_NOUNS})\b", re.IGNORECASE)
 # words of the meeting, not of the body: kept apart as its kind or dropped

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from minutesqa.dates import day_months, name_dates, name_readings, year_of
+from minutesqa.dates import day_months, find_dates, name_dates, name_readings, year_of
 from minutesqa.errors import InputError
 from minutesqa.header import meeting_date, not_held
 from minutesqa.models import DocHints
@@ -551,3 +551,43 @@ def test_a_day_and_month_opening_a_posted_page_is_of_the_year_before_its_posting
     tmp_path: Path, front_date: str, text: str, day: dt.date
 ) -> None:
     assert _posted(tmp_path, front_date, text) == day
+
+
+# Cyngor Cymuned Manordeilo a Salem (Carmarthenshire), 8 July 2015: the Welsh copy of
+# bilingual minutes (a PDF's text)
+MANORDEILO_CY = """CYNGOR CYMUNED MANORDEILO A SALEM
+CYFARFOD 8fed GORFFENNAF 2015
+
+Cynhaliwyd cyfarfod o Gyngor Cymuned Manordeilo a Salem am 7.30pm ar yr 8fed Gorffennaf 2015
+yn yr Ystafell Ddarllen, Cwmifor.
+
+PRESENNOL
+Cynghorwyr Alun Davies, Jill Davies, Hubert Gwynne, Peter Harries, Dorian Jenkins, Doris Jones.
+
+1. CROESO AC YMDDIHEURIADAU
+Cymerwyd y Gadair gan y Cyng. P. Harries a chroesawodd bawb i’r cyfarfod.
+
+2. CADARNHAU COFNODION Y CYFARFOD DIWETHAF
+Cynigiwyd gan y Cynghorydd Sir J. Davies bod cofnodion y cyfarfod diwethaf a gynhaliwyd ar y
+10fed Mehefin 2015, fel y maent wedi’u teipio a’u dosbarthu, yn gofnod cywir.
+
+3. DATGANIADAU O DDIDDORDEB
+Doedd yna ddim datganiadau o ddiddordeb.
+"""
+
+
+def test_welsh_minutes_are_dated_and_named() -> None:
+    # before: refused, "has no recognisable meeting date in its first lines"
+    from minutesqa.models import Document
+    from minutesqa.parse import normalise
+    from minutesqa.segment import segment
+
+    doc = Document(Path("/minutes/7-15_cy.txt"), normalise(MANORDEILO_CY), "txt", "0" * 64)
+    meeting = segment(doc)
+    assert meeting.date == D(2015, 7, 8)
+    assert meeting.committee == "Cyngor Cymuned Manordeilo a Salem"
+    assert [i.number for i in meeting.items] == ["1", "2", "3"]
+    assert [d for _, d in find_dates("ar y 10fed Mehefin 2015, 21ain Mawrth 2016, 1af Mai")] == [
+        D(2015, 6, 10),
+        D(2016, 3, 21),
+    ]
