@@ -23,6 +23,7 @@ import datetime as dt
 import json
 import re
 import sys
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -37,12 +38,17 @@ import yaml  # noqa: E402
 from minutesqa.config import Settings  # noqa: E402
 from minutesqa.errors import ConfigError, InputError  # noqa: E402
 from minutesqa.ingest import discover  # noqa: E402
+from minutesqa.parse import read_document  # noqa: E402
+from minutesqa.segment import UNKNOWN_BODY, segment, settle_bodies  # noqa: E402
 from minutesqa.split_report import MIN_ITEMS, FileResult, measure_file  # noqa: E402
 
 MANIFEST = ROOT / "eval" / "bodies_manifest.yaml"
 COLLECTED = Path("/work/collected")
 
 Measure = Callable[[Path], FileResult]
+# the name a file's meeting is indexed under once its folder is read (segment.settle_bodies:
+# a meeting whose text names no body takes its folder's), given the folder's names
+Settle = Callable[[Path, "dict[str, Counter[str]]"], str]
 
 # Provenance notes the collection keeps beside the minutes (SOURCE.txt); ingest skips
 # them (ingest.is_doc_file); kept here by name for the folder listing check.
@@ -163,13 +169,16 @@ class Scored:
     gold_body: str | None
     body_right: bool
     error: str | None = None
+    indexed: str | None = None  # the name ingest stores, its folder read (settle_bodies)
+    indexed_right: bool = False
 
 
-def score_file(result: FileResult, name: str, gold: GoldFile) -> Scored:
+def score_file(result: FileResult, name: str, gold: GoldFile, indexed: str | None = None) -> Scored:
     read = result.error is None
     date_right = None if gold.date is None else read and result.date == gold.date.isoformat()
     accepted = {normalise_name(b) for b in gold.bodies}
     body_right = read and normalise_name(result.committee or "") in accepted
+    indexed = result.committee if indexed is None else indexed
     return Scored(
         name=name,
         read=read,
@@ -182,6 +191,8 @@ def score_file(result: FileResult, name: str, gold: GoldFile) -> Scored:
         gold_body=gold.bodies[0],
         body_right=body_right,
         error=result.error,
+        indexed=indexed,
+        indexed_right=read and normalise_name(indexed or "") in accepted,
     )
 
 
@@ -223,6 +234,10 @@ class BodyReport:
     def bodies_right(self) -> int:
         return self.count(lambda f: f.body_right)
 
+    @property
+    def indexed_right(self) -> int:
+        return self.count(lambda f: f.indexed_right)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             **asdict(self.body),
@@ -234,15 +249,19 @@ class BodyReport:
             "dates_scored": self.dates_scored,
             "bodies_right": self.bodies_right,
             "bodies_scored": self.bodies_scored,
+            "indexed_right": self.indexed_right,
             "missing": self.missing,
             "unlisted": self.unlisted,
             "per_file": [asdict(f) for f in self.files],
         }
 
 
-def measure_body(body: Body, root: Path, measure: Measure) -> BodyReport:
+def measure_body(
+    body: Body, root: Path, measure: Measure, settle: Settle | None = None
+) -> BodyReport:
     """The manifest's files of the body's folder, found as ingest finds them, measured and
-    scored in the manifest's order."""
+    scored in the manifest's order; with `settle`, each also under the name ingest stores
+    once the folder's other files are read."""
     report = BodyReport(body)
     folder = root / body.slug
     if not folder.is_dir():
@@ -251,15 +270,34 @@ def measure_body(body: Body, root: Path, measure: Measure) -> BodyReport:
     found, refused, _ = discover(folder)
     on_disk = {p.relative_to(folder).as_posix(): p for p in found}
     why_refused = {p.relative_to(folder).as_posix(): why for p, why in refused}
+    results: dict[str, FileResult] = {}
     for gold in body.files:
         if gold.name in on_disk:
-            result = measure(on_disk[gold.name])
+            results[gold.name] = measure(on_disk[gold.name])
         elif gold.name in why_refused:
-            result = FileResult(str(folder / gold.name), error=why_refused[gold.name])
+            results[gold.name] = FileResult(str(folder / gold.name), error=why_refused[gold.name])
         else:
             report.missing.append(gold.name)
-            continue
-        report.files.append(score_file(result, gold.name, gold))
+    indexed: dict[str, str] = {}
+    if settle is not None:
+        # ingest reads the whole folder: the names its other files give, by sub-folder
+        for name, path in on_disk.items():
+            if name not in results:
+                results[name] = measure(path)
+        names: dict[str, Counter[str]] = defaultdict(Counter)
+        for name, result in results.items():
+            if result.committee and result.committee != UNKNOWN_BODY:
+                names[str(on_disk[name].parent)][result.committee] += 1
+        for name, result in results.items():
+            # settle_bodies changes a meeting whose text names no body, or a bare "Board"
+            unnamed = result.committee in (UNKNOWN_BODY, None)
+            if result.error is None and (unnamed or len((result.committee or "").split()) == 1):
+                indexed[name] = settle(on_disk[name], names)
+    for gold in body.files:
+        if gold.name in results:
+            report.files.append(
+                score_file(results[gold.name], gold.name, gold, indexed.get(gold.name))
+            )
     listed = {g.name for g in body.files}
     report.unlisted = sorted(
         n
@@ -269,8 +307,19 @@ def measure_body(body: Body, root: Path, measure: Measure) -> BodyReport:
     return report
 
 
-def run(bodies: Sequence[Body], root: Path, measure: Measure) -> list[BodyReport]:
-    return [measure_body(b, root, measure) for b in bodies]
+def settled_name(path: Path, names: dict[str, Counter[str]], settings: Settings) -> str:
+    """The name ingest stores for the file's meeting (`segment.settle_bodies`), its folder's
+    other meetings' names known."""
+    doc = read_document(
+        path, max_bytes=int(settings.max_file_mb * 1024**2), timeout_s=settings.parse_timeout_s
+    )
+    return settle_bodies([segment(doc)], names)[0].committee
+
+
+def run(
+    bodies: Sequence[Body], root: Path, measure: Measure, settle: Settle | None = None
+) -> list[BodyReport]:
+    return [measure_body(b, root, measure, settle) for b in bodies]
 
 
 # --- output -------------------------------------------------------------------------------
@@ -285,7 +334,15 @@ def _pct(value: float | None) -> str:
 
 
 def totals(reports: Sequence[BodyReport]) -> dict[str, int]:
-    keys = ("read", "split", "dates_right", "dates_scored", "bodies_right", "bodies_scored")
+    keys = (
+        "read",
+        "split",
+        "dates_right",
+        "dates_scored",
+        "bodies_right",
+        "bodies_scored",
+        "indexed_right",
+    )
     out = {k: sum(getattr(r, k) for r in reports) for k in keys}
     out["files"] = sum(len(r.files) for r in reports)
     out["bodies"] = len(reports)
@@ -295,14 +352,16 @@ def totals(reports: Sequence[BodyReport]) -> dict[str, int]:
 
 def format_markdown(reports: Sequence[BodyReport], root: Path) -> str:
     head = ["body", "country", "kind", "formats", "files", "read", f"split (≥{MIN_ITEMS})"]
-    head += ["share", "dates right", "body names right"]
+    head += ["share", "dates right", "body names right", "names as indexed"]
     lines = [
         "# First contact: bodies the code was not built on",
         "",
         f"Root: `{root}`. *split*: files segmented into at least {MIN_ITEMS} agenda items "
         "(`split_report`'s count); *dates right*: the meeting date found equals the date read "
         "from the file's header (files printing no date not scored); *body names right*: the "
-        "committee found equals the manifest's name after `normalise_name`.",
+        "committee found equals the manifest's name after `normalise_name`; *names as "
+        "indexed*: the same for the name ingest stores, the folder read (a file whose text "
+        "names no body takes its folder's: `segment.settle_bodies`).",
         "",
         "| " + " | ".join(head) + " |",
         "|" + "|".join("---" if i < 4 else "---:" for i in range(len(head))) + "|",
@@ -311,13 +370,15 @@ def format_markdown(reports: Sequence[BodyReport], root: Path) -> str:
         row = [r.body.slug, r.body.country, r.body.kind, ", ".join(r.body.formats)]
         row += [str(len(r.files)), str(r.read), str(r.split), _pct(r.share)]
         row += [_frac(r.dates_right, r.dates_scored), _frac(r.bodies_right, r.bodies_scored)]
+        row += [_frac(r.indexed_right, r.bodies_scored)]
         lines.append("| " + " | ".join(row) + " |")
     t = totals(reports)
     share = t["split"] / t["files"] if t["files"] else None
     lines.append(
         f"| **all {t['bodies']} bodies** | | | | {t['files']} | {t['read']} | {t['split']} | "
         f"{_pct(share)} | {_frac(t['dates_right'], t['dates_scored'])} | "
-        f"{_frac(t['bodies_right'], t['bodies_scored'])} |"
+        f"{_frac(t['bodies_right'], t['bodies_scored'])} | "
+        f"{_frac(t['indexed_right'], t['bodies_scored'])} |"
     )
     half = f"Bodies with at least half their files split: {t['bodies_half_split']}"
     half += f" of {t['bodies']}."
@@ -375,7 +436,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (InputError, ConfigError) as exc:
         print(f"first_contact: {exc}", file=sys.stderr)
         return 2
-    reports = run(bodies, args.root, lambda path: measure_file(path, settings))
+    reports = run(
+        bodies,
+        args.root,
+        lambda path: measure_file(path, settings),
+        lambda path, names: settled_name(path, names, settings),
+    )
     md, js = write(reports, args.root, args.out)
     print(format_markdown(reports, args.root))
     print(f"Written: {md}, {js}")

@@ -111,6 +111,7 @@ def test_scores_split_dates_and_names(fc: ModuleType, tmp_path: Path) -> None:
         "dates_scored": 3,
         "bodies_right": 2,
         "bodies_scored": 4,
+        "indexed_right": 2,  # no `settle`: the names found
         "files": 4,
         "bodies": 2,
         "bodies_half_split": 0,
@@ -147,3 +148,34 @@ def test_cli_writes_table_and_json(
     assert data["totals"]["files"] == 4
     assert data["bodies"][0]["source"] == "someone/site @ abc123, minutes/"
     assert (out / "first_contact.md").read_text().startswith("# First contact")
+
+
+def test_names_as_indexed_take_the_folders_name(fc: ModuleType, tmp_path: Path) -> None:
+    # ingest names a meeting whose text names no body by its folder's other meetings
+    # (segment.settle_bodies); the report scores that name beside the file's own
+    root = tmp_path / "c"
+    (root / "gamma").mkdir(parents=True)
+    (root / "gamma" / "2020-01-07.txt").write_text(
+        SPLITS.format(body="Gamma Town Council", day="7 January 2020")
+    )
+    (root / "gamma" / "2020-02-04.txt").write_text(
+        SPLITS.replace("of the meeting of {body} ", "of the meeting ").format(day="4 February 2020")
+    )
+    manifest = tmp_path / "m.yaml"
+    manifest.write_text(
+        "bodies:\n  - slug: gamma\n    body: Gamma Town Council\n    files:\n"
+        "      - {name: 2020-01-07.txt, date: 2020-01-07, body: Gamma Town Council}\n"
+        "      - {name: 2020-02-04.txt, date: 2020-02-04, body: Gamma Town Council}\n"
+    )
+    settings = Settings.load()
+    (gamma,) = fc.run(
+        fc.load_manifest(manifest),
+        root,
+        lambda p: measure_file(p, settings),
+        lambda p, names: fc.settled_name(p, names, settings),
+    )
+    assert [(f.committee, f.indexed) for f in gamma.files] == [
+        ("Gamma Town Council", "Gamma Town Council"),
+        ("Unknown committee", "Gamma Town Council"),
+    ]
+    assert (gamma.bodies_right, gamma.indexed_right) == (1, 2)
