@@ -99,7 +99,9 @@ class LoginThrottle:
 
 
 def make_auth(
-    users: dict[str, str], throttle: LoginThrottle | None = None
+    users: dict[str, str],
+    throttle: LoginThrottle | None = None,
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,  # tests pass a fake one
 ) -> Callable[[str, str], Awaitable[bool]]:
     """Gradio's login check. Async, so a delayed attempt waits without holding a thread."""
     throttle = throttle or LoginThrottle()
@@ -108,7 +110,7 @@ def make_auth(
         name = (username or "")[:200]
         wait = throttle.reserve(name)
         if wait > 0:
-            await asyncio.sleep(wait)
+            await sleep(wait)
         expected = users.get(name)
         # compare even for unknown users so timing does not reveal which names exist
         ok = hmac.compare_digest(

@@ -400,8 +400,10 @@ def meeting_date(header: str, text: str, path: Path, hints: DocHints) -> tuple[d
     # last edit: "date: 2023-01-04T02:54:24Z" over "2013-04-20.md"), never the meeting's:
     # the name is where a user puts the date (the refusal message says so)
     posted = bool(hints.date and named and hints.date not in agree)
-    if hints.date and not posted and (
-        not found or hints.date in {s.date for s in found} or hints.date in agree or not named
+    if (
+        hints.date
+        and not posted
+        and (not found or hints.date in {s.date for s in found} or hints.date in agree or not named)
     ):
         # a page's front matter dates its posting; a different date the minutes print in
         # their opening lines, month written out ("Monday 13th May 2015") or after

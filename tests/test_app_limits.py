@@ -196,55 +196,74 @@ def test_unreadable_bodies_get_one_line_without_echo(url: str, body: bytes, expe
 
 
 # --- logins -------------------------------------------------------------------------------
-CLOCK_SLACK = 0.02  # seconds between a failure and the next call's stopwatch, at most
+class FakeClock:
+    """A clock that moves only when the login check sleeps, to where the wait ends: every
+    wait is exact."""
 
+    def __init__(self) -> None:
+        self.now = 100.0
+        self.slept: list[float] = []
 
-def timed(check: Any, user: str, password: str) -> tuple[bool, float]:
-    started = time.monotonic()
-    ok = asyncio.run(check(user, password))
-    return ok, time.monotonic() - started
+    def __call__(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        # others waiting at once run first (they reserved their slots at the same moment);
+        # then time is where this wait ends
+        until = self.now + seconds
+        self.slept.append(round(seconds, 6))
+        await asyncio.sleep(0)
+        self.now = max(self.now, until)
 
 
 def test_each_failed_login_makes_the_next_wait_longer() -> None:
-    throttle = LoginThrottle(first_s=0.1, most_s=0.4)
+    clock = FakeClock()
+    throttle = LoginThrottle(first_s=0.1, most_s=0.4, clock=clock)
     assert [throttle.delay_after(n) for n in range(6)] == [0.0, 0.1, 0.2, 0.4, 0.4, 0.4]
-    check = make_auth({"clerk": "s3cret"}, throttle)
-    waits = [timed(check, "clerk", "wrong")[1] for _ in range(4)]
-    # a wait counts from the failure before it; the stopwatch here starts a moment later (the
-    # last call's return, a new event loop): up to CLOCK_SLACK less, never more
-    assert waits[0] < 0.1
-    assert waits[1] >= 0.1 - CLOCK_SLACK and waits[2] >= 0.2 - CLOCK_SLACK
-    assert waits[3] >= 0.4 - CLOCK_SLACK
+    check = make_auth({"clerk": "s3cret"}, throttle, clock.sleep)
+
+    def waited(user: str, password: str) -> tuple[bool, float]:
+        before = len(clock.slept)
+        ok = asyncio.run(check(user, password))
+        return ok, sum(clock.slept[before:])
+
+    # each wait counts from the failure before it
+    assert [waited("clerk", "wrong")[1] for _ in range(4)] == [0.0, 0.1, 0.2, 0.4]
     # the right password still waits its turn, then starts the count again
-    ok, waited = timed(check, "clerk", "s3cret")
-    assert ok and waited >= 0.3
-    assert timed(check, "clerk", "wrong")[1] < 0.1
+    assert waited("clerk", "s3cret") == (True, 0.4)
+    assert waited("clerk", "wrong") == (False, 0.0)
     # another name is not slowed; a name that does not exist is slowed like a real one
-    assert timed(check, "chair", "x")[1] < 0.1
-    assert timed(check, "chair", "x")[1] >= 0.1 - CLOCK_SLACK
+    assert waited("chair", "x") == (False, 0.0)
+    assert waited("chair", "x") == (False, 0.1)
+    # time passing counts: a failure long ago leaves nothing to wait
+    clock.now += 1.0
+    assert waited("chair", "x") == (False, 0.0)
 
 
 def test_logins_sent_at_once_are_spaced_out() -> None:
-    now = [100.0]  # a fake clock: the reservations are exact, not timed
-    throttle = LoginThrottle(first_s=0.1, most_s=1.0, clock=lambda: now[0])
+    clock = FakeClock()  # the reservations are exact, not timed
+    throttle = LoginThrottle(first_s=0.1, most_s=1.0, clock=clock)
     throttle.failed("clerk")
     # four guesses arriving together each take the next free slot, each slot one step later
     waits = [throttle.reserve("clerk") for _ in range(4)]
     assert [round(w, 6) for w in waits] == [0.1, 0.3, 0.5, 0.7]
     assert throttle.reserve("chair") == 0.0  # another name is not held up
-    now[0] += throttle.forget_s + 1  # long after: the name is forgotten
+    clock.now += throttle.forget_s + 1  # long after: the name is forgotten
     assert throttle.reserve("clerk") == 0.0
 
-    # and through the real login check: the burst waits for its slots
-    check = make_auth({"clerk": "s3cret"}, LoginThrottle(first_s=0.05, most_s=1.0))
+    # and through the login check: a burst of guesses sent together waits for its slots,
+    # each reserved before any of them sleeps
+    clock = FakeClock()
+    check = make_auth(
+        {"clerk": "s3cret"}, LoginThrottle(first_s=0.05, most_s=1.0, clock=clock), clock.sleep
+    )
     asyncio.run(check("clerk", "wrong"))
 
     async def burst() -> list[bool]:
         return list(await asyncio.gather(*(check("clerk", f"guess{n}") for n in range(3))))
 
-    started = time.monotonic()
     assert asyncio.run(burst()) == [False, False, False]
-    assert time.monotonic() - started >= 0.05 + 0.1  # at least the first two slots
+    assert clock.slept == [0.05, 0.15, 0.25]  # slot after slot, each one step (0.1) apart
 
 
 def test_the_throttle_forgets_old_names() -> None:
