@@ -72,7 +72,10 @@ _CODE = r"[A-Z]{2,6}(?:/\s?|\s)\d{1,3}/\d{2,4}"  # SSP/5/24, SSP 136/13
 # "15/09/03", "16/07/26/1", "19.11.01", "18.03.5"; English parish councils). The number is
 # the last part, whatever the parts before it. With dots the month is a month (01-12): a
 # US date "04.19.22" in a page's footer is none.
-DATED_NUMBER = r"(?:\d{2}/[01]\d(?:/[0-3]?\d)?/\d{1,3}|\d{2}\.(?:0[1-9]|1[0-2])(?:\.[0-3]?\d)?\.\d{1,3}(?![.\d]))"
+DATED_NUMBER = (
+    r"(?:\d{2}/[01]\d(?:/[0-3]?\d)?/\d{1,3}"
+    r"|\d{2}\.(?:0[1-9]|1[0-2])(?:\.[0-3]?\d)?\.\d{1,3}(?![.\d]))"
+)
 # A minute number counted on across meetings and years (Welsh and English community
 # councils: "2415." in January 2018, "3573." in September 2023): four digits, never a year
 # from 1990 to 2039, which is a wrapped sentence's end more often ("... by the end of
