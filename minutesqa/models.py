@@ -59,7 +59,9 @@ PIPELINE_CHANGES: dict[int, frozenset[str]] = {
     # the number it misprints (headings.misprint_readings), and references with a year pair
     # are one count with the committee's letters or without (headings.YEAR_PAIR), dotted
     # year.month.n minute numbers ("19.11.01", headings.DATED_NUMBER), a front matter date
-    # the file name contradicts is the page's (header.meeting_date)
+    # the file name contradicts is the page's, a posted page dated by its opening lines and
+    # a day and month before its posting (header.meeting_date), Welsh month names
+    # (dates.WELSH_MONTHS) and "cyngor" (header.ORG_NOUNS)
 }
 # the last version that changed an item's text (and so its sentences): the sentence store
 # is kept across later versions
