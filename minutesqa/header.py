@@ -667,11 +667,34 @@ _POST = re.compile(
 MAX_NAME_WORDS = 12
 
 
+# organisational nouns that head a name from its first word (Welsh: "Cyngor Cymuned X")
+NOUN_FIRST = frozenset({"cyngor"})
+_AFTER_HEAD = frozenset({"of", "for", "and", "&", "on", "to", "in", "at", "the"})
+
+
+def _headed(name: str) -> bool:
+    """An organisational noun heads the name: its last one ends it or is followed by a
+    connector ("Board of Trustees", "Committee for ...") or an abbreviation in capitals
+    ("... Council Climate Action SPC"); a noun-first one opens it (NOUN_FIRST). Not a topic
+    or a place that holds such a noun ("Village Halls", "Council Chamber")."""
+    words = re.findall(r"[\w'’&-]+", name)
+    heads = [i for i, w in enumerate(words) if _ORG.fullmatch(w)]
+    if not heads:
+        return False
+    last = heads[-1]
+    if last == len(words) - 1 or words[last + 1].lower() in _AFTER_HEAD:
+        return True
+    if words[0].lower() in NOUN_FIRST:
+        return True
+    return bool(re.fullmatch(r"[A-Z]{2,5}", words[-1]))
+
+
 def valid_name(name: str) -> bool:
     words = name.split()
     return (
         0 < len(words) <= MAX_NAME_WORDS
         and bool(_ORG.search(name))
+        and _headed(name)
         and not _NOT_A_NAME.search(name)
         and not _POST.search(name)
         and not name.endswith(".")

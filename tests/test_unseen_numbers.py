@@ -929,3 +929,24 @@ def test_minutes_numbered_by_year_and_month_with_dots() -> None:
         ("15.09.05", "Village Hall Constitution"),
         ("15.09.6", "Big Lottery Update"),
     ]
+
+
+def test_an_organisational_noun_heads_a_bodys_name() -> None:
+    from minutesqa.header import valid_name
+
+    # real names: the noun ends the name, comes before "of"/"for", opens a Welsh name, or
+    # stands before a committee's abbreviation (Limerick's SPCs)
+    for name in (
+        "Crete Township Regular Board of Trustees",
+        "Town of Crete",
+        "Cyngor Cymuned Manordeilo a Salem",
+        "Limerick City and County Council Climate Action, Biodiversity, Environment and "
+        "Transportation SPC",
+        "Milburn Parish Council",
+    ):
+        assert valid_name(name), name
+    # a topic, a venue and a list of members hold such a noun but are no body (before: the
+    # first line "Village Halls" named the body, the Rust Leadership Council's
+    # "Council: Mara, Eric Huss, ..." attendance line too)
+    for line in ("Village Halls", "Council Chamber", "Council: Mara, Eric Huss, Jack Huey"):
+        assert not valid_name(line), line
