@@ -9,7 +9,12 @@ and segmented as `minutesqa.split_report.measure_file` does (the same reader, se
 and item count); per body the report gives: files, files read, files split into at least
 `split_report.MIN_ITEMS` items, the share split, meeting dates right against the gold date
 (files whose gold date is null are not scored), and committee names right against the gold
-name (compared after `normalise_name`). Only the files the manifest lists are measured;
+name (compared after `normalise_name`), and, for the files the manifest gives gold agenda
+items (`items: [[number, title], ...]`, read from the file by a person), item recall: the
+share of the gold items a found item matches (`match_items`: by number after
+`normalise_number`, else by title after `normalise_name`, each found item matching at most
+one gold item), per file and as the mean over a body's gold files and over all of them.
+Only the files the manifest lists are measured;
 files of the folder it does not list (other than the collection's SOURCE notes) and listed
 files that are missing are named in the report.
 
@@ -39,13 +44,15 @@ from minutesqa.config import Settings  # noqa: E402
 from minutesqa.errors import ConfigError, InputError  # noqa: E402
 from minutesqa.ingest import discover  # noqa: E402
 from minutesqa.parse import read_document  # noqa: E402
-from minutesqa.segment import UNKNOWN_BODY, segment, settle_bodies  # noqa: E402
+from minutesqa.segment import UNKNOWN_BODY, WHOLE_DOCUMENT, segment, settle_bodies  # noqa: E402
 from minutesqa.split_report import MIN_ITEMS, FileResult, measure_file  # noqa: E402
 
 MANIFEST = ROOT / "eval" / "bodies_manifest.yaml"
 COLLECTED = Path("/work/collected")
 
 Measure = Callable[[Path], FileResult]
+# the agenda items segmentation finds in a file, (number as found, title), for item recall
+FindItems = Callable[[Path], "list[tuple[str, str]]"]
 # the name a file's meeting is indexed under once its folder is read (segment.settle_bodies:
 # a meeting whose text names no body takes its folder's), given the folder's names
 Settle = Callable[[Path, "dict[str, Counter[str]]"], str]
@@ -63,6 +70,7 @@ class GoldFile:
     name: str  # path inside the body's folder
     date: dt.date | None  # the day the meeting was held; None: the text prints none
     bodies: tuple[str, ...]  # accepted names of the body (the first is the usual one)
+    items: tuple[tuple[str, str], ...] | None = None  # gold (number, title); None: not given
 
 
 @dataclass(frozen=True)
@@ -96,6 +104,14 @@ def _names(value: Any, where: str) -> tuple[str, ...]:
     return tuple(names)
 
 
+def _items(value: Any, where: str) -> tuple[tuple[str, str], ...] | None:
+    if value is None:
+        return None
+    if not isinstance(value, list) or not all(isinstance(p, list) and len(p) == 2 for p in value):
+        raise InputError(f"{where}: items must be a list of [number, title] pairs")
+    return tuple(("" if n is None else str(n), str(title)) for n, title in value)
+
+
 def _source(value: Any) -> str:
     if isinstance(value, dict):
         return " @ ".join(str(value[k]) for k in ("repo", "commit") if value.get(k)) + (
@@ -124,7 +140,10 @@ def load_manifest(path: Path) -> list[Body]:
                 raise InputError(f"{fw}: needs a name")
             files.append(
                 GoldFile(
-                    str(f["name"]), _date(f.get("date"), fw), _names(f.get("body", raw["body"]), fw)
+                    str(f["name"]),
+                    _date(f.get("date"), fw),
+                    _names(f.get("body", raw["body"]), fw),
+                    _items(f.get("items"), fw),
                 )
             )
         bodies.append(
@@ -156,6 +175,73 @@ def normalise_name(name: str) -> str:
     return re.sub(r"^the ", "", text)
 
 
+def normalise_number(number: str) -> str:
+    """An item number for comparison: spacing, case, a leading '#' (a number sign), a
+    trailing '.' or ')' and the leading zeros of each dotted or slashed part do not count
+    ('18.03.05' = '18.3.5', '01/1920' = '1/1920', '#001-01-15' = '1-01-15', '4)' = '4')."""
+    text = re.sub(r"\s+", " ", number.casefold()).strip().lstrip("#").strip()
+    text = text.rstrip(".)").strip()
+    parts = re.split(r"\s*([./])\s*", text)
+    return "".join(re.sub(r"^0+(?=\d)", "", part) for part in parts)
+
+
+MIN_CONTAINED_WORDS = 3  # a title inside another matches when it has at least this many words
+
+
+def titles_match(found: str, gold: str) -> bool:
+    """Two item titles are the same item: equal after `normalise_name`, or one holds the
+    other word for word where the shorter has at least MIN_CONTAINED_WORDS words ('Minutes
+    of the last meeting' in 'To confirm the minutes of the last meeting')."""
+    a, b = normalise_name(found), normalise_name(gold)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short.split()) >= MIN_CONTAINED_WORDS and f" {short} " in f" {long_} "
+
+
+def numbers_match(found: str, gold: str) -> bool:
+    """Equal after `normalise_number`; an empty number (none printed) never matches."""
+    a, b = normalise_number(found), normalise_number(gold)
+    return bool(a) and a == b
+
+
+def match_items(
+    found: Sequence[tuple[str, str]], gold: Sequence[tuple[str, str]]
+) -> list[int | None]:
+    """For each gold item, the index of the found item it is matched to (None: none). A
+    found item matches a gold item by number (`numbers_match`) or by title
+    (`titles_match`); each found item matches at most one gold item. Pairs agreeing on both
+    are taken first, then on title, then on number (a title is the surer
+    sign: '1.' printed three times for 1, 2, 3), each gold item in order taking the first
+    found item still free (numbers repeat where a voting agenda restarts them per section)."""
+    tests: list[Callable[[tuple[str, str], tuple[str, str]], bool]] = [
+        lambda f, g: numbers_match(f[0], g[0]) and titles_match(f[1], g[1]),
+        lambda f, g: titles_match(f[1], g[1]),
+        lambda f, g: numbers_match(f[0], g[0]),
+    ]
+    matched: list[int | None] = [None] * len(gold)
+    used: set[int] = set()
+    for test in tests:
+        for gi, g in enumerate(gold):
+            if matched[gi] is not None:
+                continue
+            for fi, f in enumerate(found):
+                if fi not in used and test(f, g):
+                    matched[gi] = fi
+                    used.add(fi)
+                    break
+    return matched
+
+
+def item_recall(found: Sequence[tuple[str, str]], gold: Sequence[tuple[str, str]]) -> float:
+    """The share of the gold items matched by a found item (`match_items`)."""
+    if not gold:
+        return 0.0
+    return sum(1 for m in match_items(found, gold) if m is not None) / len(gold)
+
+
 @dataclass(frozen=True)
 class Scored:
     name: str
@@ -171,14 +257,39 @@ class Scored:
     error: str | None = None
     indexed: str | None = None  # the name ingest stores, its folder read (settle_bodies)
     indexed_right: bool = False
+    gold_items: int = 0  # gold agenda items given (0: none given, recall not scored)
+    items_matched: int = 0
+    recall: float | None = None  # items_matched / gold_items; None: no gold items
+    unmatched: tuple[str, ...] = ()  # the gold items no found item matched, 'number title'
 
 
-def score_file(result: FileResult, name: str, gold: GoldFile, indexed: str | None = None) -> Scored:
+def score_file(
+    result: FileResult,
+    name: str,
+    gold: GoldFile,
+    indexed: str | None = None,
+    found_items: Sequence[tuple[str, str]] | None = None,
+) -> Scored:
     read = result.error is None
     date_right = None if gold.date is None else read and result.date == gold.date.isoformat()
     accepted = {normalise_name(b) for b in gold.bodies}
     body_right = read and normalise_name(result.committee or "") in accepted
     indexed = result.committee if indexed is None else indexed
+    recall_fields: dict[str, Any] = {}
+    if gold.items and (found_items is not None or not read):  # unread: nothing found
+        found = list(found_items or []) if read else []
+        matched = match_items(found, gold.items)
+        hits = sum(1 for m in matched if m is not None)
+        recall_fields = {
+            "gold_items": len(gold.items),
+            "items_matched": hits,
+            "recall": hits / len(gold.items),
+            "unmatched": tuple(
+                f"{n} {title}".strip()
+                for (n, title), m in zip(gold.items, matched, strict=True)
+                if m is None
+            ),
+        }
     return Scored(
         name=name,
         read=read,
@@ -193,6 +304,7 @@ def score_file(result: FileResult, name: str, gold: GoldFile, indexed: str | Non
         error=result.error,
         indexed=indexed,
         indexed_right=read and normalise_name(indexed or "") in accepted,
+        **recall_fields,
     )
 
 
@@ -238,6 +350,15 @@ class BodyReport:
     def indexed_right(self) -> int:
         return self.count(lambda f: f.indexed_right)
 
+    @property
+    def recalls(self) -> list[float]:
+        return [f.recall for f in self.files if f.recall is not None]
+
+    @property
+    def recall(self) -> float | None:
+        """Mean item recall over the body's files with gold items."""
+        return sum(self.recalls) / len(self.recalls) if self.recalls else None
+
     def to_dict(self) -> dict[str, Any]:
         return {
             **asdict(self.body),
@@ -250,6 +371,8 @@ class BodyReport:
             "bodies_right": self.bodies_right,
             "bodies_scored": self.bodies_scored,
             "indexed_right": self.indexed_right,
+            "recall_files": len(self.recalls),
+            "recall": None if self.recall is None else round(self.recall, 4),
             "missing": self.missing,
             "unlisted": self.unlisted,
             "per_file": [asdict(f) for f in self.files],
@@ -257,11 +380,16 @@ class BodyReport:
 
 
 def measure_body(
-    body: Body, root: Path, measure: Measure, settle: Settle | None = None
+    body: Body,
+    root: Path,
+    measure: Measure,
+    settle: Settle | None = None,
+    find_items: FindItems | None = None,
 ) -> BodyReport:
     """The manifest's files of the body's folder, found as ingest finds them, measured and
     scored in the manifest's order; with `settle`, each also under the name ingest stores
-    once the folder's other files are read."""
+    once the folder's other files are read; with `find_items`, the files with gold items
+    scored for item recall against the items it finds."""
     report = BodyReport(body)
     folder = root / body.slug
     if not folder.is_dir():
@@ -295,8 +423,12 @@ def measure_body(
                 indexed[name] = settle(on_disk[name], names)
     for gold in body.files:
         if gold.name in results:
+            found_items = None
+            if gold.items and find_items is not None and gold.name in on_disk:
+                if results[gold.name].error is None:
+                    found_items = find_items(on_disk[gold.name])
             report.files.append(
-                score_file(results[gold.name], gold.name, gold, indexed.get(gold.name))
+                score_file(results[gold.name], gold.name, gold, indexed.get(gold.name), found_items)
             )
     listed = {g.name for g in body.files}
     report.unlisted = sorted(
@@ -316,10 +448,27 @@ def settled_name(path: Path, names: dict[str, Counter[str]], settings: Settings)
     return settle_bodies([segment(doc)], names)[0].committee
 
 
+def segmented_items(path: Path, settings: Settings) -> list[tuple[str, str]]:
+    """The agenda items segmentation finds in the file, (number, title), as ingest reads
+    them (`segment.WHOLE_DOCUMENT`, no item found, left out); none where it cannot be read."""
+    try:
+        doc = read_document(
+            path, max_bytes=int(settings.max_file_mb * 1024**2), timeout_s=settings.parse_timeout_s
+        )
+        meeting = segment(doc)
+    except Exception:  # measure_file reports the failure; here it finds no items
+        return []
+    return [(i.number, i.title) for i in meeting.items if i.number != WHOLE_DOCUMENT]
+
+
 def run(
-    bodies: Sequence[Body], root: Path, measure: Measure, settle: Settle | None = None
+    bodies: Sequence[Body],
+    root: Path,
+    measure: Measure,
+    settle: Settle | None = None,
+    find_items: FindItems | None = None,
 ) -> list[BodyReport]:
-    return [measure_body(b, root, measure, settle) for b in bodies]
+    return [measure_body(b, root, measure, settle, find_items) for b in bodies]
 
 
 # --- output -------------------------------------------------------------------------------
@@ -350,9 +499,19 @@ def totals(reports: Sequence[BodyReport]) -> dict[str, int]:
     return out
 
 
+def recall_total(reports: Sequence[BodyReport]) -> tuple[int, float | None]:
+    """Files with gold items over all bodies, and their mean item recall."""
+    recalls = [x for r in reports for x in r.recalls]
+    return len(recalls), (sum(recalls) / len(recalls) if recalls else None)
+
+
+def _recall(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
 def format_markdown(reports: Sequence[BodyReport], root: Path) -> str:
     head = ["body", "country", "kind", "formats", "files", "read", f"split (≥{MIN_ITEMS})"]
-    head += ["share", "dates right", "body names right", "names as indexed"]
+    head += ["share", "dates right", "body names right", "names as indexed", "item recall"]
     lines = [
         "# First contact: bodies the code was not built on",
         "",
@@ -361,7 +520,10 @@ def format_markdown(reports: Sequence[BodyReport], root: Path) -> str:
         "from the file's header (files printing no date not scored); *body names right*: the "
         "committee found equals the manifest's name after `normalise_name`; *names as "
         "indexed*: the same for the name ingest stores, the folder read (a file whose text "
-        "names no body takes its folder's: `segment.settle_bodies`).",
+        "names no body takes its folder's: `segment.settle_bodies`); *item recall*: the share "
+        "of the manifest's gold agenda items a found item matches (by number, else title: "
+        "`match_items`), the mean over the body's files with gold items (their count in "
+        "brackets).",
         "",
         "| " + " | ".join(head) + " |",
         "|" + "|".join("---" if i < 4 else "---:" for i in range(len(head))) + "|",
@@ -371,29 +533,36 @@ def format_markdown(reports: Sequence[BodyReport], root: Path) -> str:
         row += [str(len(r.files)), str(r.read), str(r.split), _pct(r.share)]
         row += [_frac(r.dates_right, r.dates_scored), _frac(r.bodies_right, r.bodies_scored)]
         row += [_frac(r.indexed_right, r.bodies_scored)]
+        row += [f"{_recall(r.recall)} ({len(r.recalls)})" if r.recalls else "-"]
         lines.append("| " + " | ".join(row) + " |")
     t = totals(reports)
     share = t["split"] / t["files"] if t["files"] else None
+    n_recall, mean_recall = recall_total(reports)
+    total_recall = f"{_recall(mean_recall)} ({n_recall})" if n_recall else "-"
     lines.append(
         f"| **all {t['bodies']} bodies** | | | | {t['files']} | {t['read']} | {t['split']} | "
         f"{_pct(share)} | {_frac(t['dates_right'], t['dates_scored'])} | "
         f"{_frac(t['bodies_right'], t['bodies_scored'])} | "
-        f"{_frac(t['indexed_right'], t['bodies_scored'])} |"
+        f"{_frac(t['indexed_right'], t['bodies_scored'])} | {total_recall} |"
     )
     half = f"Bodies with at least half their files split: {t['bodies_half_split']}"
     half += f" of {t['bodies']}."
     lines += ["", half, "", "## Per file", ""]
     for r in reports:
         lines += [f"### {r.body.slug} — {r.body.name}", "", f"Layout: {r.body.layout}", ""]
-        lines += ["| file | items | date found | gold date | committee found | gold body |"]
-        lines += ["|---|---:|---|---|---|---|"]
+        lines += [
+            "| file | items | date found | gold date | committee found | gold body | recall |"
+        ]
+        lines += ["|---|---:|---|---|---|---|---:|"]
         for f in r.files:
             mark_d = "" if f.date_right is None else (" ✓" if f.date_right else " ✗")
             mark_b = " ✓" if f.body_right else " ✗"
             found = f.error if f.error else (f.committee or "—")
             lines.append(
                 f"| {f.name} | {f.items} | {f.date or '—'}{mark_d} | {f.gold_date or '—'} | "
-                f"{found}{mark_b} | {f.gold_body} |"
+                f"{found}{mark_b} | {f.gold_body} | "
+                + ("-" if f.recall is None else f"{f.items_matched}/{f.gold_items}")
+                + " |"
             )
         if r.missing:
             lines.append(f"\nListed but missing: {', '.join(r.missing)}")
@@ -413,6 +582,7 @@ def write(reports: Sequence[BodyReport], root: Path, out: Path) -> tuple[Path, P
         "root": str(root),
         "min_items": MIN_ITEMS,
         "totals": totals(reports),
+        "recall": dict(zip(("files", "mean"), recall_total(reports), strict=True)),
         "bodies": [r.to_dict() for r in reports],
     }
     js.write_text(
@@ -441,6 +611,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.root,
         lambda path: measure_file(path, settings),
         lambda path, names: settled_name(path, names, settings),
+        lambda path: segmented_items(path, settings),
     )
     md, js = write(reports, args.root, args.out)
     print(format_markdown(reports, args.root))

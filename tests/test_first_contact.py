@@ -1,6 +1,7 @@
 """eval/first_contact.py's scoring on a tiny manifest built in tmp_path: split, dates against
 the header's date (null not scored), names after normalise_name, missing and unlisted files,
-and the CLI's outputs. No dependency on /work/collected."""
+gold item recall (numbers normalised, titles, one found item per gold item), and the
+CLI's outputs. No dependency on /work/collected."""
 
 from __future__ import annotations
 
@@ -42,14 +43,24 @@ MANIFEST = """bodies:
     source: {repo: someone/site, commit: abc123, path: minutes/}
     layout: numbered items
     files:
-      - {name: 2020-03-03.txt, date: 2020-03-03, body: Alpha Parish Council}
-      - {name: 2020-04-07.txt, date: 2020-04-08, body: The Alpha Parish Council}
+      - name: 2020-03-03.txt
+        date: 2020-03-03
+        body: Alpha Parish Council
+        items:
+          - ["01", "Apologies for absence"]
+          - ["", "Minutes of the previous meeting"]
+          - ["4", "Road safety"]
+          - ["5", "Any other business"]
+      - name: 2020-04-07.txt
+        date: 2020-04-08
+        body: The Alpha Parish Council
+        items: [["", "The summer fete"]]
       - {name: notes/undated.txt, date: null, body: [Alpha PC, Alpha Parish Council]}
       - {name: 2020-05-05.txt, date: 2020-05-05}
   - slug: beta
     body: Beta Water Board
     files:
-      - {name: 2021-06-01.txt, date: 2021-06-01, body: Beta Water Board}
+      - {name: 2021-06-01.txt, date: 2021-06-01, body: Beta Water Board, items: [[1, Apologies]]}
 """
 
 
@@ -118,6 +129,89 @@ def test_scores_split_dates_and_names(fc: ModuleType, tmp_path: Path) -> None:
     }
 
 
+def test_item_recall_per_file_body_and_total(fc: ModuleType, tmp_path: Path) -> None:
+    manifest = _collection(tmp_path / "c")
+    settings = Settings.load()
+    reports = fc.run(
+        fc.load_manifest(manifest),
+        tmp_path / "c",
+        lambda p: measure_file(p, settings),
+        None,
+        lambda p: fc.segmented_items(p, settings),
+    )
+    alpha, beta = reports
+    got = [(f.name, f.gold_items, f.items_matched, f.recall, f.unmatched) for f in alpha.files]
+    assert got == [
+        # '01' = '1' by number; 'Minutes of the previous meeting' by title (no number printed);
+        # 'Road safety' by title where the numbers differ (found 3); no item 5 found
+        ("2020-03-03.txt", 4, 3, 0.75, ("5 Any other business",)),
+        ("2020-04-07.txt", 1, 0, 0.0, ("The summer fete",)),  # read whole: no item found
+        ("notes/undated.txt", 0, 0, None, ()),  # no gold items: not scored
+    ]
+    assert alpha.recall == 0.375
+    assert [(f.recall, f.unmatched) for f in beta.files] == [(0.0, ("1 Apologies",))]  # unread
+    assert fc.recall_total(reports) == (3, 0.25)
+    assert alpha.to_dict()["recall"] == 0.375 and alpha.to_dict()["recall_files"] == 2
+
+
+def test_recall_not_scored_without_found_items(fc: ModuleType, tmp_path: Path) -> None:
+    manifest = _collection(tmp_path / "c")
+    settings = Settings.load()
+    alpha, beta = fc.run(
+        fc.load_manifest(manifest), tmp_path / "c", lambda p: measure_file(p, settings)
+    )
+    assert [f.recall for f in alpha.files] == [None, None, None]
+    assert alpha.recall is None
+    assert [f.recall for f in beta.files] == [0.0]  # the file could not be read
+
+
+def test_normalise_number(fc: ModuleType) -> None:
+    assert fc.normalise_number("18.03.05") == "18.3.5"
+    assert fc.normalise_number("01/1920") == "1/1920"
+    assert fc.normalise_number("LW 48/2122") == "lw 48/2122"
+    assert fc.normalise_number("4)") == "4"
+    assert fc.normalise_number("7.") == "7"
+    assert fc.normalise_number("#001-01-15") == "1-01-15"
+    assert fc.normalise_number("16/07/26 /5") == "16/7/26/5"
+    assert fc.normalise_number("1.0") == "1.0"
+    assert fc.numbers_match("2415.", "2415")
+    assert not fc.numbers_match("", "")  # no number printed: never a match by number
+
+
+def test_titles_match(fc: ModuleType) -> None:
+    assert fc.titles_match("MATTERS ARISING:", "Matters Arising")
+    assert fc.titles_match("Planning &  Licensing", "planning and licensing")
+    # one holds the other word for word, the shorter with at least three words
+    assert fc.titles_match(
+        "TO CONFIRM THE MINUTES OF THE LAST MEETING", "Minutes of the last meeting"
+    )
+    assert not fc.titles_match("Planning", "Planning Applications")  # one word
+    assert not fc.titles_match("Road safety", "Road safety scheme")  # two words
+    assert not fc.titles_match("the minutes of", "minutes of the last meeting")  # not words
+    assert not fc.titles_match("", "Apologies")
+
+
+def test_match_items_one_found_item_per_gold_item(fc: ModuleType) -> None:
+    # one found 'Apologies' matches one gold item only, the first by number and title
+    assert fc.match_items([("1", "Apologies")], [("", "Apologies"), ("1", "Apologies")]) == [
+        None,
+        0,
+    ]
+    # numbers restarting per section (a voting agenda): number and title together first
+    found = [("1", "Fair Nutrition"), ("2", "Fire & Ice"), ("1", "OLKA Corporation")]
+    gold = [("1", "OLKA Corporation"), ("1", "Fair Nutrition"), ("2", "Fire and Ice")]
+    assert fc.match_items(found, gold) == [2, 0, 1]
+    # the number, where the titles differ; the title, where the numbers do
+    assert fc.match_items(
+        [("3", "Roads"), ("9", "Finance")], [("3.", "Highways"), ("4", "Finance")]
+    ) == [0, 1]
+    # a title is taken before a bare number: '1.' printed for items 1, 2 and 3 (West Dereham)
+    found = [("1", "Minutes of the Parish Council Meeting held 6 March 2014")]
+    gold = [("1", "Apologies for Absence"), ("3", "Minutes of the Parish Council Meeting")]
+    assert fc.match_items(found, gold) == [None, 0]
+    assert fc.item_recall([("", "Reports")], [("", "Correspondence"), ("", "Reports")]) == 0.5
+
+
 def test_normalise_name(fc: ModuleType) -> None:
     assert fc.normalise_name("The Learning & Wellbeing Committee") == (
         "learning and wellbeing committee"
@@ -143,9 +237,17 @@ def test_cli_writes_table_and_json(
     assert fc.main(args) == 0
     table = capsys.readouterr().out
     assert "| alpha | UK | parish council | txt | 3 | 2 | 1 | 33% | 1/2 | 2/3 |" in table
-    assert "| **all 2 bodies** | | | | 4 | 2 | 1 | 25% | 1/3 | 2/4 |" in table
+    assert "| **all 2 bodies** | | | | 4 | 2 | 1 | 25% | 1/3 | 2/4 | 2/4 | 0.25 (3) |" in table
+    assert (
+        "| alpha | UK | parish council | txt | 3 | 2 | 1 | 33% | 1/2 | 2/3 | 2/3 | 0.38 (2) |"
+        in (table)
+    )
+    assert "| 2020-03-03.txt | 3 | 2020-03-03 ✓ | 2020-03-03 | Alpha Parish Council ✓ | " in table
+    assert "| Alpha Parish Council | 3/4 |" in table
     data = json.loads((out / "first_contact.json").read_text())
     assert data["totals"]["files"] == 4
+    assert data["recall"] == {"files": 3, "mean": 0.25}
+    assert data["bodies"][0]["per_file"][0]["recall"] == 0.75
     assert data["bodies"][0]["source"] == "someone/site @ abc123, minutes/"
     assert (out / "first_contact.md").read_text().startswith("# First contact")
 
