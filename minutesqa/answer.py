@@ -248,6 +248,11 @@ def _pick(
         for i in sorted(keep):
             keep.update(_table_cells(rows, i + 1))
     for i in sorted(keep):
+        # a sentence that points back ("This makes the location unsuitable ...") brings
+        # the one it points to
+        if i > 0 and _POINTS_BACK.match(rows[i][0]):
+            keep.add(i - 1)
+    for i in sorted(keep):
         # a sentence that introduces ("as follows:") or asks brings the one after it, and
         # a question of several sentences its reply
         asked: set[str] = set()
@@ -303,6 +308,13 @@ def _reply(
 
 
 _LEADS_ON = 3  # a question of up to this many sentences brings its reply
+# a sentence whose subject is the one before it: a demonstrative and a verb ("This makes
+# the location unsuitable", "This was due to ...", "These were ...")
+_POINTS_BACK = re.compile(
+    r"^\W*(?:This|That|These|Those)\s+(?:is|was|are|were|will|would|has|had|have|means|"
+    r"meant|makes|made|may|might|could|should|can|led|leads|resulted|results|follows|"
+    r"followed|includes|included|also)\b"
+)
 _NEAR, _NEAR_BONUS = 2, 0.2  # a sentence this few after a chosen one, and what that adds
 
 

@@ -84,7 +84,15 @@ _ASKS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    (Kind.WHY, re.compile(rf"{_LEAD}why\b|\bwhat (?:was )?the reason\b", re.I)),
+    (
+        Kind.WHY,
+        re.compile(
+            rf"{_LEAD}why\b|\bwhat (?:was |were )?the reasons?\b|\bwhat reasons?\b|"
+            r"\bwhat (?:was |were )?the causes?\b|\bwhat (?:caused|led to)\b|"
+            r"\bon what grounds\b|\bhow come\b",
+            re.I,
+        ),
+    ),
     (
         Kind.DECIDED,
         re.compile(
@@ -201,6 +209,16 @@ _SCENE = re.compile(
 )
 
 
+# a clause of time that sets the scene before the question itself ("When Irish Water
+# briefed the committee in 2018, | did it say ...?"): scene only where another clause asks
+_TIME_CLAUSE = re.compile(r"^\s*(?:when|while|after|before|once)\b", re.I)
+_ASKS_HERE = re.compile(
+    r"^\s*(?:what|who|whom|whose|which|when|where|why|how|did|do|does|was|were|is|are|has|"
+    r"have|had|will|would|can|could|should)\b",
+    re.I,
+)
+
+
 def focus_clause(question: str) -> str:
     """The question without the clauses that only set the scene ("At the September 2023
     Newcastle West Joint Policing Sub-Committee, | when was building work on the new District
@@ -209,7 +227,8 @@ def focus_clause(question: str) -> str:
     clauses find the item; inside it, the sentence that answers is the one like the rest.
     The whole question where no clause, or every clause, sets the scene."""
     parts = [p.strip() for p in re.split(r"[,;]|\s[-–—]\s", question) if p.strip()]
-    kept = [p for p in parts if not _SCENE.search(p)]
+    asks = [p for p in parts if _ASKS_HERE.search(p) and not _TIME_CLAUSE.search(p)]
+    kept = [p for p in parts if not (_SCENE.search(p) or (asks and _TIME_CLAUSE.search(p)))]
     if not kept or len(kept) == len(parts):
         return question.strip()
     return ", ".join(kept)

@@ -16,7 +16,14 @@ from minutesqa.dates import DateIntent, question_dates
 from minutesqa.lexical import tokenize
 from minutesqa.models import Hit, ItemRef
 from minutesqa.query import topic_terms
-from minutesqa.question import asking_part, focus_clause, is_asking, parse_question
+from minutesqa.question import (
+    Kind,
+    asking_part,
+    focus_clause,
+    is_asking,
+    parse_question,
+    question_kind,
+)
 from minutesqa.retrieve import Retrieval, _date_preferred
 from minutesqa.tuning import Tuning
 
@@ -425,3 +432,47 @@ def test_a_table_title_with_its_period_in_brackets_brings_the_cells() -> None:
     assert [lines[j] for j in _table_cells(rows, 1)] == lines[1:-1]
     # a bracketed line with no table after it brings nothing
     assert _table_cells(rows[:2] + rows[-1:], 1) == []
+
+
+def test_a_question_for_the_reason_gets_the_sentence_giving_it(embedder: Any) -> None:
+    # Newcastle West Joint Policing Sub Committee, 10 February 2023, item 2: "what reason"
+    # asks why, and "may be attributed to" gives a reason (before: a list of the cases dealt
+    # with, and the patrols, were quoted)
+    ref, text = _item("2023/09", "*Newcastle West*/*10th February 2023*", "2")
+    question = "What reason did the Gardai give for the increase in assaults causing harm?"
+    assert question_kind("What reason did the Sergeant give for more assaults?") is Kind.WHY
+    assert question_kind("What caused the rise in assaults?") is Kind.WHY
+    answer = _write(embedder, question, ref, text)
+    assert "this increase may be attributed to increased socialising" in answer
+
+
+def test_a_sentence_pointing_back_brings_the_one_it_points_to(embedder: Any) -> None:
+    # Cappamore-Kilmallock Municipal District, 21 February 2024, item 10: "This makes the
+    # location unsuitable ..." says why only with the sentence before it (before: quoted
+    # alone, without the 80kph limit)
+    ref, text = _item(
+        "2024/03", "*Cappamore-Kilmallock*/Minutes - Meeting of*21st February 2024*", "10"
+    )
+    question = "Why was no pedestrian crossing put in at Holycross on the R512?"
+    answer = _write(embedder, question, ref, text)
+    assert "The current speed limit on the R512 at Holycross is 80kph. This makes the" in answer
+
+
+@pytest.mark.parametrize(
+    ("question", "focus"),
+    [
+        (
+            "When Irish Water briefed the committee in 2018, did it say the scheme would change "
+            "water levels in the Shannon?",
+            "did it say the scheme would change water levels in the Shannon?",
+        ),
+        (
+            "After the floods of 2015, what did the council agree to fund?",
+            "what did the council agree to fund?",
+        ),
+        # a question about a time keeps it: no other clause asks
+        ("When did the operation end, and what followed it?", ""),
+    ],
+)
+def test_a_clause_of_time_before_the_question_sets_the_scene(question: str, focus: str) -> None:
+    assert focus_clause(question) == (focus or question)
