@@ -14,10 +14,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from minutesqa.committees import committees_phrase
+from minutesqa.dates import DateIntent
 from minutesqa.embed import Embedder
 from minutesqa.lexical import LexicalIndex, spelling_variants, tokenize
 from minutesqa.models import MEETING_ITEM, VENUE_LABEL, human_date
 from minutesqa.prompts import render
+from minutesqa.query import mentions_period
 from minutesqa.retrieve import Coverage, Retrieval, is_follow_up, topic_terms
 from minutesqa.sentences import SentenceVectorSource, sentence_vectors
 from minutesqa.tuning import Tuning
@@ -196,9 +198,9 @@ def _venue_not_recorded(case: Case) -> bool:
 
 def clear_match(case: Case) -> bool:
     """The best item is plainly what was asked: the question names a date (and perhaps a
-    body), the item is within those dates (and of that body or its family), and it holds
-    Tuning.clear_coverage of the topic (without the words of the body's name) or is this
-    close on meaning (Tuning.close_item). Such a question is not refused for its words or
+    body), the item is within those dates or names them (and of that body or its family),
+    and it holds Tuning.clear_coverage of the topic (without the words of the body's name)
+    or is this close on meaning (Tuning.close_item). Such a question is not refused for its words or
     for another body's or date's items: a paraphrase ("share of drivers") is still answered
     from the meeting it names."""
     retrieval, tune = case.retrieval, case.tune
@@ -214,7 +216,11 @@ def clear_match(case: Case) -> bool:
             coverage = body.own_coverage
     if dated:
         since, until = retrieval.since, retrieval.until
-        if (since and top.ref.date < since) or (until and top.ref.date > until):
+        outside = (since and top.ref.date < since) or (until and top.ref.date > until)
+        # an item of another date that names the period asked speaks of it (the 2025
+        # budgetary plan adopted in November 2024, 2020's figures given in March 2021:
+        # retrieve._date_preferred): it is within the dates
+        if outside and not mentions_period(top.text, DateIntent(since, until), top.ref.date):
             return False
     return coverage >= tune.clear_coverage or top.relevance >= tune.close_item
 

@@ -111,3 +111,43 @@ def test_a_month_the_body_did_not_meet_with_no_item_about_it_is_out_of_range(
     answer = pipeline.ask("What did the Hilltop Community Council say about footpaths in May 2019?")
     assert answer.abstained and answer.citations == []
     assert "Hilltop Community Council" in answer.text and "May 2019" in answer.text
+
+
+PLANS = {
+    "hilltop-1.txt": (
+        HILLTOP,
+        "Monday 2nd December 2019",
+        "2. Budgetary Plan\n\nThe council adopted its budgetary plan for 2020, a total of "
+        "280,800 euro.\n",
+    ),
+    "hilltop-2.txt": (HILLTOP, "Monday 2nd March 2020", "2. Footpaths\n\nRepaired.\n"),
+    "hilltop-3.txt": (HILLTOP, "Monday 1st June 2020", "2. Summer Fair\n\nHeld.\n"),
+    "water-1.txt": (
+        WATER,
+        "Tuesday 3rd March 2020",
+        "2. Works\n\nThe board adopted the total budgetary plan of its works.\n",
+    ),
+    "water-2.txt": (WATER, "Tuesday 2nd June 2020", "2. Meters\n\nNew meters were fitted.\n"),
+    "water-3.txt": (WATER, "Tuesday 1st September 2020", "2. Leaks\n\nTwo were fixed.\n"),
+    # more water board meetings: 'Hilltop' in half the chunks would name no body
+    "water-4.txt": (WATER, "Tuesday 1st December 2020", "2. Rates\n\nRates were held.\n"),
+    "water-5.txt": (WATER, "Tuesday 2nd March 2021", "2. Pipes\n\nPipes were laid.\n"),
+    "water-6.txt": (WATER, "Tuesday 1st June 2021", "2. Pumps\n\nPumps were serviced.\n"),
+}
+
+
+def test_an_item_of_another_date_naming_the_period_asked_is_not_refused_for_another_body(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """'The budgetary plan for 2020', adopted in December 2019 (Newcastle West's 2025 plan,
+    adopted in November 2024, in the Limerick minutes): the body named met in 2020 but its
+    2020 items do not hold the topic, another body's do; the item naming 2020 is the
+    answer (before: refused, 'other_body')."""
+    settings = fake_archive(tmp_path_factory, PLANS, "plans")
+    retriever = Retriever(settings, embedder=FakeEmbedder())  # type: ignore[arg-type]
+    pipeline = Pipeline(settings, retriever=retriever)
+    answer = pipeline.ask("What total budgetary plan did Hilltop Community Council adopt for 2020?")
+    assert not answer.abstained, answer.abstain_reason
+    cited = answer.citations[0]
+    assert (cited.committee, cited.date.isoformat(), cited.item) == (HILLTOP, "2019-12-02", "2")
+    assert "280,800" in answer.text
