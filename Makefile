@@ -5,6 +5,7 @@ BIN    := $(VENV)/bin
 MINUTES ?= ../shared/minutes
 LIMERICK ?= ../shared/corpora/limerick
 LAYOUTS ?= ../shared/corpora/layouts
+QUESTIONS ?= ../shared/questions
 INDEX  ?= index
 STAMP  := $(VENV)/.installed
 
@@ -48,6 +49,10 @@ eval: setup
 		--corpus $(MINUTES) --index eval/out/index-samples --baselines
 	$(BIN)/python eval/run.py --questions eval/limerick_questions.yaml --out eval/out/limerick.jsonl \
 		--corpus $(LIMERICK) --index eval/out/index-limerick --baselines
+	$(BIN)/python eval/run.py --questions $(QUESTIONS)/limerick_a.yaml \
+		--out eval/out/limerick_a.jsonl --corpus $(LIMERICK) --index eval/out/index-limerick
+	$(BIN)/python eval/run.py --questions eval/limerick_b_questions.yaml \
+		--out eval/out/limerick_b.jsonl --corpus $(LIMERICK) --index eval/out/index-limerick
 	$(BIN)/python eval/run.py --questions eval/layouts_questions.yaml --out eval/out/layouts.jsonl \
 		--corpus $(LAYOUTS) --index eval/out/index-layouts --baselines
 	$(BIN)/python -m minutesqa.evaluation.briefing --topics eval/briefing_topics.yaml --out eval/out \
