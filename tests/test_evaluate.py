@@ -238,7 +238,8 @@ def test_missing_question_file(tmp_path: Path) -> None:
 
 def test_project_question_files_load() -> None:
     root = Path(__file__).resolve().parents[1] / "eval"
-    for name in ("questions.yaml", "limerick_questions.yaml", "layouts_questions.yaml"):
+    names = ("questions.yaml", "limerick_questions.yaml", "layouts_questions.yaml")
+    for name in (*names, "limerick_b_questions.yaml"):
         questions = load_questions(root / name)
         assert questions and all(q.expect or q.unanswerable for q in questions)
         for q in questions:
