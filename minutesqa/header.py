@@ -304,6 +304,9 @@ _DRAFT_NOTICE = re.compile(
 # where a sentence starts: not after an item's number ("1. Minutes ... meeting 22 June")
 _SENTENCE_START = re.compile(r"(?<!\b\d)(?<!\b\d\d)[.!?;]\s+(?=[A-Z0-9])|\n")
 _HELD_BEFORE = re.compile(r"held|meeting|on\s*$|-\s*$|day,?\s*$", re.IGNORECASE)
+# the meeting itself said to be on the date, in the same sentence ("PARISH COUNCIL MEETING ON
+# THURSDAY 5th MARCH 2020"): a date in the text past the header is the meeting's only so
+_HELD_IN_SENTENCE = re.compile(r"\b(?:held|meeting)\b[^.!?]*$", re.IGNORECASE)
 _OPENING = 300  # characters of the header that are the minutes' own heading lines
 # a header this long runs into the minutes' body (no items were found): a date this far
 # in is some matter's ("... Demonstration Event - 20 January 2010"), never the meeting's
@@ -411,10 +414,17 @@ def meeting_date(header: str, text: str, path: Path, hints: DocHints) -> tuple[d
         # where the header holds no date (its first line was read as an item), the text's
         # opening lines
         head, spans = (flat, held) if found else _text_opening(text, us)
+        # in the text, past the header, only a date said to be the meeting's ("MEETING ON
+        # THURSDAY 5th MARCH 2020"), not a matter's ("reported on 3 July 2017 work ...")
         opening = [
             s
             for s in spans
-            if s.start < _OPENING and (not s.numeric or _held_context(head, s.start))
+            if s.start < _OPENING
+            and (
+                (not s.numeric or _held_context(head, s.start))
+                if found
+                else bool(_HELD_IN_SENTENCE.search(head[max(0, s.start - 80) : s.start]))
+            )
         ]
         # a day and month opening the minutes before any full date ("Meeting 1st November
         # 19:00" over the agenda's "AGM Minutes May 3rd 2013"), then a full date there
