@@ -168,7 +168,6 @@ class Checked:
 _CITE = re.compile(r"\[(\d{1,2})(?:\s*[,;]\s*(\d{1,2}))*\]")
 _CITE_ANY = re.compile(r"\[\s*\d{1,2}(?:\s*[,;]\s*\d{1,2})*\s*\]")
 _NUMBER = re.compile(r"£?\d[\d,]*(?:\.\d+)?%?")
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _SENTENCE_START = re.compile(r"^[\"'“‘(]*\w+")
 # capitalised words a sentence may use without the excerpt using them
 _FREE_WORDS = frozenset(

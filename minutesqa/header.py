@@ -35,6 +35,7 @@ from minutesqa.dates import (
     year_of,
 )
 from minutesqa.errors import InputError
+from minutesqa.lexicon import MONTHS
 from minutesqa.models import Attendance, DocHints
 
 # OCR of scanned minutes mangles ordinals: "13™ DECEMBER", "7°” MAY", "21% JULY", "1+t",
@@ -872,7 +873,7 @@ def _name_in_title(line: str) -> str:
     if not all(w[:1].isupper() or w.lower() in _NAME_CONNECTORS for w in words):
         return ""
     lowered = {w.lower().strip(".,") for w in words}
-    if lowered & (set(MONTH_NAMES.split("|")) | _NOT_IN_TITLE_NAME):
+    if lowered & (set(MONTHS) | _NOT_IN_TITLE_NAME):
         return ""
     if _KIND_WORDS.search(name) or _NOT_A_NAME.search(name) or _POST.search(name):
         return ""  # "Approved", "PROCEEDINGS AT", an address, a post

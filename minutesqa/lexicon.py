@@ -1,8 +1,47 @@
-"""Words the answer stage reads sentences with: currencies, number words, titles and posts
-that mark a person, decision verbs, causal connectives. One place, so that a rule never
-carries its own list (English-language minutes of councils, boards and committees)."""
+"""The vocabularies rules read minutes and questions with: month names, currencies, number
+words, titles and posts that mark a person, the nouns that name a body, decision verbs,
+causal connectives. One place, so that a rule never carries its own list
+(English-language minutes of councils, boards and committees)."""
 
 from __future__ import annotations
+
+# month names and the abbreviations minutes and questions write ("Sept. 2019", "5 Jan");
+# dates.py builds its patterns and its month numbers from these, in this order ("sept"
+# before "sep": the longer spelling first in a pattern)
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+# Welsh month names, January to December: bilingual councils in Wales keep minutes in both
+# languages ("8fed Gorffennaf 2015" in the Welsh copy of "8th July 2015"); dates.py reads
+# them in the minutes' dates only, not in questions
+WELSH_MONTHS = (
+    "ionawr chwefror mawrth ebrill mai mehefin gorffennaf awst medi hydref tachwedd rhagfyr"
+).split()
+MONTH_ABBREVIATIONS = (
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sept",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+)
 
 # currency symbols and names: Irish and euro-area minutes write €, British £, US and
 # Australian $
