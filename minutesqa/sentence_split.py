@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from minutesqa.lexicon import MONTH_ABBREVIATIONS
+from minutesqa.lexicon import CURRENCY_SYMBOLS, MONTH_ABBREVIATIONS
 
 # Words that end in a full stop without ending the sentence: titles and ranks before a name
 # ("Councillor J. O'Donoghue", "Supt. Kelly", "Cllr. M. Collins"), and abbreviations
@@ -17,7 +17,7 @@ ABBREVIATIONS = frozenset(
     "co no nos vol vols ref para paras pp fig approx est incl excl dept govt ltd inc "
     "corp bros mt ave rd vs viz cf al ca min max tel ext".split()
 ) | frozenset(MONTH_ABBREVIATIONS)
-_BREAK = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9£€$])")
+_BREAK = re.compile(rf"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9{re.escape(CURRENCY_SYMBOLS)}])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)[.]$")
 
 
