@@ -8,6 +8,7 @@ from collections import defaultdict
 
 from minutesqa.errors import ConfigError
 from minutesqa.lexical import LexicalIndex, committee_words, tokenize
+from minutesqa.lexicon import GENERIC_NAME_WORDS
 
 COMMITTEE_FILLER = frozenset({"the", "of", "a", "an", "meeting", "meetings"})
 # words that name no body in particular, so a question using them names no committee: the
@@ -16,8 +17,7 @@ COMMITTEE_FILLER = frozenset({"the", "of", "a", "an", "meeting", "meetings"})
 # uses, such as the council's own name ("Limerick": 75% of its chunks) or "Board" and
 # "Directors" in a folder of boards (71%, 63%)
 COMMITTEE_GENERIC = COMMITTEE_FILLER | frozenset(
-    "committee committees sub council city county district municipal borough and in to on "
-    "for at special annual full monthly".split()
+    (*GENERIC_NAME_WORDS, "and", "in", "to", "on", "for", "at")
 )
 
 

@@ -35,7 +35,7 @@ from minutesqa.dates import (
     year_of,
 )
 from minutesqa.errors import InputError
-from minutesqa.lexicon import MONTHS
+from minutesqa.lexicon import BODY_NOUNS, MONTHS, NOUN_FIRST_BODY_NOUNS
 from minutesqa.models import Attendance, DocHints
 
 # OCR of scanned minutes mangles ordinals: "13™ DECEMBER", "7°” MAY", "21% JULY", "1+t",
@@ -543,16 +543,7 @@ def _partial(
 
 # --- the body's name -------------------------------------------------------------------------
 
-# the nouns that make a line a body's name ("cyngor": a Welsh council, "Cyngor Cymuned
-# Manordeilo a Salem" in the Welsh copy of bilingual minutes)
-ORG_NOUNS = (
-    "committee|sub-committee|subcommittee|board|council|commission|foundation|district|"
-    "partnership|authority|trustees|corporation|assembly|panel|group|forum|cabinet|"
-    "association|society|trust|agency|senate|taskforce|task force|office of education|"
-    "department|institute|university|college|club|union|federation|network|"
-    "alliance|coalition|company|conference|executive|town|township|borough|"
-    "parish|village|centre|center|shire|municipality|cyngor"
-)
+ORG_NOUNS = "|".join(BODY_NOUNS)  # a pattern of the lexicon's body nouns
 _ORG = re.compile(rf"\b(?:{ORG_NOUNS})\b", re.IGNORECASE)
 # words of the meeting, not of the body: kept apart as its kind or dropped
 _KIND_WORDS = re.compile(
@@ -668,8 +659,7 @@ _POST = re.compile(
 MAX_NAME_WORDS = 12
 
 
-# organisational nouns that head a name from its first word (Welsh: "Cyngor Cymuned X")
-NOUN_FIRST = frozenset({"cyngor"})
+NOUN_FIRST = frozenset(NOUN_FIRST_BODY_NOUNS)
 _AFTER_HEAD = frozenset({"of", "for", "and", "&", "on", "to", "in", "at", "the"})
 
 

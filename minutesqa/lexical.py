@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from minutesqa.chunk import strip_context
+from minutesqa.lexicon import BODY_REFERENCE_NOUNS, MEETING_WORDS
 from minutesqa.models import MEETING_ITEM
 
 STOPWORDS = frozenset(
@@ -31,22 +32,18 @@ STOPWORDS = frozenset(
     they this those through to too under until up very was we were what when where which while
     who whom why will with would you your yours also did said what whats tell me us any""".split()
 )
+# question words that name the meeting, its papers or the body, generic even inside a name
+# ("the Safer Stockton Partnership"); the other GENERIC words are topic words when part of
+# a name (`name_words`)
+BODY_WORDS = frozenset((*MEETING_WORDS, *BODY_REFERENCE_NOUNS))
 # question words that say nothing about the topic: never a reason to find or miss an item
-GENERIC = frozenset(
-    tokenize_word
-    for tokenize_word in """much many happen happened told tell say says said decide decided
-    decision agree agreed discuss discussed mention mentioned talk talked anyone anything
-    something give given get got go going ask asked know show shown update meeting meetings
-    minute minutes item items partnership committee council members member cut cuts fall
-    fell rise rose drop dropped change changed need needed increase decrease go went come
-    came make made take took work worked kind sort way ways able increased decreased changed
-    discussing deciding agreeing raised raise""".split()
-)
-# ... of which these name the body or its papers, generic even inside a name ("the Safer
-# Stockton Partnership"); the others are topic words when part of a name (`name_words`)
-BODY_WORDS = frozenset(
-    "meeting meetings minute minutes item items partnership committee council members "
-    "member".split()
+GENERIC = BODY_WORDS | frozenset(
+    """much many happen happened told tell say says said decide decided decision agree agreed
+    discuss discussed mention mentioned talk talked anyone anything something give given get
+    got go going ask asked know show shown update cut cuts fall fell rise rose drop dropped
+    change changed need needed increase decrease go went come came make made take took work
+    worked kind sort way ways able increased decreased changed discussing deciding agreeing
+    raised raise""".split()
 )
 FORMAT_VERSION = 4  # bump when the saved layout changes: older copies are rebuilt
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")

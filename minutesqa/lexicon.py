@@ -48,6 +48,43 @@ MONTH_ABBREVIATIONS = (
 CURRENCY_SYMBOLS = "€£$"
 CURRENCY_WORDS = ("euro", "euros", "pounds", "dollars", "cent", "pence")
 
+# the nouns that say what kind of body a name is, ending or heading it ("Joint Policing
+# Committee", "Safer Stockton Partnership", "Fair Oaks Water District", "Board of
+# Directors", "Sacramento County Office of Education"; "cyngor": a Welsh council, "Cyngor
+# Cymuned Manordeilo a Salem" in the Welsh copy of bilingual minutes): header.py finds and
+# trims a body's name by them
+BODY_NOUNS = tuple(
+    (
+        "committee|sub-committee|subcommittee|board|council|commission|foundation|district|"
+        "partnership|authority|trustees|corporation|assembly|panel|group|forum|cabinet|"
+        "association|society|trust|agency|senate|taskforce|task force|office of education|"
+        "department|institute|university|college|club|union|federation|network|"
+        "alliance|coalition|company|conference|executive|town|township|borough|"
+        "parish|village|centre|center|shire|municipality|cyngor"
+    ).split("|")
+)
+# ... of which these head a name from its first word (Welsh: "Cyngor Cymuned X")
+NOUN_FIRST_BODY_NOUNS = ("cyngor",)
+# the body a decision names as deciding, capitalised at a paragraph's start ("The Committee
+# agreed", "Members noted", "The Partnership approved"): decisions.py
+DECIDING_BODIES = ("members", "partnership", "committee", "board", "council", "panel", "group")
+# a part of the organisation that reports to a meeting, ending an item's title
+# ("Transportation & Mobility Directorate", "Property Management Services", "Reports from
+# Committees"), not a subject: view.py leaves such titles out of example questions
+ORG_UNIT_NOUNS = ("directorate", "department", "services", "section", "committee", "committees")
+# how a question names the meeting, its papers and the body that met ("what did the
+# committee decide", "in the minutes", "the Safer Stockton Partnership"): no topic words,
+# even inside a name (lexical.BODY_WORDS)
+MEETING_WORDS = ("meeting", "meetings", "minute", "minutes", "item", "items")
+BODY_REFERENCE_NOUNS = ("partnership", "committee", "council", "members", "member")
+# words of committee names that name no body in particular: the commonest kinds of body,
+# levels of government and kinds of meeting ("the Municipal District of ...", "Special
+# Meeting of the Full Council"): committees.COMMITTEE_GENERIC
+GENERIC_NAME_WORDS = (
+    "committee committees sub council city county district municipal borough "
+    "special annual full monthly"
+).split()
+
 # numbers written as words ("one in seven", "twelve reports")
 NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "

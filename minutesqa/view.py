@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from minutesqa.clip import clip_at_word
 from minutesqa.committees import COMMITTEE_FILLER, committees_phrase
 from minutesqa.lexical import committee_words
+from minutesqa.lexicon import ORG_UNIT_NOUNS
 from minutesqa.models import (
     MEETING_ITEM,
     Answer,
@@ -51,7 +52,7 @@ _AGENDA_VERB = re.compile(
 )
 # a part of the organisation reporting ("Transportation & Mobility Directorate", "Property
 # Management Services"), not a subject
-_ORG_UNIT = re.compile(r"\b(?:directorate|department|services|section|committees?)$", re.I)
+_ORG_UNIT = re.compile(rf"\b(?:{'|'.join(ORG_UNIT_NOUNS)})$", re.I)
 
 
 # --- showing untrusted text -------------------------------------------------------------
