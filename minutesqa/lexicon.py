@@ -85,6 +85,17 @@ GENERIC_NAME_WORDS = (
     "special annual full monthly"
 ).split()
 
+# words minutes shorten with a full stop that does not end the sentence (sentence_split):
+# titles and ranks before a name ("Councillor J. O'Donoghue", "Supt. Kelly", "Cllr. M.
+# Collins"), abbreviations used mid-sentence ("Co. Limerick", "No. 5", "approx. 30",
+# "Dept. of Justice") and the months' ("Sept. 2019")
+ABBREVIATIONS = frozenset(
+    "mr mrs ms mx dr prof rev fr sr jr st cllr clr cllrs hon rt supt insp sgt gda det "
+    "lt col capt cpt gen maj cmdr comdt sen rep gov pres treas sec asst assoc "
+    "co no nos vol vols ref para paras pp fig approx est incl excl dept govt ltd inc "
+    "corp bros mt ave rd vs viz cf al ca min max tel ext".split()
+) | frozenset(MONTH_ABBREVIATIONS)
+
 # numbers written as words ("one in seven", "twelve reports")
 NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
