@@ -12,6 +12,7 @@ import json
 import re
 import shutil
 import tempfile
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from minutesqa.chunk import strip_context
-from minutesqa.lexicon import BODY_REFERENCE_NOUNS, MEETING_WORDS
+from minutesqa.lexicon import BODY_NOUNS, BODY_REFERENCE_NOUNS, MEETING_WORDS
 from minutesqa.models import MEETING_ITEM
 
 STOPWORDS = frozenset(
@@ -77,27 +78,79 @@ def tokenize(text: str) -> list[str]:
     return [_stem(w.split("'")[0]) for w in words if w not in STOPWORDS and len(w) > 1]
 
 
-COMMITTEE_ABBREVIATIONS = {
-    "jpc": "joint policing committee",
-    "spc": "strategic policy committee",
-    "subcommittee": "sub committee",
-    "subcommittees": "sub committees",
-}
+# one word written two ways, a general spelling rule: "Subcommittee" is "Sub Committee"
+COMMITTEE_SPELLINGS = {"subcommittee": "sub committee", "subcommittees": "sub committees"}
+# the shortest abbreviation read: two letters spell too many ordinary words ("at", "in")
+ABBREVIATION_LETTERS = 3
 
 
-def committee_words(name: str) -> list[str]:
-    """A committee name as plain words: case, punctuation, '&' ('and'), possessives and the
-    usual abbreviations (JPC, SPC, Subcommittee) do not matter."""
-    return list(_committee_words(name))
+def committee_words(name: str, known: Iterable[str] = ()) -> list[str]:
+    """A committee name (or a question, or a filter) as plain words: case, punctuation,
+    '&' ('and'), possessives and "Subcommittee" do not matter, and an abbreviation of one
+    of the `known` names is spelled out ("JPC": joint policing committee, where a known
+    name holds those words; `name_abbreviations`)."""
+    return list(_committee_words(name, tuple(known)))
 
 
 @functools.lru_cache(maxsize=4096)  # an index's committee names, read at every question
-def _committee_words(name: str) -> tuple[str, ...]:
+def _committee_words(name: str, known: tuple[str, ...]) -> tuple[str, ...]:
+    spelled = name_abbreviations(known) if known else {}
+    words: list[str] = []
+    for word in _plain_words(name):
+        words.extend(spelled.get(word, (word,)))
+    return tuple(words)
+
+
+def _plain_words(name: str) -> list[str]:
     low = name.casefold().replace("&", " and ").replace("’", "'").replace("'s ", " ")
     words: list[str] = []
     for word in re.findall(r"[a-z0-9]+", low):
-        words.extend(COMMITTEE_ABBREVIATIONS.get(word, word).split())
-    return tuple(words)
+        words.extend(COMMITTEE_SPELLINGS.get(word, word).split())
+    return words
+
+
+@functools.lru_cache(maxsize=256)  # an index's names, and the pairs eval compares
+def name_abbreviations(names: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The abbreviations committee names spell, each with the words it stands for.
+    An abbreviation is the initials of three or more consecutive significant words of a
+    name (not STOPWORDS: "of", "the", "and") that begin the name or end it, and end in a
+    noun that names a body (lexicon.BODY_NOUNS): "Limerick Joint Policing Committee" gives
+    JPC and LJPC, "Economic Development, Enterprise and Planning Strategic Policy
+    Committee" SPC, "Limerick City and County Council" LCCC and CCC, "San Juan Unified
+    School District Board of Education" SJUSD (not USD, inside the name). Where no such
+    run spells it, one that leaves out the word before its noun does: "Newcastle West
+    Joint Policing Sub Committee" gives JPC too (and JPSC). Other words spell nothing
+    ("Climate Action, Biodiversity and Environment" is no CAB), nor does a word a name
+    writes in small letters or a stopword. Runs of different words spelling one
+    abbreviation: it stands for the words they share, if two or more."""
+    exact: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    shortened: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    taken: set[str] = set()  # words the names write in small letters ("West", not "JPC")
+    for name in names:
+        taken.update(w.casefold() for w in re.findall(r"[A-Za-z0-9]+", name) if not w.isupper())
+        words = [w for w in _plain_words(name) if w not in STOPWORDS and w[0].isalpha()]
+        runs = {tuple(words[:end]) for end in range(ABBREVIATION_LETTERS, len(words) + 1)}
+        runs |= {tuple(words[start:]) for start in range(len(words) - ABBREVIATION_LETTERS + 1)}
+        for run in runs:
+            if not any(run[-len(noun) :] == noun for noun in _BODY_NOUNS):
+                continue
+            exact["".join(w[0] for w in run)].add(run)
+            if len(run) > ABBREVIATION_LETTERS:
+                short = (*run[:-2], run[-1])  # Joint Policing [Sub] Committee
+                shortened["".join(w[0] for w in short)].add(short)
+    spelled: dict[str, tuple[str, ...]] = {}
+    for abbreviation in {*exact, *shortened} - taken - STOPWORDS:
+        spellings = sorted(exact.get(abbreviation) or shortened[abbreviation])
+        shared = tuple(w for w in spellings[0] if all(w in run for run in spellings[1:]))
+        if len(shared) >= 2:
+            spelled[abbreviation] = shared
+    return spelled
+
+
+# a body noun's significant words: "committee", "task force", "office education"
+_BODY_NOUNS = frozenset(
+    tuple(w for w in _plain_words(noun) if w not in STOPWORDS) for noun in BODY_NOUNS
+)
 
 
 def name_words(text: str) -> set[str]:
