@@ -14,7 +14,14 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from minutesqa.dates import ANY_MONTH, MONTH_NAMES, PARTS_OF_YEAR, DateIntent, question_dates
+from minutesqa.dates import (
+    ANY_MONTH,
+    MONTH_NAMES,
+    PARTS_OF_YEAR,
+    WEEKDAY,
+    DateIntent,
+    question_dates,
+)
 from minutesqa.lexical import tokenize
 from minutesqa.lexicon import (
     AMOUNT_WORDS,
@@ -138,7 +145,7 @@ _AMOUNT = (
 _WHEN_NAMED = (
     rf"\b{_MONTHS_RE}|\b(?:19|20)\d\d\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b|"
     rf"\b\d{{1,2}}[.:]\d\d\s*(?:[ap]\.?m)|\b(?:{'|'.join(QUARTER_WORDS)})\b|"
-    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b\d+\s+(?:days?|weeks?|months?|years?)\b"
+    rf"\b{WEEKDAY}s?\b|\b\d+\s+(?:days?|weeks?|months?|years?)\b"
 )
 # a time said only against the meeting's ("last year", "this month"): it answers "when"
 # less plainly than a time named
