@@ -85,7 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--committee",
         help="only this committee: its name, or words of it to take every committee whose "
-        "name holds them (JPC and SPC are understood)",
+        "name holds them (an abbreviation of a name's initials is understood: 'JPC' for "
+        "the Joint Policing Committee)",
     )
     p.add_argument("--k", type=int, help="how many items to retrieve (default 10)")
     p.add_argument(

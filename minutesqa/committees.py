@@ -8,6 +8,7 @@ from collections import defaultdict
 
 from minutesqa.errors import ConfigError
 from minutesqa.lexical import LexicalIndex, committee_words, tokenize
+from minutesqa.lexicon import GENERIC_NAME_WORDS
 
 COMMITTEE_FILLER = frozenset({"the", "of", "a", "an", "meeting", "meetings"})
 # words that name no body in particular, so a question using them names no committee: the
@@ -16,8 +17,7 @@ COMMITTEE_FILLER = frozenset({"the", "of", "a", "an", "meeting", "meetings"})
 # uses, such as the council's own name ("Limerick": 75% of its chunks) or "Board" and
 # "Directors" in a folder of boards (71%, 63%)
 COMMITTEE_GENERIC = COMMITTEE_FILLER | frozenset(
-    "committee committees sub council city county district municipal borough and in to on "
-    "for at special annual full monthly".split()
+    (*GENERIC_NAME_WORDS, "and", "in", "to", "on", "for", "at")
 )
 
 
@@ -27,7 +27,7 @@ def common_name_words(
     """Words of the committee names that at least `share` of the chunks use
     (Tuning.common_name_share)."""
     n = len(lexical.ids) or 1
-    words = {w for name in names for w in committee_words(name)}
+    words = {w for name in names for w in committee_words(name, names)}
     return frozenset(
         w for w in words if (t := tokenize(w)) and lexical.df.get(t[0], 0) >= share * n
     )
@@ -35,15 +35,16 @@ def common_name_words(
 
 def resolve_committees(name: str | None, known: list[str]) -> tuple[str, ...]:
     """The committees a user's name stands for: the exact one, else every committee
-    whose name holds all its words ('joint policing' or 'JPC': the Joint Policing
-    Committee however each set of minutes spells it). Empty: no filter."""
+    whose name holds all its words ('joint policing', or 'JPC', which a known name's
+    initials spell: the Joint Policing Committee however each set of minutes spells it).
+    Empty: no filter."""
     if not name or not name.strip():
         return ()
     if name in known:  # and its other spellings: '&' for 'and', a hyphen for a space
-        same = committee_words(name)
-        return tuple(c for c in known if c == name or committee_words(c) == same)
-    words = set(committee_words(name)) - COMMITTEE_FILLER
-    matches = [c for c in known if words and words <= set(committee_words(c))]
+        same = committee_words(name, known)
+        return tuple(c for c in known if c == name or committee_words(c, known) == same)
+    words = set(committee_words(name, known)) - COMMITTEE_FILLER
+    matches = [c for c in known if words and words <= set(committee_words(c, known))]
     if not matches:
         low = name.lower().strip()
         matches = [c for c in known if low in c.lower()]
@@ -57,9 +58,11 @@ def committees_named(question: str, known: list[str], generic: frozenset[str]) -
     """The committees a question names ("at the Newcastle West Joint Policing Sub
     Committee"): those whose distinctive words all appear in it, keeping only the most
     specific (the sub committee, not also the district it belongs to)."""
-    asked = set(committee_words(question))
+    asked = set(committee_words(question, known))
     named = {
-        c: words for c in known if (words := set(committee_words(c)) - generic) and words <= asked
+        c: words
+        for c in known
+        if (words := set(committee_words(c, known)) - generic) and words <= asked
     }
     return tuple(
         c for c, words in named.items() if not any(words < other for other in named.values())
@@ -72,8 +75,8 @@ def with_sub_bodies(
     """The bodies named and those whose name holds all of a named one's distinctive words:
     its sub committees ("the Newcastle West district": also the Municipal District of
     Newcastle West Joint Policing Sub Committee), never the body above a sub committee."""
-    wanted = [set(committee_words(c)) - generic for c in named]
-    subs = [c for c in known if any(w and w <= set(committee_words(c)) for w in wanted)]
+    wanted = [set(committee_words(c, known)) - generic for c in named]
+    subs = [c for c in known if any(w and w <= set(committee_words(c, known)) for w in wanted)]
     return tuple(dict.fromkeys([*named, *subs]))
 
 
@@ -83,8 +86,8 @@ def committees_placed(question: str, known: list[str], generic: frozenset[str]) 
     "policing in Rathkeale": those of Adare-Rathkeale), a town or subject the names share.
     Searched with a preference only (retrieve: `prefer`), never as the body named."""
     capitalised = re.findall(r"(?<=\s)[A-Z][\w'’-]*", question)
-    asked = {w for word in capitalised for w in committee_words(word)} - generic
-    return tuple(c for c in known if asked & set(committee_words(c)))
+    asked = {w for word in capitalised for w in committee_words(word, known)} - generic
+    return tuple(c for c in known if asked & set(committee_words(c, known)))
 
 
 def committee_family(
@@ -94,8 +97,8 @@ def committee_family(
     committees ("Municipal District of Newcastle West" and "Municipal District of Newcastle
     West Joint Policing Sub Committee"), one body's spellings. A question that names one
     ("the Newcastle West district") may be answered from the minutes of any of them."""
-    words = set().union(*(set(committee_words(c)) - generic for c in named))
-    return tuple(c for c in known if words & (set(committee_words(c)) - generic))
+    words = set().union(*(set(committee_words(c, known)) - generic for c in named))
+    return tuple(c for c in known if words & (set(committee_words(c, known)) - generic))
 
 
 def committee_choices(committees: dict[str, int]) -> list[str]:
@@ -103,7 +106,7 @@ def committee_choices(committees: dict[str, int]) -> list[str]:
     hyphens or apostrophes are one body, shown as its most used spelling."""
     groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for name in committees:
-        groups[tuple(committee_words(name))].append(name)
+        groups[tuple(committee_words(name, committees))].append(name)
     return sorted(min(names, key=lambda c: (-committees[c], c)) for names in groups.values())
 
 

@@ -8,23 +8,23 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-MONTHS["sept"] = 9
-# Welsh month names: bilingual councils in Wales keep minutes in both languages ("8fed
-# Gorffennaf 2015" in the Welsh copy of "8th July 2015"); read in the minutes' dates only
-WELSH_MONTHS = (
-    "ionawr chwefror mawrth ebrill mai mehefin gorffennaf awst medi hydref tachwedd rhagfyr"
-).split()
-MONTHS.update({name: i for i, name in enumerate(WELSH_MONTHS, 1)})
-# the one home of month and weekday names in patterns: header.py reads minutes with them
-MONTH_NAMES = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
+from minutesqa import lexicon
+
+# a month's number by its name or abbreviation (the lexicon's: "september", "sept", "sep"),
+# and by its Welsh name (bilingual councils in Wales keep minutes in both languages: "8fed
+# Gorffennaf 2015" in the Welsh copy of "8th July 2015"; read in the minutes' dates only)
+MONTHS = {name: i for i, name in enumerate(lexicon.MONTHS, 1)}
+MONTHS.update(
+    {a: MONTHS[name] for a in lexicon.MONTH_ABBREVIATIONS for name in MONTHS if name.startswith(a)}
 )
+MONTHS.update({name: i for i, name in enumerate(lexicon.WELSH_MONTHS, 1)})
+# the one home of month and weekday names in patterns: header.py and question.py read
+# minutes and questions with them
+MONTH_NAMES = "|".join(lexicon.MONTHS)
+ANY_MONTH = rf"(?:{MONTH_NAMES}|{'|'.join(lexicon.MONTH_ABBREVIATIONS)})"  # name or abbreviation
 WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_MONTH_RE = (
-    rf"({MONTH_NAMES}|{'|'.join(WELSH_MONTHS)}|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
-)
+_WELSH = "|".join(lexicon.WELSH_MONTHS)
+_MONTH_RE = rf"({MONTH_NAMES}|{_WELSH}|{'|'.join(lexicon.MONTH_ABBREVIATIONS)})\.?"
 _DAY_NAME = rf"(?:{WEEKDAY},?\s+)?"
 # OCR turns "21st" into "21*" or '26"'; Welsh ordinals: 1af, 2ail, 3ydd, 8fed, 11eg, 21ain
 _ORD = r"(?:\s?(?:st|nd|rd|th)|(?:af|ail|ydd|ed|fed|eg|ain)\b|[*\"”'’])?"

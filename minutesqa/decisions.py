@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 
 from minutesqa.clip import clip_at_word
+from minutesqa.lexicon import BODY_NOUNS, DECIDING_BODIES
 from minutesqa.sentence_split import split_paragraph
 
 _DECISION_START = re.compile(
     r"^(?:(?:AGREED|RESOLVED|DECIDED)\b|(?:And\s+)?Resolved\b|Agreed\s+that\b|"
-    r"(?:The\s+)?(?:Members|Partnership|Committee|Board|Council|Panel|Group)\s+"
+    rf"(?:The\s+)?(?:{'|'.join(w.title() for w in DECIDING_BODIES)})\s+"
     r"(?i:agreed|noted|resolved|approved|endorsed|accepted)\b|"
     r"It\s+was\s+(?i:agreed|resolved|decided)\b|"
     r"The\s+[\w ]{1,60}\s+(?:was|were)\s+noted\.|"
@@ -92,7 +93,7 @@ _OUTCOME = re.compile(
     r"(?:and|all|unanimously|was)\s+agreed|agreed\s+(?:by\s+all|unanimously)|"
     # "Seconded by Councillor Ryan; And Resolved: 'That ...'" (Irish councils)
     r"and\s+resolved)\b"
-    r"(?!\s+(?:by|to)\s+(?:the\s+)?(?:board|committee|council)\s+(?:at|on|in)\b)",
+    rf"(?!\s+(?:by|to)\s+(?:the\s+)?(?:{'|'.join(BODY_NOUNS)})\s+(?:at|on|in)\b)",
     re.IGNORECASE,
 )
 _UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b|\bwithout\s+objection\b|\bgeneral\s+consent\b", re.I)

@@ -27,6 +27,7 @@ from minutesqa.config import Settings
 from minutesqa.embed import Embedder
 from minutesqa.errors import ConfigError
 from minutesqa.lexical import tokenize
+from minutesqa.lexicon import CURRENCY_SYMBOLS
 from minutesqa.models import Hit, human_date, item_label
 from minutesqa.prompts import render
 from minutesqa.retrieve import Retrieval, topic_terms
@@ -167,8 +168,7 @@ class Checked:
 
 _CITE = re.compile(r"\[(\d{1,2})(?:\s*[,;]\s*(\d{1,2}))*\]")
 _CITE_ANY = re.compile(r"\[\s*\d{1,2}(?:\s*[,;]\s*\d{1,2})*\s*\]")
-_NUMBER = re.compile(r"£?\d[\d,]*(?:\.\d+)?%?")
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_NUMBER = re.compile(rf"[{re.escape(CURRENCY_SYMBOLS)}]?\d[\d,]*(?:\.\d+)?%?")
 _SENTENCE_START = re.compile(r"^[\"'“‘(]*\w+")
 # capitalised words a sentence may use without the excerpt using them
 _FREE_WORDS = frozenset(
@@ -220,7 +220,7 @@ def _unsupported(sentence: str, source: str) -> str:
     flat = re.sub(r"\s+", " ", source)
     digits = re.sub(r"[,\s]", "", flat)
     for number in _NUMBER.findall(sentence):
-        core = number.strip("£%").replace(",", "")
+        core = number.strip(CURRENCY_SYMBOLS + "%").replace(",", "")
         if core and core not in digits:
             return number
     words = set(tokenize(flat))

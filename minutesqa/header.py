@@ -35,6 +35,7 @@ from minutesqa.dates import (
     year_of,
 )
 from minutesqa.errors import InputError
+from minutesqa.lexicon import ABBREVIATIONS, BODY_NOUNS, MONTHS, NOUN_FIRST_BODY_NOUNS
 from minutesqa.models import Attendance, DocHints
 
 # OCR of scanned minutes mangles ordinals: "13™ DECEMBER", "7°” MAY", "21% JULY", "1+t",
@@ -133,22 +134,38 @@ def _tidy_name(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip(" ,.-–:")
     name = re.sub(r"(?<=[A-Za-z])\s?-\s(?=[A-Za-z])|(?<=[A-Za-z])\s-\s?(?=[A-Za-z])", "-", name)
     if name.isupper():
-        words = name.lower().split()
-        name = " ".join(w if (i and w in _SMALL) else _cap(w) for i, w in enumerate(words))
+        words = name.split()
+        name = " ".join(_title_word(w, small=bool(i)) for i, w in enumerate(words))
     else:  # "LOS RIOS COMMUNITY COLLEGE DISTRICT Board of Trustees": capitals written out
         name = re.sub(
             r"\b[A-Z][A-Z'’-]+(?:\s+(?:OF|AND|THE|FOR|[A-Z][A-Z'’-]+))+\b(?<=[A-Z]{4})",
-            lambda m: " ".join(
-                w.lower() if w.lower() in _SMALL else _cap(w.lower()) for w in m.group(0).split()
-            ),
+            lambda m: " ".join(_title_word(w, small=True) for w in m.group(0).split()),
             name,
         )
-    name = re.sub(r"\b(Jpc|Spc)\b", lambda m: m.group(1).upper(), name)
     return re.sub(r"-([a-z])", lambda m: "-" + m.group(1).upper(), name)
 
 
+# An acronym keeps its capitals when a name printed in capitals is title-cased ("MUNICIPAL
+# DISTRICT OF ADARE-RATHKEALE JPC SUBCOMMITTEE", "... POLICY COMMITTEE (SPC)", "SMFD
+# BOARD"): a word of 2 to 5 letters and no vowel (nor y), which no English word is, unless
+# it is a title or an abbreviation written in title case ("ST", "LTD", "MR":
+# lexicon.ABBREVIATIONS).
+_ACRONYM = re.compile(r"[B-DF-HJ-NP-TV-XZ]{2,5}")
+
+
+def _title_word(word: str, small: bool) -> str:
+    """A word of a name printed in capitals as a title writes it: an acronym as printed,
+    a small word ("of", "and") in lower case where `small`, any other capitalised."""
+    letters = re.sub(r"[^A-Za-z]", "", word)  # "(SPC)": its letters
+    if _ACRONYM.fullmatch(letters) and letters.lower() not in ABBREVIATIONS:
+        return word
+    low = word.lower()
+    return low if small and low in _SMALL else _cap(low)
+
+
 def _cap(word: str) -> str:
-    return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
+    """Each hyphened part's first letter capitalised, after any bracket or quote ("(Rural")."""
+    return "-".join(re.sub(r"^\W*\w", lambda m: m.group(0).upper(), p) for p in word.split("-"))
 
 
 _ATT_FIELDS = [
@@ -552,16 +569,7 @@ def _partial(
 
 # --- the body's name -------------------------------------------------------------------------
 
-# the nouns that make a line a body's name ("cyngor": a Welsh council, "Cyngor Cymuned
-# Manordeilo a Salem" in the Welsh copy of bilingual minutes)
-ORG_NOUNS = (
-    "committee|sub-committee|subcommittee|board|council|commission|foundation|district|"
-    "partnership|authority|trustees|corporation|assembly|panel|group|forum|cabinet|"
-    "association|society|trust|agency|senate|taskforce|task force|office of education|"
-    "department|institute|university|college|club|union|federation|network|"
-    "alliance|coalition|company|conference|executive|town|township|borough|"
-    "parish|village|centre|center|shire|municipality|cyngor"
-)
+ORG_NOUNS = "|".join(BODY_NOUNS)  # a pattern of the lexicon's body nouns
 _ORG = re.compile(rf"\b(?:{ORG_NOUNS})\b", re.IGNORECASE)
 # words of the meeting, not of the body: kept apart as its kind or dropped
 _KIND_WORDS = re.compile(
@@ -677,8 +685,7 @@ _POST = re.compile(
 MAX_NAME_WORDS = 12
 
 
-# organisational nouns that head a name from its first word (Welsh: "Cyngor Cymuned X")
-NOUN_FIRST = frozenset({"cyngor"})
+NOUN_FIRST = frozenset(NOUN_FIRST_BODY_NOUNS)
 _AFTER_HEAD = frozenset({"of", "for", "and", "&", "on", "to", "in", "at", "the"})
 
 
@@ -882,7 +889,7 @@ def _name_in_title(line: str) -> str:
     if not all(w[:1].isupper() or w.lower() in _NAME_CONNECTORS for w in words):
         return ""
     lowered = {w.lower().strip(".,") for w in words}
-    if lowered & (set(MONTH_NAMES.split("|")) | _NOT_IN_TITLE_NAME):
+    if lowered & (set(MONTHS) | _NOT_IN_TITLE_NAME):
         return ""
     if _KIND_WORDS.search(name) or _NOT_A_NAME.search(name) or _POST.search(name):
         return ""  # "Approved", "PROCEEDINGS AT", an address, a post

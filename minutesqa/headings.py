@@ -18,6 +18,8 @@ import sys
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
+from minutesqa.lexicon import CURRENCY_SYMBOLS
+
 # --- the marks on a line -----------------------------------------------------------------
 
 _MD_HEADING = re.compile(r"^(#{1,6}) (.*)$")
@@ -81,7 +83,7 @@ DATED_NUMBER = (
 # from 1990 to 2039, which is a wrapped sentence's end more often ("... by the end of
 # November" over "2025. TS agreed to look into this").
 RUNNING_NUMBER = r"(?!19[9]\d|20[0-3]\d)\d{4}"
-_TITLE_START = r"[A-Z0-9\"'‘“(£$€]"
+_TITLE_START = rf"[A-Z0-9\"'‘“({re.escape(CURRENCY_SYMBOLS)}]"  # "€2.5m for Roads", too
 
 # Each pattern: scheme, regex with groups (number, title?), whether the title may be absent.
 # Titles must start like a title (capital, digit, quote), so "5 members attended" is a

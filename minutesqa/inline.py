@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from minutesqa.headings import DATED_NUMBER, MAX_HEADING, RUNNING_NUMBER, reads_as_title
+from minutesqa.lexicon import CURRENCY_SYMBOLS
 
 # items inline in flat text: "... noted. 2. Declarations of interest ..." (after a sentence's
 # end), "... 3 members of the public 1. Apologies ..." (after a word), and a number stuck to
@@ -467,7 +468,7 @@ def _lone_heading(lines: list[str], i: int) -> bool:
         return False
     if any(_OFFICE.match(w.strip("()")) for w in words) or _BULLET_START.match(text):
         return False
-    if _NOT_AN_ITEM.search(text) or re.search(r"[£$€]|\d[.,]\d", text):
+    if _NOT_AN_ITEM.search(text) or re.search(rf"[{re.escape(CURRENCY_SYMBOLS)}]|\d[.,]\d", text):
         return False  # "Mrs C Hardy - £261.76 - Salary for November": an account's line
     long_words = [w for w in words if len(w) >= 4]
     titled = sum(w[0].isupper() for w in long_words) >= LONE_TITLE_CASE * len(long_words)

@@ -12,6 +12,7 @@ import json
 import re
 import shutil
 import tempfile
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from minutesqa.chunk import strip_context
+from minutesqa.lexicon import BODY_NOUNS, BODY_REFERENCE_NOUNS, MEETING_WORDS
 from minutesqa.models import MEETING_ITEM
 
 STOPWORDS = frozenset(
@@ -31,22 +33,18 @@ STOPWORDS = frozenset(
     they this those through to too under until up very was we were what when where which while
     who whom why will with would you your yours also did said what whats tell me us any""".split()
 )
+# question words that name the meeting, its papers or the body, generic even inside a name
+# ("the Safer Stockton Partnership"); the other GENERIC words are topic words when part of
+# a name (`name_words`)
+BODY_WORDS = frozenset((*MEETING_WORDS, *BODY_REFERENCE_NOUNS))
 # question words that say nothing about the topic: never a reason to find or miss an item
-GENERIC = frozenset(
-    tokenize_word
-    for tokenize_word in """much many happen happened told tell say says said decide decided
-    decision agree agreed discuss discussed mention mentioned talk talked anyone anything
-    something give given get got go going ask asked know show shown update meeting meetings
-    minute minutes item items partnership committee council members member cut cuts fall
-    fell rise rose drop dropped change changed need needed increase decrease go went come
-    came make made take took work worked kind sort way ways able increased decreased changed
-    discussing deciding agreeing raised raise""".split()
-)
-# ... of which these name the body or its papers, generic even inside a name ("the Safer
-# Stockton Partnership"); the others are topic words when part of a name (`name_words`)
-BODY_WORDS = frozenset(
-    "meeting meetings minute minutes item items partnership committee council members "
-    "member".split()
+GENERIC = BODY_WORDS | frozenset(
+    """much many happen happened told tell say says said decide decided decision agree agreed
+    discuss discussed mention mentioned talk talked anyone anything something give given get
+    got go going ask asked know show shown update cut cuts fall fell rise rose drop dropped
+    change changed need needed increase decrease go went come came make made take took work
+    worked kind sort way ways able increased decreased changed discussing deciding agreeing
+    raised raise""".split()
 )
 FORMAT_VERSION = 4  # bump when the saved layout changes: older copies are rebuilt
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
@@ -80,27 +78,79 @@ def tokenize(text: str) -> list[str]:
     return [_stem(w.split("'")[0]) for w in words if w not in STOPWORDS and len(w) > 1]
 
 
-COMMITTEE_ABBREVIATIONS = {
-    "jpc": "joint policing committee",
-    "spc": "strategic policy committee",
-    "subcommittee": "sub committee",
-    "subcommittees": "sub committees",
-}
+# one word written two ways, a general spelling rule: "Subcommittee" is "Sub Committee"
+COMMITTEE_SPELLINGS = {"subcommittee": "sub committee", "subcommittees": "sub committees"}
+# the shortest abbreviation read: two letters spell too many ordinary words ("at", "in")
+ABBREVIATION_LETTERS = 3
 
 
-def committee_words(name: str) -> list[str]:
-    """A committee name as plain words: case, punctuation, '&' ('and'), possessives and the
-    usual abbreviations (JPC, SPC, Subcommittee) do not matter."""
-    return list(_committee_words(name))
+def committee_words(name: str, known: Iterable[str] = ()) -> list[str]:
+    """A committee name (or a question, or a filter) as plain words: case, punctuation,
+    '&' ('and'), possessives and "Subcommittee" do not matter, and an abbreviation of one
+    of the `known` names is spelled out ("JPC": joint policing committee, where a known
+    name holds those words; `name_abbreviations`)."""
+    return list(_committee_words(name, tuple(known)))
 
 
 @functools.lru_cache(maxsize=4096)  # an index's committee names, read at every question
-def _committee_words(name: str) -> tuple[str, ...]:
+def _committee_words(name: str, known: tuple[str, ...]) -> tuple[str, ...]:
+    spelled = name_abbreviations(known) if known else {}
+    words: list[str] = []
+    for word in _plain_words(name):
+        words.extend(spelled.get(word, (word,)))
+    return tuple(words)
+
+
+def _plain_words(name: str) -> list[str]:
     low = name.casefold().replace("&", " and ").replace("’", "'").replace("'s ", " ")
     words: list[str] = []
     for word in re.findall(r"[a-z0-9]+", low):
-        words.extend(COMMITTEE_ABBREVIATIONS.get(word, word).split())
-    return tuple(words)
+        words.extend(COMMITTEE_SPELLINGS.get(word, word).split())
+    return words
+
+
+@functools.lru_cache(maxsize=256)  # an index's names, and the pairs eval compares
+def name_abbreviations(names: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The abbreviations committee names spell, each with the words it stands for.
+    An abbreviation is the initials of three or more consecutive significant words of a
+    name (not STOPWORDS: "of", "the", "and") that begin the name or end it, and end in a
+    noun that names a body (lexicon.BODY_NOUNS): "Limerick Joint Policing Committee" gives
+    JPC and LJPC, "Economic Development, Enterprise and Planning Strategic Policy
+    Committee" SPC, "Limerick City and County Council" LCCC and CCC, "San Juan Unified
+    School District Board of Education" SJUSD (not USD, inside the name). Where no such
+    run spells it, one that leaves out the word before its noun does: "Newcastle West
+    Joint Policing Sub Committee" gives JPC too (and JPSC). Other words spell nothing
+    ("Climate Action, Biodiversity and Environment" is no CAB), nor does a word a name
+    writes in small letters or a stopword. Runs of different words spelling one
+    abbreviation: it stands for the words they share, if two or more."""
+    exact: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    shortened: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    taken: set[str] = set()  # words the names write in small letters ("West", not "JPC")
+    for name in names:
+        taken.update(w.casefold() for w in re.findall(r"[A-Za-z0-9]+", name) if not w.isupper())
+        words = [w for w in _plain_words(name) if w not in STOPWORDS and w[0].isalpha()]
+        runs = {tuple(words[:end]) for end in range(ABBREVIATION_LETTERS, len(words) + 1)}
+        runs |= {tuple(words[start:]) for start in range(len(words) - ABBREVIATION_LETTERS + 1)}
+        for run in runs:
+            if not any(run[-len(noun) :] == noun for noun in _BODY_NOUNS):
+                continue
+            exact["".join(w[0] for w in run)].add(run)
+            if len(run) > ABBREVIATION_LETTERS:
+                short = (*run[:-2], run[-1])  # Joint Policing [Sub] Committee
+                shortened["".join(w[0] for w in short)].add(short)
+    spelled: dict[str, tuple[str, ...]] = {}
+    for abbreviation in {*exact, *shortened} - taken - STOPWORDS:
+        spellings = sorted(exact.get(abbreviation) or shortened[abbreviation])
+        shared = tuple(w for w in spellings[0] if all(w in run for run in spellings[1:]))
+        if len(shared) >= 2:
+            spelled[abbreviation] = shared
+    return spelled
+
+
+# a body noun's significant words: "committee", "task force", "office education"
+_BODY_NOUNS = frozenset(
+    tuple(w for w in _plain_words(noun) if w not in STOPWORDS) for noun in BODY_NOUNS
+)
 
 
 def name_words(text: str) -> set[str]:

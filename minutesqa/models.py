@@ -61,7 +61,7 @@ PIPELINE_CHANGES: dict[int, frozenset[str]] = {
     # year.month.n minute numbers ("19.11.01", headings.DATED_NUMBER), a front matter date
     # the file name contradicts is the page's, a posted page dated by its opening lines and
     # a day and month before its posting (header.meeting_date), Welsh month names
-    # (dates.WELSH_MONTHS) and "cyngor" (header.ORG_NOUNS)
+    # (lexicon.WELSH_MONTHS) and "cyngor" (lexicon.BODY_NOUNS)
 }
 # the last version that changed an item's text (and so its sentences): the sentence store
 # is kept across later versions

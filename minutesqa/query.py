@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from minutesqa.dates import DateIntent, without_parts_of_year
 from minutesqa.lexical import content_terms
+from minutesqa.lexicon import MONTH_ABBREVIATIONS, MONTHS
 from minutesqa.tuning import Tuning
 
 # Questions the meeting record answers: who attended or sent apologies, who chaired the
@@ -54,10 +55,7 @@ def search_text(
     return question
 
 
-_DATE_WORDS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec year month latest last recent".split()
-)
+_DATE_WORDS = frozenset((*MONTHS, *MONTH_ABBREVIATIONS, *"year month latest last recent".split()))
 
 
 def topic_terms(text: str) -> list[str]:

@@ -14,7 +14,14 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from minutesqa.dates import MONTH_NAMES, PARTS_OF_YEAR, DateIntent, question_dates
+from minutesqa.dates import (
+    ANY_MONTH,
+    MONTH_NAMES,
+    PARTS_OF_YEAR,
+    WEEKDAY,
+    DateIntent,
+    question_dates,
+)
 from minutesqa.lexical import tokenize
 from minutesqa.lexicon import (
     AMOUNT_WORDS,
@@ -125,7 +132,7 @@ def question_kind(question: str) -> Kind:
 # a figure, not a year ("29 New Build Houses ... in 2019": 29 is the count), nor part of a
 # name ("Covid-19", "COM-2"), a day of the month ("the 17th", "17 March") or a time of day
 # ("12 noon", "7.30pm")
-_MONTHS_RE = rf"(?:{MONTH_NAMES}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
+_MONTHS_RE = rf"{ANY_MONTH}\b"
 _NUMBER = (
     rf"(?<![^\W\d]-)\b(?!(?:19|20)\d\d\b)(?!\d{{1,2}}(?:st|nd|rd|th)\b|\d{{1,2}}\s+{_MONTHS_RE}|"
     r"\d{1,2}(?:[.:]\d\d)?\s*(?:noon|midday|[ap]\.?m\b|o'clock))\d[\d,.]*|"
@@ -135,11 +142,10 @@ _AMOUNT = (
     rf"[{re.escape(CURRENCY_SYMBOLS)}]\s?\d|\d\s*%|\b\d[\d,.]*\s*(?:{'|'.join(AMOUNT_WORDS)})\b|"
     rf"\b(?:{'|'.join(CURRENCY_WORDS)})\b|\b(?:one|\d+)\s+in\s+(?:every\s+)?\w+\b"
 )
-_MONTHS = rf"(?:{MONTH_NAMES}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
 _WHEN_NAMED = (
-    rf"\b{_MONTHS}|\b(?:19|20)\d\d\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b|"
+    rf"\b{_MONTHS_RE}|\b(?:19|20)\d\d\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b|"
     rf"\b\d{{1,2}}[.:]\d\d\s*(?:[ap]\.?m)|\b(?:{'|'.join(QUARTER_WORDS)})\b|"
-    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b\d+\s+(?:days?|weeks?|months?|years?)\b"
+    rf"\b{WEEKDAY}s?\b|\b\d+\s+(?:days?|weeks?|months?|years?)\b"
 )
 # a time said only against the meeting's ("last year", "this month"): it answers "when"
 # less plainly than a time named

@@ -222,7 +222,10 @@ class Retriever:
             else (() if committees else self.committees_placed(text))
         )
         places = frozenset(
-            t for c in prefer for w in set(committee_words(c)) - self._generic for t in tokenize(w)
+            t
+            for c in prefer
+            for w in set(committee_words(c, known)) - self._generic
+            for t in tokenize(w)
         )
         asking = asking_part(question, places, parsed.dates) if not parsed.follow_up else ""
         wants_focus = bool(asking and tune.focus_weight)

@@ -27,6 +27,7 @@ from minutesqa.headings import (
     reads_as_title,
 )
 from minutesqa.inline import run_in_text, split_inline, split_labels, split_run_in
+from minutesqa.lexicon import CURRENCY_SYMBOLS
 from minutesqa.models import AgendaItem, Document, Meeting
 from minutesqa.resolutions import find_resolutions
 
@@ -65,7 +66,7 @@ def _agenda(raw: list[str]) -> tuple[list[Candidate], list[str]]:
 
 
 # a figure alone on its line: a year, a count, an amount or a share ("2013", "17", "€5,000")
-_FIGURE = re.compile(r"^\s*[€£$]?\s*\d[\d,.]*\s*%?\s*$")
+_FIGURE = re.compile(rf"^\s*[{re.escape(CURRENCY_SYMBOLS)}]?\s*\d[\d,.]*\s*%?\s*$")
 
 
 def _table_cell(raw: list[str], cand: Candidate) -> bool:

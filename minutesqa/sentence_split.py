@@ -6,17 +6,9 @@ from __future__ import annotations
 
 import re
 
-# Words that end in a full stop without ending the sentence: titles and ranks before a name
-# ("Councillor J. O'Donoghue", "Supt. Kelly", "Cllr. M. Collins"), and abbreviations
-# minutes use mid-sentence ("Co. Limerick", "No. 5", "approx. 30", "Dept. of Justice").
-ABBREVIATIONS = frozenset(
-    "mr mrs ms mx dr prof rev fr sr jr st cllr clr cllrs hon rt supt insp sgt gda det "
-    "lt col capt cpt gen maj cmdr comdt sen rep gov pres treas sec asst assoc "
-    "co no nos vol vols ref para paras pp fig approx est incl excl dept govt ltd inc "
-    "corp bros mt ave rd jan feb mar apr jun jul aug sep sept oct nov dec vs viz cf al "
-    "ca min max tel ext".split()
-)
-_BREAK = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9£€$])")
+from minutesqa.lexicon import ABBREVIATIONS, CURRENCY_SYMBOLS
+
+_BREAK = re.compile(rf"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9{re.escape(CURRENCY_SYMBOLS)}])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)[.]$")
 
 

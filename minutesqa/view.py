@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from minutesqa.clip import clip_at_word
 from minutesqa.committees import COMMITTEE_FILLER, committees_phrase
 from minutesqa.lexical import committee_words
+from minutesqa.lexicon import ORG_UNIT_NOUNS
 from minutesqa.models import (
     MEETING_ITEM,
     Answer,
@@ -51,7 +52,7 @@ _AGENDA_VERB = re.compile(
 )
 # a part of the organisation reporting ("Transportation & Mobility Directorate", "Property
 # Management Services"), not a subject
-_ORG_UNIT = re.compile(r"\b(?:directorate|department|services|section|committees?)$", re.I)
+_ORG_UNIT = re.compile(rf"\b(?:{'|'.join(ORG_UNIT_NOUNS)})$", re.I)
 
 
 # --- showing untrusted text -------------------------------------------------------------
@@ -103,7 +104,8 @@ def example_questions(pipeline: Any, limit: int = 4, per_meeting: int = 2) -> li
         firsts = pipeline.retriever.store.first_chunks()
         uses = Counter(_title_key(c.ref.title) for c in firsts)
         cov = pipeline.coverage
-        body_words = {w for name in cov.dates_by_committee for w in committee_words(name)}
+        names = list(cov.dates_by_committee)
+        body_words = {w for name in names for w in committee_words(name, names)}
         meetings = sorted(
             ((day, name) for name, days in cov.dates_by_committee.items() for day in days),
             reverse=True,
@@ -115,7 +117,7 @@ def example_questions(pipeline: Any, limit: int = 4, per_meeting: int = 2) -> li
             taken = 0
             for c in sorted(chunks, key=lambda c: c.item_index):
                 title = _AGENDA_VERB.sub("", " ".join(c.ref.title.split()))
-                words = [w for w in committee_words(title) if w not in COMMITTEE_FILLER]
+                words = [w for w in committee_words(title, names) if w not in COMMITTEE_FILLER]
                 if (
                     c.item_index == 0
                     or c.ref.restricted

@@ -229,3 +229,38 @@ def test_local_bodies_are_bodies(tmp_path: Path, header: list[str], name: str) -
     from minutesqa.models import DocHints
 
     assert body_name(header, tmp_path / "minutes.md", DocHints()) == name
+
+
+@pytest.mark.parametrize(
+    ("printed", "name"),
+    [
+        # real Limerick headers printed in capitals: the acronyms keep theirs, "St." is a
+        # title-case abbreviation, not an acronym
+        (
+            "ECONOMIC DEVELOPMENT, ENTERPRISE AND PLANNING STRATEGIC POLICY COMMITTEE (SPC) AND "
+            "THE CLIMATE ACTION, BIODIVERSITY & ENVIRONMENT SPC",
+            "Economic Development, Enterprise and Planning Strategic Policy Committee (SPC) and "
+            "the Climate Action, Biodiversity & Environment SPC",
+        ),
+        (
+            "BOARD OF RCCN (RURAL COMMUNITY CARE NETWORK) WEST LIMERICK LIMITED",
+            "Board of RCCN (Rural Community Care Network) West Limerick Limited",
+        ),
+        ("BOARD OF GOVERNORS OF ST. JOHN’S HOSPITAL", "Board of Governors of St. John’s Hospital"),
+        (
+            "MUNICIPAL DISTRICT OF ADARE- RATHKEALE JPC SUBCOMMITTEE",
+            "Municipal District of Adare-Rathkeale JPC Subcommittee",
+        ),
+        # a name half in capitals (Sacramento boards): the capitals are title-cased alike
+        (
+            "LOS RIOS COMMUNITY COLLEGE DISTRICT Board of Trustees",
+            "Los Rios Community College District Board of Trustees",
+        ),
+    ],
+)
+def test_a_name_printed_in_capitals_keeps_its_acronyms(printed: str, name: str) -> None:
+    """Title-casing a name printed in capitals keeps an acronym's capitals (2 to 5 letters,
+    no vowel) and writes a title's abbreviation in title case."""
+    from minutesqa.header import _tidy_name
+
+    assert _tidy_name(printed) == name

@@ -137,6 +137,10 @@ def test_percentile() -> None:
         ("Joint Policing Sub Committee", "Joint Policing Committee", False),
         ("Policing", "Joint Policing Committee", True),  # every significant word appears
         ("Police", "Joint Policing Committee", False),  # words, not substrings
+        # an abbreviation either name's initials spell (layouts: Denver's RTD)
+        ("RTD Board of Directors", "Regional Transportation District Board of Directors", True),
+        ("Regional Transportation District", "RTD", True),
+        ("HSE", "Joint Policing Committee", False),
     ],
 )
 def test_committee_matching(expected: str, actual: str, ok: bool) -> None:

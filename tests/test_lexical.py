@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from minutesqa.lexical import LexicalIndex, content_terms, join_parts, name_words, tokenize
 
 
@@ -85,3 +87,84 @@ def test_a_common_word_inside_a_name_is_the_topic() -> None:
         "polic",
         "committee",
     }
+
+
+# --- committee abbreviations, derived from the names an index holds ------------------------
+
+# real committee names: Limerick's (../shared/corpora/limerick) and the layouts corpus's
+# Denver, Sacramento and Apache boards (../shared/corpora/layouts/SOURCE.md)
+LIMERICK_NAMES = (
+    "Joint Policing Committee",
+    "Municipal District of Newcastle West Joint Policing Sub Committee",
+    "Economic Development, Enterprise and Planning Strategic Policy Committee",
+    "Climate Action, Biodiversity and Environment Strategic Policy Committee",
+    "Limerick City and County Council",
+    "Municipal District of Adare-Rathkeale JPC Subcommittee",
+)
+LAYOUTS_NAMES = (
+    "Regional Transportation District Board of Directors",
+    "San Juan Unified School District Board of Education",
+    "Sacramento Metropolitan Fire District",
+    "Apache Software Foundation Board of Directors",
+    "DBE Committee",
+)
+
+
+def test_abbreviations_are_the_initials_of_the_names_an_index_holds() -> None:
+    from minutesqa.lexical import name_abbreviations
+
+    limerick = name_abbreviations(LIMERICK_NAMES)
+    assert limerick["jpc"] == ("joint", "policing", "committee")
+    assert limerick["spc"] == ("strategic", "policy", "committee")
+    assert limerick["lccc"] == ("limerick", "city", "county", "council")
+    assert limerick["jpsc"] == ("joint", "policing", "sub", "committee")
+    # words that end in no body's noun spell nothing ("Climate Action, Biodiversity")
+    assert "cab" not in limerick and "mdnw" not in limerick
+    layouts = name_abbreviations(LAYOUTS_NAMES)
+    assert layouts["rtd"] == ("regional", "transportation", "district")
+    assert layouts["sjusd"] == ("san", "juan", "unified", "school", "district")
+    assert layouts["smfd"] == ("sacramento", "metropolitan", "fire", "district")
+    assert layouts["asf"] == ("apache", "software", "foundation")
+    # a run inside a name is none ("Unified School District"), nor is "District Board of
+    # Education", which ends in no body's noun (the body is the Board)
+    assert "usd" not in layouts and "dbe" not in layouts
+
+
+def test_a_question_or_name_spells_out_the_abbreviations_of_the_known_names() -> None:
+    from minutesqa.lexical import committee_words
+
+    assert committee_words("the RTD board", LAYOUTS_NAMES) == [
+        "the",
+        *("regional", "transportation", "district"),
+        "board",
+    ]
+    # "JPC" where the index holds only sub committees: the words before "Sub Committee"
+    subs = ("Municipal District of Newcastle West Joint Policing Sub Committee",)
+    assert committee_words("Newcastle West JPC", subs) == [
+        *("newcastle", "west"),
+        *("joint", "policing", "committee"),
+    ]
+    # an abbreviation no known name spells stays a word; so does every word with no names
+    assert committee_words("the HSE", LIMERICK_NAMES) == ["the", "hse"]
+    assert committee_words("the JPC", ()) == ["the", "jpc"]
+    # an acronym a name prints keeps the other names' spelling of it
+    assert committee_words(LIMERICK_NAMES[-1], LIMERICK_NAMES) == [
+        *("municipal", "district", "of", "adare", "rathkeale"),
+        *("joint", "policing", "committee", "sub", "committee"),
+    ]
+    assert committee_words("DBE Committee", LAYOUTS_NAMES) == ["dbe", "committee"]
+
+
+def test_a_filter_by_abbreviation_finds_the_bodies_it_spells() -> None:
+    from minutesqa.committees import resolve_committees
+    from minutesqa.errors import ConfigError
+
+    assert resolve_committees("RTD", list(LAYOUTS_NAMES)) == (LAYOUTS_NAMES[0],)
+    assert resolve_committees("the ASF", list(LAYOUTS_NAMES)) == (LAYOUTS_NAMES[3],)
+    assert resolve_committees("JPC", list(LIMERICK_NAMES)) == (
+        "Joint Policing Committee",
+        "Municipal District of Newcastle West Joint Policing Sub Committee",
+        "Municipal District of Adare-Rathkeale JPC Subcommittee",
+    )
+    with pytest.raises(ConfigError, match="no committee in the index matches 'HSE'"):
+        resolve_committees("HSE", list(LIMERICK_NAMES))

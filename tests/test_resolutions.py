@@ -341,3 +341,25 @@ def test_resolution_headers_of_eight_bodies(
 )
 def test_not_resolution_headers(lines: list[str]) -> None:
     assert header_at(lines, 0) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("Motion carried (9 to 0).", ("carried", "9-0")),
+        # another body's approval reported, not the meeting's vote (real Limerick
+        # sentences, Metropolitan District 10 March 2025, Newcastle West 3 December 2014)
+        (
+            "Stage 2 submission was subsequently made and approved by the Department in July 2022.",
+            None,
+        ),
+        ("extra funding was approved by the Department on 28 October, 2014", None),
+        ("The item was deferred to the committee at its next meeting.", None),
+    ],
+)
+def test_an_approval_by_another_body_is_no_outcome(
+    text: str, outcome: tuple[str, str] | None
+) -> None:
+    from minutesqa.decisions import outcome_of
+
+    assert outcome_of(text) == outcome

@@ -16,17 +16,21 @@ if TYPE_CHECKING:
 COMMITTEE_STOPWORDS = frozenset({"of", "the", "meeting", "council", "and"})
 
 
-def committee_words(name: str) -> list[str]:
-    """The significant words of a committee's name, abbreviations spelled out."""
-    return [w for w in lexical.committee_words(name) if w not in COMMITTEE_STOPWORDS]
+def committee_words(name: str, known: tuple[str, ...] = ()) -> list[str]:
+    """The significant words of a committee's name, abbreviations of the `known` names
+    spelled out (lexical.name_abbreviations)."""
+    return [w for w in lexical.committee_words(name, known) if w not in COMMITTEE_STOPWORDS]
 
 
 def committee_matches(expected: str | None, actual: str | None) -> bool:
-    """Every significant word of the expected name appears in the actual name."""
+    """Every significant word of the expected name appears in the actual name; an
+    abbreviation either name's initials spell counts as its words ("JPC" and "Newcastle
+    West Joint Policing Sub Committee")."""
     if not expected:
         return True
-    have = set(committee_words(actual or ""))
-    return all(word in have for word in committee_words(expected))
+    both = (expected, actual or "")
+    have = set(committee_words(actual or "", both))
+    return all(word in have for word in committee_words(expected, both))
 
 
 def normalise_item(item: Any) -> str:
