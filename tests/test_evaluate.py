@@ -17,13 +17,13 @@ from minutesqa.evaluation.match import (
     first_rank,
     matches,
     normalise_item,
-    title_words,
     titles_match,
 )
 from minutesqa.evaluation.questions import Expected, Question, load_questions
 from minutesqa.evaluation.records import load_records, validate_record
 from minutesqa.evaluation.run import output_paths
 from minutesqa.evaluation.scores import percentile, score
+from minutesqa.evaluation.titles import title_words
 from tests.conftest import FakeEmbedder
 
 DATA = Path(__file__).parent / "data"

@@ -4,11 +4,11 @@ unnumbered items by title overlap, answers by their `any` phrases."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from minutesqa import lexical
+from minutesqa.evaluation.titles import title_words
 
 if TYPE_CHECKING:
     from minutesqa.evaluation.questions import Expected, Question
@@ -42,17 +42,7 @@ def normalise_item(item: Any) -> str:
     return text.casefold()
 
 
-TITLE_STOPWORDS = frozenset({"the", "of", "and", "to", "a", "on", "for", "in"})
 TITLE_OVERLAP = 0.6
-_WORD = re.compile(r"[^\W_]+")
-_APOSTROPHES = re.compile(r"['\u2019\u2018]")
-
-
-def title_words(title: str) -> set[str]:
-    """A title's distinct words: case and punctuation ignored ("Treasurer's" is
-    "treasurers", "Co-Chair" is "co" and "chair"), the/of/and/to/a/on/for/in left out."""
-    text = _APOSTROPHES.sub("", title.casefold())
-    return {w for w in _WORD.findall(text) if w not in TITLE_STOPWORDS}
 
 
 def titles_match(expected: str, actual: str) -> bool:

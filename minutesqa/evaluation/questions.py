@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from minutesqa.errors import InputError
-from minutesqa.evaluation.match import title_words
+from minutesqa.evaluation.titles import title_words
 
 
 @dataclass(frozen=True)
