@@ -673,19 +673,57 @@ ATTENDANCE_HEADING = re.compile(
 MIN_MARKED_ITEMS = 4
 
 
+# headings that name the document's parts, not what was discussed ("## Links", "## Agenda",
+# "## Minutes", "## Notes"): Node.js TSC, Rust Leadership Council and wiki-kept minutes
+DOCUMENT_PART = re.compile(
+    r"^(?:links?|agenda|minutes|(?:meeting\s+)?notes|resources|references)\s*:?$", re.I
+)
+
+
 def _marked_headings(cands: list[Candidate], following: dict[int, int]) -> list[Candidate]:
     """Unnumbered items that the format marks: the shallowest heading level used twice or
     more (a lone top heading is the document's title), its containers opened."""
     for level in range(1, 7):
         heads = [c for c in cands if c.scheme == f"h{level}"]
         if len(heads) >= 2:
-            subs = [c for c in cands if c.scheme == f"h{level + 1}"]
-            return _open_containers(heads, subs, following)
+            return _open_containers(heads, cands, level, following)
     return []
 
 
+def _inside(
+    head: Candidate, heads: list[Candidate], cands: list[Candidate], level: int
+) -> list[Candidate]:
+    """The headings one level below `head` in its section (up to the next of `heads`)."""
+    k = heads.index(head)
+    end = heads[k + 1].line if k + 1 < len(heads) else None
+    return [
+        c
+        for c in cands
+        if c.scheme == f"h{level + 1}" and c.line > head.line and (end is None or c.line < end)
+    ]
+
+
+def _open_deeper(
+    heads: list[Candidate], cands: list[Candidate], level: int, following: dict[int, int]
+) -> list[Candidate]:
+    """Inside an opened part, a heading with no text of its own before the headings under
+    it ("### Today's agenda" over "#### Chrome 43 released", "#### Nominating new
+    collaborators") holds items, not one: it gives them (and so on down), its own heading
+    only ending the item before it."""
+    out: list[Candidate] = []
+    for head in heads:
+        inside = _inside(head, heads, cands, level) if level < 6 else []
+        if inside and following.get(head.line, 0) == 0:
+            out.append(replace(head, part=True))
+            deeper = _open_deeper(inside, cands, level + 1, following)
+            out.extend(replace(s, scheme=head.scheme) for s in deeper)
+        else:
+            out.append(head)
+    return out
+
+
 def _open_containers(
-    heads: list[Candidate], subs: list[Candidate], following: dict[int, int]
+    heads: list[Candidate], cands: list[Candidate], level: int, following: dict[int, int]
 ) -> list[Candidate]:
     """Minutes whose top headings are the document's parts, the items a level below
     ("## Notes" over "### NTIA Plugfest", "### Template Next Steps"; "## Proceedings" over
@@ -695,19 +733,32 @@ def _open_containers(
     is an item itself only where text of its own comes before them (else its heading only
     ends the item before it: `part`). A level with enough
     headings is the agenda, its sub-headings parts of items (officers' reports under
-    "# Officer Reports")."""
-    topical = [h for h in heads if not ATTENDANCE_HEADING.match(h.title or "")]
+    "# Officer Reports"). The document's parts (`DOCUMENT_PART`: "## Links", "## Agenda")
+    are not topical; inside a part opened, a heading with no text of its own opens too
+    (`_open_deeper`); an agenda part is not opened where a minutes or notes part is (its
+    headings are the agenda list, the minutes' come after)."""
+
+    def topic(h: Candidate) -> bool:
+        title = h.title or ""
+        return not (ATTENDANCE_HEADING.match(title) or DOCUMENT_PART.match(title))
+
+    topical = [h for h in heads if topic(h)]
+    subs = [c for c in cands if c.scheme == f"h{level + 1}"]
     if len(topical) >= MIN_MARKED_ITEMS or not subs:
         return heads
+    parts = {(h.title or "").lower().rstrip(": ") for h in heads if not topic(h)}
+    minutes_part = bool(parts & {"minutes", "notes", "meeting notes"})
     out: list[Candidate] = []
-    for k, head in enumerate(heads):
-        end = heads[k + 1].line if k + 1 < len(heads) else None
-        inside = [s for s in subs if s.line > head.line and (end is None or s.line < end)]
-        if len(inside) < 2 or head not in topical:
+    for head in heads:
+        inside = _inside(head, heads, cands, level)
+        is_agenda = (head.title or "").lower().rstrip(": ") == "agenda"
+        opens = head in topical or bool(DOCUMENT_PART.match(head.title or ""))
+        if len(inside) < 2 or not opens or (is_agenda and minutes_part):
             out.append(head)
             continue
         out.append(head if following.get(head.line, 0) > 0 else replace(head, part=True))
-        out.extend(replace(s, scheme=head.scheme) for s in inside)
+        deeper = _open_deeper(inside, cands, level + 1, following)
+        out.extend(replace(s, scheme=head.scheme) for s in deeper)
     return out
 
 

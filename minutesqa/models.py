@@ -61,7 +61,8 @@ PIPELINE_CHANGES: dict[int, frozenset[str]] = {
     # year.month.n minute numbers ("19.11.01", headings.DATED_NUMBER), a front matter date
     # the file name contradicts is the page's, a posted page dated by its opening lines and
     # a day and month before its posting (header.meeting_date), Welsh month names
-    # (lexicon.WELSH_MONTHS) and "cyngor" (lexicon.BODY_NOUNS)
+    # (lexicon.WELSH_MONTHS) and "cyngor" (lexicon.BODY_NOUNS), a Markdown document's parts
+    # ("## Links", "## Minutes") opened into their sections and items (headings.DOCUMENT_PART)
 }
 # the last version that changed an item's text (and so its sentences): the sentence store
 # is kept across later versions

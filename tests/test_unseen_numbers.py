@@ -950,3 +950,129 @@ def test_an_organisational_noun_heads_a_bodys_name() -> None:
     # "Council: Mara, Eric Huss, ..." attendance line too)
     for line in ("Village Halls", "Council Chamber", "Council: Mara, Eric Huss, Jack Huey"):
         assert not valid_name(line), line
+
+
+# Node.js TSC, 10 June 2015 (Markdown, shortened): the document's parts ("## Links",
+# "## Agenda", "## Minutes") over the minutes' sections, and under "### Today’s agenda" (no
+# text of its own) the items
+NODE_TSC_2015 = """# Node Foundation TSC Meeting 2015-06-10
+
+## Links
+
+* **Audio Recording**: <https://soundcloud.com/node-foundation/tsc-meeting-2015-06-10>
+
+## Agenda
+
+Extracted from **tsc-agenda** labelled issues and pull requests prior to meeting.
+
+### nodejs/io.js
+
+* Add working group state per Project Lifecycle. #1880
+* Chrome 43 released; time for V8 4.3! #1735
+
+### joyent/node
+
+* Nominating new collaborators to this repository #25481
+
+## Minutes
+
+### Present
+
+* Shigeki Ohtsu (TSC)
+* Colin Ihrig (TSC)
+
+### Quick review of the previous meeting
+
+* **Bert**: Discussed adding WG for project life cycle.
+
+### Standup
+
+* **Shigeki**: preparing for the next OpenSSL update.
+
+### Today’s agenda
+
+#### Add working group state per Project Lifecycle
+
+* **Mikeal**: pretty much resolved, we just need to close the PR.
+
+#### Chrome 43 released; time for V8 4.3
+
+* **Domenic**: not sure if there’s much progress on that.
+
+#### Nominating new collaborators to this repository
+
+See https://github.com/joyent/node/issues/25481
+
+## Next meeting
+
+Will be held on June 17th, 1pm PST.
+"""
+
+
+def test_the_documents_parts_open_into_their_sections_and_items() -> None:
+    # before: Links, Agenda, Minutes and Next meeting were the four items (the parts counted
+    # as topics, so no section was opened)
+    meeting = from_text(NODE_TSC_2015, "2015-06-10.md")
+    assert [t for _, t in table(meeting)] == [
+        "Links",
+        "Agenda",  # its headings are the agenda list: the minutes' come after
+        "Present",
+        "Quick review of the previous meeting",
+        "Standup",
+        "Add working group state per Project Lifecycle",
+        "Chrome 43 released; time for V8 4.3",
+        "Nominating new collaborators to this repository",
+        "Next meeting",
+    ]
+
+
+# Perth Artifactory committee, 20 April 2013 (a wiki page, shortened): the agenda part
+# holds the minutes' items, there being no minutes part
+PERTH_2013 = """### Committee meeting for Perth Artifactory 20/04/2013
+
+-   Date: 20 April 2013
+
+#### Previous minutes
+
+Accept? (proposed Daniel, Brendan seconds, passed)
+
+### AGENDA
+
+-   Reports
+-   Correspondence
+-   Events
+
+#### Treasurer Report
+
+-   In good stead - \\$4377, have paid April rent.
+
+#### Correspondence
+
+-   Antony Jessop - popped up hassling Jason, SKoT contacted
+
+#### Events
+
+-   NoizeMaschin happening on Tuesday, last one pulled in 450
+
+### GENERAL
+
+-   Daniel has dropped off his key, requests info@ emails be redirected to someone else.
+
+### ACTION SUMMARY
+
+-   agenda mail out a week in advance again
+"""
+
+
+def test_an_agenda_part_with_no_minutes_part_gives_its_items() -> None:
+    # before: AGENDA, GENERAL and ACTION SUMMARY beside the title, the reports inside AGENDA
+    meeting = from_text(PERTH_2013, "2013-04-20.md")
+    titles = [t for _, t in table(meeting)]
+    assert titles[-6:] == [
+        "AGENDA",
+        "Treasurer Report",
+        "Correspondence",
+        "Events",
+        "GENERAL",
+        "ACTION SUMMARY",
+    ]
