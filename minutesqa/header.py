@@ -467,8 +467,7 @@ def meeting_date(header: str, text: str, path: Path, hints: DocHints) -> tuple[d
         return hints.date, "front matter"
     if named:
         return named[-1], "file name"
-    head = _tidy_ordinals(re.sub(r"\s+", " ", "\n".join(text.split("\n")[:80])))
-    in_text = [s for s in _candidates(head, us)[0] if s.start < _BODY]
+    in_text = [s for s in _text_opening(text, us)[1] if s.start < _BODY]
     if in_text:
         return in_text[0].date, "text"
     raise InputError(

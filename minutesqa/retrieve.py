@@ -154,9 +154,6 @@ class Retriever:
     def committees_named(self, question: str) -> tuple[str, ...]:
         return committees_named(question, list(self.coverage.committees), self._generic)
 
-    def committees_placed(self, question: str) -> tuple[str, ...]:
-        return committees_placed(question, list(self.coverage.committees), self._generic)
-
     def committee_family(self, named: tuple[str, ...]) -> tuple[str, ...]:
         return committee_family(named, list(self.coverage.committees), self._generic)
 
@@ -219,7 +216,7 @@ class Retriever:
         prefer = (
             with_sub_bodies(named, known, self._generic)
             if named
-            else (() if committees else self.committees_placed(text))
+            else (() if committees else committees_placed(text, known, self._generic))
         )
         places = frozenset(
             t
