@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from minutesqa.lexicon import CURRENCY_SYMBOLS
@@ -430,9 +431,10 @@ OUTER_MARGIN = 3.0
 
 
 def choose_agenda(
-    cands: list[Candidate], following: dict[int, int], n_lines: int
+    cands: list[Candidate], following: dict[int, int], n_lines: int, raw: Sequence[str] = ()
 ) -> list[Candidate]:
-    """The headings of the meeting's items, in order."""
+    """The headings of the meeting's items, in order. `raw` (the file's lines) lets a
+    list that starts again at 1 be read against the lines above it (`restarted_lists`)."""
     chains: list[Chain] = []
     for scheme in NUMBERED:
         if scheme == "item":
@@ -469,6 +471,9 @@ def choose_agenda(
         if (len(outer.heads) >= 3 or len(marked) < 3) and not _a_list_in_one_section(
             outer, cands, marked
         ):
+            restarted = restarted_lists(outer, cands, following, raw)
+            if restarted:
+                return restarted
             heads = _taken_out_of_order(_fill_from_subs(list(outer.heads), cands), cands)
             return _open_numbered_parents(heads, cands, following)
     if marked:
@@ -482,6 +487,104 @@ def choose_agenda(
         if len(heads) >= 3:
             return heads
     return []
+
+
+# A plain numbered list that starts again at 1, twice or more, is one of two things:
+# - points under the section headings printed above each list ("MATTERS ARISING" / "1. ...
+#   3.", "PLANNING" / "1. ... 7.", "CORRESPONDENCE" / "1. ... 8.": parish minutes typed with
+#   one capitals line per business), whose sections are then the items and the points their
+#   text; the climbing chain would splice the lists into one false sequence (1-3 of one
+#   section, 4-7 of the next);
+# - with no heading over them, matters counted afresh under each hearing or part of a voting
+#   agenda ("Licensed Premise Inspection Hearing ..." 1. ... 9., "Transactional Hearing ..."
+#   1. ... 9., ...): after the chain ends, further lists that start at 1 and carry text of
+#   their own; then every list's matters are items, numbered as printed.
+# A list inside an item ("3. Planning" over "1. app", "2. app") sits right under a numbered
+# heading and is neither.
+MIN_RESTARTED = 2  # lists starting at 1 that make the file's numbering restart
+MIN_SECTIONS = 3  # section headings that make the items
+SECTION_WORD = re.compile(r"^[A-Z][A-Z'’&-]{3,}:?$")  # "PLANNING", "CORRESPONDENCE"
+
+
+def _numbered_lists(
+    cands: list[Candidate], following: dict[int, int]
+) -> list[tuple[Candidate, ...]]:
+    """The file's plain numbered headings cut where a number starts again at 1, each
+    stretch's climbing chain from 1 (two headings or more)."""
+    family = [c for c in cands if c.scheme in ("arabic", "item")]
+    stretches: list[list[Candidate]] = []
+    for c in family:
+        if c.order == 1 or not stretches:
+            stretches.append([])
+        stretches[-1].append(c)
+    lists = []
+    for stretch in stretches:
+        heads = best_chain(stretch, following).heads
+        if len(heads) >= 2 and heads[0].order == 1:
+            lists.append(heads)
+    return lists
+
+
+def _section_over(first: Candidate, cands: list[Candidate], raw: Sequence[str]) -> Candidate | None:
+    """The unnumbered section heading right above a list's first number: a heading the
+    format marks or one in capitals, or one capitals word alone ("PLANNING")."""
+    k = first.line - 1
+    while k >= 0 and not raw[k].strip():
+        k -= 1
+    if k < 0:
+        return None
+    above = next((c for c in cands if c.line == k), None)
+    if above is not None:
+        unnumbered = (
+            not above.number and above.scheme in ("caps", "bold") or above.scheme[:1] == "h"
+        )
+        return above if unnumbered else None
+    return _section_word(raw, k)
+
+
+def _section_word(raw: Sequence[str], k: int) -> Candidate | None:
+    """Line `k` as one capitals word heading a section ("PLANNING", "PAYMENTS"); never an
+    attendance label or an outcome ("PRESENT", "CARRIED", "AGREED")."""
+    text = plain(raw[k]).strip()
+    if SECTION_WORD.match(text) and not ATTENDANCE_HEADING.match(text) and not _is_label(text):
+        return Candidate(k, "caps", 0, "", text.rstrip(":"), 0.6)
+    return None
+
+
+def restarted_lists(
+    outer: Chain, cands: list[Candidate], following: dict[int, int], raw: Sequence[str]
+) -> list[Candidate] | None:
+    """The items where the file's plain numbered list starts again at 1 (see above): the
+    section headings, or every list's matters; None where the numbering does not restart
+    so (the chain stands)."""
+    if not raw or outer.heads[0].scheme not in ("arabic", "item"):
+        return None
+    lists = _numbered_lists(cands, following)
+    if len(lists) < 1 + MIN_RESTARTED:
+        return None
+    over = [_section_over(heads[0], cands, raw) for heads in lists]
+    if all(over):
+        first = min(h.line for h in over if h)
+        sections = [
+            c
+            for c in cands
+            if c.line >= first
+            and not c.number
+            and (c.scheme in ("caps", "bold") or c.scheme[:1] == "h")
+        ]
+        taken = {c.line for c in cands}
+        sections += [
+            w for k in range(first, len(raw)) if k not in taken and (w := _section_word(raw, k))
+        ]
+        sections.sort(key=lambda c: c.line)
+        return sections if len(sections) >= MIN_SECTIONS else None
+    end = outer.heads[-1].line
+    after = [heads for heads in lists if heads[0].line > end]
+    if any(over) or len(after) < MIN_RESTARTED:
+        return None
+    if any(following.get(h.line, 0) == 0 for heads in after for h in heads):
+        return None  # a contents list or an action list: lines with no text of their own
+    return [h for heads in lists for h in heads if heads[0].line >= outer.heads[0].line]
 
 
 MIN_OTHER_SECTIONS = 3  # marked items after the section a numbered list sits in

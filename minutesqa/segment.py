@@ -59,7 +59,7 @@ def _agenda(raw: list[str]) -> tuple[list[Candidate], list[str]]:
     cands = [c for i, line in enumerate(raw) if line and (c := candidate_at(line, i))]
     cands = [c for c in cands if not _table_cell(raw, c)]
     following = _text_after(raw, cands)
-    heads = choose_agenda(cands, following, len(raw)) or plain_headings(raw)
+    heads = choose_agenda(cands, following, len(raw), raw) or plain_headings(raw)
     heads = _drop_attendance_headings(heads)
     lines = [plain(line) for line in raw]
     return _titled_out_of_order(heads, lines), lines

@@ -1,0 +1,169 @@
+"""A plain numbered list that starts again at 1 (headings.restarted_lists, issue 25): the
+points under section headings in capitals (Stoke Ferry Parish Council, 2001, from the public
+repository lovell/stokeferry.com), the matters of a voting agenda counted afresh under each
+hearing (City of Boston Licensing Board, 2023 and 2024, public PDFs), and a list inside a
+numbered item, which is neither (Wretton Parish Council's layout)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from minutesqa.models import DocHints, Document, Meeting
+from minutesqa.parse import normalise
+from minutesqa.segment import segment
+
+
+def from_text(text: str, name: str = "minutes.md") -> Meeting:
+    doc = Document(
+        path=Path("/minutes") / name,
+        text=normalise(text),
+        format="md" if name.endswith(".md") else "txt",
+        content_hash="0" * 64,
+        hints=DocHints(),
+    )
+    return segment(doc)
+
+
+def table(meeting: Meeting) -> list[tuple[str, str]]:
+    return [(i.number, i.title) for i in meeting.items]
+
+
+# Stoke Ferry Parish Council, 13 September 2001 (a village website's Markdown post)
+STOKE_FERRY_2001 = """Minutes of the meeting held on 13th September 2001 in the school
+
+PRESENT: V.Chairman, Messrs Patterson, Bonnett, Ward, Mrs Leamon and five members of the public.
+
+MINUTES of previous meeting read and signed as a true record.
+
+MATTERS ARISING
+
+1. Three quotes were being obtained for work on cemetery land
+
+2. Bashams Quarry, to check with Planning dept re entrance.
+
+3. The new sign and hitching posts had been installed.
+
+PLANNING
+
+1. Bennett. Micklefields. Five sun lounges to bungalows. Parish Council approved.
+
+2. Fielder, Oxborough Rd. Existing building as garage. Parish Council approved.
+
+3. Douglas, Thompsons Lane, Extension to dwelling. Parish Council approved.
+
+4. TLM Developments. Adjacent the Bluebell, four dwellings instead of five. Parish Council approved.
+
+PAYMENTS
+
+Community Centre. £6.60. C.Grounds Maintenance, £500.59. Passed for payment.
+
+CORRESPONDENCE
+
+1. Request for donation from N.A.R.S. Agreed £25.
+
+2. Quote from Holly Landscapes re cemetery land. £1,700 plus VAT.
+
+3. Highways wrote that any works necessary to keep the highway safe would be ordered.
+
+ANY OTHER BUSINESS
+
+I. To purchase a wreath for the memorial this year.
+
+2. To contact Mr. King re cleaning in village.
+"""
+
+
+def test_lists_under_capitals_headings_are_the_sections_points() -> None:
+    meeting = from_text(STOKE_FERRY_2001)
+    assert table(meeting) == [
+        ("", "MATTERS ARISING"),
+        ("", "PLANNING"),
+        ("", "PAYMENTS"),
+        ("", "CORRESPONDENCE"),
+        ("", "ANY OTHER BUSINESS"),
+    ]
+    planning = meeting.items[1].body
+    assert planning.startswith("1. Bennett. Micklefields.")
+    assert "4. TLM Developments." in planning
+
+
+# City of Boston Licensing Board, voting minutes of 4 May 2023 (a PDF's text, shortened)
+BOSTON_2023 = """City of Boston
+Licensing Board
+Voting Hearing Agenda
+May 4, 2023
+Licensed Premise Inspection Hearing on Tuesday, May 2, 2023
+1. M.Y.N. Corp.
+Doing business as: Dublin Pub
+Notice: Assault and battery patron on patron in violation of M.G.L. ch. 138 s. 64.
+No Violation
+2. Cardona's, Inc.
+Doing business as: Barney's Grill
+No Violation -Correspondence from the Board
+Transactional Hearing on Wednesday, May 3, 2023
+1. Pinoy Kabayan, LLC
+Doing business as: Pinoy Kabayan Filipino Asian Cuisine
+Has applied for a Common Victualler License.
+Granted
+2. Clover Ventures, LLC
+Doing business as: Bostonia Public House
+Holder of a Common Victualler 7 Day All-Alcoholic Beverages License has petitioned to change
+the manager of the licensed business.
+Granted
+Non-Hearing Transactions
+1. Bred, LLC, d/b/a Bred Gourmet, 23 DryDock Avenue, Boston, MA 02210.
+Has applied for a Common Victualler License.
+Granted
+2. Stubby's Seaport, LLC d/b/a Stubby's, 43 Northern Avenue, Boston, MA 02210.
+Has applied for a Common Victualler License.
+Granted
+"""
+
+
+def test_matters_counted_afresh_under_each_hearing_are_all_items() -> None:
+    meeting = from_text(BOSTON_2023, "voting_minutes_2023-05-04.txt")
+    assert table(meeting) == [
+        ("1", "M.Y.N. Corp."),
+        ("2", "Cardona's, Inc."),
+        ("1", "Pinoy Kabayan, LLC"),
+        ("2", "Clover Ventures, LLC"),
+        ("1", "Bred, LLC, d/b/a Bred Gourmet, 23 DryDock Avenue, Boston, MA 02210."),
+        ("2", "Stubby's Seaport, LLC d/b/a Stubby's, 43 Northern Avenue, Boston, MA 02210."),
+    ]
+    assert meeting.items[2].body.startswith("Doing business as: Pinoy Kabayan")
+
+
+# a list inside numbered items (the layout of Wretton Parish Council's minutes): the items
+# stand, the lists are their text
+NESTED = """MINUTES OF WRETTON PARISH COUNCIL MEETING HELD AT THE CHURCH MONDAY 13th MAY 2015
+
+1. Apologies
+
+Cllr Smith.
+
+2. Planning
+
+1. 15/00123/F Extension at 4 Church Road. No objection.
+
+2. 15/00145/F Garage at The Old Forge. No objection.
+
+3. Finance
+
+1. Clerk's salary £150 approved.
+
+2. Grass cutting £80 approved.
+
+4. Any Other Business
+
+None.
+"""
+
+
+def test_a_list_inside_numbered_items_is_their_text() -> None:
+    meeting = from_text(NESTED)
+    assert table(meeting) == [
+        ("1", "Apologies"),
+        ("2", "Planning"),
+        ("3", "Finance"),
+        ("4", "Any Other Business"),
+    ]
