@@ -436,11 +436,12 @@ def choose_agenda(
     """The headings of the meeting's items, in order. `raw` (the file's lines) lets a
     list that starts again at 1 be read against the lines above it (`restarted_lists`)."""
     chains: list[Chain] = []
+    listed = _in_an_agenda_part(cands)
     for scheme in NUMBERED:
         if scheme == "item":
             continue  # one family with "arabic"
         family = ("arabic", "zero", "item") if scheme == "arabic" else (scheme,)
-        mine = [c for c in cands if c.scheme in family]
+        mine = [c for c in cands if c.scheme in family and c.line not in listed]
         if scheme == "letter":  # "I. Adjourn" after "H.": a letter that reads as a numeral
             mine += [
                 replace(c, scheme="letter", order=ord(c.number) - 64)
@@ -863,6 +864,29 @@ def _open_containers(
         deeper = _open_deeper(inside, cands, level + 1, following)
         out.extend(replace(s, scheme=head.scheme) for s in deeper)
     return out
+
+
+def _in_an_agenda_part(cands: list[Candidate]) -> set[int]:
+    """The lines of the numbered list in a Markdown file's agenda part ("## Agenda" over
+    "1. Acceptance of Minutes ...", "3. URGENT business") where a minutes or notes part
+    follows it at the same level ("## Minutes" over "### Correspondence", ... "### Area
+    hosts" over "1. Area hosts" ... "15. Website"): the agenda lists what the minutes take,
+    so its numbers never chain with the lists inside the minutes' sections (wiki-kept
+    minutes: Perth Artifactory, Node.js TSC, Rust Leadership Council)."""
+    marked = [c for c in cands if c.scheme[:1] == "h" and c.scheme[1:].isdigit()]
+    for k, head in enumerate(marked):
+        if (head.title or "").lower().rstrip(": ") != "agenda":
+            continue
+        later = [m for m in marked[k + 1 :] if m.scheme <= head.scheme]
+        minutes = any(
+            m.scheme == head.scheme
+            and (m.title or "").lower().rstrip(": ") in ("minutes", "notes", "meeting notes")
+            for m in later
+        )
+        if minutes:
+            end = later[0].line
+            return {c.line for c in cands if head.line < c.line < end and c.number}
+    return set()
 
 
 # --- unmarked headings -------------------------------------------------------------------

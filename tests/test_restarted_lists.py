@@ -167,3 +167,67 @@ def test_a_list_inside_numbered_items_is_their_text() -> None:
         ("3", "Finance"),
         ("4", "Any Other Business"),
     ]
+
+
+# Perth Artifactory committee, 14 September 2016 (a wiki's Markdown, shortened): the agenda
+# part's numbered lists never chain with the list inside one of the minutes' sections
+PERTH_2016 = """# Committee Meeting 2016.09.14
+
+## Agenda
+
+1.  Acceptance of Minutes of the previous meeting
+2.  URGENT business
+    1.  Correspondence
+    2.  Chairman's report
+
+1.  Area hosts and other tsars
+2.  Other business
+
+## Minutes
+
+### Minutes of previous meeting (3/9/2016)
+
+See: 2016-09-03 minutes
+
+### Correspondence
+
+Deferred?
+
+### Chairman's report
+
+Deferred?
+
+### Area hosts and other Tsars
+
+1.  Area hosts
+2.  Fundraising - SM, JMM, Russell
+3.  Treasurer functions - SM, Nick
+4.  Quartermasters - SM, Russell, Hugh, Tim
+
+### Subcommittee Terms of reference
+
+See start
+
+### Subcommittee membership
+
+See start
+
+### Other Business
+
+Discussion about other premises.
+"""
+
+
+def test_an_agenda_parts_lists_never_chain_with_the_minutes_lists() -> None:
+    meeting = from_text(PERTH_2016, "2016-09-14.md")
+    assert table(meeting) == [
+        ("", "Agenda"),
+        ("", "Minutes of previous meeting (3/9/2016)"),
+        ("", "Correspondence"),
+        ("", "Chairman's report"),
+        ("", "Area hosts and other Tsars"),
+        ("", "Subcommittee Terms of reference"),
+        ("", "Subcommittee membership"),
+        ("", "Other Business"),
+    ]
+    assert meeting.items[4].body.startswith("1. Area hosts\n2. Fundraising")
