@@ -2,14 +2,16 @@
 points under section headings in capitals (Stoke Ferry Parish Council, 2001, from the public
 repository lovell/stokeferry.com), the matters of a voting agenda counted afresh under each
 hearing (City of Boston Licensing Board, 2023 and 2024, public PDFs), and a list inside a
-numbered item, which is neither (Wretton Parish Council's layout)."""
+numbered item, which is neither (Wretton Parish Council's layout); a Markdown list written
+with every item "1." (parse.text.rendered_list_numbers)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from minutesqa.models import DocHints, Document, Meeting
-from minutesqa.parse import normalise
+from minutesqa.parse import normalise, read_document
+from minutesqa.parse.text import rendered_list_numbers
 from minutesqa.segment import segment
 
 
@@ -231,3 +233,37 @@ def test_an_agenda_parts_lists_never_chain_with_the_minutes_lists() -> None:
         ("", "Other Business"),
     ]
     assert meeting.items[4].body.startswith("1. Area hosts\n2. Fundraising")
+
+
+# West Dereham Parish Council, 3 April 2014 (a Word export to Markdown): every item written
+# "1.", lines of no-break spaces between them; a renderer numbers them 1 to 4
+WEST_DEREHAM_2014_MD = (
+    "**DRAFT MINUTES OF WEST DEREHAM PARISH COUNCIL MEETING**\n\n"
+    "**THURSDAY 3 APRIL 2014**\n\n"
+    "The Chairman welcomed everyone present and opened the meeting.\n\n"
+    "1. **Apologies for Absence.**\xa0 None\n\n\xa0\n\n"
+    "1. **Declarations of Interest.** No declarations were made.\n\n\xa0\n\n"
+    "1. **Minutes of the Parish Council Meeting held** **6 March 2014****.** These were"
+    " agreed as a true record and signed by the Chairman.\n\n\xa0\n\n"
+    "4.\xa0\xa0\xa0\xa0 **Reports.**\n\n"
+    "4.1\xa0\xa0 **Chairman’s Report.** The Chairman had nothing to report.\n\n"
+    "5.\xa0\xa0\xa0 **Finance.**\n\n"
+    "The accounts were approved.\n"
+)
+
+
+def test_a_markdown_list_written_all_ones_is_numbered_as_rendered(tmp_path: Path) -> None:
+    path = tmp_path / "2014_05_west-dereham-parish-council-april-3.md"
+    path.write_text(WEST_DEREHAM_2014_MD, encoding="utf-8")
+    meeting = segment(read_document(path, max_bytes=2**20, timeout_s=30))
+    # (item 4 has no text of its own: its sub-item 4.1 is the item, `_open_numbered_parents`)
+    assert [i.number for i in meeting.items] == ["1", "2", "3", "4.1", "5"]
+    assert meeting.items[1].title.startswith("Declarations of Interest")
+    assert rendered_list_numbers("2018.\n\n10.\n\nNotice of Motion") == (
+        "2018.\n\n10.\n\nNotice of Motion"
+    )
+    years = "2024.  The last non-compliance was recorded.\n2024.  All results since are compliant."
+    assert rendered_list_numbers(years) == years
+    # a list printed climbing, the item number after it, stays as printed
+    climbing = "1. Caisleann na hAbhann\n2. Castlecourt\n\n3.\n\nHome and Social Development"
+    assert rendered_list_numbers(climbing) == climbing

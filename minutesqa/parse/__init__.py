@@ -23,6 +23,7 @@ from minutesqa.parse.text import (
     html_line_breaks,
     nested_bullet_headings,
     normalise,
+    rendered_list_numbers,
     setext_headings,
     source_link,
     strip_markdown,
@@ -95,7 +96,7 @@ def read_document(path: Path, *, max_bytes: int, timeout_s: float) -> Document:
                 pages = tuple(normalise(strip_markdown(p)) for p in export_pages(raw))
             else:  # (a PDF export's "---" lines are its page breaks)
                 raw = setext_headings(raw)
-            raw = strip_markdown(nested_bullet_headings(raw))
+            raw = strip_markdown(nested_bullet_headings(rendered_list_numbers(raw)))
         else:
             raw = nested_bullet_headings(setext_headings(html_line_breaks(raw)))
     else:

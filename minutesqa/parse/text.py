@@ -260,6 +260,54 @@ def nested_bullet_headings(text: str) -> str:
     return "\n".join(lines)
 
 
+MAX_LAZY_START = 9  # a list whose items all print its first number starts at 1, or low
+_LIST_MARKER = re.compile(r"^((?:\s*>)*\s*)(\d{1,9})([.)])(?=\s|$)")
+
+
+def rendered_list_numbers(text: str) -> str:
+    """A Markdown file's numbered lists written the lazy way, with the numbers a reader of
+    the rendered page sees: CommonMark numbers a list's items on from its first, so Word
+    exports and hand-kept Markdown write every item "1." ("1. Apologies", "1. Declarations
+    of Interest", "1. Minutes ...", "4. Reports" render as 1 to 4). Only a list written
+    so is renumbered (its second item and half its items or more print its first number,
+    at most MAX_LAZY_START; "2024." opening two lines is a year):
+    one printed climbing stays as printed (a PDF's text saved as Markdown, where "2018."
+    alone over "10.", or "8. Newtown Park" over the item number "3.", is no list). A
+    list ends where a paragraph that is not part of an item comes between, so numbers a
+    clerk typed after text ("4.1 Chairman's Report.") stay as printed. The list structure
+    is markdown-it's (`MarkdownIt("commonmark")`)."""
+    lines = text.split("\n")
+    if sum(1 for line in lines if _LIST_MARKER.match(line)) < 2:
+        return text
+    from markdown_it import MarkdownIt  # imported only for files with numbered lists
+
+    # a line of no-break spaces is blank and one after a number a space, as a reader sees
+    # them (Word exports write "&nbsp;" lines between the items): the lines parsed
+    seen = "\n".join(line.replace("\xa0", " ") if line.strip() else "" for line in lines)
+    lists: list[list[int] | None] = []  # per open list: its items' lines; None for bullets
+    done: list[list[int]] = []
+    for token in MarkdownIt("commonmark").parse(seen):
+        if token.type == "ordered_list_open":
+            lists.append([])
+        elif token.type == "bullet_list_open":
+            lists.append(None)
+        elif token.type in ("ordered_list_close", "bullet_list_close") and lists:
+            closed = lists.pop()
+            if closed:
+                done.append(closed)
+        elif token.type == "list_item_open" and lists and lists[-1] is not None and token.map:
+            lists[-1].append(token.map[0])
+    for items in done:
+        found = [(k, m) for k in items if k < len(lines) and (m := _LIST_MARKER.match(lines[k]))]
+        printed = [int(m.group(2)) for _, m in found]
+        lazy = len(found) >= 2 and printed[0] == printed[1] and printed[0] <= MAX_LAZY_START
+        if not lazy or 2 * printed.count(printed[0]) < len(printed):
+            continue  # printed climbing, or years opening lines ("2024.  The last ...")
+        for step, (k, m) in enumerate(found):
+            lines[k] = f"{m.group(1)}{printed[0] + step}{m.group(3)}{lines[k][m.end() :]}"
+    return "\n".join(lines)
+
+
 def strip_markdown(text: str) -> str:
     """Keep the words of a Markdown export and its structure, drop the rest of its markup:
     headings stay `#` lines and a line bold as a whole stays `**text**` (see `Document`);
