@@ -26,7 +26,7 @@ from minutesqa.lexical_sync import open_lexical, sync_lexical
 from minutesqa.lock import IndexLock
 from minutesqa.models import SENTENCES_VERSION, Chunk, Meeting, pipeline_current
 from minutesqa.parse import SUPPORTED, read_document
-from minutesqa.segment import UNKNOWN_BODY, WHOLE_DOCUMENT, segment, settle_bodies
+from minutesqa.segment import WHOLE_DOCUMENT, segment, settle_bodies, unsettled
 from minutesqa.sentence_store import update_sentence_store
 from minutesqa.store import DIRTY, ServerSentences, VectorStore
 
@@ -260,7 +260,7 @@ def ingest(
         # one body, one name: meetings whose header names no body take their folder's name
         names: dict[str, Counter[str]] = defaultdict(Counter)
         for src, entry in existing.items():
-            if entry.committee and entry.committee != UNKNOWN_BODY:
+            if entry.committee and not unsettled(entry.committee):
                 names[str(Path(src).parent)][entry.committee] += 1
         unnamed: list[Meeting] = []
 
@@ -291,7 +291,7 @@ def ingest(
             if meeting.items and meeting.items[0].number == WHOLE_DOCUMENT:
                 summary.no_items += 1
                 summary.no_item_files.append(str(path))
-            if meeting.committee == UNKNOWN_BODY:
+            if unsettled(meeting.committee):
                 unnamed.append(meeting)  # named once its folder's other meetings are read
                 continue
             names[str(path.parent)][meeting.committee] += 1

@@ -27,7 +27,7 @@ from minutesqa.headings import (
     reads_as_title,
 )
 from minutesqa.inline import run_in_text, split_inline, split_labels, split_run_in
-from minutesqa.lexicon import CURRENCY_SYMBOLS
+from minutesqa.lexicon import BODY_NOUNS, CURRENCY_SYMBOLS, MEETING_WORDS
 from minutesqa.models import AgendaItem, Document, Meeting
 from minutesqa.resolutions import find_resolutions
 
@@ -242,8 +242,66 @@ def settle_bodies(
             text = "\n".join(f"{i.title}\n{i.body}" for i in m.items)
             name = _folder_name_for(text, seen) if seen else named_in_text(text)
             m = replace(m, committee=name or UNKNOWN_BODY)
+        named = folder_body(Path(m.source).parent)
+        if named and _completes(m.committee, named):
+            m = replace(m, committee=named)
         out.append(m)
     return out
+
+
+def unsettled(name: str) -> bool:
+    """A meeting's body name that `settle_bodies` may still complete once its folder is
+    read: none (UNKNOWN_BODY), one word ("Board", "Council") or initials ("SC")."""
+    return name == UNKNOWN_BODY or len(name.split()) == 1
+
+
+# words of a folder's name that say what it holds, not whose it is ("minutes", "2023")
+_FOLDER_WORDS = frozenset(
+    "minutes minute meetings meeting docs documents files archive pdf".split()
+)
+_BODY_NOUN_WORDS = frozenset(n for n in BODY_NOUNS if " " not in n and "-" not in n)
+
+
+def folder_body(folder: Path) -> str:
+    """The body a folder's name names, for meetings whose text names none or only its
+    kind ("Council", "Committee", "SC"): "rust-leadership-council" -> "Rust Leadership
+    Council", "Planning Committee minutes" -> "Planning Committee"; a folder named only
+    by a body's kind ("Committee") within a folder naming its organisation
+    ("perth-artifactory") -> "Perth Artifactory Committee". "" where the name holds no
+    organisational noun (lexicon.BODY_NOUNS) or holds digits (a meeting's own folder:
+    "20-Monthly Meeting of ...")."""
+    words = _folder_words(folder.name)
+    if not words or not any(w.lower() in _BODY_NOUN_WORDS for w in words):
+        return ""
+    if len(words) == 1 and (outer := _folder_words(folder.parent.name)):
+        if not any(w.lower() in _BODY_NOUN_WORDS for w in outer):
+            words = outer + words
+    return " ".join(words)
+
+
+def _folder_words(name: str) -> list[str]:
+    if re.search(r"\d", name):
+        return []
+    words = [w for w in re.split(r"[-_\s]+", name) if w and w.lower() not in _FOLDER_WORDS]
+    if any(w.lower() in MEETING_WORDS for w in words):
+        return []
+    slug = name == name.lower()
+    return [w.capitalize() if slug else w for w in words]
+
+
+def _completes(found: str, folder: str) -> bool:
+    """`folder`'s name is the fuller name of the body `found` names: `found` is no name
+    (UNKNOWN_BODY), the bare kind the folder's name ends in ("Council" in "Rust
+    Leadership Council"), or the initials of its last words ("SC": "... Steering
+    Committee")."""
+    if found == UNKNOWN_BODY:
+        return True
+    words = folder.split()
+    if found.lower() in _BODY_NOUN_WORDS:
+        return words[-1].lower() == found.lower()
+    if found.isupper() and 2 <= len(found) <= 5 and len(found) <= len(words):
+        return "".join(w[0] for w in words[-len(found) :]).upper() == found
+    return False
 
 
 def _folder_name_for(text: str, seen: Counter[str]) -> str:
