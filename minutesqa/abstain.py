@@ -15,8 +15,8 @@ import numpy as np
 
 from minutesqa.committees import committees_phrase
 from minutesqa.dates import DateIntent
-from minutesqa.embed import Embedder
-from minutesqa.lexical import LexicalIndex, spelling_variants, tokenize
+from minutesqa.index.embed import Embedder
+from minutesqa.index.lexical import LexicalIndex, spelling_variants, tokenize
 from minutesqa.models import MEETING_ITEM, VENUE_LABEL, human_date
 from minutesqa.prompts import render
 from minutesqa.query import mentions_period

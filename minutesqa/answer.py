@@ -11,8 +11,8 @@ from typing import Protocol
 
 from minutesqa.clip import clip_at_word
 from minutesqa.config import Settings
-from minutesqa.embed import Embedder
-from minutesqa.lexical import content_terms, tokenize
+from minutesqa.index.embed import Embedder
+from minutesqa.index.lexical import content_terms, tokenize
 from minutesqa.models import MEETING_ITEM, Hit, Quote, human_date, item_label, page_part
 from minutesqa.prompts import render
 from minutesqa.question import Kind, holds, holds_plainly, is_asking

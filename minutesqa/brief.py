@@ -39,7 +39,7 @@ from typing import Any
 import numpy as np
 
 from minutesqa.answer import ExtractiveWriter
-from minutesqa.lexical import tokenize
+from minutesqa.index.lexical import tokenize
 from minutesqa.models import MEETING_ITEM, Hit, ItemRef, human_date, item_label, source_text
 from minutesqa.query import topic_terms
 from minutesqa.retrieve import Retrieval, Retriever

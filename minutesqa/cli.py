@@ -277,9 +277,9 @@ def explain(answer: Answer) -> str:
 
 
 def cmd_decisions(args: argparse.Namespace, settings: Settings) -> int:
+    from minutesqa.index.store import VectorStore
     from minutesqa.inputs import read_committee, read_day
     from minutesqa.register import decisions, render_register
-    from minutesqa.store import VectorStore
 
     since = read_day(args.since, "--since")
     until = read_day(args.until, "--until")

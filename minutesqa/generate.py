@@ -24,9 +24,9 @@ from typing import Any, Protocol
 
 from minutesqa.answer import Draft, ExtractiveWriter, citation_label
 from minutesqa.config import Settings
-from minutesqa.embed import Embedder
 from minutesqa.errors import ConfigError
-from minutesqa.lexical import tokenize
+from minutesqa.index.embed import Embedder
+from minutesqa.index.lexical import tokenize
 from minutesqa.lexicon import CURRENCY_SYMBOLS
 from minutesqa.models import Hit, human_date, item_label
 from minutesqa.prompts import render

@@ -22,7 +22,7 @@ from minutesqa.dates import (
     DateIntent,
     question_dates,
 )
-from minutesqa.lexical import tokenize
+from minutesqa.index.lexical import tokenize
 from minutesqa.lexicon import (
     AMOUNT_WORDS,
     CURRENCY_SYMBOLS,

@@ -12,7 +12,7 @@ from dataclasses import replace
 import numpy as np
 
 from minutesqa.abstain import abstain_text, answerable
-from minutesqa.lexical import LexicalIndex
+from minutesqa.index.lexical import LexicalIndex
 from minutesqa.models import Hit, ItemRef
 from minutesqa.retrieve import BodyScope, Coverage, Retrieval
 from tests.conftest import FakeEmbedder

@@ -327,8 +327,8 @@ def test_example_questions_skip_routine_and_procedural_items() -> None:
     import datetime as dt
     from types import SimpleNamespace
 
+    from minutesqa.index.store import StoredChunk
     from minutesqa.models import date_int
-    from minutesqa.store import StoredChunk
     from minutesqa.view import example_questions
 
     days = [dt.date(2024, 1, d) for d in (10, 20, 30)]

@@ -10,10 +10,10 @@ import numpy as np
 import pytest
 
 from minutesqa.config import Settings
+from minutesqa.index.lexical import FORMAT_VERSION, LexicalIndex
+from minutesqa.index.store import VectorStore
 from minutesqa.ingest import ingest, open_lexical
-from minutesqa.lexical import FORMAT_VERSION, LexicalIndex
 from minutesqa.retrieve import Query, Retriever
-from minutesqa.store import VectorStore
 from tests.conftest import SAMPLES, FakeEmbedder
 
 

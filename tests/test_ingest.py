@@ -14,13 +14,13 @@ import pytest
 from minutesqa.chunk import chunk_meeting, context_line
 from minutesqa.config import Settings
 from minutesqa.errors import IndexLockedError
+from minutesqa.index.lexical import LexicalIndex
+from minutesqa.index.lock import IndexLock
+from minutesqa.index.store import VectorStore
 from minutesqa.ingest import IngestSummary, discover, ingest
-from minutesqa.lexical import LexicalIndex
-from minutesqa.lock import IndexLock
 from minutesqa.models import AgendaItem, Meeting
 from minutesqa.parse import read_document
 from minutesqa.segment import segment
-from minutesqa.store import VectorStore
 from tests.conftest import SAMPLES, CountingEmbedder, FakeEmbedder
 
 SAMPLE_FILES = sorted(SAMPLES.glob("*.txt"))

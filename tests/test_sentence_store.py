@@ -16,12 +16,12 @@ import pytest
 
 import minutesqa.sentences as sentences_module
 from minutesqa.config import Settings
+from minutesqa.index.lexical import LexicalIndex
+from minutesqa.index.sentence_store import SentenceStore, item_digest, item_sentences
 from minutesqa.ingest import ingest
-from minutesqa.lexical import LexicalIndex
 from minutesqa.models import SENTENCES_VERSION
 from minutesqa.pipeline import Pipeline
 from minutesqa.retrieve import Retriever
-from minutesqa.sentence_store import SentenceStore, item_digest, item_sentences
 from tests.conftest import SAMPLES, CountingEmbedder
 
 QUESTIONS = (

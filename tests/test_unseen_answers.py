@@ -13,7 +13,7 @@ from minutesqa.answer import ExtractiveWriter, _table_cells, meeting_terms
 from minutesqa.committees import committees_placed, with_sub_bodies
 from minutesqa.config import Settings
 from minutesqa.dates import DateIntent, question_dates
-from minutesqa.lexical import tokenize
+from minutesqa.index.lexical import tokenize
 from minutesqa.models import Hit, ItemRef
 from minutesqa.query import topic_terms
 from minutesqa.question import (
@@ -258,7 +258,7 @@ LAMAS = (
 
 
 def test_a_word_the_minutes_spell_another_way_is_found() -> None:
-    from minutesqa.lexical import LexicalIndex, spelling_variants
+    from minutesqa.index.lexical import LexicalIndex, spelling_variants
 
     assert {"lama", "fertilis", "behavior"} <= {
         *spelling_variants("llama"),
