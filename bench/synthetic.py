@@ -114,8 +114,8 @@ def build_synthetic(
 ) -> tuple[dict[str, Any], Settings, Any, Any]:
     """A fresh archive of n_chunks chunks from the source index's chunks and embeddings,
     written with VectorStore.upsert, then its lexical index with sync_lexical."""
+    from minutesqa.index.lexical_sync import sync_lexical
     from minutesqa.index.store import VectorStore
-    from minutesqa.ingest import sync_lexical
 
     out: dict[str, Any] = {"source_index": str(source_dir), "chunks_requested": n_chunks}
     src = VectorStore(Settings.load(env={}, index_dir=source_dir), create=False)

@@ -20,12 +20,12 @@ from fastapi.exceptions import RequestValidationError
 from starlette.middleware import Middleware
 
 from minutesqa.clip import clip_at_word
+from minutesqa.committees import committee_choices
 from minutesqa.config import Settings
 from minutesqa.errors import IndexMissingError, MinutesError, QuestionError
 from minutesqa.guard import RefuseUploads, make_auth, malformed_request, read_auth_file
 from minutesqa.inputs import MAX_QUESTION_CHARS, read_request
 from minutesqa.models import Answer
-from minutesqa.retrieve import committee_choices
 from minutesqa.tabs import ALL_COMMITTEES, briefing_tab, decisions_tab
 from minutesqa.view import (
     TABLE_HEADERS,
@@ -120,7 +120,7 @@ def launch_options(settings: Settings) -> dict[str, Any]:
 # --- talking to the pipeline ------------------------------------------------------------
 def load_pipeline(settings: Settings) -> tuple[Any, str | None]:
     """The pipeline, or None and the message the page shows instead."""
-    from minutesqa.pipeline import Pipeline
+    from minutesqa.answer.pipeline import Pipeline
 
     try:
         return Pipeline(settings), None

@@ -223,9 +223,9 @@ def cmd_inspect(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
-    from minutesqa.abstain import REASONS
+    from minutesqa.answer.abstain import REASONS
+    from minutesqa.answer.pipeline import Pipeline
     from minutesqa.inputs import read_request
-    from minutesqa.pipeline import Pipeline
     from minutesqa.view import sources_text
 
     # the same checks as the app and its API: one line (QuestionError) before the model loads
@@ -308,9 +308,9 @@ def cmd_decisions(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_brief(args: argparse.Namespace, settings: Settings) -> int:
+    from minutesqa.answer.pipeline import Pipeline
     from minutesqa.brief import brief, render
     from minutesqa.inputs import read_request
-    from minutesqa.pipeline import Pipeline
 
     request = read_request(
         args.topic, [], args.committee, args.since, args.until, labels=("--since", "--until")

@@ -135,7 +135,7 @@ def sample_settings(tmp_path_factory: pytest.TempPathFactory, embedder) -> Setti
 
 @pytest.fixture(scope="session")
 def pipeline(sample_settings: Settings):  # type: ignore[no-untyped-def]
-    from minutesqa.pipeline import Pipeline
+    from minutesqa.answer.pipeline import Pipeline
 
     return Pipeline(sample_settings)
 

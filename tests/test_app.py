@@ -15,11 +15,12 @@ import pytest
 from gradio_client import Client
 from gradio_client.exceptions import AuthenticationError
 
-from minutesqa.app import ALL_COMMITTEES, NO_INDEX, build_app, launch_options, prepare
+from minutesqa.answer.retrieve import Coverage
+from minutesqa.app import NO_INDEX, build_app, launch_options, prepare
 from minutesqa.config import Settings
 from minutesqa.errors import ConfigError
 from minutesqa.guard import read_auth_file
-from minutesqa.retrieve import Coverage
+from minutesqa.tabs import ALL_COMMITTEES
 from minutesqa.view import escape_text, render_answer
 from tests.helpers_server import chat_fn, serving
 
@@ -194,7 +195,7 @@ def test_escape_text_neutralises_markup() -> None:
 
 @pytest.fixture(scope="module")
 def evil_pipeline(evil_settings: Settings) -> Any:
-    from minutesqa.pipeline import Pipeline
+    from minutesqa.answer.pipeline import Pipeline
 
     return Pipeline(evil_settings)
 

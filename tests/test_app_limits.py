@@ -15,7 +15,8 @@ import httpx
 import pytest
 from gradio_client import Client
 
-from minutesqa.app import ALL_COMMITTEES, MAX_HISTORY
+from minutesqa.answer.retrieve import Coverage
+from minutesqa.app import MAX_HISTORY
 from minutesqa.config import Settings
 from minutesqa.guard import (
     BODY_REFUSED,
@@ -25,7 +26,7 @@ from minutesqa.guard import (
     make_auth,
 )
 from minutesqa.inputs import MAX_QUESTION_CHARS
-from minutesqa.retrieve import Coverage
+from minutesqa.tabs import ALL_COMMITTEES
 from tests.helpers_server import chat_fn, serving
 
 pytestmark = pytest.mark.timeout(120)

@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from minutesqa.answer.query import Query
+from minutesqa.answer.retrieve import Retriever
+from minutesqa.committees import committee_choices
 from minutesqa.config import Settings
 from minutesqa.errors import ConfigError
 from minutesqa.ingest import ingest
-from minutesqa.retrieve import Query, Retriever, committee_choices
 from tests.conftest import FakeEmbedder
 
 MEETINGS = {

@@ -180,7 +180,7 @@ def check_invariants(index: Path) -> int:
     """The index opens, no chunk twice, the lexical index (repaired on open) matches the
     store exactly, and each file's chunks are all there or none. Returns the chunk count."""
     from minutesqa.index.lexical import LexicalIndex
-    from minutesqa.ingest import open_lexical
+    from minutesqa.index.lexical_sync import open_lexical
 
     settings = settings_for(index)
     try:
@@ -379,7 +379,8 @@ def test_leftovers_of_a_killed_lexical_save_are_cleared(tmp_path: Path) -> None:
     """A save killed between writing its temporary folder and swapping it in leaves that
     folder (and perhaps `lexical.old`) behind; the next writer, holding the lock, clears
     them rather than letting them pile up."""
-    from minutesqa.ingest import ingest, open_lexical
+    from minutesqa.index.lexical_sync import open_lexical
+    from minutesqa.ingest import ingest
     from tests.conftest import FakeEmbedder
 
     folder = corpus(tmp_path, 2)

@@ -440,7 +440,7 @@ def test_a_changed_file_embeds_only_its_changed_chunks(folder: Path, settings: S
 def test_a_pdf_items_page_is_stored_and_cited(tmp_path: Path, settings: Settings) -> None:
     """Each item of a four-page PDF is stored with the page its heading is on, and its
     citation (label, record, answer heading) gives it; a text file's items give none."""
-    from minutesqa.answer import citation_label
+    from minutesqa.answer.extractive import citation_label
     from minutesqa.models import Hit, ItemRef
     from tests.test_parse import FURNISHED_PAGES, make_furnished_pdf
 

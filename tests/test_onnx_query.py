@@ -119,7 +119,7 @@ def test_a_one_shot_question_never_loads_torch(sample_settings: Settings, embedd
 
     script = (
         "import json, sys\n"
-        "from minutesqa.pipeline import Pipeline\n"
+        "from minutesqa.answer.pipeline import Pipeline\n"
         "from minutesqa.config import Settings\n"
         f"s = Settings.load(env={{}}, index_dir={str(sample_settings.index_dir)!r})\n"
         "a = Pipeline(s).ask('What was agreed on Street Angels?')\n"

@@ -11,9 +11,10 @@ from typing import Any
 
 import pytest
 
+from minutesqa.answer.query import Query, search_text
+from minutesqa.answer.retrieve import Retriever
 from minutesqa.config import Settings
 from minutesqa.errors import ConfigError
-from minutesqa.retrieve import Query, Retriever, search_text
 
 pytestmark = pytest.mark.slow
 

@@ -55,7 +55,7 @@ def test_ingest_writes_to_the_server_not_to_a_local_chroma(server_settings: Sett
 
 
 def test_ask_through_the_server_cites_the_item(server_settings: Settings) -> None:
-    from minutesqa.pipeline import Pipeline
+    from minutesqa.answer.pipeline import Pipeline
 
     answer = Pipeline(server_settings).ask("what was agreed on Street Angels?")
     assert not answer.abstained, answer.text

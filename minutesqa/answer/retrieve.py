@@ -10,6 +10,16 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from minutesqa.answer.query import (
+    MEETING_INTENT,
+    Query,
+    intersect,
+    is_follow_up,
+    mentions_period,
+    search_text,
+    topic_terms,
+)
+from minutesqa.answer.question import ParsedQuestion, asking_part, parse_question
 from minutesqa.committees import (
     COMMITTEE_GENERIC,
     committee_choices,
@@ -29,16 +39,6 @@ from minutesqa.index.lexical_sync import open_lexical
 from minutesqa.index.sentence_store import SentenceStore
 from minutesqa.index.store import VectorStore
 from minutesqa.models import SENTENCES_VERSION, Hit, ItemRef, date_int
-from minutesqa.query import (
-    MEETING_INTENT,
-    Query,
-    intersect,
-    is_follow_up,
-    mentions_period,
-    search_text,
-    topic_terms,
-)
-from minutesqa.question import ParsedQuestion, asking_part, parse_question
 
 __all__ = [  # read the question / committee helpers, importable from here as before
     "Query",
