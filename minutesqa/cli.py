@@ -196,8 +196,8 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_inspect(args: argparse.Namespace, settings: Settings) -> int:
-    from minutesqa.inspection import describe, meeting_json
     from minutesqa.parse import read_document
+    from minutesqa.reports.inspection import describe, meeting_json
     from minutesqa.segment import segment
 
     failed = shown = 0
@@ -279,7 +279,7 @@ def explain(answer: Answer) -> str:
 def cmd_decisions(args: argparse.Namespace, settings: Settings) -> int:
     from minutesqa.index.store import VectorStore
     from minutesqa.inputs import read_committee, read_day
-    from minutesqa.register import decisions, render_register
+    from minutesqa.reports.register import decisions, render_register
 
     since = read_day(args.since, "--since")
     until = read_day(args.until, "--until")
@@ -309,8 +309,8 @@ def cmd_decisions(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_brief(args: argparse.Namespace, settings: Settings) -> int:
     from minutesqa.answer.pipeline import Pipeline
-    from minutesqa.brief import brief, render
     from minutesqa.inputs import read_request
+    from minutesqa.reports.brief import brief, render
 
     request = read_request(
         args.topic, [], args.committee, args.since, args.until, labels=("--since", "--until")

@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from minutesqa.answer.pipeline import Pipeline
-from minutesqa.brief import Briefing, brief, render
 from minutesqa.config import Settings
 from minutesqa.errors import ConfigError
+from minutesqa.reports.brief import Briefing, brief, render
 
 
 def test_street_angels_lists_its_one_item_with_its_decision(pipeline: Pipeline) -> None:

@@ -14,7 +14,7 @@ import pytest
 from minutesqa.cli import EXIT_ERROR, main
 from minutesqa.config import Settings
 from minutesqa.parse import read_document
-from minutesqa.register import split_annotation
+from minutesqa.reports.register import split_annotation
 from minutesqa.segment import segment
 from tests.conftest import SAMPLES
 

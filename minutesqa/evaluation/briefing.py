@@ -160,8 +160,8 @@ def systems(index: Path) -> dict[str, Lister]:
     """The briefing and the baseline over one index (model and index loaded once)."""
     from minutesqa.answer.pipeline import Pipeline
     from minutesqa.answer.query import Query
-    from minutesqa.brief import brief
     from minutesqa.config import Settings
+    from minutesqa.reports.brief import brief
 
     pipeline = Pipeline(Settings.load(index_dir=index))
 
