@@ -71,7 +71,7 @@ def profile_asks(
 def collection_pause(repeat: int = 3) -> dict[str, Any]:
     """What a full garbage collection costs with the archive loaded (every answer in
     flight waits for it), and the same after `gc.freeze()`, as `minutes serve` does
-    (`minutesqa.app.prepare`). Best of `repeat`, in ms; the freeze is undone after."""
+    (`minutesqa.ui.app.prepare`). Best of `repeat`, in ms; the freeze is undone after."""
 
     def best() -> float:
         times = []

@@ -226,7 +226,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from minutesqa.answer.abstain import REASONS
     from minutesqa.answer.pipeline import Pipeline
     from minutesqa.inputs import read_request
-    from minutesqa.view import sources_text
+    from minutesqa.ui.view import sources_text
 
     # the same checks as the app and its API: one line (QuestionError) before the model loads
     request = read_request(
@@ -342,7 +342,7 @@ def cmd_brief(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    from minutesqa.app import serve
+    from minutesqa.ui.app import serve
 
     serve(settings)
     return 0

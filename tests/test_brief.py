@@ -127,8 +127,8 @@ def test_the_apps_briefing_tab(pipeline: Pipeline) -> None:
     one-line refusal of a bad date."""
     from docx import Document
 
-    from minutesqa.app import build_app
-    from minutesqa.tabs import ALL_COMMITTEES
+    from minutesqa.ui.app import build_app
+    from minutesqa.ui.tabs import ALL_COMMITTEES
 
     demo = build_app(pipeline.settings, pipeline)
     view = next(f.fn for f in demo.fns.values() if f.name == "briefing_view")

@@ -479,7 +479,7 @@ def test_a_markdown_exports_original_and_pages_are_stored_and_cited(
     """A Markdown export whose first line links its original PDF: each item is stored with
     that address and the page its heading is on, and is cited as a link to that page."""
     from minutesqa.models import Answer, Hit, ItemRef, source_text
-    from minutesqa.view import escape_text, source_markdown, sources_text
+    from minutesqa.ui.view import escape_text, source_markdown, sources_text
 
     folder = tmp_path / "export"
     folder.mkdir()

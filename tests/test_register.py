@@ -100,8 +100,8 @@ def test_a_committee_the_index_lacks_is_one_line(
 def test_the_apps_decisions_tab(pipeline) -> None:  # type: ignore[no-untyped-def]
     """The Decisions tab: the register for its filters, a CSV file to download, and a
     one-line refusal of a bad date."""
-    from minutesqa.app import build_app
-    from minutesqa.tabs import ALL_COMMITTEES
+    from minutesqa.ui.app import build_app
+    from minutesqa.ui.tabs import ALL_COMMITTEES
 
     demo = build_app(pipeline.settings, pipeline)
     view = next(f.fn for f in demo.fns.values() if f.name == "register_view")

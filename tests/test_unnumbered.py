@@ -22,7 +22,7 @@ from minutesqa.config import Settings
 from minutesqa.index.store import VectorStore
 from minutesqa.ingest import ingest
 from minutesqa.models import AgendaItem, Attendance, Hit, ItemRef, Meeting
-from minutesqa.view import citation_rows
+from minutesqa.ui.view import citation_rows
 from tests.conftest import FakeEmbedder
 
 DAY = dt.date(2022, 6, 9)

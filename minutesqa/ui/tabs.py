@@ -15,7 +15,7 @@ from minutesqa.config import Settings
 from minutesqa.errors import MinutesError, QuestionError
 from minutesqa.inputs import read_committee, read_day, read_request
 from minutesqa.models import human_date, item_label
-from minutesqa.view import escape_text
+from minutesqa.ui.view import escape_text
 
 ALL_COMMITTEES = "All committees"
 REGISTER_HEADERS = ["Date", "Committee", "Item", "Decision", "Outcome"]
