@@ -44,7 +44,7 @@ lint: setup
 	$(BIN)/mypy
 
 eval: setup
-	$(BIN)/python -m minutesqa.split_report --out eval/out $(LAYOUTS) $(LIMERICK) samples=$(MINUTES)
+	$(BIN)/python -m minutesqa.reports.split_report --out eval/out $(LAYOUTS) $(LIMERICK) samples=$(MINUTES)
 	$(BIN)/python eval/run.py --questions eval/questions.yaml --out eval/out/samples.jsonl \
 		--corpus $(MINUTES) --index eval/out/index-samples --baselines
 	$(BIN)/python eval/run.py --questions eval/limerick_questions.yaml --out eval/out/limerick.jsonl \

@@ -45,9 +45,10 @@ def query_latency(
     lexical: Any = None,
 ) -> dict[str, Any]:
     """p50/p95 of Retriever.search and of Pipeline.ask, the model loaded, after a warm-up."""
-    from minutesqa.pipeline import Pipeline
-    from minutesqa.retrieve import Query, Retriever
-    from minutesqa.sentences import _SENTENCE_CACHE
+    from minutesqa.answer.pipeline import Pipeline
+    from minutesqa.answer.query import Query
+    from minutesqa.answer.retrieve import Retriever
+    from minutesqa.answer.sentences import _SENTENCE_CACHE
 
     out: dict[str, Any] = {}
     # the writer caches sentence embeddings by item text; an earlier index's questions

@@ -27,9 +27,9 @@ def profile_asks(
 ) -> dict[str, Any]:
     """Profile every ask of `questions`; write the TOP functions by cumulative time to
     `out`, and return the share of the time the leading stages took."""
-    from minutesqa.pipeline import Pipeline
-    from minutesqa.retrieve import Retriever
-    from minutesqa.sentences import _SENTENCE_CACHE
+    from minutesqa.answer.pipeline import Pipeline
+    from minutesqa.answer.retrieve import Retriever
+    from minutesqa.answer.sentences import _SENTENCE_CACHE
 
     _SENTENCE_CACHE.clear()
     pipeline = Pipeline(settings, retriever=Retriever(settings, embedder=embedder))
@@ -59,11 +59,11 @@ def profile_asks(
         "file": str(out),
         "seconds": round(total, 2),
         "share": {
-            "ask": share("minutesqa/pipeline.py", "ask"),
-            "search": share("minutesqa/retrieve.py", "search"),
-            "writer": share("minutesqa/answer.py", "write"),
-            "sentence embeddings": share("minutesqa/sentences.py", "sentence_vectors"),
-            "abstention": share("minutesqa/abstain.py", "abstain_reason"),
+            "ask": share("minutesqa/answer/pipeline.py", "ask"),
+            "search": share("minutesqa/answer/retrieve.py", "search"),
+            "writer": share("minutesqa/answer/extractive.py", "write"),
+            "sentence embeddings": share("minutesqa/answer/sentences.py", "sentence_vectors"),
+            "abstention": share("minutesqa/answer/abstain.py", "abstain_reason"),
         },
     }
 
@@ -71,7 +71,7 @@ def profile_asks(
 def collection_pause(repeat: int = 3) -> dict[str, Any]:
     """What a full garbage collection costs with the archive loaded (every answer in
     flight waits for it), and the same after `gc.freeze()`, as `minutes serve` does
-    (`minutesqa.app.prepare`). Best of `repeat`, in ms; the freeze is undone after."""
+    (`minutesqa.ui.app.prepare`). Best of `repeat`, in ms; the freeze is undone after."""
 
     def best() -> float:
         times = []

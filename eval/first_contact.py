@@ -5,7 +5,7 @@
 
 The manifest names each body (slug = its folder under ROOT) and, per file, the date the
 meeting was held and the body's name as read from the file's own header. Each file is read
-and segmented as `minutesqa.split_report.measure_file` does (the same reader, segmenter
+and segmented as `minutesqa.reports.split_report.measure_file` does (the same reader, segmenter
 and item count); per body the report gives: files, files read, files split into at least
 `split_report.MIN_ITEMS` items, the share split, meeting dates right against the gold date
 (files whose gold date is null are not scored), and committee names right against the gold
@@ -44,8 +44,8 @@ from minutesqa.config import Settings  # noqa: E402
 from minutesqa.errors import ConfigError, InputError  # noqa: E402
 from minutesqa.ingest import discover  # noqa: E402
 from minutesqa.parse import read_document  # noqa: E402
+from minutesqa.reports.split_report import MIN_ITEMS, FileResult, measure_file  # noqa: E402
 from minutesqa.segment import UNKNOWN_BODY, WHOLE_DOCUMENT, segment, settle_bodies  # noqa: E402
-from minutesqa.split_report import MIN_ITEMS, FileResult, measure_file  # noqa: E402
 
 MANIFEST = ROOT / "eval" / "bodies_manifest.yaml"
 COLLECTED = Path("/work/collected")

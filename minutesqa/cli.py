@@ -196,8 +196,8 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_inspect(args: argparse.Namespace, settings: Settings) -> int:
-    from minutesqa.inspection import describe, meeting_json
     from minutesqa.parse import read_document
+    from minutesqa.reports.inspection import describe, meeting_json
     from minutesqa.segment import segment
 
     failed = shown = 0
@@ -223,10 +223,10 @@ def cmd_inspect(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
-    from minutesqa.abstain import REASONS
+    from minutesqa.answer.abstain import REASONS
+    from minutesqa.answer.pipeline import Pipeline
     from minutesqa.inputs import read_request
-    from minutesqa.pipeline import Pipeline
-    from minutesqa.view import sources_text
+    from minutesqa.ui.view import sources_text
 
     # the same checks as the app and its API: one line (QuestionError) before the model loads
     request = read_request(
@@ -277,9 +277,9 @@ def explain(answer: Answer) -> str:
 
 
 def cmd_decisions(args: argparse.Namespace, settings: Settings) -> int:
+    from minutesqa.index.store import VectorStore
     from minutesqa.inputs import read_committee, read_day
-    from minutesqa.register import decisions, render_register
-    from minutesqa.store import VectorStore
+    from minutesqa.reports.register import decisions, render_register
 
     since = read_day(args.since, "--since")
     until = read_day(args.until, "--until")
@@ -308,9 +308,9 @@ def cmd_decisions(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_brief(args: argparse.Namespace, settings: Settings) -> int:
-    from minutesqa.brief import brief, render
+    from minutesqa.answer.pipeline import Pipeline
     from minutesqa.inputs import read_request
-    from minutesqa.pipeline import Pipeline
+    from minutesqa.reports.brief import brief, render
 
     request = read_request(
         args.topic, [], args.committee, args.since, args.until, labels=("--since", "--until")
@@ -342,7 +342,7 @@ def cmd_brief(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    from minutesqa.app import serve
+    from minutesqa.ui.app import serve
 
     serve(settings)
     return 0

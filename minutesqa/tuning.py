@@ -74,7 +74,7 @@ class Tuning:
     follow_up_words: int = 6
     follow_up_terms: int = 2
 
-    # --- the extractive writer (answer.py) ------------------------------------------------
+    # --- the extractive writer (answer/extractive.py) -----------------------------------------
     writer_items: int = 5  # items whose sentences are scored for the answer
     primary_sentences: int = 3  # sentences shown of the first item ...
     secondary_sentences: int = 2  # ... and of each further one
@@ -85,11 +85,11 @@ class Tuning:
     overlap_weight: float = 0.35  # a sentence's share of the question's words
     answer_type_bonus: float = 0.1  # a date for "when", a figure for "how many", a name for "who"
     # a sentence that asks, or holds restated_overlap of the question's words but not the
-    # kind asked: the question put to the meeting, not its reply (answer._kind_part)
+    # kind asked: the question put to the meeting, not its reply (extractive._kind_part)
     restated_penalty: float = 0.15
     restated_overlap: float = 0.5
     # none of the sentences chosen holds the kind asked: add the best that does, when it
-    # scores within this of the best sentence (answer._pick; 0: off)
+    # scores within this of the best sentence (extractive._pick; 0: off)
     kind_margin: float = 0.5
     novelty: float = 0.3  # each question word a further sentence adds
     primary_margin: float = 0.2  # the main item's further sentences: this close to its best

@@ -117,7 +117,7 @@ def settings(tmp_path: Path) -> Settings:
 
 @pytest.fixture(scope="session")
 def embedder():  # type: ignore[no-untyped-def]
-    from minutesqa.embed import get_embedder
+    from minutesqa.index.embed import get_embedder
 
     return get_embedder(DEFAULT_MODEL)
 
@@ -135,7 +135,7 @@ def sample_settings(tmp_path_factory: pytest.TempPathFactory, embedder) -> Setti
 
 @pytest.fixture(scope="session")
 def pipeline(sample_settings: Settings):  # type: ignore[no-untyped-def]
-    from minutesqa.pipeline import Pipeline
+    from minutesqa.answer.pipeline import Pipeline
 
     return Pipeline(sample_settings)
 

@@ -38,7 +38,7 @@ MINUTES = BIN / "minutes"
 def serving(settings: Settings, pipeline: Any = None) -> Iterator[tuple[Any, str]]:
     """The app in this process on a free port of 127.0.0.1, launched with the options
     `serve()` uses; yields (the Blocks, its URL) and closes it after."""
-    from minutesqa.app import build_app, launch_options
+    from minutesqa.ui.app import build_app, launch_options
 
     settings = settings.with_(port=free_port())
     demo = build_app(settings, pipeline)

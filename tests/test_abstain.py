@@ -11,10 +11,10 @@ from dataclasses import replace
 
 import numpy as np
 
-from minutesqa.abstain import abstain_text, answerable
-from minutesqa.lexical import LexicalIndex
+from minutesqa.answer.abstain import abstain_text, answerable
+from minutesqa.answer.retrieve import BodyScope, Coverage, Retrieval
+from minutesqa.index.lexical import LexicalIndex
 from minutesqa.models import Hit, ItemRef
-from minutesqa.retrieve import BodyScope, Coverage, Retrieval
 from tests.conftest import FakeEmbedder
 
 FILLER = [
@@ -135,7 +135,7 @@ def test_the_refusal_names_the_body_the_question_named() -> None:
 
 
 def test_the_refusal_names_the_check_that_made_it() -> None:
-    from minutesqa.abstain import REASONS, abstain_reason
+    from minutesqa.answer.abstain import REASONS, abstain_reason
 
     tasers = "What did the Joint Policing Committee decide about tasers for Gardai?"
     found = retrieval(tasers, POLICING)
@@ -185,7 +185,7 @@ def _named(question: str, hits: list[Hit]) -> Retrieval:
 
 
 def test_a_word_the_body_named_never_said_is_not_answered() -> None:
-    from minutesqa.abstain import abstain_reason
+    from minutesqa.answer.abstain import abstain_reason
 
     assert BODIES.df["defibrillator"] == 10  # said in the archive, by another body
     question = "What did the Joint Policing Committee say about defibrillators for Garda?"

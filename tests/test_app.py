@@ -15,12 +15,13 @@ import pytest
 from gradio_client import Client
 from gradio_client.exceptions import AuthenticationError
 
-from minutesqa.app import ALL_COMMITTEES, NO_INDEX, build_app, launch_options, prepare
+from minutesqa.answer.retrieve import Coverage
 from minutesqa.config import Settings
 from minutesqa.errors import ConfigError
-from minutesqa.guard import read_auth_file
-from minutesqa.retrieve import Coverage
-from minutesqa.view import escape_text, render_answer
+from minutesqa.ui.app import NO_INDEX, build_app, launch_options, prepare
+from minutesqa.ui.guard import read_auth_file
+from minutesqa.ui.tabs import ALL_COMMITTEES
+from minutesqa.ui.view import escape_text, render_answer
 from tests.helpers_server import chat_fn, serving
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]
@@ -194,7 +195,7 @@ def test_escape_text_neutralises_markup() -> None:
 
 @pytest.fixture(scope="module")
 def evil_pipeline(evil_settings: Settings) -> Any:
-    from minutesqa.pipeline import Pipeline
+    from minutesqa.answer.pipeline import Pipeline
 
     return Pipeline(evil_settings)
 
@@ -327,9 +328,9 @@ def test_example_questions_skip_routine_and_procedural_items() -> None:
     import datetime as dt
     from types import SimpleNamespace
 
+    from minutesqa.index.store import StoredChunk
     from minutesqa.models import date_int
-    from minutesqa.store import StoredChunk
-    from minutesqa.view import example_questions
+    from minutesqa.ui.view import example_questions
 
     days = [dt.date(2024, 1, d) for d in (10, 20, 30)]
     titles = {

@@ -15,17 +15,18 @@ import httpx
 import pytest
 from gradio_client import Client
 
-from minutesqa.app import ALL_COMMITTEES, MAX_HISTORY
+from minutesqa.answer.retrieve import Coverage
 from minutesqa.config import Settings
-from minutesqa.guard import (
+from minutesqa.inputs import MAX_QUESTION_CHARS
+from minutesqa.ui.app import MAX_HISTORY
+from minutesqa.ui.guard import (
     BODY_REFUSED,
     MAX_BODY_BYTES,
     UPLOADS_REFUSED,
     LoginThrottle,
     make_auth,
 )
-from minutesqa.inputs import MAX_QUESTION_CHARS
-from minutesqa.retrieve import Coverage
+from minutesqa.ui.tabs import ALL_COMMITTEES
 from tests.helpers_server import chat_fn, serving
 
 pytestmark = pytest.mark.timeout(120)

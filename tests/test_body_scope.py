@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from minutesqa.pipeline import Pipeline
-from minutesqa.retrieve import Query, Retriever
+from minutesqa.answer.pipeline import Pipeline
+from minutesqa.answer.query import Query
+from minutesqa.answer.retrieve import Retriever
 from tests.conftest import FakeEmbedder, fake_archive
 
 WATER = "Riverside Water Board"

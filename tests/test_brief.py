@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from minutesqa.brief import Briefing, brief, render
+from minutesqa.answer.pipeline import Pipeline
 from minutesqa.config import Settings
 from minutesqa.errors import ConfigError
-from minutesqa.pipeline import Pipeline
+from minutesqa.reports.brief import Briefing, brief, render
 
 
 def test_street_angels_lists_its_one_item_with_its_decision(pipeline: Pipeline) -> None:
@@ -127,7 +127,8 @@ def test_the_apps_briefing_tab(pipeline: Pipeline) -> None:
     one-line refusal of a bad date."""
     from docx import Document
 
-    from minutesqa.app import ALL_COMMITTEES, build_app
+    from minutesqa.ui.app import build_app
+    from minutesqa.ui.tabs import ALL_COMMITTEES
 
     demo = build_app(pipeline.settings, pipeline)
     view = next(f.fn for f in demo.fns.values() if f.name == "briefing_view")

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from minutesqa.answer.pipeline import Pipeline
+from minutesqa.answer.query import Query
+from minutesqa.answer.retrieve import Retriever
 from minutesqa.config import Settings
 from minutesqa.ingest import ingest
-from minutesqa.pipeline import Pipeline
-from minutesqa.retrieve import Query, Retriever
 from tests.conftest import FakeEmbedder
 
 MINUTES = (

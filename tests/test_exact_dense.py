@@ -9,11 +9,13 @@ import shutil
 import numpy as np
 import pytest
 
+from minutesqa.answer.query import Query
+from minutesqa.answer.retrieve import Retriever
 from minutesqa.config import Settings
-from minutesqa.ingest import ingest, open_lexical
-from minutesqa.lexical import FORMAT_VERSION, LexicalIndex
-from minutesqa.retrieve import Query, Retriever
-from minutesqa.store import VectorStore
+from minutesqa.index.lexical import FORMAT_VERSION, LexicalIndex
+from minutesqa.index.lexical_sync import open_lexical
+from minutesqa.index.store import VectorStore
+from minutesqa.ingest import ingest
 from tests.conftest import SAMPLES, FakeEmbedder
 
 

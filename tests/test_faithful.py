@@ -9,12 +9,12 @@ import datetime as dt
 
 import pytest
 
-from minutesqa.answer import ExtractiveWriter, _runs
+from minutesqa.answer.extractive import ExtractiveWriter, _runs
+from minutesqa.answer.faithful import is_span, unfaithful
 from minutesqa.config import Settings
 from minutesqa.evaluation.questions import load_questions
-from minutesqa.faithful import is_span, unfaithful
 from minutesqa.models import Answer, Hit, ItemRef, Quote
-from minutesqa.sentences import split_sentences
+from minutesqa.sentence_split import split_sentences
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow

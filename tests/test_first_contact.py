@@ -14,7 +14,7 @@ from types import ModuleType
 import pytest
 
 from minutesqa.config import Settings
-from minutesqa.split_report import measure_file
+from minutesqa.reports.split_report import measure_file
 
 SCRIPT = Path(__file__).resolve().parents[1] / "eval" / "first_contact.py"
 

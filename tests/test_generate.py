@@ -9,9 +9,9 @@ import socket
 
 import pytest
 
-from minutesqa.generate import ABSTAIN_MARKER, GenerativeWriter, check
-from minutesqa.pipeline import Pipeline
-from minutesqa.sentences import split_sentences
+from minutesqa.answer.generate import ABSTAIN_MARKER, GenerativeWriter, check
+from minutesqa.answer.pipeline import Pipeline
+from minutesqa.sentence_split import split_sentences
 from tests.fake_llm import FakeLLM, excerpt
 
 pytestmark = pytest.mark.slow

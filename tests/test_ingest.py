@@ -14,13 +14,13 @@ import pytest
 from minutesqa.chunk import chunk_meeting, context_line
 from minutesqa.config import Settings
 from minutesqa.errors import IndexLockedError
+from minutesqa.index.lexical import LexicalIndex
+from minutesqa.index.lock import IndexLock
+from minutesqa.index.store import VectorStore
 from minutesqa.ingest import IngestSummary, discover, ingest
-from minutesqa.lexical import LexicalIndex
-from minutesqa.lock import IndexLock
 from minutesqa.models import AgendaItem, Meeting
 from minutesqa.parse import read_document
 from minutesqa.segment import segment
-from minutesqa.store import VectorStore
 from tests.conftest import SAMPLES, CountingEmbedder, FakeEmbedder
 
 SAMPLE_FILES = sorted(SAMPLES.glob("*.txt"))
@@ -440,7 +440,7 @@ def test_a_changed_file_embeds_only_its_changed_chunks(folder: Path, settings: S
 def test_a_pdf_items_page_is_stored_and_cited(tmp_path: Path, settings: Settings) -> None:
     """Each item of a four-page PDF is stored with the page its heading is on, and its
     citation (label, record, answer heading) gives it; a text file's items give none."""
-    from minutesqa.answer import citation_label
+    from minutesqa.answer.extractive import citation_label
     from minutesqa.models import Hit, ItemRef
     from tests.test_parse import FURNISHED_PAGES, make_furnished_pdf
 
@@ -479,7 +479,7 @@ def test_a_markdown_exports_original_and_pages_are_stored_and_cited(
     """A Markdown export whose first line links its original PDF: each item is stored with
     that address and the page its heading is on, and is cited as a link to that page."""
     from minutesqa.models import Answer, Hit, ItemRef, source_text
-    from minutesqa.view import escape_text, source_markdown, sources_text
+    from minutesqa.ui.view import escape_text, source_markdown, sources_text
 
     folder = tmp_path / "export"
     folder.mkdir()

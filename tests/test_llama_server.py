@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
+from minutesqa.answer.generate import EndpointModel, LLMError
+from minutesqa.answer.pipeline import Pipeline
 from minutesqa.config import Settings
-from minutesqa.generate import EndpointModel, LLMError
-from minutesqa.pipeline import Pipeline
 from minutesqa.tuning import Tuning
 from tests.helpers_server import free_port, stop, wait_http
 

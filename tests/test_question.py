@@ -1,4 +1,4 @@
-"""The question read once (minutesqa.question): the kind of answer it asks for, what a
+"""The question read once (minutesqa.answer.question): the kind of answer it asks for, what a
 sentence must hold to give it, and the writer choosing sentences by it. The passages are
 real Limerick minutes (a councillor's question and its reply; a motion and its reply)."""
 
@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
-from minutesqa.answer import ExtractiveWriter
+from minutesqa.answer.extractive import ExtractiveWriter
+from minutesqa.answer.question import Kind, holds, is_asking, parse_question, question_kind
+from minutesqa.answer.retrieve import Retrieval
 from minutesqa.config import Settings
 from minutesqa.models import Hit, ItemRef
-from minutesqa.question import Kind, holds, is_asking, parse_question, question_kind
-from minutesqa.retrieve import Retrieval
 
 
 @pytest.mark.parametrize(

@@ -9,9 +9,10 @@ import datetime as dt
 
 import pytest
 
+from minutesqa.answer.pipeline import Pipeline
+from minutesqa.answer.query import Query
+from minutesqa.answer.retrieve import Retriever
 from minutesqa.config import Settings
-from minutesqa.pipeline import Pipeline
-from minutesqa.retrieve import Query, Retriever
 from tests.conftest import FakeEmbedder, fake_archive
 
 NW = "Municipal District of Newcastle West"

@@ -14,7 +14,7 @@ import pytest
 from minutesqa.cli import EXIT_ERROR, main
 from minutesqa.config import Settings
 from minutesqa.parse import read_document
-from minutesqa.register import split_annotation
+from minutesqa.reports.register import split_annotation
 from minutesqa.segment import segment
 from tests.conftest import SAMPLES
 
@@ -100,7 +100,8 @@ def test_a_committee_the_index_lacks_is_one_line(
 def test_the_apps_decisions_tab(pipeline) -> None:  # type: ignore[no-untyped-def]
     """The Decisions tab: the register for its filters, a CSV file to download, and a
     one-line refusal of a bad date."""
-    from minutesqa.app import ALL_COMMITTEES, build_app
+    from minutesqa.ui.app import build_app
+    from minutesqa.ui.tabs import ALL_COMMITTEES
 
     demo = build_app(pipeline.settings, pipeline)
     view = next(f.fn for f in demo.fns.values() if f.name == "register_view")

@@ -33,7 +33,7 @@ def keys(refs) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="module")
 def excluding(sample_settings: Settings):  # type: ignore[no-untyped-def]
-    from minutesqa.pipeline import Pipeline
+    from minutesqa.answer.pipeline import Pipeline
 
     return Pipeline(sample_settings.with_(exclude_restricted=True))
 
@@ -133,8 +133,8 @@ The next meeting will be held on Tuesday 11th March 2025.
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory, embedder):  # type: ignore[no-untyped-def]
+    from minutesqa.answer.pipeline import Pipeline
     from minutesqa.ingest import ingest
-    from minutesqa.pipeline import Pipeline
 
     root = tmp_path_factory.mktemp("hostile")
     folder = root / "minutes"

@@ -11,9 +11,10 @@ from typing import Any
 
 import pytest
 
+from minutesqa.answer.query import Query, search_text
+from minutesqa.answer.retrieve import Retriever
 from minutesqa.config import Settings
 from minutesqa.errors import ConfigError
-from minutesqa.retrieve import Query, Retriever, search_text
 
 pytestmark = pytest.mark.slow
 
@@ -303,7 +304,7 @@ def test_ask_explain_shows_each_items_score_parts(
 
 
 def test_the_model_is_loaded_once(embedder, sample_settings: Settings) -> None:  # type: ignore[no-untyped-def]
-    from minutesqa.embed import get_embedder
+    from minutesqa.index.embed import get_embedder
 
     assert (
         get_embedder(

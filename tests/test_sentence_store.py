@@ -14,14 +14,14 @@ from typing import Any
 import numpy as np
 import pytest
 
-import minutesqa.sentences as sentences_module
+import minutesqa.answer.sentences as sentences_module
+from minutesqa.answer.pipeline import Pipeline
+from minutesqa.answer.retrieve import Retriever
 from minutesqa.config import Settings
+from minutesqa.index.lexical import LexicalIndex
+from minutesqa.index.sentence_store import SentenceStore, item_digest, item_sentences
 from minutesqa.ingest import ingest
-from minutesqa.lexical import LexicalIndex
 from minutesqa.models import SENTENCES_VERSION
-from minutesqa.pipeline import Pipeline
-from minutesqa.retrieve import Retriever
-from minutesqa.sentence_store import SentenceStore, item_digest, item_sentences
 from tests.conftest import SAMPLES, CountingEmbedder
 
 QUESTIONS = (

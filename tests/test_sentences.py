@@ -8,7 +8,7 @@ import datetime as dt
 
 import numpy as np
 
-import minutesqa.sentences as answer
+import minutesqa.answer.sentences as answer
 from minutesqa.models import Hit, ItemRef
 from minutesqa.tuning import Tuning
 from tests.conftest import CountingEmbedder, FakeEmbedder

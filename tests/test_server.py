@@ -13,8 +13,8 @@ import pytest
 
 from minutesqa.config import Settings
 from minutesqa.errors import ConfigError
+from minutesqa.index.store import VectorStore
 from minutesqa.ingest import ingest
-from minutesqa.store import VectorStore
 from tests.conftest import SAMPLES, child_env
 from tests.helpers_server import MINUTES, ROOT, chroma_server, free_port
 
@@ -55,7 +55,7 @@ def test_ingest_writes_to_the_server_not_to_a_local_chroma(server_settings: Sett
 
 
 def test_ask_through_the_server_cites_the_item(server_settings: Settings) -> None:
-    from minutesqa.pipeline import Pipeline
+    from minutesqa.answer.pipeline import Pipeline
 
     answer = Pipeline(server_settings).ask("what was agreed on Street Angels?")
     assert not answer.abstained, answer.text
@@ -98,9 +98,9 @@ def test_cli_reingest_from_a_second_host(server_settings: Settings, tmp_path: Pa
     assert proc.returncode == 0, proc.stderr
     assert "Chroma server 127.0.0.1:" in proc.stdout
     assert "0 chunks written; 3 unchanged, 0 failed" in proc.stdout, proc.stdout
-    from minutesqa.lexical import LexicalIndex
+    from minutesqa.index.lexical import LexicalIndex
+    from minutesqa.index.sentence_store import SentenceStore
     from minutesqa.models import SENTENCES_VERSION
-    from minutesqa.sentence_store import SentenceStore
 
     lexical = LexicalIndex.load(local / "lexical")
     assert lexical is not None
@@ -170,8 +170,8 @@ def test_server_sentences_follow_the_index_and_the_model(
 ) -> None:
     """The server's sentence collection holds exactly the items of the last ingest, a host
     takes what it holds and embeds only the rest, and another model empties it."""
-    from minutesqa.sentence_store import item_digest, update_sentence_store
-    from minutesqa.store import ServerSentences
+    from minutesqa.index.sentence_store import item_digest, update_sentence_store
+    from minutesqa.index.store import ServerSentences
     from tests.conftest import FakeEmbedder
 
     host, port = server

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from minutesqa.config import Settings
-from minutesqa.split_report import (
+from minutesqa.reports.split_report import (
     FileResult,
     Previous,
     format_markdown,

@@ -13,15 +13,16 @@ from pathlib import Path
 import pytest
 
 import minutesqa.ingest as ingest_module
-from minutesqa.answer import citation_label
+from minutesqa.answer.extractive import citation_label
+from minutesqa.answer.pipeline import Pipeline
+from minutesqa.answer.query import Query
+from minutesqa.answer.retrieve import Retriever
 from minutesqa.chunk import chunk_meeting, context_line
 from minutesqa.config import Settings
+from minutesqa.index.store import VectorStore
 from minutesqa.ingest import ingest
 from minutesqa.models import AgendaItem, Attendance, Hit, ItemRef, Meeting
-from minutesqa.pipeline import Pipeline
-from minutesqa.retrieve import Query, Retriever
-from minutesqa.store import VectorStore
-from minutesqa.view import citation_rows
+from minutesqa.ui.view import citation_rows
 from tests.conftest import FakeEmbedder
 
 DAY = dt.date(2022, 6, 9)

@@ -9,14 +9,9 @@ from typing import Any
 
 import pytest
 
-from minutesqa.answer import ExtractiveWriter, _table_cells, meeting_terms
-from minutesqa.committees import committees_placed, with_sub_bodies
-from minutesqa.config import Settings
-from minutesqa.dates import DateIntent, question_dates
-from minutesqa.lexical import tokenize
-from minutesqa.models import Hit, ItemRef
-from minutesqa.query import topic_terms
-from minutesqa.question import (
+from minutesqa.answer.extractive import ExtractiveWriter, _table_cells, meeting_terms
+from minutesqa.answer.query import topic_terms
+from minutesqa.answer.question import (
     Kind,
     asking_part,
     focus_clause,
@@ -24,7 +19,12 @@ from minutesqa.question import (
     parse_question,
     question_kind,
 )
-from minutesqa.retrieve import Retrieval, _date_preferred
+from minutesqa.answer.retrieve import Retrieval, _date_preferred
+from minutesqa.committees import committees_placed, with_sub_bodies
+from minutesqa.config import Settings
+from minutesqa.dates import DateIntent, question_dates
+from minutesqa.index.lexical import tokenize
+from minutesqa.models import Hit, ItemRef
 from minutesqa.tuning import Tuning
 
 # 2020/10/02-Joint Policing Committee Meeting/... 24th July 2020.md, item 11
@@ -258,7 +258,7 @@ LAMAS = (
 
 
 def test_a_word_the_minutes_spell_another_way_is_found() -> None:
-    from minutesqa.lexical import LexicalIndex, spelling_variants
+    from minutesqa.index.lexical import LexicalIndex, spelling_variants
 
     assert {"lama", "fertilis", "behavior"} <= {
         *spelling_variants("llama"),

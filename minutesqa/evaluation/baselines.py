@@ -17,10 +17,10 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from minutesqa.chunk import strip_context
-from minutesqa.embed import Embedder
-from minutesqa.lexical import LexicalIndex, join_parts
+from minutesqa.index.embed import Embedder
+from minutesqa.index.lexical import LexicalIndex, join_parts
+from minutesqa.index.store import StoredChunk, VectorStore
 from minutesqa.models import Answer, Hit
-from minutesqa.store import StoredChunk, VectorStore
 
 CANDIDATES = 100  # chunks fetched per round before merging into items
 

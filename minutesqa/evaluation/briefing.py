@@ -158,10 +158,10 @@ Lister = Callable[[Topic], list[ItemRef]]
 
 def systems(index: Path) -> dict[str, Lister]:
     """The briefing and the baseline over one index (model and index loaded once)."""
-    from minutesqa.brief import brief
+    from minutesqa.answer.pipeline import Pipeline
+    from minutesqa.answer.query import Query
     from minutesqa.config import Settings
-    from minutesqa.pipeline import Pipeline
-    from minutesqa.query import Query
+    from minutesqa.reports.brief import brief
 
     pipeline = Pipeline(Settings.load(index_dir=index))
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from minutesqa import lexical
 from minutesqa.evaluation.titles import title_words
+from minutesqa.index import lexical
 
 if TYPE_CHECKING:
     from minutesqa.evaluation.questions import Expected, Question

@@ -75,7 +75,7 @@ class WriterQuality:
     fell_back: int = 0  # answers shown as extracts after the model failed or was refused
 
     def add(self, answer: Answer) -> None:
-        from minutesqa.faithful import unfaithful
+        from minutesqa.answer.faithful import unfaithful
 
         self.answers += 1
         self.quotes += len(answer.quotes)
@@ -112,7 +112,7 @@ class WriterQuality:
 
 def run_cli(args: argparse.Namespace, settings: Settings) -> int:
     """`minutes eval`: (ingest,) run our pipeline and the baselines, score, report."""
-    from minutesqa.pipeline import Pipeline
+    from minutesqa.answer.pipeline import Pipeline
 
     questions = load_questions(args.questions)
     out = Path(args.out)

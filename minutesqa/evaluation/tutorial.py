@@ -19,8 +19,8 @@ from typing import Any
 import numpy as np
 
 from minutesqa.config import Settings
-from minutesqa.embed import Embedder
 from minutesqa.errors import InputError
+from minutesqa.index.embed import Embedder
 from minutesqa.models import AgendaItem, Answer, Hit, ItemRef, Meeting
 
 TUTORIAL_CHUNK_SIZE = 1000

@@ -1,8 +1,8 @@
 """The chat app: a Gradio page over the same `Pipeline` the CLI uses.
 
 The page is built here; what it shows of an answer (escaped, never markup) is in
-`minutesqa.view`, and what it refuses before answering (uploads, oversized or unreadable
-bodies, guessed logins) in `minutesqa.guard`. Every question is checked by
+`minutesqa.ui.view`, and what it refuses before answering (uploads, oversized or unreadable
+bodies, guessed logins) in `minutesqa.ui.guard`. Every question is checked by
 `minutesqa.inputs` (the same checks as the CLI), and a malformed API call gets one line
 back (no traceback in the log).
 """
@@ -20,14 +20,14 @@ from fastapi.exceptions import RequestValidationError
 from starlette.middleware import Middleware
 
 from minutesqa.clip import clip_at_word
+from minutesqa.committees import committee_choices
 from minutesqa.config import Settings
 from minutesqa.errors import IndexMissingError, MinutesError, QuestionError
-from minutesqa.guard import RefuseUploads, make_auth, malformed_request, read_auth_file
 from minutesqa.inputs import MAX_QUESTION_CHARS, read_request
 from minutesqa.models import Answer
-from minutesqa.retrieve import committee_choices
-from minutesqa.tabs import ALL_COMMITTEES, briefing_tab, decisions_tab
-from minutesqa.view import (
+from minutesqa.ui.guard import RefuseUploads, make_auth, malformed_request, read_auth_file
+from minutesqa.ui.tabs import ALL_COMMITTEES, briefing_tab, decisions_tab
+from minutesqa.ui.view import (
     TABLE_HEADERS,
     citation_records,
     citation_rows,
@@ -120,7 +120,7 @@ def launch_options(settings: Settings) -> dict[str, Any]:
 # --- talking to the pipeline ------------------------------------------------------------
 def load_pipeline(settings: Settings) -> tuple[Any, str | None]:
     """The pipeline, or None and the message the page shows instead."""
-    from minutesqa.pipeline import Pipeline
+    from minutesqa.answer.pipeline import Pipeline
 
     try:
         return Pipeline(settings), None

@@ -30,9 +30,9 @@ from typing import Protocol
 import numpy as np
 from tqdm import tqdm
 
-from minutesqa.embed import Embedder
-from minutesqa.lexical import swap_in
-from minutesqa.sentences import split_sentences
+from minutesqa.index.embed import Embedder
+from minutesqa.index.lexical import swap_in
+from minutesqa.sentence_split import split_sentences
 
 FORMAT_VERSION = 1
 BATCH = 512  # sentences per call to the model while building

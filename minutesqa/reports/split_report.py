@@ -2,7 +2,7 @@
 segmentation splits into agenda items, beside the figures measured before (a committed
 baseline). Reading and segmentation only: no embedding, no index.
 
-    python -m minutesqa.split_report --out eval/out ROOT [NAME=ROOT ...]
+    python -m minutesqa.reports.split_report --out eval/out ROOT [NAME=ROOT ...]
 
 A root whose immediate sub-folders hold files directly (../shared/corpora/layouts: one folder
 per body) gives one group per sub-folder; any other root (../shared/corpora/limerick, dated
@@ -32,7 +32,7 @@ from minutesqa.parse import SUPPORTED, read_document
 from minutesqa.segment import WHOLE_DOCUMENT, segment
 
 MIN_ITEMS = 3  # a file counts as split when segmentation finds at least this many items
-BASELINE = Path(__file__).resolve().parents[1] / "eval" / "split_baseline.json"
+BASELINE = Path(__file__).resolve().parents[2] / "eval" / "split_baseline.json"
 
 
 @dataclass(frozen=True)
@@ -296,7 +296,7 @@ def parse_root(text: str) -> tuple[str | None, Path]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m minutesqa.split_report",
+        prog="python -m minutesqa.reports.split_report",
         description="Share of files segmentation splits into agenda items, per corpus group.",
     )
     parser.add_argument("roots", nargs="+", metavar="[NAME=]ROOT", help="corpus folders")

@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
 from minutesqa.committees import resolve_committees
+from minutesqa.index.store import VectorStore
 from minutesqa.models import item_label
-from minutesqa.store import VectorStore
 
 FORMATS = ("csv", "json", "md")
 _ANNOTATION = re.compile(r"\s*\[([^\[\]]*)\]$")  # "… [carried, 4-0]" (decisions.render)

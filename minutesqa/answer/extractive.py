@@ -9,15 +9,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+from minutesqa.answer.question import Kind, holds, holds_plainly, is_asking
+from minutesqa.answer.retrieve import Retrieval
+from minutesqa.answer.sentences import SentenceVectorSource, sentence_vectors
 from minutesqa.clip import clip_at_word
 from minutesqa.config import Settings
-from minutesqa.embed import Embedder
-from minutesqa.lexical import content_terms, tokenize
+from minutesqa.index.embed import Embedder
+from minutesqa.index.lexical import content_terms, tokenize
 from minutesqa.models import MEETING_ITEM, Hit, Quote, human_date, item_label, page_part
 from minutesqa.prompts import render
-from minutesqa.question import Kind, holds, holds_plainly, is_asking
-from minutesqa.retrieve import Retrieval
-from minutesqa.sentences import SentenceVectorSource, sentence_vectors, split_sentences
+from minutesqa.sentence_split import split_sentences
 from minutesqa.tuning import Tuning
 
 

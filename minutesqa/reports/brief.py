@@ -38,12 +38,13 @@ from typing import Any
 
 import numpy as np
 
-from minutesqa.answer import ExtractiveWriter
-from minutesqa.lexical import tokenize
+from minutesqa.answer.extractive import ExtractiveWriter
+from minutesqa.answer.query import topic_terms
+from minutesqa.answer.retrieve import Retrieval, Retriever
+from minutesqa.answer.sentences import sentence_vectors
+from minutesqa.index.lexical import tokenize
 from minutesqa.models import MEETING_ITEM, Hit, ItemRef, human_date, item_label, source_text
-from minutesqa.query import topic_terms
-from minutesqa.retrieve import Retrieval, Retriever
-from minutesqa.sentences import sentence_vectors, split_sentences
+from minutesqa.sentence_split import split_sentences
 from minutesqa.tuning import Tuning
 
 FORMATS = ("md", "json", "docx")

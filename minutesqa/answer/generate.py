@@ -22,16 +22,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
-from minutesqa.answer import Draft, ExtractiveWriter, citation_label
+from minutesqa.answer.extractive import Draft, ExtractiveWriter, citation_label
+from minutesqa.answer.query import topic_terms
+from minutesqa.answer.retrieve import Retrieval
+from minutesqa.answer.sentences import SentenceVectorSource
 from minutesqa.config import Settings
-from minutesqa.embed import Embedder
 from minutesqa.errors import ConfigError
-from minutesqa.lexical import tokenize
+from minutesqa.index.embed import Embedder
+from minutesqa.index.lexical import tokenize
 from minutesqa.lexicon import CURRENCY_SYMBOLS
 from minutesqa.models import Hit, human_date, item_label
 from minutesqa.prompts import render
-from minutesqa.retrieve import Retrieval, topic_terms
-from minutesqa.sentences import SentenceVectorSource, split_sentences
+from minutesqa.sentence_split import split_sentences
 
 ABSTAIN_MARKER = "NOT IN THE MINUTES"
 

@@ -1,6 +1,6 @@
 """The pipeline: a question in, an `Answer` out. Retrieval, the chain of abstention checks,
 then a writer (extractive, or generative over it). The one path used by the CLI, the app,
-briefings and evaluation; above both writers (`answer`, `generate`)."""
+briefings and evaluation; above both writers (`extractive`, `generate`)."""
 
 from __future__ import annotations
 
@@ -10,12 +10,13 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 
-from minutesqa.abstain import MODEL_DECLINED, abstain_reason, abstain_text
-from minutesqa.answer import AnswerWriter, Draft, ExtractiveWriter
+from minutesqa.answer.abstain import MODEL_DECLINED, abstain_reason, abstain_text
+from minutesqa.answer.extractive import AnswerWriter, Draft, ExtractiveWriter
+from minutesqa.answer.generate import writer_for
+from minutesqa.answer.query import Query
+from minutesqa.answer.retrieve import Coverage, Retriever
 from minutesqa.config import Settings
-from minutesqa.generate import writer_for
 from minutesqa.models import Answer
-from minutesqa.retrieve import Coverage, Query, Retriever
 
 
 class Pipeline:

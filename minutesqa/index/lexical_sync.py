@@ -12,9 +12,9 @@ from typing import Any
 import numpy as np
 
 from minutesqa.config import Settings
-from minutesqa.lexical import LexicalIndex
-from minutesqa.lock import IndexLock
-from minutesqa.store import VectorStore
+from minutesqa.index.lexical import LexicalIndex
+from minutesqa.index.lock import IndexLock
+from minutesqa.index.store import VectorStore
 
 __all__ = ["open_lexical", "sync_lexical"]
 

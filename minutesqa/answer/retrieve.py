@@ -10,6 +10,16 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from minutesqa.answer.query import (
+    MEETING_INTENT,
+    Query,
+    intersect,
+    is_follow_up,
+    mentions_period,
+    search_text,
+    topic_terms,
+)
+from minutesqa.answer.question import ParsedQuestion, asking_part, parse_question
 from minutesqa.committees import (
     COMMITTEE_GENERIC,
     committee_choices,
@@ -22,23 +32,13 @@ from minutesqa.committees import (
 )
 from minutesqa.config import Settings
 from minutesqa.dates import DateIntent
-from minutesqa.embed import Embedder, get_embedder
 from minutesqa.errors import IndexMissingError
-from minutesqa.lexical import LexicalIndex, committee_words, tokenize
-from minutesqa.lexical_sync import open_lexical
+from minutesqa.index.embed import Embedder, get_embedder
+from minutesqa.index.lexical import LexicalIndex, committee_words, tokenize
+from minutesqa.index.lexical_sync import open_lexical
+from minutesqa.index.sentence_store import SentenceStore
+from minutesqa.index.store import VectorStore
 from minutesqa.models import SENTENCES_VERSION, Hit, ItemRef, date_int
-from minutesqa.query import (
-    MEETING_INTENT,
-    Query,
-    intersect,
-    is_follow_up,
-    mentions_period,
-    search_text,
-    topic_terms,
-)
-from minutesqa.question import ParsedQuestion, asking_part, parse_question
-from minutesqa.sentence_store import SentenceStore
-from minutesqa.store import VectorStore
 
 __all__ = [  # read the question / committee helpers, importable from here as before
     "Query",

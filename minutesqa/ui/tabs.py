@@ -1,7 +1,7 @@
 """The app's archive tabs beside the chat: Briefing (a topic's history across meetings,
-`minutesqa.brief`) and Decisions (the register, `minutesqa.register`). Each is built inside
-the page's Blocks by `build_app`; filters are read by `minutesqa.inputs` as in the CLI, and
-everything from the minutes is shown as escaped text or table cells."""
+`minutesqa.reports.brief`) and Decisions (the register, `minutesqa.reports.register`). Each
+is built inside the page's Blocks by `build_app`; filters are read by `minutesqa.inputs` as
+in the CLI, and everything from the minutes is shown as escaped text or table cells."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from minutesqa.config import Settings
 from minutesqa.errors import MinutesError, QuestionError
 from minutesqa.inputs import read_committee, read_day, read_request
 from minutesqa.models import human_date, item_label
-from minutesqa.view import escape_text
+from minutesqa.ui.view import escape_text
 
 ALL_COMMITTEES = "All committees"
 REGISTER_HEADERS = ["Date", "Committee", "Item", "Decision", "Outcome"]
@@ -42,7 +42,7 @@ def _download(text: str | bytes, name: str) -> str:
 def briefing_tab(pipeline: Any, unavailable: str | None, committees: list[str]) -> None:
     def briefing_view(topic: object, committee: object, since: object, until: object) -> Any:
         """A status line (the briefing's head), the timeline, and its Markdown and DOCX."""
-        from minutesqa.brief import brief, render
+        from minutesqa.reports.brief import brief, render
 
         hidden = (gr.DownloadButton(visible=False), gr.DownloadButton(visible=False))
         if pipeline is None:
@@ -121,7 +121,7 @@ def decisions_tab(
 ) -> None:
     def register_view(committee: object, since: object, until: object, words: object) -> Any:
         """The decisions register for the filters: a status line, the table, the CSV file."""
-        from minutesqa.register import decisions, render_register
+        from minutesqa.reports.register import decisions, render_register
 
         hidden = gr.DownloadButton(visible=False)
         if pipeline is None:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from minutesqa.answer.query import MEETING_INTENT, is_follow_up, search_text, topic_terms
 from minutesqa.dates import (
     ANY_MONTH,
     MONTH_NAMES,
@@ -22,7 +23,7 @@ from minutesqa.dates import (
     DateIntent,
     question_dates,
 )
-from minutesqa.lexical import tokenize
+from minutesqa.index.lexical import tokenize
 from minutesqa.lexicon import (
     AMOUNT_WORDS,
     CURRENCY_SYMBOLS,
@@ -33,7 +34,6 @@ from minutesqa.lexicon import (
     QUARTER_WORDS,
     REASON_PHRASES,
 )
-from minutesqa.query import MEETING_INTENT, is_follow_up, search_text, topic_terms
 
 
 class Kind(StrEnum):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from minutesqa.models import Answer, Quote
-from minutesqa.sentences import split_sentences
+from minutesqa.sentence_split import split_sentences
 
 
 def squeeze(text: str) -> str:

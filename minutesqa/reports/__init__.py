@@ -1,0 +1,6 @@
+"""Reports a person reads beside the answers, over the index or over the files themselves.
+
+One job a module: `brief` (a topic's history across meetings, `minutes brief`), `register`
+(the decisions register, `minutes decisions`), `inspection` (how one file is read and split,
+`minutes inspect`) and `split_report` (the split share of whole corpora against the
+committed baseline, `python -m minutesqa.reports.split_report`)."""
