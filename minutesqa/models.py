@@ -14,7 +14,7 @@ MEETING_ITEM = "meeting"  # the item number of a meeting's own record (attendanc
 # then redoes the files stamped with an older version (re-embedding only the chunk texts
 # that changed). `PIPELINE_CHANGES` says which formats a version changed, so that a bump for
 # one format does not redo a whole archive of others; a version not listed changed them all.
-PIPELINE_VERSION = 21
+PIPELINE_VERSION = 22
 PIPELINE_CHANGES: dict[int, frozenset[str]] = {
     6: frozenset({"pdf"}),  # a PDF's items carry the page they start on
     7: frozenset({"md"}),  # a Markdown export of a PDF: its original's address and pages
@@ -63,6 +63,11 @@ PIPELINE_CHANGES: dict[int, frozenset[str]] = {
     # a day and month before its posting (header.meeting_date), Welsh month names
     # (lexicon.WELSH_MONTHS) and "cyngor" (lexicon.BODY_NOUNS), a Markdown document's parts
     # ("## Links", "## Minutes") opened into their sections and items (headings.DOCUMENT_PART)
+    # 22 (every format): numbered lists that start again at 1 under section headings or
+    # hearings (headings.restarted_lists), an agenda part's list never chained with the
+    # minutes' (headings._in_an_agenda_part), Markdown lists written "1." throughout
+    # numbered as rendered (parse.text.rendered_list_numbers), a body named by its folder
+    # (segment.folder_body)
 }
 # the last version that changed an item's text (and so its sentences): the sentence store
 # is kept across later versions
