@@ -101,6 +101,17 @@ class Retrieval:
         return self.parsed
 
 
+@dataclass(frozen=True)
+class _Scope:
+    """The bodies one question searches (`Retriever._scope`)."""
+
+    committees: tuple[str, ...]  # the filter's
+    committee: str | None  # how the answer names the filter
+    named: tuple[str, ...]  # the bodies the question names (with no filter)
+    prefer: tuple[str, ...]  # the bodies ranked first
+    places: frozenset[str]  # the words that place the question (not its topic)
+
+
 class Retriever:
     def __init__(
         self,
@@ -205,26 +216,10 @@ class Retriever:
         tune = self.settings.tuning
         parsed = parse_question(query.question, query.history, tune.follow_up_words)
         question, intent, text = parsed.text, parsed.dates, parsed.search_text
-        committees = self.resolve_committees(query.committee)
-        committee = (
-            committees[0] if len(committees) == 1 else (query.committee if committees else None)
-        )  # how the answer names the filter
-        named = () if committees else self.committees_named(text)
-        # preferred: the bodies named and their sub committees, else those a capitalised
-        # word of their name points to
-        known = list(self.coverage.committees)
-        prefer = (
-            with_sub_bodies(named, known, self._generic)
-            if named
-            else (() if committees else committees_placed(text, known, self._generic))
-        )
-        places = frozenset(
-            t
-            for c in prefer
-            for w in set(committee_words(c, known)) - self._generic
-            for t in tokenize(w)
-        )
-        asking = asking_part(question, places, parsed.dates) if not parsed.follow_up else ""
+        scope = self._scope(query, text)
+        committees, named, prefer = scope.committees, scope.named, scope.prefer
+        committee = scope.committee
+        asking = asking_part(question, scope.places, parsed.dates) if not parsed.follow_up else ""
         wants_focus = bool(asking and tune.focus_weight)
         # what it asks, without where and when, is embedded with the question, in one call
         vectors = self.embedder.embed([text, asking] if wants_focus else [text])
@@ -236,27 +231,9 @@ class Retriever:
             intent = intent.whole_year()  # "spring 2011": no meeting then, its year's
         since, until = intersect(query.since, query.until, intent)
         dated = bool(intent.since or intent.until)
-        by_events = dated and not (query.since or query.until)
-        if dated and named and not committees and self._empty_range(named, since, until):
-            # "the Newcastle West JPC in October 2020": that body did not meet then, unless
-            # an item of its other meetings speaks of that time (as below)
-            hits = self._events(text, vector, named, intent, query.k) if by_events else []
-            if hits:
-                return Retrieval(
-                    hits, vector, text, None, None, committee, dated=True, parsed=parsed
-                )
-            return Retrieval(
-                [], vector, text, since, until, " or ".join(named), True, parsed=parsed
-            )
-        if (since and until and since > until) or self._empty_range(committees, since, until):
-            hits = (
-                self._events(text, vector, committees, intent, query.k, named) if by_events else []
-            )
-            if hits:
-                return Retrieval(
-                    hits, vector, text, None, None, committee, dated=True, parsed=parsed
-                )
-            return Retrieval([], vector, text, since, until, committee, True, parsed=parsed)
+        empty = self._none_met(query, scope, text, vector, intent, since, until, parsed)
+        if empty is not None:
+            return empty
         hits = self._search(text, vector, committees, since, until, query.k, prefer)
         wide: list[Hit] | None = None  # the same search at every date
         if dated and not (query.since or query.until or intent.latest or intent.earliest):
@@ -265,16 +242,9 @@ class Retriever:
                 hits, wide, intent, query.k, tune.date_boost, tune.reported_boost
             )
         if (intent.latest or intent.earliest) and hits and not (query.since or query.until):
-            scope = committees or named or (hits[0].ref.committee,)
-            dates = sorted({d for c in scope for d in self.coverage.dates_by_committee.get(c, [])})
-            if dates:
-                day = dates[-1] if intent.latest else dates[0]
-                pinned = self._search(text, vector, scope, day, day, query.k, prefer)
-                if pinned:
-                    seen = {h.ref.key() for h in pinned}
-                    hits = pinned + [h for h in hits if h.ref.key() not in seen]
-                    hits = hits[: query.k]
-                    since = until = day
+            hits, since, until = self._pinned(
+                query, scope, text, vector, intent, hits, since, until
+            )
         elsewhere = None
         if dated and hits and not (intent.latest or intent.earliest):
             if wide is None:
@@ -297,6 +267,93 @@ class Retriever:
             body=body,
             parsed=parsed,
         )
+
+    def _scope(self, query: Query, text: str) -> _Scope:
+        """The bodies a question searches: those its filter gives, those it names, those
+        it prefers (the named and their sub committees, else those a capitalised word of
+        their name points to), and the words that place it."""
+        committees = self.resolve_committees(query.committee)
+        committee = (
+            committees[0] if len(committees) == 1 else (query.committee if committees else None)
+        )  # how the answer names the filter
+        named = () if committees else self.committees_named(text)
+        known = list(self.coverage.committees)
+        prefer = (
+            with_sub_bodies(named, known, self._generic)
+            if named
+            else (() if committees else committees_placed(text, known, self._generic))
+        )
+        places = frozenset(
+            t
+            for c in prefer
+            for w in set(committee_words(c, known)) - self._generic
+            for t in tokenize(w)
+        )
+        return _Scope(committees, committee, named, prefer, places)
+
+    def _none_met(
+        self,
+        query: Query,
+        scope: _Scope,
+        text: str,
+        vector: np.ndarray,
+        intent: DateIntent,
+        since: dt.date | None,
+        until: dt.date | None,
+        parsed: ParsedQuestion,
+    ) -> Retrieval | None:
+        """The retrieval where no meeting of the bodies searched falls in the dates asked:
+        the items of other meetings that speak of that time, else none; None where some
+        meeting does."""
+        committees, named, committee = scope.committees, scope.named, scope.committee
+        dated = bool(intent.since or intent.until)
+        by_events = dated and not (query.since or query.until)
+        if dated and named and not committees and self._empty_range(named, since, until):
+            # "the Newcastle West JPC in October 2020": that body did not meet then, unless
+            # an item of its other meetings speaks of that time (as below)
+            hits = self._events(text, vector, named, intent, query.k) if by_events else []
+            if hits:
+                return Retrieval(
+                    hits, vector, text, None, None, committee, dated=True, parsed=parsed
+                )
+            return Retrieval(
+                [], vector, text, since, until, " or ".join(named), True, parsed=parsed
+            )
+        if (since and until and since > until) or self._empty_range(committees, since, until):
+            hits = (
+                self._events(text, vector, committees, intent, query.k, named) if by_events else []
+            )
+            if hits:
+                return Retrieval(
+                    hits, vector, text, None, None, committee, dated=True, parsed=parsed
+                )
+            return Retrieval([], vector, text, since, until, committee, True, parsed=parsed)
+        return None
+
+    def _pinned(
+        self,
+        query: Query,
+        scope: _Scope,
+        text: str,
+        vector: np.ndarray,
+        intent: DateIntent,
+        hits: list[Hit],
+        since: dt.date | None,
+        until: dt.date | None,
+    ) -> tuple[list[Hit], dt.date | None, dt.date | None]:
+        """ "The latest" / "the first": the items of that meeting first, and its day as the
+        dates searched."""
+        bodies = scope.committees or scope.named or (hits[0].ref.committee,)
+        dates = sorted({d for c in bodies for d in self.coverage.dates_by_committee.get(c, [])})
+        if dates:
+            day = dates[-1] if intent.latest else dates[0]
+            pinned = self._search(text, vector, bodies, day, day, query.k, scope.prefer)
+            if pinned:
+                seen = {h.ref.key() for h in pinned}
+                hits = pinned + [h for h in hits if h.ref.key() not in seen]
+                hits = hits[: query.k]
+                since = until = day
+        return hits, since, until
 
     def search_items(
         self,
