@@ -101,6 +101,10 @@ class Retrieval:
         return self.parsed
 
 
+# one item's score, similarity, coverage, its row, its chunks and the parts of its score
+_Scored = tuple[float, float, float, int, list[str], tuple[tuple[str, float], ...]]
+
+
 @dataclass(frozen=True)
 class _Scope:
     """The bodies one question searches (`Retriever._scope`)."""
@@ -422,19 +426,41 @@ class Retriever:
             fused[cid] += 1.0 / (tune.rrf_k + rank + 1)
         for rank, (cid, _score) in enumerate(lexical):
             fused[cid] += 1.0 / (tune.rrf_k + rank + 1)
+        similarity = self._similarities(vector, dense, fused)
+        # chunks of one agenda item merge into one hit
+        lex_index = self.lexical
+        items: dict[int, list[str]] = defaultdict(list)
+        for cid in sorted(fused, key=lambda c: -fused[c]):
+            items[int(lex_index.item_of[lex_index.position[cid]])].append(cid)
+        scored = self._scored(text, items, similarity, dict(lexical), prefer)
+        return [self._hit(*row) for row in self._one_per_item(scored, k)]
+
+    def _similarities(
+        self, vector: np.ndarray, dense: list[tuple[str, float]], fused: dict[str, float]
+    ) -> dict[str, float]:
+        """Each fused chunk's cosine to the question: the dense search's, and for those
+        BM25 alone found, one product."""
         similarity = dict(dense)
         lex_index = self.lexical
         unit = vector / (np.linalg.norm(vector) or 1.0)
         bm25_only = [cid for cid in fused if cid not in similarity]
-        if bm25_only:  # found by BM25 only: their cosine, in one product
+        if bm25_only:
             rows = np.array([lex_index.position[c] for c in bm25_only], dtype=np.int64)
             sims = lex_index.vectors[rows] @ unit.astype(np.float32)
             similarity.update(zip(bm25_only, map(float, sims), strict=True))
-        # chunks of one agenda item merge into one hit
-        items: dict[int, list[str]] = defaultdict(list)
-        for cid in sorted(fused, key=lambda c: -fused[c]):
-            items[int(lex_index.item_of[lex_index.position[cid]])].append(cid)
-        bm25 = dict(lexical)
+        return similarity
+
+    def _scored(
+        self,
+        text: str,
+        items: dict[int, list[str]],
+        similarity: dict[str, float],
+        bm25: dict[str, float],
+        prefer: tuple[str, ...],
+    ) -> list[_Scored]:
+        """Each item's score and its parts (similarity, BM25, coverage of the topic words,
+        the meeting's own record asked for, a body named), best first."""
+        tune, lex_index = self.settings.tuning, self.lexical
         top_bm25 = max(bm25.values(), default=0.0) or 1.0
         terms = topic_terms(text)
         wants_meeting = bool(MEETING_INTENT.search(text))
@@ -458,8 +484,16 @@ class Retriever:
             score = sum(v for _, v in parts)
             scored.append((score, rel, cov, item, cids, tuple(parts)))
         scored.sort(key=lambda row: -row[0])
-        # one hit per agenda item: the same minutes saved twice (a copy in another folder,
-        # the PDF beside the HTML page) would otherwise fill the list with one item
+        return scored
+
+    def _one_per_item(
+        self,
+        scored: list[_Scored],
+        k: int,
+    ) -> list[_Scored]:
+        """The best `k`, one per agenda item: the same minutes saved twice (a copy in
+        another folder, the PDF beside the HTML page) would otherwise fill the list."""
+        lex_index = self.lexical
         ranked, seen = [], set()
         for row in scored:
             ref_key = ItemRef.from_metadata(lex_index.metadatas[lex_index.item_rows[row[3]][0]])
@@ -468,23 +502,29 @@ class Retriever:
                 ranked.append(row)
                 if len(ranked) == k:
                     break
-        hits = []
-        for score, rel, cov, item, cids, made in ranked:
-            meta = lex_index.metadatas[lex_index.position[cids[0]]]
-            hits.append(
-                Hit(
-                    ref=ItemRef.from_metadata(meta),
-                    score=score,
-                    relevance=rel,
-                    text=self.item_text(item),
-                    decisions=tuple(d for d in str(meta.get("decisions", "")).split("\n") if d),
-                    source=str(meta["source"]),
-                    chunk_ids=tuple(cids),
-                    coverage=cov,
-                    parts=tuple(made),
-                )
-            )
-        return hits
+        return ranked
+
+    def _hit(
+        self,
+        score: float,
+        rel: float,
+        cov: float,
+        item: int,
+        cids: list[str],
+        made: tuple[tuple[str, float], ...],
+    ) -> Hit:
+        meta = self.lexical.metadatas[self.lexical.position[cids[0]]]
+        return Hit(
+            ref=ItemRef.from_metadata(meta),
+            score=score,
+            relevance=rel,
+            text=self.item_text(item),
+            decisions=tuple(d for d in str(meta.get("decisions", "")).split("\n") if d),
+            source=str(meta["source"]),
+            chunk_ids=tuple(cids),
+            coverage=cov,
+            parts=tuple(made),
+        )
 
     def item_text(self, item: int) -> str:
         return self.lexical.item_text(item)
