@@ -487,6 +487,7 @@ def choose_agenda(
             if restarted:
                 return restarted
             heads = _taken_out_of_order(_fill_from_subs(list(outer.heads), cands), cands)
+            heads = _unnumbered_beside(heads, cands, raw)
             return _open_numbered_parents(heads, cands, following)
     if marked:
         return marked
@@ -597,6 +598,27 @@ def restarted_lists(
     if any(following.get(h.line, 0) == 0 for heads in after for h in heads):
         return None  # a contents list or an action list: lines with no text of their own
     return [h for heads in lists for h in heads if heads[0].line >= outer.heads[0].line]
+
+
+def _unnumbered_beside(
+    heads: list[Candidate], cands: list[Candidate], raw: Sequence[str]
+) -> list[Candidate]:
+    """Unnumbered headings at the Markdown level of the numbered items, after the first
+    ("## 1. Approve minutes" ... "## 4. Update on actions", then "## Any other business",
+    "## Date of next meeting"): items the clerk did not number, not text of the item before
+    them. Only where every numbered item is a heading of one level."""
+    if not raw or not heads or any(h.number == "" for h in heads):
+        return heads
+    levels = {read_line(raw[h.line]).level for h in heads}
+    if len(levels) != 1 or not (level := levels.pop()):
+        return heads
+    taken = {h.line for h in heads}
+    beside = [
+        c
+        for c in cands
+        if c.scheme == f"h{level}" and c.line > heads[0].line and c.line not in taken
+    ]
+    return sorted(heads + beside, key=lambda c: c.line) if beside else heads
 
 
 MIN_OTHER_SECTIONS = 3  # marked items after the section a numbered list sits in
