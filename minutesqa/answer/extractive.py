@@ -255,22 +255,36 @@ def _pick(
                 keep.add(novel)
     kind, kind_margin = wanted
     if kind_margin and not any(holds_plainly(kind, rows[i][0]) is not False for i in keep):
-        having = [
-            i for i in ranked if holds_plainly(kind, rows[i][0]) and not is_asking(rows[i][0])
-        ]
-
-        def near(i: int) -> float:
-            # the reply sits by the sentence on the topic ("an update on the new
-            # headquarters" ... "commencement of build in Q2 2024")
-            return _NEAR_BONUS if any(0 < i - k <= _NEAR for k in keep) else 0.0
-
-        if having:
-            found = max(having, key=lambda i: rows[i][1] + near(i))
-            if rows[found][1] + near(found) >= rows[best][1] - kind_margin:
-                keep.add(found)
+        found = _of_the_kind(rows, ranked, keep, kind)
+        if found is not None and rows[found][1] + _near(found, keep) >= rows[best][1] - kind_margin:
+            keep.add(found)
     if kind in (Kind.HOW_MANY, Kind.HOW_MUCH):
         for i in sorted(keep):
             keep.update(_table_cells(rows, i + 1))
+    _with_context(rows, keep)
+    return sorted(keep)
+
+
+def _near(i: int, keep: set[int]) -> float:
+    """The bonus of a sentence close after one kept: the reply sits by the sentence on the
+    topic ("an update on the new headquarters" ... "commencement of build in Q2 2024")."""
+    return _NEAR_BONUS if any(0 < i - k <= _NEAR for k in keep) else 0.0
+
+
+def _of_the_kind(
+    rows: list[tuple[str, float, frozenset[str]]], ranked: list[int], keep: set[int], kind: Kind
+) -> int | None:
+    """The best sentence that holds the kind of thing asked (a date, a number, a name),
+    not itself a question; None where none does."""
+    having = [i for i in ranked if holds_plainly(kind, rows[i][0]) and not is_asking(rows[i][0])]
+    if not having:
+        return None
+    return max(having, key=lambda i: rows[i][1] + _near(i, keep))
+
+
+def _with_context(rows: list[tuple[str, float, frozenset[str]]], keep: set[int]) -> None:
+    """Add to `keep` the sentences the kept ones need to be read: the one a sentence
+    points back to, the one after a sentence that introduces or asks, a question's reply."""
     for i in sorted(keep):
         # a sentence that points back ("This makes the location unsuitable ...") brings
         # the one it points to
@@ -289,7 +303,6 @@ def _pick(
                 reply = _reply(rows, j + 1, asked)
                 if reply is not None:
                     keep.add(reply)
-    return sorted(keep)
 
 
 _CELL, _MIN_CELLS, _MAX_CELLS = 12, 3, 24  # a table's cell: this short; a run of them
