@@ -75,6 +75,60 @@ def corpus_fingerprint(corpus: Path, files: list[Path], model: str) -> str:
     return digest.hexdigest()[:32]
 
 
+def _fill(
+    collection: Any, files: list[Path], settings: Settings, embedder: Embedder, max_batch: int
+) -> int:
+    """Every file's text split as the tutorial splits it (RecursiveCharacterTextSplitter),
+    embedded in batches and added to `collection`; the count of chunks."""
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+    from minutesqa.parse import read_document
+
+    splitter = RecursiveCharacterTextSplitter(
+        chunk_size=TUTORIAL_CHUNK_SIZE, chunk_overlap=TUTORIAL_CHUNK_OVERLAP
+    )
+    pending: list[tuple[str, str, dict[str, Any]]] = []
+    total = 0
+
+    def flush() -> None:
+        nonlocal total
+        if not pending:
+            return
+        vectors = embedder.embed([text for _, text, _ in pending])
+        for start in range(0, len(pending), max_batch):
+            part = pending[start : start + max_batch]
+            collection.add(
+                ids=[cid for cid, _, _ in part],
+                documents=[text for _, text, _ in part],
+                metadatas=[meta for _, _, meta in part],
+                embeddings=vectors[start : start + len(part)].tolist(),
+            )
+        total += len(pending)
+        pending.clear()
+
+    for n, path in enumerate(files, 1):
+        try:
+            doc = read_document(
+                path,
+                max_bytes=int(settings.max_file_mb * 1024**2),
+                timeout_s=settings.parse_timeout_s,
+            )
+        except InputError:
+            continue
+        for j, text in enumerate(splitter.split_text(doc.text)):
+            pending.append((f"{n:06d}-{j:05d}", text, {"source": str(path), "chunk": j}))
+        if len(pending) >= EMBED_BATCH:
+            flush()
+        if n % 100 == 0:
+            print(
+                f"  tutorial baseline: {n}/{len(files)} files, {total} chunks embedded",
+                file=sys.stderr,
+                flush=True,
+            )
+    flush()
+    return total
+
+
 class TutorialBaseline:
     """RecursiveCharacterTextSplitter(1000, 200) over raw text, same model, top 10 chunks."""
 
@@ -91,10 +145,8 @@ class TutorialBaseline:
         """Open the cached collection for this corpus and model, or build it afresh (the
         cache is only a time saver: it is rebuilt whenever any file or the model changes)."""
         import chromadb
-        from langchain_text_splitters import RecursiveCharacterTextSplitter
 
         from minutesqa.ingest import discover
-        from minutesqa.parse import read_document
 
         corpus = corpus.resolve()
         files, _refused, _ = discover(corpus)
@@ -116,50 +168,8 @@ class TutorialBaseline:
             metadata={"fingerprint": "building"},
             embedding_function=None,
         )
-        splitter = RecursiveCharacterTextSplitter(
-            chunk_size=TUTORIAL_CHUNK_SIZE, chunk_overlap=TUTORIAL_CHUNK_OVERLAP
-        )
-        max_batch = int(client.get_max_batch_size())
         started = time.perf_counter()
-        pending: list[tuple[str, str, dict[str, Any]]] = []
-        total = 0
-
-        def flush() -> None:
-            nonlocal total
-            if not pending:
-                return
-            vectors = embedder.embed([text for _, text, _ in pending])
-            for start in range(0, len(pending), max_batch):
-                part = pending[start : start + max_batch]
-                collection.add(
-                    ids=[cid for cid, _, _ in part],
-                    documents=[text for _, text, _ in part],
-                    metadatas=[meta for _, _, meta in part],
-                    embeddings=vectors[start : start + len(part)].tolist(),
-                )
-            total += len(pending)
-            pending.clear()
-
-        for n, path in enumerate(files, 1):
-            try:
-                doc = read_document(
-                    path,
-                    max_bytes=int(settings.max_file_mb * 1024**2),
-                    timeout_s=settings.parse_timeout_s,
-                )
-            except InputError:
-                continue
-            for j, text in enumerate(splitter.split_text(doc.text)):
-                pending.append((f"{n:06d}-{j:05d}", text, {"source": str(path), "chunk": j}))
-            if len(pending) >= EMBED_BATCH:
-                flush()
-            if n % 100 == 0:
-                print(
-                    f"  tutorial baseline: {n}/{len(files)} files, {total} chunks embedded",
-                    file=sys.stderr,
-                    flush=True,
-                )
-        flush()
+        total = _fill(collection, files, settings, embedder, int(client.get_max_batch_size()))
         collection.modify(metadata={"fingerprint": fingerprint})
         print(
             f"  tutorial baseline: {total} chunks from {len(files)} files embedded in "
