@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from minutesqa.dates import day_months, find_dates, name_dates, name_readings, year_of
 from minutesqa.errors import InputError
-from minutesqa.header import meeting_date, not_held
 from minutesqa.models import DocHints
+from minutesqa.segment.dates import day_months, find_dates, name_dates, name_readings, year_of
+from minutesqa.segment.header import meeting_date, not_held
 
 D = dt.date
 

@@ -22,9 +22,9 @@ from minutesqa.answer.question import (
 from minutesqa.answer.retrieve import Retrieval, _date_preferred
 from minutesqa.committees import committees_placed, with_sub_bodies
 from minutesqa.config import Settings
-from minutesqa.dates import DateIntent, question_dates
 from minutesqa.index.lexical import tokenize
 from minutesqa.models import Hit, ItemRef
+from minutesqa.segment.dates import DateIntent, question_dates
 from minutesqa.tuning import Tuning
 
 # 2020/10/02-Joint Policing Committee Meeting/... 24th July 2020.md, item 11

@@ -15,14 +15,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from minutesqa.answer.query import MEETING_INTENT, is_follow_up, search_text, topic_terms
-from minutesqa.dates import (
-    ANY_MONTH,
-    MONTH_NAMES,
-    PARTS_OF_YEAR,
-    WEEKDAY,
-    DateIntent,
-    question_dates,
-)
 from minutesqa.index.lexical import tokenize
 from minutesqa.lexicon import (
     AMOUNT_WORDS,
@@ -33,6 +25,14 @@ from minutesqa.lexicon import (
     PERSON_TITLES,
     QUARTER_WORDS,
     REASON_PHRASES,
+)
+from minutesqa.segment.dates import (
+    ANY_MONTH,
+    MONTH_NAMES,
+    PARTS_OF_YEAR,
+    WEEKDAY,
+    DateIntent,
+    question_dates,
 )
 
 

@@ -31,7 +31,6 @@ from minutesqa.committees import (
     with_sub_bodies,
 )
 from minutesqa.config import Settings
-from minutesqa.dates import DateIntent
 from minutesqa.errors import IndexMissingError
 from minutesqa.index.embed import Embedder, get_embedder
 from minutesqa.index.lexical import LexicalIndex, committee_words, tokenize
@@ -39,6 +38,7 @@ from minutesqa.index.lexical_sync import open_lexical
 from minutesqa.index.sentence_store import SentenceStore
 from minutesqa.index.store import VectorStore
 from minutesqa.models import SENTENCES_VERSION, Hit, ItemRef, date_int
+from minutesqa.segment.dates import DateIntent
 
 __all__ = [  # read the question / committee helpers, importable from here as before
     "Query",

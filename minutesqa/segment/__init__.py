@@ -13,9 +13,17 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from minutesqa.decisions import LIST_ITEM, extract_decisions, is_restricted
-from minutesqa.header import attendance, body_name, meeting_date, meeting_kind, named_in_text
-from minutesqa.headings import (
+from minutesqa.lexicon import BODY_NOUNS, CURRENCY_SYMBOLS, MEETING_WORDS
+from minutesqa.models import AgendaItem, Document, Meeting
+from minutesqa.segment.decisions import LIST_ITEM, extract_decisions, is_restricted
+from minutesqa.segment.header import (
+    attendance,
+    body_name,
+    meeting_date,
+    meeting_kind,
+    named_in_text,
+)
+from minutesqa.segment.headings import (
     ATTENDANCE_HEADING,
     CHAIN_ONLY,
     Candidate,
@@ -26,10 +34,8 @@ from minutesqa.headings import (
     plain_headings,
     reads_as_title,
 )
-from minutesqa.inline import run_in_text, split_inline, split_labels, split_run_in
-from minutesqa.lexicon import BODY_NOUNS, CURRENCY_SYMBOLS, MEETING_WORDS
-from minutesqa.models import AgendaItem, Document, Meeting
-from minutesqa.resolutions import find_resolutions
+from minutesqa.segment.inline import run_in_text, split_inline, split_labels, split_run_in
+from minutesqa.segment.resolutions import find_resolutions
 
 WHOLE_DOCUMENT = "document"  # item number used when no agenda items can be found
 UNKNOWN_BODY = "Unknown committee"

@@ -21,7 +21,10 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from minutesqa.dates import (
+from minutesqa.errors import InputError
+from minutesqa.lexicon import ABBREVIATIONS, BODY_NOUNS, MONTHS, NOUN_FIRST_BODY_NOUNS
+from minutesqa.models import Attendance, DocHints
+from minutesqa.segment.dates import (
     MONTH_NAMES,
     WEEKDAY,
     DateSpan,
@@ -34,9 +37,6 @@ from minutesqa.dates import (
     name_readings,
     year_of,
 )
-from minutesqa.errors import InputError
-from minutesqa.lexicon import ABBREVIATIONS, BODY_NOUNS, MONTHS, NOUN_FIRST_BODY_NOUNS
-from minutesqa.models import Attendance, DocHints
 
 # OCR of scanned minutes mangles ordinals: "13™ DECEMBER", "7°” MAY", "21% JULY", "1+t",
 # and drops the space in "15THNOVEMBER"; tidy them before looking for dates
