@@ -11,7 +11,7 @@ import pytest
 from minutesqa.answer.query import mentions_period
 from minutesqa.models import DocHints
 from minutesqa.segment.dates import DateIntent, find_dates, month_first, parse_date, question_dates
-from minutesqa.segment.header import meeting_date
+from minutesqa.segment.held_date import meeting_date
 
 D = dt.date
 TODAY = D(2024, 6, 15)

@@ -1,5 +1,5 @@
-"""Which of the dates minutes print is the meeting's (header.meeting_date): the named
-contexts that make a date another day's (header.NOT_HELD), a day and month with no year,
+"""Which of the dates minutes print is the meeting's (held_date.meeting_date): the named
+contexts that make a date another day's (held_date.NOT_HELD), a day and month with no year,
 dates in file names. Passages are quoted from real parish, community and council minutes
 (Norfolk parish councils, Ayton Community Council, Limerick City and County Council)."""
 
@@ -14,7 +14,7 @@ import pytest
 from minutesqa.errors import InputError
 from minutesqa.models import DocHints
 from minutesqa.segment.dates import day_months, find_dates, name_dates, name_readings, year_of
-from minutesqa.segment.header import meeting_date, not_held
+from minutesqa.segment.held_date import meeting_date, not_held
 
 D = dt.date
 

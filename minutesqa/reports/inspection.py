@@ -44,8 +44,8 @@ def date_source(doc: Document, meeting: Meeting) -> str:
     if given:
         return str(given)
     try:
-        from minutesqa.segment.header import meeting_date
         from minutesqa.segment.headings import plain
+        from minutesqa.segment.held_date import meeting_date
 
         lines = [plain(line) for line in doc.text.split("\n")]
         first = meeting.items[0] if meeting.items else None

@@ -1,8 +1,9 @@
 """Stage 2: split one meeting's text into its header (body, kind, date, attendance) and its
 agenda items (number as printed, title, body, decisions, restricted flag).
 
-The parts: `headings` finds the items' headings (numbered or not), `header` reads the body's
-name, the date and attendance from what comes before them, `decisions` reads what each item
+The parts: `headings` finds the items' headings (numbered or not), `header` reads
+attendance and the kind of meeting from what comes before them, `body_names` the body's
+name, `held_date` the date, `decisions` reads what each item
 decided. This module puts them together and cuts the text at the headings."""
 
 from __future__ import annotations
@@ -15,14 +16,9 @@ from pathlib import Path
 
 from minutesqa.lexicon import BODY_NOUNS, CURRENCY_SYMBOLS, MEETING_WORDS
 from minutesqa.models import AgendaItem, Document, Meeting
+from minutesqa.segment.body_names import body_name, named_in_text
 from minutesqa.segment.decisions import LIST_ITEM, extract_decisions, is_restricted
-from minutesqa.segment.header import (
-    attendance,
-    body_name,
-    meeting_date,
-    meeting_kind,
-    named_in_text,
-)
+from minutesqa.segment.header import attendance, meeting_kind
 from minutesqa.segment.headings import (
     ATTENDANCE_HEADING,
     CHAIN_ONLY,
@@ -34,6 +30,7 @@ from minutesqa.segment.headings import (
     plain_headings,
     reads_as_title,
 )
+from minutesqa.segment.held_date import meeting_date
 from minutesqa.segment.inline import run_in_text, split_inline, split_labels, split_run_in
 from minutesqa.segment.resolutions import find_resolutions
 
