@@ -1,4 +1,4 @@
-"""A plain numbered list that starts again at 1 (headings.restarted_lists, issue 25): the
+"""A plain numbered list that starts again at 1 (chains.restarted_lists, issue 25): the
 points under section headings in capitals (Stoke Ferry Parish Council, 2001, from the public
 repository lovell/stokeferry.com), the matters of a voting agenda counted afresh under each
 hearing (City of Boston Licensing Board, 2023 and 2024, public PDFs), and a list inside a

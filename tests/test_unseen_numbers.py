@@ -11,7 +11,9 @@ from pathlib import Path
 from minutesqa.models import DocHints, Document, Meeting
 from minutesqa.parse import normalise
 from minutesqa.segment import segment
-from minutesqa.segment.headings import candidate_at, misprint_readings, one_keystroke, year_pair
+from minutesqa.segment.candidates import candidate_at
+from minutesqa.segment.chains import misprint_readings, one_keystroke
+from minutesqa.segment.headings import year_pair
 
 
 def from_text(text: str, name: str = "minutes.txt", title: str = "") -> Meeting:

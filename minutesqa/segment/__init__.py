@@ -17,22 +17,21 @@ from pathlib import Path
 from minutesqa.lexicon import BODY_NOUNS, CURRENCY_SYMBOLS, MEETING_WORDS
 from minutesqa.models import AgendaItem, Document, Meeting
 from minutesqa.segment.body_names import body_name, named_in_text
-from minutesqa.segment.decisions import LIST_ITEM, extract_decisions, is_restricted
-from minutesqa.segment.header import attendance, meeting_kind
-from minutesqa.segment.headings import (
+from minutesqa.segment.candidates import (
     ATTENDANCE_HEADING,
-    CHAIN_ONLY,
     Candidate,
     candidate_at,
-    choose_agenda,
     field_label,
     plain,
-    plain_headings,
     reads_as_title,
 )
+from minutesqa.segment.decisions import LIST_ITEM, extract_decisions, is_restricted
+from minutesqa.segment.header import attendance, meeting_kind
+from minutesqa.segment.headings import CHAIN_ONLY, choose_agenda
 from minutesqa.segment.held_date import meeting_date
 from minutesqa.segment.inline import run_in_text, split_inline, split_labels, split_run_in
 from minutesqa.segment.resolutions import find_resolutions
+from minutesqa.segment.unnumbered import plain_headings
 
 WHOLE_DOCUMENT = "document"  # item number used when no agenda items can be found
 UNKNOWN_BODY = "Unknown committee"
@@ -128,7 +127,7 @@ def _read(doc: Document) -> tuple[list[str], list[Candidate], list[str], Reading
 
 
 def _field_label(label: str) -> bool:
-    """`headings.field_label`, or a label of the header's ("Officials in attendance",
+    """`candidates.field_label`, or a label of the header's ("Officials in attendance",
     "Present in the chair", "Venue")."""
     return field_label(label) or bool(_LABELS.match(label + ":"))
 

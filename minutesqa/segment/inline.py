@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from minutesqa.lexicon import CURRENCY_SYMBOLS
-from minutesqa.segment.headings import DATED_NUMBER, MAX_HEADING, RUNNING_NUMBER, reads_as_title
+from minutesqa.segment.candidates import DATED_NUMBER, MAX_HEADING, RUNNING_NUMBER, reads_as_title
 
 # items inline in flat text: "... noted. 2. Declarations of interest ..." (after a sentence's
 # end), "... 3 members of the public 1. Apologies ..." (after a word), and a number stuck to
