@@ -28,7 +28,8 @@ from minutesqa.index.sentence_store import update_sentence_store
 from minutesqa.index.store import DIRTY, ServerSentences, VectorStore
 from minutesqa.models import SENTENCES_VERSION, Chunk, Meeting, pipeline_current
 from minutesqa.parse import SUPPORTED, read_document
-from minutesqa.segment import WHOLE_DOCUMENT, segment, settle_bodies, unsettled
+from minutesqa.segment import WHOLE_DOCUMENT, segment
+from minutesqa.segment.bodies import settle_bodies, unsettled
 
 # Notes kept beside the minutes about the collection, not minutes: a readme, the source
 # or provenance of the files, a licence, a change log ("README", "SOURCE.txt", "Readme.md",

@@ -135,7 +135,7 @@ def test_meeting_with_no_name_takes_the_folder_name_its_text_uses() -> None:
     own words its text uses ("Fair Oaks"), not the folder's commonest name."""
     from collections import Counter
 
-    from minutesqa.segment import _folder_name_for
+    from minutesqa.segment.bodies import _folder_name_for
 
     seen = Counter(
         {"San Juan Unified School District Board of Education": 6, "Fair Oaks Water District": 2}

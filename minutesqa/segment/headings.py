@@ -32,7 +32,7 @@ from minutesqa.segment.unnumbered import _in_an_agenda_part, _marked_headings
 
 # schemes whose numbers also open lines of running text (a date "14/11/24", a year or a
 # figure "2500." wrapped onto a line of its own): headings only where they chain, never
-# a line break's evidence when lines are joined (segment._is_heading)
+# a line break's evidence when lines are joined (items._is_heading)
 CHAIN_ONLY = ("dated", "running")
 NUMBERED = (
     "item",
