@@ -26,7 +26,7 @@ from minutesqa.segment.candidates import (
 from minutesqa.segment.header import attendance, meeting_kind
 from minutesqa.segment.headings import choose_agenda
 from minutesqa.segment.held_date import meeting_date
-from minutesqa.segment.inline import run_in_text, split_inline, split_labels, split_run_in
+from minutesqa.segment.inline import split_inline, split_labels
 from minutesqa.segment.items import (
     _LABELS,
     PageFinder,
@@ -38,6 +38,7 @@ from minutesqa.segment.items import (
     reflow,
 )
 from minutesqa.segment.resolutions import find_resolutions
+from minutesqa.segment.run_in import run_in_text, split_run_in
 from minutesqa.segment.unnumbered import plain_headings
 
 WHOLE_DOCUMENT = "document"  # item number used when no agenda items can be found
