@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from minutesqa.answer.dates import DateIntent, question_dates
 from minutesqa.answer.query import mentions_period
 from minutesqa.models import DocHints
-from minutesqa.segment.dates import DateIntent, find_dates, month_first, parse_date, question_dates
+from minutesqa.segment.dates import find_dates, month_first, parse_date
 from minutesqa.segment.held_date import meeting_date
 
 D = dt.date

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from minutesqa.answer.dates import DateIntent, question_dates
 from minutesqa.answer.extractive import ExtractiveWriter, _table_cells, meeting_terms
 from minutesqa.answer.query import topic_terms
 from minutesqa.answer.question import (
@@ -24,7 +25,6 @@ from minutesqa.committees import committees_placed, with_sub_bodies
 from minutesqa.config import Settings
 from minutesqa.index.lexical import tokenize
 from minutesqa.models import Hit, ItemRef
-from minutesqa.segment.dates import DateIntent, question_dates
 from minutesqa.tuning import Tuning
 
 # 2020/10/02-Joint Policing Committee Meeting/... 24th July 2020.md, item 11

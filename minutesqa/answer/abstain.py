@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from minutesqa.answer.dates import DateIntent
 from minutesqa.answer.query import is_follow_up, mentions_period, topic_terms
 from minutesqa.answer.retrieve import Coverage, Retrieval
 from minutesqa.answer.sentences import SentenceVectorSource, sentence_vectors
@@ -21,7 +22,6 @@ from minutesqa.index.embed import Embedder
 from minutesqa.index.lexical import LexicalIndex, spelling_variants, tokenize
 from minutesqa.models import MEETING_ITEM, VENUE_LABEL, human_date
 from minutesqa.prompts import render
-from minutesqa.segment.dates import DateIntent
 from minutesqa.tuning import Tuning
 
 

@@ -9,9 +9,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from minutesqa.answer.dates import DateIntent, without_parts_of_year
 from minutesqa.index.lexical import content_terms
 from minutesqa.lexicon import MONTH_ABBREVIATIONS, MONTHS
-from minutesqa.segment.dates import DateIntent, without_parts_of_year
 from minutesqa.tuning import Tuning
 
 # Questions the meeting record answers: who attended or sent apologies, who chaired the

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from minutesqa.answer.dates import DateIntent
 from minutesqa.answer.query import (
     MEETING_INTENT,
     Query,
@@ -38,7 +39,6 @@ from minutesqa.index.lexical_sync import open_lexical
 from minutesqa.index.sentence_store import SentenceStore
 from minutesqa.index.store import VectorStore
 from minutesqa.models import SENTENCES_VERSION, Hit, ItemRef, date_int
-from minutesqa.segment.dates import DateIntent
 
 __all__ = [  # read the question / committee helpers, importable from here as before
     "Query",
