@@ -18,10 +18,12 @@ from minutesqa.models import AgendaItem, Document, Meeting
 from minutesqa.segment.bodies import UNKNOWN_BODY
 from minutesqa.segment.body_names import body_name
 from minutesqa.segment.candidates import (
+    MAX_HEADING,
     Candidate,
     candidate_at,
     field_label,
     plain,
+    reads_as_title,
 )
 from minutesqa.segment.header import attendance, meeting_kind
 from minutesqa.segment.headings import choose_agenda
@@ -47,12 +49,72 @@ WHOLE_DOCUMENT = "document"  # item number used when no agenda items can be foun
 def _agenda(raw: list[str]) -> tuple[list[Candidate], list[str]]:
     """The agenda's headings among the lines, and the lines without their marks."""
     cands = [c for i, line in enumerate(raw) if line and (c := candidate_at(line, i))]
+    word = item_word(raw)
+    # the item word only where the file numbers nothing else: "Attachment 1:" after an
+    # agenda's numbered items, "Submission No. 1" inside one are not the items
+    if word and sum(1 for c in cands if c.number) < MIN_ITEM_WORD_LINES:
+        cands = [c for i, line in enumerate(raw) if line and (c := _candidate(line, i, word))]
     cands = [c for c in cands if not _table_cell(raw, c)]
     following = _text_after(raw, cands)
     heads = choose_agenda(cands, following, len(raw), raw) or plain_headings(raw)
     heads = _drop_attendance_headings(heads)
     lines = [plain(line) for line in raw]
     return _titled_out_of_order(heads, lines), lines
+
+
+# a word before an item's number, then its title ("TOP 1. Begrüßung", German minutes'
+# Tagesordnungspunkt; "Point 3 - Budget", "Punkt 2:", "Agenda 4"), learned from the file
+_WORD_NUMBER = re.compile(
+    r"^(?:#{1,6}\s+|\*\*)?([A-Z][A-Za-z]{1,11})\s+(\d{1,3})(?![\d.,/:]\d)\s*[.):\-–]?\s+(\S.*)$"
+)
+MIN_ITEM_WORD_LINES = 3  # lines of one word and climbing numbers that make it the item word
+# words before a number that count pages and illustrations, never items
+_NOT_ITEM_WORDS = frozenset("page pages table figure fig chart photo slide".split())
+
+
+def item_word(raw: list[str]) -> str:
+    """The word this file prints before its items' numbers, where it is not "Item": the
+    same capitalised word opening MIN_ITEM_WORD_LINES or more short lines, each with a
+    number and a title, the numbers climbing from 1 or 2 and text between each and the
+    next ("TOP 1. Begrüßung ...", "TOP 2. Feststellen der Beschlussfähigkeit", ...). ""
+    where there is none."""
+    seen: dict[str, list[int]] = {}
+    at: dict[str, list[int]] = {}
+    for k, line in enumerate(raw):
+        if not line[:1].isupper() and not line.startswith(("**", "#")):
+            continue
+        m = _WORD_NUMBER.match(line)
+        if m and len(line) <= MAX_HEADING and reads_as_title(m.group(3).lstrip("*")):
+            seen.setdefault(m.group(1), []).append(int(m.group(2)))
+            at.setdefault(m.group(1), []).append(k)
+    for word, numbers in seen.items():
+        climbing = all(b > a for a, b in zip(numbers, numbers[1:], strict=False))
+        lines = at[word]
+        # text between each and the next: items, not a list of stages inside one item
+        # ("Stage 1 – Pre-Draft Consultation" / "Stage 2 – Public Consultation.")
+        spoken = all(any(raw[j].strip() for j in range(a + 1, b)) for a, b in zip(lines, lines[1:]))
+        if (
+            spoken
+            and len(numbers) >= MIN_ITEM_WORD_LINES
+            and climbing
+            and numbers[0] <= 2
+            and word.lower() not in _NOT_ITEM_WORDS
+            and word.lower() != "item"
+        ):
+            return word
+    return ""
+
+
+def _candidate(line: str, index: int, word: str) -> Candidate | None:
+    """`candidate_at`, a line opening with the file's item word read without it."""
+    marks = re.match(r"^(?:#{1,6}\s+|\*\*)?", line)
+    at = marks.end() if marks else 0
+    if word and line.startswith(word + " ", at):
+        rest = line[at + len(word) + 1 :]
+        if re.match(r"^\d{1,3}\.\d", rest):
+            return None  # "TOP 11.1: Filament abrechnen?": a point of item 11, its text
+        return candidate_at(line[:at] + rest, index)  # "1. Begrüßung": a numbered heading
+    return candidate_at(line, index)
 
 
 # a figure alone on its line: a year, a count, an amount or a share ("2013", "17", "€5,000")

@@ -106,7 +106,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Attached.", "3446.<tab>Title: text" (`RUNNING_NUMBER`)
     ("running", re.compile(rf"^({RUNNING_NUMBER})(?:\.[ \t]*|\t+)([A-Z\"'‘“(].*)$")),
     ("sub", re.compile(r"^(\d{1,3}\.\d{1,2}[a-z]?|\d{1,3}\.[A-Z])[.)]?\s+(.*)$")),
-    ("arabic", re.compile(rf"^(\d{{1,3}})\s*(?:[.):;]\s*|\s+|$)({_TITLE_START}.*)?$")),
+    # "1. Title", "1) Title", "1 Title", and "1/ Délibération ..." (French minutes' slash)
+    ("arabic", re.compile(rf"^(\d{{1,3}})\s*(?:[.):;]\s*|/\s+|\s+|$)({_TITLE_START}.*)?$")),
     ("roman", re.compile(rf"^({_ROMAN})\s*[.)]\s*(.*)$")),
     ("letter", re.compile(rf"^([A-Z])[.)]\s+({_TITLE_START}.*)$")),
 ]
@@ -175,6 +176,11 @@ def _title_shape(title: str) -> float:
 MAX_HEADING = 220  # characters: a longer line is a paragraph, never a heading
 # a time of day opening a line ("11:00 AM - 3:00 PM Mon. - Fri.", "9:00 PM Attorney ...",
 # "7.30 p.m. The meeting opened"): the hour is never an item's number
+# a Markdown heading that opens with the time the item was taken ("### 20:30 Finances",
+# "## 7:05 pm Call to order"): the title is what follows the time
+TIMED_HEADING = re.compile(
+    r"^\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?\s?[Mm]\.?|\s*hrs)?\s*[-–—:]?\s+([A-Z\"'‘“(].*)$"
+)
 CLOCK_TIME = re.compile(r"^\d{1,2}(?::\d{2}\b|\.\d{2}\s*(?:[AaPp]\.?\s?[Mm]\b|hrs\b))")
 
 
@@ -184,7 +190,12 @@ def candidate_at(raw: str, index: int) -> Candidate | None:
     if not text or len(text) > MAX_HEADING:
         return None
     if text[:1].isdigit() and CLOCK_TIME.match(text):
-        return None
+        timed = TIMED_HEADING.match(text) if line.level else None
+        if timed is None:
+            return None
+        # "### 20:30 Finances", "### 21:30 Close": a timed agenda's heading, its time no
+        # part of the title
+        return Candidate(index, f"h{line.level}", 0, "", timed.group(1), 1.0)
     marked = 0.3 if (line.level or line.bold) else 0.0
     for scheme, pattern in _PATTERNS:
         m = pattern.match(text)
@@ -204,7 +215,7 @@ def candidate_at(raw: str, index: int) -> Candidate | None:
             return None
         if scheme == "arabic" and number.startswith("0") and len(number) > 1:
             scheme = "zero"  # "05" alone is a table row more often than an item
-        if scheme == "arabic" and title and not re.match(r"^\d{1,3}\s*[.):;]", text):
+        if scheme == "arabic" and title and not re.match(r"^\d{1,3}\s*(?:[.):;]|/\s)", text):
             if len(title.split()) > 12 or title.endswith("."):
                 return None  # "12 members attended." -- a sentence
         if title and scheme in ("letter", "roman") and _is_label(title):
@@ -215,7 +226,7 @@ def candidate_at(raw: str, index: int) -> Candidate | None:
             "dated": lambda n: int(re.findall(r"\d+", n)[-1]),
         }.get(scheme, _order_of)(number)
         shape = _title_shape(title) if title else 0.8
-        if scheme == "arabic" and title and not re.match(r"^\d{1,3}\s*[.):;]", text):
+        if scheme == "arabic" and title and not re.match(r"^\d{1,3}\s*(?:[.):;]|/\s)", text):
             shape *= 0.6  # "1 Dr. Carlton B. Goodlett Place": no stop after the number
         strength = min(1.0, (0.7 if scheme not in ("zero",) else 0.4) * shape + marked + 0.3)
         return Candidate(index, scheme, order, number, title or None, strength, marked=marked > 0)
