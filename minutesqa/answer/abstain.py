@@ -19,7 +19,8 @@ from minutesqa.answer.retrieve import Coverage, Retrieval
 from minutesqa.answer.sentences import SentenceVectorSource, sentence_vectors
 from minutesqa.committees import committees_phrase
 from minutesqa.index.embed import Embedder
-from minutesqa.index.lexical import LexicalIndex, spelling_variants, tokenize
+from minutesqa.index.lexical import LexicalIndex
+from minutesqa.index.terms import spelling_variants, tokenize
 from minutesqa.models import MEETING_ITEM, VENUE_LABEL, human_date
 from minutesqa.prompts import render
 from minutesqa.tuning import Tuning

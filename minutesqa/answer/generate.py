@@ -29,7 +29,7 @@ from minutesqa.answer.sentences import SentenceVectorSource
 from minutesqa.config import Settings
 from minutesqa.errors import ConfigError
 from minutesqa.index.embed import Embedder
-from minutesqa.index.lexical import tokenize
+from minutesqa.index.terms import tokenize
 from minutesqa.lexicon import CURRENCY_SYMBOLS
 from minutesqa.models import Hit, human_date, item_label
 from minutesqa.prompts import render

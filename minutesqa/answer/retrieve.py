@@ -34,10 +34,11 @@ from minutesqa.committees import (
 from minutesqa.config import Settings
 from minutesqa.errors import IndexMissingError
 from minutesqa.index.embed import Embedder, get_embedder
-from minutesqa.index.lexical import LexicalIndex, committee_words, tokenize
+from minutesqa.index.lexical import LexicalIndex
 from minutesqa.index.lexical_sync import open_lexical
 from minutesqa.index.sentence_store import SentenceStore
 from minutesqa.index.store import VectorStore
+from minutesqa.index.terms import committee_words, tokenize
 from minutesqa.models import SENTENCES_VERSION, Hit, ItemRef, date_int
 
 __all__ = [  # read the question / committee helpers, importable from here as before
