@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from minutesqa.answer.date_preference import _date_preferred
 from minutesqa.answer.dates import DateIntent, question_dates
 from minutesqa.answer.extractive import ExtractiveWriter, _table_cells, meeting_terms
 from minutesqa.answer.query import topic_terms
@@ -20,7 +21,7 @@ from minutesqa.answer.question import (
     parse_question,
     question_kind,
 )
-from minutesqa.answer.retrieve import Retrieval, _date_preferred
+from minutesqa.answer.retrieval import Retrieval
 from minutesqa.committees import committees_placed, with_sub_bodies
 from minutesqa.config import Settings
 from minutesqa.index.terms import tokenize

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from minutesqa.answer.question import Kind, holds, holds_plainly, is_asking
-from minutesqa.answer.retrieve import Retrieval
+from minutesqa.answer.retrieval import Retrieval
 from minutesqa.answer.sentences import SentenceVectorSource, sentence_vectors
 from minutesqa.clip import clip_at_word
 from minutesqa.config import Settings

@@ -24,7 +24,7 @@ from typing import Any, Protocol
 
 from minutesqa.answer.extractive import Draft, ExtractiveWriter, citation_label
 from minutesqa.answer.query import topic_terms
-from minutesqa.answer.retrieve import Retrieval
+from minutesqa.answer.retrieval import Retrieval
 from minutesqa.answer.sentences import SentenceVectorSource
 from minutesqa.config import Settings
 from minutesqa.errors import ConfigError
