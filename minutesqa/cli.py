@@ -52,7 +52,17 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _ingest_command(sub)
+    _inspect_command(sub)
+    _ask_command(sub)
+    _decisions_command(sub)
+    _brief_command(sub)
+    _serve_command(sub)
+    _eval_command(sub)
+    return parser
 
+
+def _ingest_command(sub: Any) -> None:
     p = sub.add_parser("ingest", help="read a folder of minutes into the index")
     p.add_argument("folder", type=Path, help="folder of minutes (txt, md, html, pdf, docx)")
     p.add_argument(
@@ -61,6 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--prune", action="store_true", help="remove meetings whose file is gone")
     _store_options(p)
 
+
+def _inspect_command(sub: Any) -> None:
     p = sub.add_parser(
         "inspect",
         help="show how files are read and split into agenda items; indexes nothing",
@@ -72,6 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="a file of minutes")
     p.add_argument("--json", action="store_true", help="print each Meeting as one JSON line")
 
+
+def _ask_command(sub: Any) -> None:
     p = sub.add_parser("ask", help="answer one question from the index")
     p.add_argument("question", help="the question, in plain English")
     p.add_argument("--json", action="store_true", help="print the evaluation record as JSON")
@@ -94,6 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _store_options(p)
 
+
+def _decisions_command(sub: Any) -> None:
     p = sub.add_parser(
         "decisions",
         help="the decisions register: every recorded decision, oldest first",
@@ -111,6 +127,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, help="write to this file instead of the screen")
     _store_options(p)
 
+
+def _brief_command(sub: Any) -> None:
     p = sub.add_parser(
         "brief",
         help="a briefing: every item about a topic across the archive, oldest first",
@@ -127,19 +145,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, help="write to this file (needed for docx)")
     _store_options(p)
 
+
+def _serve_command(sub: Any) -> None:
     p = sub.add_parser("serve", help="start the chat app in the browser")
     p.add_argument("--host", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, help="port (default 7860)")
     p.add_argument("--auth-file", help="file of 'user:password' lines; turns on login")
     _store_options(p)
 
+
+def _eval_command(sub: Any) -> None:
     p = sub.add_parser("eval", help="run a question file and score the answers")
     p.add_argument("--questions", type=Path, required=True, help="question file (YAML)")
     p.add_argument("--out", type=Path, required=True, help="records file to write (JSON Lines)")
     p.add_argument("--baselines", action="store_true", help="also score the baseline systems")
     p.add_argument("--corpus", type=Path, help="minutes folder, needed by the tutorial baseline")
     _store_options(p)
-    return parser
 
 
 def settings_from(args: argparse.Namespace) -> Settings:

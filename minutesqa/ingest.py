@@ -206,116 +206,171 @@ def ingest(
     progress: bool | None = None,
     embedder: Embedder | None = None,
 ) -> IngestSummary:
-    started = time.perf_counter()
-    summary = IngestSummary()
-    files, refused, summary.skipped = discover(folder)
-    for path, reason in refused:
-        summary.failures.append((str(path), reason))
-    with IndexLock(settings.index_dir):
-        store = VectorStore(settings, create=True)
-        existing = _existing_by_source(store)
-        pending: list[tuple[Meeting, list[Chunk]]] = []
-        dirty = store.state() == DIRTY
+    """Ingest `folder` into the index `settings` names (see `Ingestor`)."""
+    return Ingestor(folder, settings, prune=prune, progress=progress, embedder=embedder).run()
 
-        def model() -> Embedder:
-            nonlocal embedder
-            if embedder is None:
-                embedder = get_embedder(
-                    settings.model, settings.embed_batch_size, settings.query_backend
-                )
-            return embedder
 
-        def flush() -> None:
-            nonlocal dirty
-            if not pending:
-                return
-            texts = [c.text for _, chunks in pending for c in chunks]
-            known: dict[str, np.ndarray] = {}
-            for meeting, _ in pending:
-                old = existing.get(meeting.source)
-                if old is not None:
-                    known.update(_reusable(store, old.ids))
-            todo = [t for t in dict.fromkeys(texts) if t not in known]
-            if todo:
-                known.update(zip(todo, model().embed(todo), strict=True))
-            summary.reused += sum(1 for t in texts if t not in todo)
-            vectors = np.stack([known[t] for t in texts])
-            if not dirty:
-                store.set_state(DIRTY)  # the lexical index is stale until the end
-                dirty = True
-            offset = 0
-            for meeting, chunks in pending:
-                part = vectors[offset : offset + len(chunks)]
-                offset += len(chunks)
-                store.upsert(chunks, part)  # new chunks first, then the old ones go
-                new_ids = {c.id for c in chunks}
-                stale = [
-                    i for i in existing.get(meeting.source, _Existing()).ids if i not in new_ids
-                ]
-                store.delete(stale)
-                summary.meetings += 1
-                summary.items += len(meeting.items)
-                summary.chunks += len(chunks)
-            pending.clear()
+class Ingestor:
+    """One ingest run, its steps in order: plan (the files, those refused), read (each
+    changed file parsed and segmented; meetings whose body is not yet named held back),
+    settle (those named from their folder), embed-and-write (chunks embedded in batches,
+    unchanged chunk texts keeping their vectors, each file's old chunks removed after its
+    new ones are written), prune (files gone from the folder), sync (the lexical index and
+    the sentence store brought in step with the store). The store is marked DIRTY from the
+    first write until the sync, so an interrupted run is redone, never half-read."""
 
-        # one body, one name: meetings whose header names no body take their folder's name
-        names: dict[str, Counter[str]] = defaultdict(Counter)
-        for src, entry in existing.items():
-            if entry.committee and not unsettled(entry.committee):
-                names[str(Path(src).parent)][entry.committee] += 1
-        unnamed: list[Meeting] = []
+    def __init__(
+        self,
+        folder: Path,
+        settings: Settings,
+        *,
+        prune: bool = False,
+        progress: bool | None = None,
+        embedder: Embedder | None = None,
+    ) -> None:
+        self.folder, self.settings, self.prune = folder, settings, prune
+        self.progress, self.embedder = progress, embedder
+        self.summary = IngestSummary()
+        self.pending: list[tuple[Meeting, list[Chunk]]] = []
+        self.unnamed: list[Meeting] = []
+        # one body, one name: the names each folder's meetings give
+        self.names: dict[str, Counter[str]] = defaultdict(Counter)
+        self.existing: dict[str, _Existing] = {}
+        self.store: VectorStore  # opened under the index's lock (`run`)
+        self.dirty = False
+        self.show = False
 
-        def add(meeting: Meeting) -> None:
-            tok = model()
-            pending.append((meeting, chunk_meeting(meeting, tok.count_tokens, tok.max_tokens)))
-            if sum(len(c) for _, c in pending) >= FLUSH_CHUNKS:
-                flush()
+    def run(self) -> IngestSummary:
+        started = time.perf_counter()
+        files = self.plan()
+        with IndexLock(self.settings.index_dir):
+            self.store = VectorStore(self.settings, create=True)
+            self.existing = _existing_by_source(self.store)
+            self.dirty = self.store.state() == DIRTY
+            for src, entry in self.existing.items():
+                if entry.committee and not unsettled(entry.committee):
+                    self.names[str(Path(src).parent)][entry.committee] += 1
+            self.show = (sys.stderr.isatty() if self.progress is None else self.progress) and (
+                len(files) > 1
+            )
+            bar = tqdm(files, desc="Ingesting", unit="file", disable=not self.show, file=sys.stderr)
+            for path in bar:
+                self.read(path)
+            self.settle()
+            self.flush()
+            if self.prune:
+                self.prune_gone()
+            self.sync()
+        self.summary.failed = len(self.summary.failures)
+        self.summary.seconds = time.perf_counter() - started
+        return self.summary
 
-        show = (sys.stderr.isatty() if progress is None else progress) and len(files) > 1
-        bar = tqdm(files, desc="Ingesting", unit="file", disable=not show, file=sys.stderr)
-        for path in bar:
-            summary.files += 1
-            try:
-                digest = hashlib.sha256(path.read_bytes()).hexdigest()
-            except OSError as exc:
-                summary.failures.append((str(path), f"cannot be read: {exc.strerror}"))
-                continue
-            fmt = SUPPORTED.get(path.suffix.lower(), "")
-            if _complete(existing.get(str(path)), digest, fmt):
-                summary.unchanged += 1
-                continue
-            try:
-                meeting = load_meeting(path, settings)
-            except InputError as exc:
-                summary.failures.append((str(path), str(exc)))
-                continue
-            if meeting.items and meeting.items[0].number == WHOLE_DOCUMENT:
-                summary.no_items += 1
-                summary.no_item_files.append(str(path))
-            if unsettled(meeting.committee):
-                unnamed.append(meeting)  # named once its folder's other meetings are read
-                continue
-            names[str(path.parent)][meeting.committee] += 1
-            add(meeting)
-        for meeting in settle_bodies(unnamed, names):
-            add(meeting)
-        flush()
-        if prune:
-            root = str(folder.resolve())
-            gone = [
-                src
-                for src in existing
-                if src.startswith(root + os.sep) and not os.path.lexists(src)
-            ]
-            for src in gone:
-                store.delete(existing[src].ids)
-            summary.pruned = len(gone)
-            dirty = dirty or bool(gone)
+    def plan(self) -> list[Path]:
+        """The folder's files to read; those refused go to the summary's failures."""
+        files, refused, self.summary.skipped = discover(self.folder)
+        for path, reason in refused:
+            self.summary.failures.append((str(path), reason))
+        return files
+
+    def model(self) -> Embedder:
+        """The embedding model, loaded at its first use (an unchanged folder needs none)."""
+        if self.embedder is None:
+            s = self.settings
+            self.embedder = get_embedder(s.model, s.embed_batch_size, s.query_backend)
+        return self.embedder
+
+    def read(self, path: Path) -> None:
+        """One file: skipped where its stored chunks are whole and current, else parsed,
+        segmented and queued (or held back until its folder names its body)."""
+        summary = self.summary
+        summary.files += 1
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError as exc:
+            summary.failures.append((str(path), f"cannot be read: {exc.strerror}"))
+            return
+        fmt = SUPPORTED.get(path.suffix.lower(), "")
+        if _complete(self.existing.get(str(path)), digest, fmt):
+            summary.unchanged += 1
+            return
+        try:
+            meeting = load_meeting(path, self.settings)
+        except InputError as exc:
+            summary.failures.append((str(path), str(exc)))
+            return
+        if meeting.items and meeting.items[0].number == WHOLE_DOCUMENT:
+            summary.no_items += 1
+            summary.no_item_files.append(str(path))
+        if unsettled(meeting.committee):
+            self.unnamed.append(meeting)  # named once its folder's other meetings are read
+            return
+        self.names[str(path.parent)][meeting.committee] += 1
+        self.add(meeting)
+
+    def settle(self) -> None:
+        """The meetings held back, named from their folder (`segment.settle_bodies`)."""
+        for meeting in settle_bodies(self.unnamed, self.names):
+            self.add(meeting)
+
+    def add(self, meeting: Meeting) -> None:
+        tok = self.model()
+        self.pending.append((meeting, chunk_meeting(meeting, tok.count_tokens, tok.max_tokens)))
+        if sum(len(c) for _, c in self.pending) >= FLUSH_CHUNKS:
+            self.flush()
+
+    def flush(self) -> None:
+        """Embed and write the queued meetings' chunks."""
+        pending, store, summary = self.pending, self.store, self.summary
+        if not pending:
+            return
+        texts = [c.text for _, chunks in pending for c in chunks]
+        known: dict[str, np.ndarray] = {}
+        for meeting, _ in pending:
+            old = self.existing.get(meeting.source)
+            if old is not None:
+                known.update(_reusable(store, old.ids))
+        todo = [t for t in dict.fromkeys(texts) if t not in known]
+        if todo:
+            known.update(zip(todo, self.model().embed(todo), strict=True))
+        summary.reused += sum(1 for t in texts if t not in todo)
+        vectors = np.stack([known[t] for t in texts])
+        if not self.dirty:
+            store.set_state(DIRTY)  # the lexical index is stale until the end
+            self.dirty = True
+        offset = 0
+        for meeting, chunks in pending:
+            part = vectors[offset : offset + len(chunks)]
+            offset += len(chunks)
+            store.upsert(chunks, part)  # new chunks first, then the old ones go
+            new_ids = {c.id for c in chunks}
+            old_ids = self.existing.get(meeting.source, _Existing()).ids
+            store.delete([i for i in old_ids if i not in new_ids])
+            summary.meetings += 1
+            summary.items += len(meeting.items)
+            summary.chunks += len(chunks)
+        pending.clear()
+
+    def prune_gone(self) -> None:
+        """Remove the meetings of files under the folder that no longer exist."""
+        root = str(self.folder.resolve())
+        gone = [
+            src
+            for src in self.existing
+            if src.startswith(root + os.sep) and not os.path.lexists(src)
+        ]
+        for src in gone:
+            self.store.delete(self.existing[src].ids)
+        self.summary.pruned = len(gone)
+        self.dirty = self.dirty or bool(gone)
+
+    def sync(self) -> None:
+        """The lexical index and every item's sentence vectors (for answers that embed
+        only the question) brought in step with the store."""
+        settings, store = self.settings, self.store
         lexical_dir = settings.index_dir / "lexical"
         current = LexicalIndex.load(lexical_dir)
-        if dirty or current is None or current.fingerprint != store.state():
+        if self.dirty or current is None or current.fingerprint != store.state():
             current = sync_lexical(store, lexical_dir)
-        # every item's sentence vectors, for answers that embed only the question
         shared = (
             ServerSentences(store, settings.model, SENTENCES_VERSION)
             if settings.server_mode
@@ -324,17 +379,14 @@ def ingest(
         sentences = update_sentence_store(
             settings.index_dir / "sentences",
             current.items(),
-            model,
+            self.model,
             settings.model,
             SENTENCES_VERSION,
-            progress=show,
+            progress=self.show,
             shared=shared,
         )
-        summary.sentences_embedded = sentences.embedded
-        summary.sentences_fetched = sentences.fetched
-    summary.failed = len(summary.failures)
-    summary.seconds = time.perf_counter() - started
-    return summary
+        self.summary.sentences_embedded = sentences.embedded
+        self.summary.sentences_fetched = sentences.fetched
 
 
 def summary_exit_code(summary: IngestSummary) -> int:

@@ -141,3 +141,41 @@ def test_a_number_and_a_slash_opens_an_item() -> None:
         ("3", "Délibération renouvellement de mise à disposition de personnel contractuel"),
     ]
     assert meeting.items[1].body == "Global de plus de 8717 m.\n12 votes pour"
+
+
+# Scala Center Advisory Board, 9 May 2016 (shortened): "## Proceedings" is the document's
+# part that holds the items, like "## Minutes" (headings.DOCUMENT_PART)
+SCALA_2016 = """## Minutes of the 1st meeting of the Scala Center, Q2, 2016
+
+## Executive Summary
+
+The following agenda was distributed to attendees.
+
+## Date, Time and Location
+
+The meeting took place at 2:00pm on Monday, May 9, 2016.
+
+## Attendees
+
+- Sébastien Doeraene, EPFL
+
+## Proceedings
+
+### Opening Remarks
+
+As acting chairperson, Jon Pretty conducted the meeting.
+
+### Other board members
+
+Bill Venners was appointed by the Executive Director.
+
+### Other business
+
+The timing and location of future meetings was discussed.
+"""
+
+
+def test_a_proceedings_part_opens_into_its_items() -> None:
+    titles = [i.title for i in from_text(SCALA_2016, "001-2016-q2.md").items]
+    assert titles[-3:] == ["Opening Remarks", "Other board members", "Other business"]
+    assert "Proceedings" not in titles

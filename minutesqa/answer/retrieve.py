@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -19,7 +20,7 @@ from minutesqa.answer.query import (
     mentions_period,
     topic_terms,
 )
-from minutesqa.answer.question import asking_part, parse_question
+from minutesqa.answer.question import ParsedQuestion, asking_part, parse_question
 from minutesqa.answer.retrieval import BodyScope, Coverage, Retrieval
 from minutesqa.committees import (
     COMMITTEE_GENERIC,
@@ -39,6 +40,20 @@ from minutesqa.index.sentence_store import SentenceStore
 from minutesqa.index.store import VectorStore
 from minutesqa.index.terms import committee_words, tokenize
 from minutesqa.models import SENTENCES_VERSION, Hit, ItemRef, date_int
+
+# one item's score, similarity, coverage, its row, its chunks and the parts of its score
+_Scored = tuple[float, float, float, int, list[str], tuple[tuple[str, float], ...]]
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """The bodies one question searches (`Retriever._scope`)."""
+
+    committees: tuple[str, ...]  # the filter's
+    committee: str | None  # how the answer names the filter
+    named: tuple[str, ...]  # the bodies the question names (with no filter)
+    prefer: tuple[str, ...]  # the bodies ranked first
+    places: frozenset[str]  # the words that place the question (not its topic)
 
 
 class Retriever:
@@ -145,26 +160,10 @@ class Retriever:
         tune = self.settings.tuning
         parsed = parse_question(query.question, query.history, tune.follow_up_words)
         question, intent, text = parsed.text, parsed.dates, parsed.search_text
-        committees = self.resolve_committees(query.committee)
-        committee = (
-            committees[0] if len(committees) == 1 else (query.committee if committees else None)
-        )  # how the answer names the filter
-        named = () if committees else self.committees_named(text)
-        # preferred: the bodies named and their sub committees, else those a capitalised
-        # word of their name points to
-        known = list(self.coverage.committees)
-        prefer = (
-            with_sub_bodies(named, known, self._generic)
-            if named
-            else (() if committees else committees_placed(text, known, self._generic))
-        )
-        places = frozenset(
-            t
-            for c in prefer
-            for w in set(committee_words(c, known)) - self._generic
-            for t in tokenize(w)
-        )
-        asking = asking_part(question, places, parsed.dates) if not parsed.follow_up else ""
+        scope = self._scope(query, text)
+        committees, named, prefer = scope.committees, scope.named, scope.prefer
+        committee = scope.committee
+        asking = asking_part(question, scope.places, parsed.dates) if not parsed.follow_up else ""
         wants_focus = bool(asking and tune.focus_weight)
         # what it asks, without where and when, is embedded with the question, in one call
         vectors = self.embedder.embed([text, asking] if wants_focus else [text])
@@ -176,27 +175,9 @@ class Retriever:
             intent = intent.whole_year()  # "spring 2011": no meeting then, its year's
         since, until = intersect(query.since, query.until, intent)
         dated = bool(intent.since or intent.until)
-        by_events = dated and not (query.since or query.until)
-        if dated and named and not committees and self._empty_range(named, since, until):
-            # "the Newcastle West JPC in October 2020": that body did not meet then, unless
-            # an item of its other meetings speaks of that time (as below)
-            hits = self._events(text, vector, named, intent, query.k) if by_events else []
-            if hits:
-                return Retrieval(
-                    hits, vector, text, None, None, committee, dated=True, parsed=parsed
-                )
-            return Retrieval(
-                [], vector, text, since, until, " or ".join(named), True, parsed=parsed
-            )
-        if (since and until and since > until) or self._empty_range(committees, since, until):
-            hits = (
-                self._events(text, vector, committees, intent, query.k, named) if by_events else []
-            )
-            if hits:
-                return Retrieval(
-                    hits, vector, text, None, None, committee, dated=True, parsed=parsed
-                )
-            return Retrieval([], vector, text, since, until, committee, True, parsed=parsed)
+        empty = self._none_met(query, scope, text, vector, intent, since, until, parsed)
+        if empty is not None:
+            return empty
         hits = self._search(text, vector, committees, since, until, query.k, prefer)
         wide: list[Hit] | None = None  # the same search at every date
         if dated and not (query.since or query.until or intent.latest or intent.earliest):
@@ -205,16 +186,9 @@ class Retriever:
                 hits, wide, intent, query.k, tune.date_boost, tune.reported_boost
             )
         if (intent.latest or intent.earliest) and hits and not (query.since or query.until):
-            scope = committees or named or (hits[0].ref.committee,)
-            dates = sorted({d for c in scope for d in self.coverage.dates_by_committee.get(c, [])})
-            if dates:
-                day = dates[-1] if intent.latest else dates[0]
-                pinned = self._search(text, vector, scope, day, day, query.k, prefer)
-                if pinned:
-                    seen = {h.ref.key() for h in pinned}
-                    hits = pinned + [h for h in hits if h.ref.key() not in seen]
-                    hits = hits[: query.k]
-                    since = until = day
+            hits, since, until = self._pinned(
+                query, scope, text, vector, intent, hits, since, until
+            )
         elsewhere = None
         if dated and hits and not (intent.latest or intent.earliest):
             if wide is None:
@@ -237,6 +211,93 @@ class Retriever:
             body=body,
             parsed=parsed,
         )
+
+    def _scope(self, query: Query, text: str) -> _Scope:
+        """The bodies a question searches: those its filter gives, those it names, those
+        it prefers (the named and their sub committees, else those a capitalised word of
+        their name points to), and the words that place it."""
+        committees = self.resolve_committees(query.committee)
+        committee = (
+            committees[0] if len(committees) == 1 else (query.committee if committees else None)
+        )  # how the answer names the filter
+        named = () if committees else self.committees_named(text)
+        known = list(self.coverage.committees)
+        prefer = (
+            with_sub_bodies(named, known, self._generic)
+            if named
+            else (() if committees else committees_placed(text, known, self._generic))
+        )
+        places = frozenset(
+            t
+            for c in prefer
+            for w in set(committee_words(c, known)) - self._generic
+            for t in tokenize(w)
+        )
+        return _Scope(committees, committee, named, prefer, places)
+
+    def _none_met(
+        self,
+        query: Query,
+        scope: _Scope,
+        text: str,
+        vector: np.ndarray,
+        intent: DateIntent,
+        since: dt.date | None,
+        until: dt.date | None,
+        parsed: ParsedQuestion,
+    ) -> Retrieval | None:
+        """The retrieval where no meeting of the bodies searched falls in the dates asked:
+        the items of other meetings that speak of that time, else none; None where some
+        meeting does."""
+        committees, named, committee = scope.committees, scope.named, scope.committee
+        dated = bool(intent.since or intent.until)
+        by_events = dated and not (query.since or query.until)
+        if dated and named and not committees and self._empty_range(named, since, until):
+            # "the Newcastle West JPC in October 2020": that body did not meet then, unless
+            # an item of its other meetings speaks of that time (as below)
+            hits = self._events(text, vector, named, intent, query.k) if by_events else []
+            if hits:
+                return Retrieval(
+                    hits, vector, text, None, None, committee, dated=True, parsed=parsed
+                )
+            return Retrieval(
+                [], vector, text, since, until, " or ".join(named), True, parsed=parsed
+            )
+        if (since and until and since > until) or self._empty_range(committees, since, until):
+            hits = (
+                self._events(text, vector, committees, intent, query.k, named) if by_events else []
+            )
+            if hits:
+                return Retrieval(
+                    hits, vector, text, None, None, committee, dated=True, parsed=parsed
+                )
+            return Retrieval([], vector, text, since, until, committee, True, parsed=parsed)
+        return None
+
+    def _pinned(
+        self,
+        query: Query,
+        scope: _Scope,
+        text: str,
+        vector: np.ndarray,
+        intent: DateIntent,
+        hits: list[Hit],
+        since: dt.date | None,
+        until: dt.date | None,
+    ) -> tuple[list[Hit], dt.date | None, dt.date | None]:
+        """ "The latest" / "the first": the items of that meeting first, and its day as the
+        dates searched."""
+        bodies = scope.committees or scope.named or (hits[0].ref.committee,)
+        dates = sorted({d for c in bodies for d in self.coverage.dates_by_committee.get(c, [])})
+        if dates:
+            day = dates[-1] if intent.latest else dates[0]
+            pinned = self._search(text, vector, bodies, day, day, query.k, scope.prefer)
+            if pinned:
+                seen = {h.ref.key() for h in pinned}
+                hits = pinned + [h for h in hits if h.ref.key() not in seen]
+                hits = hits[: query.k]
+                since = until = day
+        return hits, since, until
 
     def search_items(
         self,
@@ -305,19 +366,41 @@ class Retriever:
             fused[cid] += 1.0 / (tune.rrf_k + rank + 1)
         for rank, (cid, _score) in enumerate(lexical):
             fused[cid] += 1.0 / (tune.rrf_k + rank + 1)
+        similarity = self._similarities(vector, dense, fused)
+        # chunks of one agenda item merge into one hit
+        lex_index = self.lexical
+        items: dict[int, list[str]] = defaultdict(list)
+        for cid in sorted(fused, key=lambda c: -fused[c]):
+            items[int(lex_index.item_of[lex_index.position[cid]])].append(cid)
+        scored = self._scored(text, items, similarity, dict(lexical), prefer)
+        return [self._hit(*row) for row in self._one_per_item(scored, k)]
+
+    def _similarities(
+        self, vector: np.ndarray, dense: list[tuple[str, float]], fused: dict[str, float]
+    ) -> dict[str, float]:
+        """Each fused chunk's cosine to the question: the dense search's, and for those
+        BM25 alone found, one product."""
         similarity = dict(dense)
         lex_index = self.lexical
         unit = vector / (np.linalg.norm(vector) or 1.0)
         bm25_only = [cid for cid in fused if cid not in similarity]
-        if bm25_only:  # found by BM25 only: their cosine, in one product
+        if bm25_only:
             rows = np.array([lex_index.position[c] for c in bm25_only], dtype=np.int64)
             sims = lex_index.vectors[rows] @ unit.astype(np.float32)
             similarity.update(zip(bm25_only, map(float, sims), strict=True))
-        # chunks of one agenda item merge into one hit
-        items: dict[int, list[str]] = defaultdict(list)
-        for cid in sorted(fused, key=lambda c: -fused[c]):
-            items[int(lex_index.item_of[lex_index.position[cid]])].append(cid)
-        bm25 = dict(lexical)
+        return similarity
+
+    def _scored(
+        self,
+        text: str,
+        items: dict[int, list[str]],
+        similarity: dict[str, float],
+        bm25: dict[str, float],
+        prefer: tuple[str, ...],
+    ) -> list[_Scored]:
+        """Each item's score and its parts (similarity, BM25, coverage of the topic words,
+        the meeting's own record asked for, a body named), best first."""
+        tune, lex_index = self.settings.tuning, self.lexical
         top_bm25 = max(bm25.values(), default=0.0) or 1.0
         terms = topic_terms(text)
         wants_meeting = bool(MEETING_INTENT.search(text))
@@ -341,8 +424,16 @@ class Retriever:
             score = sum(v for _, v in parts)
             scored.append((score, rel, cov, item, cids, tuple(parts)))
         scored.sort(key=lambda row: -row[0])
-        # one hit per agenda item: the same minutes saved twice (a copy in another folder,
-        # the PDF beside the HTML page) would otherwise fill the list with one item
+        return scored
+
+    def _one_per_item(
+        self,
+        scored: list[_Scored],
+        k: int,
+    ) -> list[_Scored]:
+        """The best `k`, one per agenda item: the same minutes saved twice (a copy in
+        another folder, the PDF beside the HTML page) would otherwise fill the list."""
+        lex_index = self.lexical
         ranked, seen = [], set()
         for row in scored:
             ref_key = ItemRef.from_metadata(lex_index.metadatas[lex_index.item_rows[row[3]][0]])
@@ -351,23 +442,29 @@ class Retriever:
                 ranked.append(row)
                 if len(ranked) == k:
                     break
-        hits = []
-        for score, rel, cov, item, cids, made in ranked:
-            meta = lex_index.metadatas[lex_index.position[cids[0]]]
-            hits.append(
-                Hit(
-                    ref=ItemRef.from_metadata(meta),
-                    score=score,
-                    relevance=rel,
-                    text=self.item_text(item),
-                    decisions=tuple(d for d in str(meta.get("decisions", "")).split("\n") if d),
-                    source=str(meta["source"]),
-                    chunk_ids=tuple(cids),
-                    coverage=cov,
-                    parts=tuple(made),
-                )
-            )
-        return hits
+        return ranked
+
+    def _hit(
+        self,
+        score: float,
+        rel: float,
+        cov: float,
+        item: int,
+        cids: list[str],
+        made: tuple[tuple[str, float], ...],
+    ) -> Hit:
+        meta = self.lexical.metadatas[self.lexical.position[cids[0]]]
+        return Hit(
+            ref=ItemRef.from_metadata(meta),
+            score=score,
+            relevance=rel,
+            text=self.item_text(item),
+            decisions=tuple(d for d in str(meta.get("decisions", "")).split("\n") if d),
+            source=str(meta["source"]),
+            chunk_ids=tuple(cids),
+            coverage=cov,
+            parts=tuple(made),
+        )
 
     def item_text(self, item: int) -> str:
         return self.lexical.item_text(item)

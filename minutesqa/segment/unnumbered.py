@@ -22,9 +22,10 @@ MIN_MARKED_ITEMS = 4
 
 
 # headings that name the document's parts, not what was discussed ("## Links", "## Agenda",
-# "## Minutes", "## Notes"): Node.js TSC, Rust Leadership Council and wiki-kept minutes
+# "## Minutes", "## Proceedings", "## Notes"): Node.js TSC, Rust Leadership Council, the
+# Scala Center's advisory board and wiki-kept minutes
 DOCUMENT_PART = re.compile(
-    r"^(?:links?|agenda|minutes|(?:meeting\s+)?notes|resources|references)\s*:?$", re.I
+    r"^(?:links?|agenda|minutes|proceedings|(?:meeting\s+)?notes|resources|references)\s*:?$", re.I
 )
 
 

@@ -13,6 +13,7 @@ import gc
 import inspect
 import logging
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import gradio as gr
@@ -162,14 +163,16 @@ def malformed_call(block_fn: Any, problem: str) -> gr.Error:
     return gr.Error(message, print_exception=False)
 
 
-def build_app(settings: Settings, pipeline: Any = None) -> gr.Blocks:
-    """The chat page. Without a pipeline one is built here (the model loads once); if the
-    index is missing or cannot be opened, the page says so and how to fix it."""
-    unavailable: str | None = None
-    if pipeline is None:
-        pipeline, unavailable = load_pipeline(settings)
+class Handlers:
+    """What the page's events and its API call: each question checked, answered by the
+    pipeline and shown (or refused in one line). `unavailable` is why there is no
+    pipeline (no index, an index that cannot be opened)."""
+
+    def __init__(self, pipeline: Any, unavailable: str | None) -> None:
+        self.pipeline, self.unavailable = pipeline, unavailable
 
     def answer_stream(
+        self,
         question: object,
         history: object,
         committee: object,
@@ -179,8 +182,8 @@ def build_app(settings: Settings, pipeline: Any = None) -> gr.Blocks:
     ) -> Iterator[tuple[str, Answer | None]]:
         """(text so far, None)… then (final text, Answer or None). Whatever was sent is
         checked first (`minutesqa.inputs`); a refusal is one line instead of an answer."""
-        if pipeline is None:
-            yield str(unavailable), None
+        if self.pipeline is None:
+            yield str(self.unavailable), None
             return
         if isinstance(committee, str) and committee.strip() == ALL_COMMITTEES:
             committee = None
@@ -190,7 +193,7 @@ def build_app(settings: Settings, pipeline: Any = None) -> gr.Blocks:
             yield str(exc), None
             return
         try:
-            yield from pipeline.stream(
+            yield from self.pipeline.stream(
                 request.question,
                 history=list(request.history[-MAX_HISTORY:]),
                 committee=request.committee,
@@ -204,6 +207,7 @@ def build_app(settings: Settings, pipeline: Any = None) -> gr.Blocks:
             yield "Something went wrong answering that question; the error has been logged.", None
 
     def chat(
+        self,
         message: str,
         messages: list[dict[str, Any]] | None,
         turns: list[str] | None,
@@ -224,7 +228,7 @@ def build_app(settings: Settings, pipeline: Any = None) -> gr.Blocks:
         yield "", messages, turns, gr.skip(), gr.skip()
         final: Answer | None = None
         earlier = turns[-MAX_HISTORY:]  # so a long chat never meets the history cap
-        for text, answer in answer_stream(
+        for text, answer in self.answer_stream(
             question, earlier, committee, since, until, labels=("From", "To")
         ):
             messages[-1] = {"role": "assistant", "content": render_answer(text)}
@@ -238,6 +242,7 @@ def build_app(settings: Settings, pipeline: Any = None) -> gr.Blocks:
         yield "", messages, turns, citation_rows(final), full_text_markdown(final)
 
     def ask(
+        self,
         question: str,
         history: list[str] | None = None,
         committee: str = "",
@@ -251,7 +256,7 @@ def build_app(settings: Settings, pipeline: Any = None) -> gr.Blocks:
         1,000 characters, more than 50 earlier questions or a bad filter is refused: the
         answer is then one line saying why."""
         text, final = "", None
-        for text, final in answer_stream(
+        for text, final in self.answer_stream(
             question, history, committee, since, until, labels=("since", "until")
         ):
             pass
@@ -261,22 +266,112 @@ def build_app(settings: Settings, pipeline: Any = None) -> gr.Blocks:
             "citations": citation_records(final) if final is not None else [],
         }
 
+    @staticmethod
     def clear() -> tuple[Any, ...]:
         return [], [], [], "_No items cited._", ""
 
-    with Page(title="Council minutes Q&A", analytics_enabled=False) as demo:
-        if pipeline is not None:
-            header = (
-                escape_text(coverage_line(pipeline))
-                + "  \nEvery answer cites the committee, meeting date and agenda item it comes "
-                "from; if the minutes don't cover a question, it says so."
+
+def _heading(pipeline: Any, unavailable: str | None) -> tuple[str, list[str], list[str]]:
+    """The page's header text, the committee choices and the example questions."""
+    if pipeline is None:
+        # our own message is Markdown already; an error's text is escaped
+        header = NO_INDEX if unavailable == NO_INDEX else escape_text(str(unavailable))
+        return header, [ALL_COMMITTEES], []
+    header = (
+        escape_text(coverage_line(pipeline))
+        + "  \nEvery answer cites the committee, meeting date and agenda item it comes "
+        "from; if the minutes don't cover a question, it says so."
+    )
+    committees = [ALL_COMMITTEES, *committee_choices(pipeline.coverage.committees)]
+    return header, committees, example_questions(pipeline)
+
+
+@dataclass
+class AskTab:
+    """The Ask tab's components the events read and write."""
+
+    committee: Any
+    since: Any
+    until: Any
+    chatbot: Any
+    box: Any
+    send: Any
+    new: Any
+    table: Any
+    details: Any
+
+
+def _question_column(committees: list[str], examples: list[str], live: bool) -> AskTab:
+    """The filters, the chat, the question box and its buttons (the table comes after)."""
+    with gr.Row():
+        committee = gr.Dropdown(
+            committees, value=ALL_COMMITTEES, label="Committee", interactive=live, scale=2
+        )
+        since = gr.Textbox(label="From (YYYY-MM-DD)", placeholder="e.g. 2021-01-01")
+        until = gr.Textbox(label="To (YYYY-MM-DD)", placeholder="e.g. 2024-12-31")
+    chatbot = gr.Chatbot(
+        label="Answers from the minutes",
+        height=460,
+        sanitize_html=True,
+        render_markdown=True,
+        allow_tags=False,
+        latex_delimiters=[],
+        feedback_options=None,
+        buttons=["copy"],
+        placeholder="Ask what a committee decided, who attended, or when something was discussed.",
+        elem_id="chat",
+    )
+    with gr.Row():
+        box = gr.Textbox(
+            show_label=False,
+            placeholder="Ask a question about the minutes",
+            scale=6,
+            submit_btn=False,
+            elem_id="question",
+            max_length=1000,
+        )
+        send = gr.Button("Ask", variant="primary", scale=1, min_width=80)
+        new = gr.Button("Clear", scale=1, min_width=80)
+    if examples:
+        gr.Examples([[q] for q in examples], inputs=[box], label="Try asking")
+    return AskTab(committee, since, until, chatbot, box, send, new, None, None)
+
+
+def _ask_tab(committees: list[str], examples: list[str], live: bool) -> AskTab:
+    """The Ask tab: the question column, and the cited items beside it."""
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=5):
+            tab = _question_column(committees, examples, live)
+        with gr.Column(scale=4):
+            tab.table = gr.Dataframe(
+                headers=TABLE_HEADERS,
+                value=[],
+                datatype="str",
+                label="Cited items",
+                interactive=False,
+                wrap=True,
+                column_widths=["20%", "15%", "12%", "19%", "20%", "14%"],
+                elem_id="cited-items",
             )
-            committees = [ALL_COMMITTEES, *committee_choices(pipeline.coverage.committees)]
-            examples = example_questions(pipeline)
-        else:
-            # our own message is Markdown already; an error's text is escaped
-            header = NO_INDEX if unavailable == NO_INDEX else escape_text(str(unavailable))
-            committees, examples = [ALL_COMMITTEES], []
+            with gr.Accordion("Full text of the cited items", open=False):
+                tab.details = gr.Markdown(
+                    "_No items cited._",
+                    latex_delimiters=[],
+                    line_breaks=True,
+                    elem_id="item-text",
+                )
+    return tab
+
+
+def build_app(settings: Settings, pipeline: Any = None) -> gr.Blocks:
+    """The chat page. Without a pipeline one is built here (the model loads once); if the
+    index is missing or cannot be opened, the page says so and how to fix it."""
+    unavailable: str | None = None
+    if pipeline is None:
+        pipeline, unavailable = load_pipeline(settings)
+    handlers = Handlers(pipeline, unavailable)
+    with Page(title="Council minutes Q&A", analytics_enabled=False) as demo:
+        header, committees, examples = _heading(pipeline, unavailable)
         gr.Markdown(
             f"## Ask the council minutes\n{header}",
             elem_id="minutes-header",
@@ -284,75 +379,23 @@ def build_app(settings: Settings, pipeline: Any = None) -> gr.Blocks:
         )
         turns = gr.State([])
         with gr.Tab("Ask"):
-            with gr.Row(equal_height=False):
-                with gr.Column(scale=5):
-                    with gr.Row():
-                        committee = gr.Dropdown(
-                            committees,
-                            value=ALL_COMMITTEES,
-                            label="Committee",
-                            interactive=pipeline is not None,
-                            scale=2,
-                        )
-                        since = gr.Textbox(label="From (YYYY-MM-DD)", placeholder="e.g. 2021-01-01")
-                        until = gr.Textbox(label="To (YYYY-MM-DD)", placeholder="e.g. 2024-12-31")
-                    chatbot = gr.Chatbot(
-                        label="Answers from the minutes",
-                        height=460,
-                        sanitize_html=True,
-                        render_markdown=True,
-                        allow_tags=False,
-                        latex_delimiters=[],
-                        feedback_options=None,
-                        buttons=["copy"],
-                        placeholder="Ask what a committee decided, who attended, or when "
-                        "something was discussed.",
-                        elem_id="chat",
-                    )
-                    with gr.Row():
-                        box = gr.Textbox(
-                            show_label=False,
-                            placeholder="Ask a question about the minutes",
-                            scale=6,
-                            submit_btn=False,
-                            elem_id="question",
-                            max_length=1000,
-                        )
-                        send = gr.Button("Ask", variant="primary", scale=1, min_width=80)
-                        new = gr.Button("Clear", scale=1, min_width=80)
-                    if examples:
-                        gr.Examples([[q] for q in examples], inputs=[box], label="Try asking")
-                with gr.Column(scale=4):
-                    table = gr.Dataframe(
-                        headers=TABLE_HEADERS,
-                        value=[],
-                        datatype="str",
-                        label="Cited items",
-                        interactive=False,
-                        wrap=True,
-                        column_widths=["20%", "15%", "12%", "19%", "20%", "14%"],
-                        elem_id="cited-items",
-                    )
-                    with gr.Accordion("Full text of the cited items", open=False):
-                        details = gr.Markdown(
-                            "_No items cited._",
-                            latex_delimiters=[],
-                            line_breaks=True,
-                            elem_id="item-text",
-                        )
+            tab = _ask_tab(committees, examples, pipeline is not None)
         with gr.Tab("Briefing"):
             briefing_tab(pipeline, unavailable, committees)
         with gr.Tab("Decisions"):
             decisions_tab(pipeline, unavailable, committees, settings)
 
-        inputs = [box, chatbot, turns, committee, since, until]
-        outputs = [box, chatbot, turns, table, details]
-        for trigger in (box.submit, send.click):
-            trigger(chat, inputs, outputs, api_visibility="private", concurrency_id="answer")
-        new.click(clear, None, [chatbot, turns, table, details, box], api_visibility="private")
+        inputs = [tab.box, tab.chatbot, turns, tab.committee, tab.since, tab.until]
+        outputs = [tab.box, tab.chatbot, turns, tab.table, tab.details]
+        cleared = [tab.chatbot, turns, tab.table, tab.details, tab.box]
+        for trigger in (tab.box.submit, tab.send.click):
+            trigger(
+                handlers.chat, inputs, outputs, api_visibility="private", concurrency_id="answer"
+            )
+        tab.new.click(handlers.clear, None, cleared, api_visibility="private")
         # the chat's own bin icon starts a new conversation too: forget the earlier turns
-        chatbot.clear(clear, None, [chatbot, turns, table, details, box], api_visibility="private")
-        gr.api(ask, api_name=API_NAME, concurrency_id="answer")
+        tab.chatbot.clear(handlers.clear, None, cleared, api_visibility="private")
+        gr.api(handlers.ask, api_name=API_NAME, concurrency_id="answer")
 
     return demo.queue(default_concurrency_limit=settings.concurrency, max_size=settings.max_queue)
 
