@@ -119,16 +119,10 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
     paths = output_paths(out)
     corpus: Path | None = getattr(args, "corpus", None)
     if corpus is not None:
-        from minutesqa.ingest import ingest
-
         # one spelling of the folder: the index keys meetings by their file's path, so
         # '../shared/x' and '/work/shared/x' would otherwise hold every meeting twice
         corpus = Path(corpus).resolve()
-        print(f"Checking the index at {settings.index_dir} against {corpus} ...", flush=True)
-        summary = ingest(corpus, settings)
-        for source, reason in summary.failures:
-            print(f"  skipped {source}: {reason}", file=sys.stderr)
-        print(f"  {summary.line()}", flush=True)
+        _ingest_corpus(corpus, settings)
     n_answerable = sum(q.answerable for q in questions)
     print(
         f"{len(questions)} questions ({n_answerable} answerable, "
@@ -151,23 +145,7 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
         "ours": ask_all(questions, ask_ours, paths["ours"], progress=_progress("ours"))
     }
     if getattr(args, "baselines", False):
-        from minutesqa.evaluation import baselines
-        from minutesqa.evaluation.tutorial import TutorialBaseline
-
-        store = pipeline.retriever.store
-        lexical = pipeline.retriever.lexical
-        embedder = pipeline.retriever.embedder
-        systems: dict[str, baselines.Baseline] = {
-            "bm25": baselines.BM25Baseline(store, lexical, k=settings.k),
-            "dense": baselines.DenseBaseline(store, lexical, embedder, k=settings.k),
-        }
-        if corpus is None:
-            print("  tutorial baseline skipped: it needs --corpus (the raw files)", file=sys.stderr)
-        else:
-            systems["tutorial"] = TutorialBaseline.build(
-                corpus, settings, embedder, paths["tutorial_index"]
-            )
-        for name, system in systems.items():
+        for name, system in _baselines(pipeline, settings, corpus, paths).items():
             records[name] = ask_all(questions, system.ask, paths[name], progress=_progress(name))
 
     problems = [p for recs in records.values() for r in recs for p in validate_record(r)]
@@ -179,6 +157,59 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
         chosen = [q for q in questions if half(q.id) == part]
         if chosen:
             scores[f"ours·{part}"] = score(chosen, records["ours"])
+    _report(args, settings, questions, records, scores, problems, pipeline, quality, paths)
+    return 0
+
+
+def _ingest_corpus(corpus: Path, settings: Settings) -> None:
+    """Bring the index in step with the corpus before the questions are asked."""
+    from minutesqa.ingest import ingest
+
+    print(f"Checking the index at {settings.index_dir} against {corpus} ...", flush=True)
+    summary = ingest(corpus, settings)
+    for source, reason in summary.failures:
+        print(f"  skipped {source}: {reason}", file=sys.stderr)
+    print(f"  {summary.line()}", flush=True)
+
+
+def _baselines(
+    pipeline: Any, settings: Settings, corpus: Path | None, paths: dict[str, Path]
+) -> dict[str, Any]:
+    """The systems ours is compared with: BM25 alone, dense alone, and the tutorial's
+    (which needs the raw files)."""
+    from minutesqa.evaluation import baselines
+    from minutesqa.evaluation.tutorial import TutorialBaseline
+
+    store = pipeline.retriever.store
+    lexical = pipeline.retriever.lexical
+    embedder = pipeline.retriever.embedder
+    systems: dict[str, baselines.Baseline] = {
+        "bm25": baselines.BM25Baseline(store, lexical, k=settings.k),
+        "dense": baselines.DenseBaseline(store, lexical, embedder, k=settings.k),
+    }
+    if corpus is None:
+        print("  tutorial baseline skipped: it needs --corpus (the raw files)", file=sys.stderr)
+    else:
+        systems["tutorial"] = TutorialBaseline.build(
+            corpus, settings, embedder, paths["tutorial_index"]
+        )
+    return systems
+
+
+def _report(
+    args: argparse.Namespace,
+    settings: Settings,
+    questions: list[Any],
+    records: dict[str, list[dict[str, Any]]],
+    scores: dict[str, Any],
+    problems: list[str],
+    pipeline: Any,
+    quality: WriterQuality,
+    paths: dict[str, Path],
+) -> None:
+    """The scores table and refusals on the screen; scores, chart and failures written."""
+    n_answerable = sum(q.answerable for q in questions)
+    out = Path(args.out)
     title = Path(args.questions).name
     print()
     print(f"Scores for {title} ({len(questions)} questions, {n_answerable} answerable):")
@@ -215,4 +246,3 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
     print(f"Failures: {paths['failures']}")
     if problems:
         print(f"{len(problems)} format problem(s) in the records (first ones above).")
-    return 0

@@ -124,102 +124,118 @@ def _excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+@dataclass
+class _Tally:
+    """The counts `score` adds up over the questions."""
+
+    hits: dict[int, int] = field(default_factory=lambda: {1: 0, 3: 0, 5: 0, 10: 0})
+    reciprocal: float = 0.0
+    cited_hit: int = 0
+    cited_total: int = 0
+    cited_expected: int = 0
+    with_any: int = 0
+    accurate: int = 0
+    false_abstained: int = 0
+    abstained_right: int = 0
+    latencies: list[float] = field(default_factory=list)
+
+
+_NO_RECORD: dict[str, Any] = {"answer": "", "abstained": False, "citations": [], "retrieved": []}
+
+
 def score(questions: Sequence[Question], records: Sequence[dict[str, Any]]) -> Scores:
     """Every score of EVAL_FORMAT.md, and the failing questions. Records are matched to
     questions by id; a question without a record counts as an empty, unabstained answer."""
     by_id = {str(r.get("id")): r for r in records}
     answerable = [q for q in questions if q.answerable]
     unanswerable = [q for q in questions if q.unanswerable]
-    hits = {1: 0, 3: 0, 5: 0, 10: 0}
-    reciprocal = 0.0
-    cited_hit = 0
-    cited_total = 0
-    cited_expected = 0
-    with_any = 0
-    accurate = 0
-    false_abstained = 0
-    abstained_right = 0
-    latencies: list[float] = []
+    tally = _Tally()
     failures: list[Failure] = []
     for q in questions:
         record = by_id.get(q.id)
         problems: list[str] = []
         if record is None:
-            record = {"answer": "", "abstained": False, "citations": [], "retrieved": []}
+            record = _NO_RECORD
             problems.append("no record for this question")
-        retrieved = list(record.get("retrieved") or [])
-        citations = list(record.get("citations") or [])
-        abstained = bool(record.get("abstained", False))
-        answer = str(record.get("answer", ""))
         if isinstance(record.get("latency_ms"), int | float):
-            latencies.append(float(record["latency_ms"]))
-        rank = first_rank(q, retrieved)
+            tally.latencies.append(float(record["latency_ms"]))
+        rank = first_rank(q, list(record.get("retrieved") or []))
         if q.answerable:
-            for k in hits:
-                if rank is not None and rank <= k:
-                    hits[k] += 1
-            if rank is not None and rank <= MRR_K:
-                reciprocal += 1.0 / rank
-            good = [c for c in citations if is_expected(q, c)]
-            cited_total += len(citations)
-            cited_expected += len(good)
-            if good:
-                cited_hit += 1
-            if abstained:
-                false_abstained += 1
-                problems.append("abstained on an answerable question")
-            if rank is None or rank > TOP_FAILURE_K:
-                where = "not retrieved" if rank is None else f"at rank {rank}"
-                problems.append(f"expected item not in top {TOP_FAILURE_K} ({where})")
-            if not citations:
-                if not abstained:
-                    problems.append("cites nothing")
-            elif not good:
-                problems.append("cites no expected item")
-            if q.any:
-                with_any += 1
-                if not abstained and answer_contains(answer, q.any):
-                    accurate += 1
-                elif not abstained:
-                    problems.append("answer lacks every `any` phrase")
+            problems += _answerable(tally, q, record, rank)
+        elif record.get("abstained", False):
+            tally.abstained_right += 1
         else:
-            if abstained:
-                abstained_right += 1
-            else:
-                problems.append("answered an unanswerable question (did not abstain)")
+            problems.append("answered an unanswerable question (did not abstain)")
         if problems:
-            failures.append(
-                Failure(
-                    id=q.id,
-                    question=q.question,
-                    history=q.history,
-                    expected=tuple(e.label() for e in q.expect),
-                    any=q.any,
-                    problems=tuple(problems),
-                    top=tuple(_label(e) for e in retrieved[:3]),
-                    cited=tuple(_label(c) for c in citations),
-                    answer=_excerpt(answer),
-                    rank=rank,
-                )
-            )
+            failures.append(_failure(q, record, problems, rank))
     n = len(answerable)
     return Scores(
         questions=len(questions),
         answerable=n,
         unanswerable=len(unanswerable),
-        hit_at_1=_share(hits[1], n),
-        hit_at_3=_share(hits[3], n),
-        hit_at_5=_share(hits[5], n),
-        hit_at_10=_share(hits[10], n),
-        mrr_at_10=_share(reciprocal, n),
-        citation_hit=_share(cited_hit, n),
-        citation_precision=_share(cited_expected, cited_total),
-        answer_accuracy=_share(accurate, with_any),
-        abstention_recall=_share(abstained_right, len(unanswerable)),
-        false_abstention=_share(false_abstained, n),
-        p50_latency_ms=percentile(latencies, 50),
-        p95_latency_ms=percentile(latencies, 95),
+        hit_at_1=_share(tally.hits[1], n),
+        hit_at_3=_share(tally.hits[3], n),
+        hit_at_5=_share(tally.hits[5], n),
+        hit_at_10=_share(tally.hits[10], n),
+        mrr_at_10=_share(tally.reciprocal, n),
+        citation_hit=_share(tally.cited_hit, n),
+        citation_precision=_share(tally.cited_expected, tally.cited_total),
+        answer_accuracy=_share(tally.accurate, tally.with_any),
+        abstention_recall=_share(tally.abstained_right, len(unanswerable)),
+        false_abstention=_share(tally.false_abstained, n),
+        p50_latency_ms=percentile(tally.latencies, 50),
+        p95_latency_ms=percentile(tally.latencies, 95),
         failures=failures,
+    )
+
+
+def _answerable(tally: _Tally, q: Question, record: dict[str, Any], rank: int | None) -> list[str]:
+    """An answerable question's record counted into `tally`; what is wrong with it."""
+    problems: list[str] = []
+    citations = list(record.get("citations") or [])
+    abstained = bool(record.get("abstained", False))
+    for k in tally.hits:
+        if rank is not None and rank <= k:
+            tally.hits[k] += 1
+    if rank is not None and rank <= MRR_K:
+        tally.reciprocal += 1.0 / rank
+    good = [c for c in citations if is_expected(q, c)]
+    tally.cited_total += len(citations)
+    tally.cited_expected += len(good)
+    if good:
+        tally.cited_hit += 1
+    if abstained:
+        tally.false_abstained += 1
+        problems.append("abstained on an answerable question")
+    if rank is None or rank > TOP_FAILURE_K:
+        where = "not retrieved" if rank is None else f"at rank {rank}"
+        problems.append(f"expected item not in top {TOP_FAILURE_K} ({where})")
+    if not citations:
+        if not abstained:
+            problems.append("cites nothing")
+    elif not good:
+        problems.append("cites no expected item")
+    if q.any:
+        tally.with_any += 1
+        if not abstained and answer_contains(str(record.get("answer", "")), q.any):
+            tally.accurate += 1
+        elif not abstained:
+            problems.append("answer lacks every `any` phrase")
+    return problems
+
+
+def _failure(q: Question, record: dict[str, Any], problems: list[str], rank: int | None) -> Failure:
+    return Failure(
+        id=q.id,
+        question=q.question,
+        history=q.history,
+        expected=tuple(e.label() for e in q.expect),
+        any=q.any,
+        problems=tuple(problems),
+        top=tuple(_label(e) for e in list(record.get("retrieved") or [])[:3]),
+        cited=tuple(_label(c) for c in list(record.get("citations") or [])),
+        answer=_excerpt(str(record.get("answer", ""))),
+        rank=rank,
     )
 
 
