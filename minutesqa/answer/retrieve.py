@@ -45,10 +45,6 @@ from minutesqa.models import SENTENCES_VERSION, Hit, ItemRef, date_int
 _Scored = tuple[float, float, float, int, list[str], tuple[tuple[str, float], ...]]
 
 
-# one item's score, similarity, coverage, its row, its chunks and the parts of its score
-_Scored = tuple[float, float, float, int, list[str], tuple[tuple[str, float], ...]]
-
-
 @dataclass(frozen=True)
 class _Scope:
     """The bodies one question searches (`Retriever._scope`)."""
