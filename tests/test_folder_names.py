@@ -10,7 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 from minutesqa.models import DocHints, Document, Meeting
-from minutesqa.parse import normalise
+from minutesqa.parse.text import normalise
 from minutesqa.segment import segment
 from minutesqa.segment.bodies import UNKNOWN_BODY, folder_body, settle_bodies, unsettled
 

@@ -579,7 +579,7 @@ Doedd yna ddim datganiadau o ddiddordeb.
 def test_welsh_minutes_are_dated_and_named() -> None:
     # before: refused, "has no recognisable meeting date in its first lines"
     from minutesqa.models import Document
-    from minutesqa.parse import normalise
+    from minutesqa.parse.text import normalise
     from minutesqa.segment import segment
 
     doc = Document(Path("/minutes/7-15_cy.txt"), normalise(MANORDEILO_CY), "txt", "0" * 64)

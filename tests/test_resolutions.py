@@ -12,7 +12,7 @@ import pytest
 
 from minutesqa.cli import main
 from minutesqa.models import Document, Meeting
-from minutesqa.parse import normalise
+from minutesqa.parse.text import normalise
 from minutesqa.segment import WHOLE_DOCUMENT, reading, segment
 from minutesqa.segment.resolutions import header_at
 

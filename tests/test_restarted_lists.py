@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from minutesqa.models import DocHints, Document, Meeting
-from minutesqa.parse import normalise, read_document
-from minutesqa.parse.text import rendered_list_numbers
+from minutesqa.parse import read_document
+from minutesqa.parse.text import normalise, rendered_list_numbers
 from minutesqa.segment import segment
 
 
