@@ -67,7 +67,9 @@ PIPELINE_CHANGES: dict[int, frozenset[str]] = {
     # hearings (headings.restarted_lists), an agenda part's list never chained with the
     # minutes' (headings._in_an_agenda_part), Markdown lists written "1." throughout
     # numbered as rendered (parse.text.rendered_list_numbers), a body named by its folder
-    # (segment.folder_body)
+    # (segment.folder_body), a file's item word ("TOP 1.": segment.item_word), timed Markdown
+    # headings (headings.TIMED_HEADING), "1/" numbers, "## Proceedings" a document part, and
+    # unnumbered headings beside the numbered items (headings._unnumbered_beside)
 }
 # the last version that changed an item's text (and so its sentences): the sentence store
 # is kept across later versions

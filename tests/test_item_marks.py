@@ -179,3 +179,47 @@ def test_a_proceedings_part_opens_into_its_items() -> None:
     titles = [i.title for i in from_text(SCALA_2016, "001-2016-q2.md").items]
     assert titles[-3:] == ["Opening Remarks", "Other board members", "Other business"]
     assert "Proceedings" not in titles
+
+
+# Hackspace Manchester board, 23 February 2016 (shortened): the last items are headings of
+# the numbered items' level with no number (headings._unnumbered_beside)
+HACMAN_2016 = """# 2016-02-23
+
+Present: all
+
+## 1. Approve minutes for last meeting
+
+Approved.
+
+## 2. New Space - contract &c
+
+Email sent to Maria 22-02-2016 will be chased up 24-02-2016 by TK
+
+## 3. Departmental updates
+
+### Purchasing - BD/CH
+
+BD and CH need to coordinate spending.
+
+### Website
+
+Nothing to report.
+
+## Any other business
+
+None.
+
+## Date of next meeting
+
+8 March 2016.
+"""
+
+
+def test_unnumbered_headings_at_the_numbered_items_level_are_items() -> None:
+    assert table(from_text(HACMAN_2016, "2016-02-23.md")) == [
+        ("1", "Approve minutes for last meeting"),
+        ("2", "New Space - contract &c"),
+        ("3", "Departmental updates"),
+        ("", "Any other business"),
+        ("", "Date of next meeting"),
+    ]

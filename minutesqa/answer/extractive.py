@@ -79,6 +79,18 @@ class ExtractiveWriter:
     ) -> Draft:
         if not hits:
             return Draft("", [], True)
+        chosen = self._chosen(question, hits, retrieval)
+        paragraphs = []
+        quotes: list[Quote] = []
+        for n, (hit, rows) in enumerate(chosen, 1):
+            paragraphs.append(self._paragraph(n, hit, rows, question, retrieval, quotes))
+        return Draft("\n\n".join(paragraphs), [hit for hit, _ in chosen], False, tuple(quotes))
+
+    def _chosen(
+        self, question: str, hits: list[Hit], retrieval: Retrieval
+    ) -> list[tuple[Hit, list[tuple[str, float, frozenset[str]]]]]:
+        """The items the answer shows, with their scored sentences: the first, and those
+        as relevant and as well answered as it (or named by the question)."""
         tune = self.settings.tuning
         scored = [
             (hit, self.score_sentences(question, retrieval, hit))
@@ -98,49 +110,60 @@ class ExtractiveWriter:
             close = hit.relevance >= self.settings.threshold and best >= bar - tune.relative_margin
             if close or (_names_item(asked, hit) and _has_content(hit, rows)):
                 chosen.append((hit, rows))
-        paragraphs = []
-        quotes: list[Quote] = []
-        for n, (hit, rows) in enumerate(chosen, 1):
-            lines = [f"**{citation_label(n, hit)}**"]
-            decisions = [d for d in hit.decisions if d]
-            if decisions:
-                first = decisions[: tune.decisions_shown]
-                shown = [clip_at_word(d, tune.clip_decision) for d in first]
-                quotes.extend(Quote(hit.ref, _unannotated(d)) for d in shown)
-                # separate decisions are separate places in the minutes: "…" between them
-                lines.append("Decided: " + f" {GAP} ".join(shown))
-            if hit.ref.item == MEETING_ITEM:
-                # the record is the answer
-                lines.extend(clip_at_word(row[0], tune.clip_record) for row in rows[1:])
-            else:
-                limit, margin = (
-                    (tune.primary_sentences, tune.primary_margin)
-                    if n == 1
-                    else (tune.secondary_sentences, tune.secondary_margin)
-                )
-                picked = _pick(
-                    rows,
-                    decisions,
-                    _topic_terms(question, hit),
-                    limit,
-                    margin,
-                    tune.novelty,
-                    (retrieval.question.kind, tune.kind_margin),
-                )
-                if picked:
-                    runs = [
-                        " ".join(clip_at_word(rows[i][0], tune.clip_sentence) for i in run)
-                        for run in _runs(picked)
-                    ]
-                    quotes.extend(Quote(hit.ref, run) for run in runs)
-                    lines.append(f" {GAP} ".join(runs))
-                elif not decisions and any(row[0].strip() for row in rows):
-                    # a bare item ("None", a list of sub-headings): what it says is the answer
-                    bare = clip_at_word(" ".join(row[0] for row in rows), tune.clip_bare)
-                    quotes.append(Quote(hit.ref, bare))
-                    lines.append(bare)
-            paragraphs.append("\n".join(lines))
-        return Draft("\n\n".join(paragraphs), [hit for hit, _ in chosen], False, tuple(quotes))
+        return chosen
+
+    def _paragraph(
+        self,
+        n: int,
+        hit: Hit,
+        rows: list[tuple[str, float, frozenset[str]]],
+        question: str,
+        retrieval: Retrieval,
+        quotes: list[Quote],
+    ) -> str:
+        """The `n`th item's paragraph: its citation, its decisions, and the sentences that
+        answer (the record's lines for a meeting's own record); what it quotes is added
+        to `quotes`."""
+        tune = self.settings.tuning
+        lines = [f"**{citation_label(n, hit)}**"]
+        decisions = [d for d in hit.decisions if d]
+        if decisions:
+            first = decisions[: tune.decisions_shown]
+            shown = [clip_at_word(d, tune.clip_decision) for d in first]
+            quotes.extend(Quote(hit.ref, _unannotated(d)) for d in shown)
+            # separate decisions are separate places in the minutes: "…" between them
+            lines.append("Decided: " + f" {GAP} ".join(shown))
+        if hit.ref.item == MEETING_ITEM:
+            # the record is the answer
+            lines.extend(clip_at_word(row[0], tune.clip_record) for row in rows[1:])
+            return "\n".join(lines)
+        limit, margin = (
+            (tune.primary_sentences, tune.primary_margin)
+            if n == 1
+            else (tune.secondary_sentences, tune.secondary_margin)
+        )
+        picked = _pick(
+            rows,
+            decisions,
+            _topic_terms(question, hit),
+            limit,
+            margin,
+            tune.novelty,
+            (retrieval.question.kind, tune.kind_margin),
+        )
+        if picked:
+            runs = [
+                " ".join(clip_at_word(rows[i][0], tune.clip_sentence) for i in run)
+                for run in _runs(picked)
+            ]
+            quotes.extend(Quote(hit.ref, run) for run in runs)
+            lines.append(f" {GAP} ".join(runs))
+        elif not decisions and any(row[0].strip() for row in rows):
+            # a bare item ("None", a list of sub-headings): what it says is the answer
+            bare = clip_at_word(" ".join(row[0] for row in rows), tune.clip_bare)
+            quotes.append(Quote(hit.ref, bare))
+            lines.append(bare)
+        return "\n".join(lines)
 
     def score_sentences(
         self, question: str, retrieval: Retrieval, hit: Hit

@@ -20,7 +20,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
-from minutesqa.segment.candidates import POINT_ZERO, Candidate, _order_of
+from minutesqa.segment.candidates import POINT_ZERO, Candidate, _order_of, read_line
 from minutesqa.segment.chains import (
     REFERENCES,
     Chain,
@@ -101,6 +101,7 @@ def choose_agenda(
             if restarted:
                 return restarted
             heads = _taken_out_of_order(_fill_from_subs(list(outer.heads), cands), cands)
+            heads = _unnumbered_beside(heads, cands, raw)
             return _open_numbered_parents(heads, cands, following)
     if marked:
         return marked
@@ -263,3 +264,24 @@ def _taken_out_of_order(heads: list[Candidate], cands: list[Candidate]) -> list[
         if not restarts:
             out.append(replace(c, out_of_order=True))  # segment checks its title reads as one
     return sorted(out, key=lambda c: c.line)
+
+
+def _unnumbered_beside(
+    heads: list[Candidate], cands: list[Candidate], raw: Sequence[str]
+) -> list[Candidate]:
+    """Unnumbered headings at the Markdown level of the numbered items, after the first
+    ("## 1. Approve minutes" ... "## 4. Update on actions", then "## Any other business",
+    "## Date of next meeting"): items the clerk did not number, not text of the item before
+    them. Only where every numbered item is a heading of one level."""
+    if not raw or not heads or any(h.number == "" for h in heads):
+        return heads
+    levels = {read_line(raw[h.line]).level for h in heads}
+    if len(levels) != 1 or not (level := levels.pop()):
+        return heads
+    taken = {h.line for h in heads}
+    beside = [
+        c
+        for c in cands
+        if c.scheme == f"h{level}" and c.line > heads[0].line and c.line not in taken
+    ]
+    return sorted(heads + beside, key=lambda c: c.line) if beside else heads
