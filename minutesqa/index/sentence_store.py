@@ -125,6 +125,59 @@ class SharedSentences(Protocol):
     def remove(self, digests: set[str]) -> None: ...
 
 
+def _embedded(
+    texts: list[str], model: Callable[[], Embedder], progress: bool
+) -> dict[str, np.ndarray]:
+    """Each sentence's vector, embedded in batches (the model loaded only if any)."""
+    made: dict[str, np.ndarray] = {}
+    if not texts:
+        return made
+    embedder = model()
+    bar = tqdm(
+        total=len(texts),
+        desc="Embedding sentences",
+        unit="sentence",
+        disable=not progress,
+        file=sys.stderr,
+    )
+    for start in range(0, len(texts), BATCH):
+        part = texts[start : start + BATCH]
+        made.update(zip(part, embedder.embed(part), strict=True))
+        bar.update(len(part))
+    bar.close()
+    return made
+
+
+def _assembled(
+    wanted: dict[str, tuple[str, bool]],
+    old: SentenceStore,
+    fetched: dict[str, np.ndarray],
+    todo: dict[str, list[str]],
+    made: dict[str, np.ndarray],
+    dim: int,
+) -> tuple[dict[str, tuple[int, int]], np.ndarray]:
+    """The new store's rows (item digest -> first row, count) and vectors, in the order
+    of `wanted`: kept from the old store, fetched from the shared one, or just made."""
+    total = sum(old.rows[d][1] for d in wanted if d in old.rows)
+    total += sum(len(s) for s in todo.values()) + sum(len(b) for b in fetched.values())
+    vectors = np.zeros((total, dim), dtype=np.float32)
+    rows: dict[str, tuple[int, int]] = {}
+    at = 0
+    for digest in wanted:
+        if digest in old.rows:
+            start, n = old.rows[digest]
+            vectors[at : at + n] = old.vectors[start : start + n]
+        elif digest in fetched:
+            n = len(fetched[digest])
+            vectors[at : at + n] = fetched[digest]
+        else:
+            n = len(todo[digest])
+            vectors[at : at + n] = np.stack([made[s] for s in todo[digest]])
+        rows[digest] = (at, n)
+        at += n
+    return rows, vectors
+
+
 def update_sentence_store(
     directory: Path,
     items: Iterable[tuple[str, bool]],
@@ -159,41 +212,12 @@ def update_sentence_store(
     fetched = shared.fetch([d for d in missing if d in on_server]) if shared is not None else {}
     todo = {d: item_sentences(*wanted[d]) for d in missing if d not in fetched}
     texts = list(dict.fromkeys(s for sentences in todo.values() for s in sentences))
-    made: dict[str, np.ndarray] = {}
-    if texts:
-        embedder = model()
-        bar = tqdm(
-            total=len(texts),
-            desc="Embedding sentences",
-            unit="sentence",
-            disable=not progress,
-            file=sys.stderr,
-        )
-        for start in range(0, len(texts), BATCH):
-            part = texts[start : start + BATCH]
-            made.update(zip(part, embedder.embed(part), strict=True))
-            bar.update(len(part))
-        bar.close()
+    made = _embedded(texts, model, progress)
     dim = next(iter(made.values())).shape[0] if made else 0
     dim = dim or (old.vectors.shape[1] if kept else 0)
     dim = dim or (next(iter(fetched.values())).shape[1] if fetched else 0)
-    total = sum(old.rows[d][1] for d in kept) + sum(len(s) for s in todo.values())
-    total += sum(len(block) for block in fetched.values())
-    vectors = np.zeros((total, dim), dtype=np.float32)
-    rows: dict[str, tuple[int, int]] = {}
-    at = 0
-    for digest in wanted:
-        if digest in old.rows:
-            start, n = old.rows[digest]
-            vectors[at : at + n] = old.vectors[start : start + n]
-        elif digest in fetched:
-            n = len(fetched[digest])
-            vectors[at : at + n] = fetched[digest]
-        else:
-            n = len(todo[digest])
-            vectors[at : at + n] = np.stack([made[s] for s in todo[digest]])
-        rows[digest] = (at, n)
-        at += n
+    rows, vectors = _assembled(wanted, old, fetched, todo, made, dim)
+    total = len(vectors)
     if not len(kept) == len(wanted) == len(old.rows):
         SentenceStore(model_name, pipeline, rows, vectors).save(directory)
     if shared is not None:
