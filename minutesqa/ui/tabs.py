@@ -39,50 +39,56 @@ def _download(text: str | bytes, name: str) -> str:
     return str(path)
 
 
-def briefing_tab(pipeline: Any, unavailable: str | None, committees: list[str]) -> None:
-    def briefing_view(topic: object, committee: object, since: object, until: object) -> Any:
-        """A status line (the briefing's head), the timeline, and its Markdown and DOCX."""
-        from minutesqa.reports.brief import brief, render
+def brief_view(
+    pipeline: Any,
+    unavailable: str | None,
+    topic: object,
+    committee: object,
+    since: object,
+    until: object,
+) -> Any:
+    """A status line (the briefing's head), the timeline, and its Markdown and DOCX."""
+    from minutesqa.reports.brief import brief, render
 
-        hidden = (gr.DownloadButton(visible=False), gr.DownloadButton(visible=False))
-        if pipeline is None:
-            return escape_text(str(unavailable)), [], *hidden
-        try:
-            name, start, end = _filters(committee, since, until)
-            request = read_request(topic, [], name, start, end)
-            found = brief(
-                pipeline.retriever,
-                pipeline.extractive,
-                request.question,
-                since=request.since,
-                until=request.until,
-                committee=request.committee,
-            )
-        except MinutesError as exc:
-            return escape_text(str(exc)), [], *hidden
-        rows = [
-            [e.ref.date.isoformat(), e.ref.committee, item_label(e.ref.item, e.ref.title),
-             " ".join(e.decisions), " … ".join(e.sentences)]
-            for e in found.entries
-        ]  # fmt: skip
-        status = escape_text(found.head())
-        if found.passing:
-            status += "  \nMentioned in passing: " + escape_text(
-                "; ".join(
-                    f"{human_date(r.date)}, {item_label(r.item, r.title)}" for r in found.passing
-                )
-            )
-        if not found.entries:
-            return status, rows, *hidden
-        md = _download(render(found, "md"), "briefing.md")
-        docx = _download(render(found, "docx"), "briefing.docx")
-        return (
-            status,
-            rows,
-            gr.DownloadButton(value=md, visible=True),
-            gr.DownloadButton(value=docx, visible=True),
+    hidden = (gr.DownloadButton(visible=False), gr.DownloadButton(visible=False))
+    if pipeline is None:
+        return escape_text(str(unavailable)), [], *hidden
+    try:
+        name, start, end = _filters(committee, since, until)
+        request = read_request(topic, [], name, start, end)
+        found = brief(
+            pipeline.retriever,
+            pipeline.extractive,
+            request.question,
+            since=request.since,
+            until=request.until,
+            committee=request.committee,
         )
+    except MinutesError as exc:
+        return escape_text(str(exc)), [], *hidden
+    rows = [
+        [e.ref.date.isoformat(), e.ref.committee, item_label(e.ref.item, e.ref.title),
+         " ".join(e.decisions), " … ".join(e.sentences)]
+        for e in found.entries
+    ]  # fmt: skip
+    status = escape_text(found.head())
+    if found.passing:
+        status += "  \nMentioned in passing: " + escape_text(
+            "; ".join(f"{human_date(r.date)}, {item_label(r.item, r.title)}" for r in found.passing)
+        )
+    if not found.entries:
+        return status, rows, *hidden
+    md = _download(render(found, "md"), "briefing.md")
+    docx = _download(render(found, "docx"), "briefing.docx")
+    return (
+        status,
+        rows,
+        gr.DownloadButton(value=md, visible=True),
+        gr.DownloadButton(value=docx, visible=True),
+    )
 
+
+def briefing_tab(pipeline: Any, unavailable: str | None, committees: list[str]) -> None:
     gr.Markdown(
         "Every meeting where a topic was discussed, oldest first, with what was decided: "
         "for a briefing. Download it as Markdown or Word.",
@@ -109,6 +115,10 @@ def briefing_tab(pipeline: Any, unavailable: str | None, committees: list[str]) 
     with gr.Row():
         md = gr.DownloadButton("Download Markdown", visible=False)
         docx = gr.DownloadButton("Download Word", visible=False)
+
+    def briefing_view(topic: object, committee: object, since: object, until: object) -> Any:
+        return brief_view(pipeline, unavailable, topic, committee, since, until)
+
     for trigger in (go.click, topic.submit):
         trigger(
             briefing_view, [topic, committee, since, until], [status, table, md, docx],
