@@ -45,7 +45,8 @@ from minutesqa.errors import ConfigError, InputError  # noqa: E402
 from minutesqa.ingest import discover  # noqa: E402
 from minutesqa.parse import read_document  # noqa: E402
 from minutesqa.reports.split_report import MIN_ITEMS, FileResult, measure_file  # noqa: E402
-from minutesqa.segment import UNKNOWN_BODY, WHOLE_DOCUMENT, segment, settle_bodies  # noqa: E402
+from minutesqa.segment import WHOLE_DOCUMENT, segment  # noqa: E402
+from minutesqa.segment.bodies import UNKNOWN_BODY, settle_bodies  # noqa: E402
 
 MANIFEST = ROOT / "eval" / "bodies_manifest.yaml"
 COLLECTED = Path("/work/collected")
@@ -53,7 +54,7 @@ COLLECTED = Path("/work/collected")
 Measure = Callable[[Path], FileResult]
 # the agenda items segmentation finds in a file, (number as found, title), for item recall
 FindItems = Callable[[Path], "list[tuple[str, str]]"]
-# the name a file's meeting is indexed under once its folder is read (segment.settle_bodies:
+# the name a file's meeting is indexed under once its folder is read (bodies.settle_bodies:
 # a meeting whose text names no body takes its folder's), given the folder's names
 Settle = Callable[[Path, "dict[str, Counter[str]]"], str]
 
@@ -440,7 +441,7 @@ def measure_body(
 
 
 def settled_name(path: Path, names: dict[str, Counter[str]], settings: Settings) -> str:
-    """The name ingest stores for the file's meeting (`segment.settle_bodies`), its folder's
+    """The name ingest stores for the file's meeting (`bodies.settle_bodies`), its folder's
     other meetings' names known."""
     doc = read_document(
         path, max_bytes=int(settings.max_file_mb * 1024**2), timeout_s=settings.parse_timeout_s
@@ -520,7 +521,7 @@ def format_markdown(reports: Sequence[BodyReport], root: Path) -> str:
         "from the file's header (files printing no date not scored); *body names right*: the "
         "committee found equals the manifest's name after `normalise_name`; *names as "
         "indexed*: the same for the name ingest stores, the folder read (a file whose text "
-        "names no body takes its folder's: `segment.settle_bodies`); *item recall*: the share "
+        "names no body takes its folder's: `bodies.settle_bodies`); *item recall*: the share "
         "of the manifest's gold agenda items a found item matches (by number, else title: "
         "`match_items`), the mean over the body's files with gold items (their count in "
         "brackets).",

@@ -19,16 +19,17 @@ from tqdm import tqdm
 
 from minutesqa.chunk import chunk_meeting
 from minutesqa.config import Settings
-from minutesqa.errors import InputError, MinutesError
+from minutesqa.errors import InputError
 from minutesqa.index.embed import Embedder, get_embedder
 from minutesqa.index.lexical import LexicalIndex
-from minutesqa.index.lexical_sync import open_lexical, sync_lexical
+from minutesqa.index.lexical_sync import sync_lexical
 from minutesqa.index.lock import IndexLock
 from minutesqa.index.sentence_store import update_sentence_store
 from minutesqa.index.store import DIRTY, ServerSentences, VectorStore
 from minutesqa.models import SENTENCES_VERSION, Chunk, Meeting, pipeline_current
 from minutesqa.parse import SUPPORTED, read_document
-from minutesqa.segment import WHOLE_DOCUMENT, segment, settle_bodies, unsettled
+from minutesqa.segment import WHOLE_DOCUMENT, segment
+from minutesqa.segment.bodies import settle_bodies, unsettled
 
 # Notes kept beside the minutes about the collection, not minutes: a readme, the source
 # or provenance of the files, a licence, a change log ("README", "SOURCE.txt", "Readme.md",
@@ -394,10 +395,7 @@ def summary_exit_code(summary: IngestSummary) -> int:
 
 __all__ = [
     "IngestSummary",
-    "MinutesError",
     "discover",
     "ingest",
     "iter_items",
-    "open_lexical",
-    "sync_lexical",
 ]

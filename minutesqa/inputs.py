@@ -114,7 +114,7 @@ def read_day(value: object, label: str) -> dt.date | None:
 
 
 def _written_day(value: str) -> dt.date | None:
-    from minutesqa.dates import parse_date
+    from minutesqa.segment.dates import parse_date
 
     if len(value) > 40 or "/" in value:  # 05/06/2024: day or month first? refused
         return None

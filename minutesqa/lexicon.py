@@ -74,7 +74,7 @@ DECIDING_BODIES = ("members", "partnership", "committee", "board", "council", "p
 ORG_UNIT_NOUNS = ("directorate", "department", "services", "section", "committee", "committees")
 # how a question names the meeting, its papers and the body that met ("what did the
 # committee decide", "in the minutes", "the Safer Stockton Partnership"): no topic words,
-# even inside a name (lexical.BODY_WORDS)
+# even inside a name (terms.BODY_WORDS)
 MEETING_WORDS = ("meeting", "meetings", "minute", "minutes", "item", "items")
 BODY_REFERENCE_NOUNS = ("partnership", "committee", "council", "members", "member")
 # words of committee names that name no body in particular: the commonest kinds of body,

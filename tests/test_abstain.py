@@ -12,7 +12,7 @@ from dataclasses import replace
 import numpy as np
 
 from minutesqa.answer.abstain import abstain_text, answerable
-from minutesqa.answer.retrieve import BodyScope, Coverage, Retrieval
+from minutesqa.answer.retrieval import BodyScope, Coverage, Retrieval
 from minutesqa.index.lexical import LexicalIndex
 from minutesqa.models import Hit, ItemRef
 from tests.conftest import FakeEmbedder

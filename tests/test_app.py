@@ -15,7 +15,7 @@ import pytest
 from gradio_client import Client
 from gradio_client.exceptions import AuthenticationError
 
-from minutesqa.answer.retrieve import Coverage
+from minutesqa.answer.retrieval import Coverage
 from minutesqa.config import Settings
 from minutesqa.errors import ConfigError
 from minutesqa.ui.app import NO_INDEX, build_app, launch_options, prepare

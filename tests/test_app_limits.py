@@ -15,7 +15,7 @@ import httpx
 import pytest
 from gradio_client import Client
 
-from minutesqa.answer.retrieve import Coverage
+from minutesqa.answer.retrieval import Coverage
 from minutesqa.config import Settings
 from minutesqa.inputs import MAX_QUESTION_CHARS
 from minutesqa.ui.app import MAX_HISTORY

@@ -114,8 +114,8 @@ def test_the_committee_picker_shows_each_body_once() -> None:
 def test_header_gives_the_fuller_name_of_a_repeated_board_name(tmp_path: Path) -> None:
     """ "Board of Education" three times under "San Juan Unified School District": the body
     is the district's board, not a "Board of Education" shared by every school district."""
-    from minutesqa.header import body_name
     from minutesqa.models import DocHints
+    from minutesqa.segment.body_names import body_name
 
     header = [
         "San Juan Unified School District",
@@ -135,7 +135,7 @@ def test_meeting_with_no_name_takes_the_folder_name_its_text_uses() -> None:
     own words its text uses ("Fair Oaks"), not the folder's commonest name."""
     from collections import Counter
 
-    from minutesqa.segment import _folder_name_for
+    from minutesqa.segment.bodies import _folder_name_for
 
     seen = Counter(
         {"San Juan Unified School District Board of Education": 6, "Fair Oaks Water District": 2}
@@ -195,13 +195,13 @@ def test_committee_name_words_most_of_the_archive_uses_name_no_committee() -> No
     ],
 )
 def test_a_meetings_purpose_is_not_part_of_the_bodys_name(header: str, name: str) -> None:
-    from minutesqa.header import clean_name, valid_name
+    from minutesqa.segment.names import clean_name, valid_name
 
     assert clean_name(header) == name and valid_name(name)
 
 
 def test_an_officers_post_is_not_a_body() -> None:
-    from minutesqa.header import valid_name
+    from minutesqa.segment.names import valid_name
 
     assert not valid_name("Administrator , Senior Executive Engineer")
     assert valid_name("Executive Committee")
@@ -227,8 +227,8 @@ def test_a_sentence_names_a_few_bodies_and_counts_many() -> None:
 )
 def test_local_bodies_are_bodies(tmp_path: Path, header: list[str], name: str) -> None:
     """A town, township, parish or village (the body in local government below a council)."""
-    from minutesqa.header import body_name
     from minutesqa.models import DocHints
+    from minutesqa.segment.body_names import body_name
 
     assert body_name(header, tmp_path / "minutes.md", DocHints()) == name
 
@@ -263,6 +263,6 @@ def test_local_bodies_are_bodies(tmp_path: Path, header: list[str], name: str) -
 def test_a_name_printed_in_capitals_keeps_its_acronyms(printed: str, name: str) -> None:
     """Title-casing a name printed in capitals keeps an acronym's capitals (2 to 5 letters,
     no vowel) and writes a title's abbreviation in title case."""
-    from minutesqa.header import _tidy_name
+    from minutesqa.segment.names import _tidy_name
 
     assert _tidy_name(printed) == name

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from minutesqa.answer.dates import DateIntent, question_dates
 from minutesqa.answer.query import mentions_period
-from minutesqa.dates import DateIntent, find_dates, month_first, parse_date, question_dates
-from minutesqa.header import meeting_date
 from minutesqa.models import DocHints
+from minutesqa.segment.dates import find_dates, month_first, parse_date
+from minutesqa.segment.held_date import meeting_date
 
 D = dt.date
 TODAY = D(2024, 6, 15)

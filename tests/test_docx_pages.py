@@ -99,7 +99,7 @@ def test_the_heading_in_a_text_box_read_once(tmp_path: Path) -> None:
     import docx
     from docx.oxml import parse_xml
 
-    from minutesqa.parse import docx_text
+    from minutesqa.parse.docx import docx_text
 
     d = docx.Document()
     heading = ["WEREHAM PARISH COUNCIL", "Minutes of the Ordinary Parish Council Meeting",

@@ -254,7 +254,7 @@ def test_cli_writes_table_and_json(
 
 def test_names_as_indexed_take_the_folders_name(fc: ModuleType, tmp_path: Path) -> None:
     # ingest names a meeting whose text names no body by its folder's other meetings
-    # (segment.settle_bodies); the report scores that name beside the file's own
+    # (bodies.settle_bodies); the report scores that name beside the file's own
     root = tmp_path / "c"
     (root / "gamma").mkdir(parents=True)
     (root / "gamma" / "2020-01-07.txt").write_text(

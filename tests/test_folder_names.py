@@ -1,4 +1,4 @@
-"""A body named by its folder (segment.folder_body, settle_bodies; issue 25): minutes whose
+"""A body named by its folder (bodies.folder_body, settle_bodies; issue 25): minutes whose
 text never names the body that met, or names only its kind ("# Council 2024-08-16", the
 Rust Leadership Council's notes; "SC", the NixOS Steering Committee's; "Committee Meeting
 2016.09.14" in a folder "Committee" of Perth Artifactory's wiki), take the fuller name their
@@ -10,8 +10,9 @@ from collections import Counter
 from pathlib import Path
 
 from minutesqa.models import DocHints, Document, Meeting
-from minutesqa.parse import normalise
-from minutesqa.segment import UNKNOWN_BODY, folder_body, segment, settle_bodies, unsettled
+from minutesqa.parse.text import normalise
+from minutesqa.segment import segment
+from minutesqa.segment.bodies import UNKNOWN_BODY, folder_body, settle_bodies, unsettled
 
 
 def meeting_in(folder: str, name: str, text: str) -> Meeting:

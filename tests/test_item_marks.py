@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from minutesqa.models import DocHints, Document, Meeting
-from minutesqa.parse import normalise
+from minutesqa.parse.text import normalise
 from minutesqa.segment import item_word, segment
 
 

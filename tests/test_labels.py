@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from minutesqa.header import body_name
 from minutesqa.models import DocHints
+from minutesqa.segment.body_names import body_name
 from tests.test_segment import from_text
 
 # Wereham Parish Council, 8 July 2014 and the annual meeting of 13 May 2014 (typed to a

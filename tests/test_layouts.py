@@ -25,7 +25,8 @@ import pytest
 from minutesqa.errors import InputError
 from minutesqa.models import Meeting
 from minutesqa.parse import SUPPORTED, read_document, supported_extensions
-from minutesqa.segment import WHOLE_DOCUMENT, segment, settle_bodies
+from minutesqa.segment import WHOLE_DOCUMENT, segment
+from minutesqa.segment.bodies import settle_bodies
 from tests.conftest import need_corpus
 
 pytestmark = pytest.mark.slow  # one parse of ~1,150 files (Limerick included) is ~30 s

@@ -1,5 +1,5 @@
-"""Which of the dates minutes print is the meeting's (header.meeting_date): the named
-contexts that make a date another day's (header.NOT_HELD), a day and month with no year,
+"""Which of the dates minutes print is the meeting's (held_date.meeting_date): the named
+contexts that make a date another day's (held_date.NOT_HELD), a day and month with no year,
 dates in file names. Passages are quoted from real parish, community and council minutes
 (Norfolk parish councils, Ayton Community Council, Limerick City and County Council)."""
 
@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from minutesqa.dates import day_months, find_dates, name_dates, name_readings, year_of
 from minutesqa.errors import InputError
-from minutesqa.header import meeting_date, not_held
 from minutesqa.models import DocHints
+from minutesqa.segment.dates import day_months, find_dates, name_dates, name_readings, year_of
+from minutesqa.segment.held_date import meeting_date, not_held
 
 D = dt.date
 
@@ -579,7 +579,7 @@ Doedd yna ddim datganiadau o ddiddordeb.
 def test_welsh_minutes_are_dated_and_named() -> None:
     # before: refused, "has no recognisable meeting date in its first lines"
     from minutesqa.models import Document
-    from minutesqa.parse import normalise
+    from minutesqa.parse.text import normalise
     from minutesqa.segment import segment
 
     doc = Document(Path("/minutes/7-15_cy.txt"), normalise(MANORDEILO_CY), "txt", "0" * 64)

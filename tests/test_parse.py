@@ -697,7 +697,7 @@ CCTV
 
 
 def test_docx_headings_bold_and_automatic_numbering() -> None:
-    from minutesqa.parse import docx_text
+    from minutesqa.parse.docx import docx_text
 
     assert docx_text(make_structured_docx()) == STRUCTURED_DOCX_TEXT
 
@@ -716,7 +716,7 @@ def test_docx_tracked_changes_hidden_text_links_and_merged_cells() -> None:
     import docx
     from docx.oxml import parse_xml
 
-    from minutesqa.parse import docx_text
+    from minutesqa.parse.docx import docx_text
 
     d = docx.Document()
     d.element.body.insert(
@@ -815,7 +815,7 @@ Hall hire \u00a325.00
 
 
 def test_html_blog_page_without_its_chrome(tmp_path: Path) -> None:
-    from minutesqa.parse import html_text
+    from minutesqa.parse.html import html_text
 
     assert html_text(BLOG_PAGE.encode()) == BLOG_TEXT
     path = tmp_path / "minutes.html"
@@ -847,7 +847,7 @@ objections of the highway authority.</p>
 
 def test_html_page_without_main_markup() -> None:
     """No <main>, <article> or telling class names: trafilatura finds where the minutes are."""
-    from minutesqa.parse import html_text
+    from minutesqa.parse.html import html_text
 
     assert html_text(PLAIN_PAGE.encode("utf-8")) == (
         "# Planning Committee\n\n"
@@ -866,7 +866,7 @@ def test_html_page_without_main_markup() -> None:
 def test_html_exported_document_is_kept_whole() -> None:
     """A word processor's "save as web page": no site around it, so nothing is dropped
     (short lines like a lone item number included); UTF-8 without a charset declaration."""
-    from minutesqa.parse import html_text
+    from minutesqa.parse.html import html_text
 
     page = (
         "<html><body><div class=WordSection1><p class=MsoTitle><b><span>Finance Committee"
@@ -937,7 +937,7 @@ def make_furnished_pdf(pages: list[list[str]]) -> bytes:
 
 
 def test_pdf_running_title_and_page_numbers_dropped(tmp_path: Path) -> None:
-    from minutesqa.parse import pdf_text
+    from minutesqa.parse.pdf import pdf_text
 
     assert pdf_text(make_furnished_pdf(FURNISHED_PAGES)) == (
         # the first page keeps the running title: it often is the only title
@@ -964,7 +964,7 @@ def test_drop_page_furniture_on_form_feed_pages() -> None:
     """pdftotext's pages (split at form feeds): a browser's print header, the page's URL
     with "N/4", "N | Page" footers go; an item number that opens two pages, a "Motion:"
     that ends two, and the first page's title stay."""
-    from minutesqa.parse import drop_page_furniture
+    from minutesqa.parse.pdf import drop_page_furniture
 
     stamp = "11/29/21, 1:32 PM            BoardDocs\u00ae Plus"
     url = "https://go.boarddocs.com/ca/scoe/Board.nsf/Private?open&login#      {}/4"
@@ -1028,7 +1028,7 @@ def test_scanned_pdf_without_tesseract(tmp_path: Path, monkeypatch: pytest.Monke
 def test_html_nested_thousands_deep() -> None:
     """A hostile page nesting 20,000 tags: no recursion limit, no quadratic walk."""
 
-    from minutesqa.parse import html_text
+    from minutesqa.parse.html import html_text
 
     depth = 20000
     page = "<div class='x'><header>" * depth + "<h1>Parks Committee</h1><p>Held.</p>"

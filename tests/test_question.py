@@ -11,7 +11,7 @@ import pytest
 
 from minutesqa.answer.extractive import ExtractiveWriter
 from minutesqa.answer.question import Kind, holds, is_asking, parse_question, question_kind
-from minutesqa.answer.retrieve import Retrieval
+from minutesqa.answer.retrieval import Retrieval
 from minutesqa.config import Settings
 from minutesqa.models import Hit, ItemRef
 

@@ -12,9 +12,9 @@ import pytest
 
 from minutesqa.cli import main
 from minutesqa.models import Document, Meeting
-from minutesqa.parse import normalise
-from minutesqa.resolutions import header_at
+from minutesqa.parse.text import normalise
 from minutesqa.segment import WHOLE_DOCUMENT, reading, segment
+from minutesqa.segment.resolutions import header_at
 
 
 def _doc(text: str, name: str) -> Document:
@@ -360,6 +360,6 @@ def test_not_resolution_headers(lines: list[str]) -> None:
 def test_an_approval_by_another_body_is_no_outcome(
     text: str, outcome: tuple[str, str] | None
 ) -> None:
-    from minutesqa.decisions import outcome_of
+    from minutesqa.segment.decisions import outcome_of
 
     assert outcome_of(text) == outcome

@@ -1,4 +1,4 @@
-"""A plain numbered list that starts again at 1 (headings.restarted_lists, issue 25): the
+"""A plain numbered list that starts again at 1 (chains.restarted_lists, issue 25): the
 points under section headings in capitals (Stoke Ferry Parish Council, 2001, from the public
 repository lovell/stokeferry.com), the matters of a voting agenda counted afresh under each
 hearing (City of Boston Licensing Board, 2023 and 2024, public PDFs), and a list inside a
@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from minutesqa.models import DocHints, Document, Meeting
-from minutesqa.parse import normalise, read_document
-from minutesqa.parse.text import rendered_list_numbers
+from minutesqa.parse import read_document
+from minutesqa.parse.text import normalise, rendered_list_numbers
 from minutesqa.segment import segment
 
 

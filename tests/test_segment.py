@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from minutesqa.headings import Candidate, candidate_at
 from minutesqa.models import Document, Meeting
-from minutesqa.parse import normalise, read_document
+from minutesqa.parse import read_document
+from minutesqa.parse.text import normalise
 from minutesqa.segment import WHOLE_DOCUMENT, segment
+from minutesqa.segment.candidates import Candidate, candidate_at
 from tests.conftest import SAMPLES, need_corpus
 
 F2011 = SAMPLES / "000_f16cb60d1222a485.txt"

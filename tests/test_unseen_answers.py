@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+from minutesqa.answer.date_preference import _date_preferred
+from minutesqa.answer.dates import DateIntent, question_dates
 from minutesqa.answer.extractive import ExtractiveWriter, _table_cells, meeting_terms
 from minutesqa.answer.query import topic_terms
 from minutesqa.answer.question import (
@@ -19,11 +21,10 @@ from minutesqa.answer.question import (
     parse_question,
     question_kind,
 )
-from minutesqa.answer.retrieve import Retrieval, _date_preferred
+from minutesqa.answer.retrieval import Retrieval
 from minutesqa.committees import committees_placed, with_sub_bodies
 from minutesqa.config import Settings
-from minutesqa.dates import DateIntent, question_dates
-from minutesqa.index.lexical import tokenize
+from minutesqa.index.terms import tokenize
 from minutesqa.models import Hit, ItemRef
 from minutesqa.tuning import Tuning
 
@@ -258,7 +259,8 @@ LAMAS = (
 
 
 def test_a_word_the_minutes_spell_another_way_is_found() -> None:
-    from minutesqa.index.lexical import LexicalIndex, spelling_variants
+    from minutesqa.index.lexical import LexicalIndex
+    from minutesqa.index.terms import spelling_variants
 
     assert {"lama", "fertilis", "behavior"} <= {
         *spelling_variants("llama"),

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from minutesqa.headings import candidate_at, misprint_readings, one_keystroke, year_pair
 from minutesqa.models import DocHints, Document, Meeting
-from minutesqa.parse import normalise
+from minutesqa.parse.text import normalise
 from minutesqa.segment import segment
+from minutesqa.segment.candidates import candidate_at
+from minutesqa.segment.chains import misprint_readings, one_keystroke
+from minutesqa.segment.headings import year_pair
 
 
 def from_text(text: str, name: str = "minutes.txt", title: str = "") -> Meeting:
@@ -457,7 +459,7 @@ def test_the_real_road_deaths_minutes() -> None:
 
 
 def test_the_meetings_kind_is_not_part_of_the_bodys_name() -> None:
-    from minutesqa.header import clean_name
+    from minutesqa.segment.names import clean_name
 
     # the header phrases of Crete Township (Illinois) 2024-2026, Stoke Ferry PC 2011 and
     # Milburn PC's AGMs 2017 and 2019, as the header reader takes them
@@ -510,7 +512,7 @@ def test_a_front_matter_title_with_the_meetings_month_gives_the_body() -> None:
             title=title,
         )
         assert meeting.committee == "Northwold Parish Council"
-    from minutesqa.header import clean_name
+    from minutesqa.segment.names import clean_name
 
     assert clean_name("March Town Council") == "March Town Council"  # a town, not a month
 
@@ -932,7 +934,7 @@ def test_minutes_numbered_by_year_and_month_with_dots() -> None:
 
 
 def test_an_organisational_noun_heads_a_bodys_name() -> None:
-    from minutesqa.header import valid_name
+    from minutesqa.segment.names import valid_name
 
     # real names: the noun ends the name, comes before "of"/"for", opens a Welsh name, or
     # stands before a committee's abbreviation (Limerick's SPCs)

@@ -13,13 +13,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from minutesqa.answer.dates import DateIntent
 from minutesqa.answer.query import is_follow_up, mentions_period, topic_terms
-from minutesqa.answer.retrieve import Coverage, Retrieval
+from minutesqa.answer.retrieval import Coverage, Retrieval
 from minutesqa.answer.sentences import SentenceVectorSource, sentence_vectors
 from minutesqa.committees import committees_phrase
-from minutesqa.dates import DateIntent
 from minutesqa.index.embed import Embedder
-from minutesqa.index.lexical import LexicalIndex, spelling_variants, tokenize
+from minutesqa.index.lexical import LexicalIndex
+from minutesqa.index.terms import spelling_variants, tokenize
 from minutesqa.models import MEETING_ITEM, VENUE_LABEL, human_date
 from minutesqa.prompts import render
 from minutesqa.tuning import Tuning
@@ -143,7 +144,7 @@ def _other_date(case: Case) -> bool:
 def _unsaid_by_body(case: Case) -> bool:
     """The question names a body, and its most telling topic word (the rarest in the
     archive, said somewhere in it) is in none of that body's minutes (nor of its sub
-    committees, retrieve.BodyScope.family) and in none of the items found: the body never
+    committees, retrieval.BodyScope.family) and in none of the items found: the body never
     spoke of the thing asked ("What did the Joint Policing Committee agree about
     defibrillators?", where only the district meetings mention them)."""
     retrieval, lexical = case.retrieval, case.lexical
@@ -167,7 +168,7 @@ def _unsaid_by_body(case: Case) -> bool:
 def _other_body(case: Case) -> bool:
     """ "Did the DSF board agree to lease an office?": the topic is plainly covered in
     another body's minutes, and not in those of the body the question names or of its sub
-    committees (retrieve.BodyScope). The same test as for dates, with the body as scope."""
+    committees (retrieval.BodyScope). The same test as for dates, with the body as scope."""
     body, tune = case.retrieval.body, case.tune
     if body is None or body.other is None:
         return False
@@ -219,7 +220,7 @@ def clear_match(case: Case) -> bool:
         outside = (since and top.ref.date < since) or (until and top.ref.date > until)
         # an item of another date that names the period asked speaks of it (the 2025
         # budgetary plan adopted in November 2024, 2020's figures given in March 2021:
-        # retrieve._date_preferred): it is within the dates
+        # date_preference._date_preferred): it is within the dates
         if outside and not mentions_period(top.text, DateIntent(since, until), top.ref.date):
             return False
     return coverage >= tune.clear_coverage or top.relevance >= tune.close_item

@@ -24,12 +24,12 @@ from typing import Any, Protocol
 
 from minutesqa.answer.extractive import Draft, ExtractiveWriter, citation_label
 from minutesqa.answer.query import topic_terms
-from minutesqa.answer.retrieve import Retrieval
+from minutesqa.answer.retrieval import Retrieval
 from minutesqa.answer.sentences import SentenceVectorSource
 from minutesqa.config import Settings
 from minutesqa.errors import ConfigError
 from minutesqa.index.embed import Embedder
-from minutesqa.index.lexical import tokenize
+from minutesqa.index.terms import tokenize
 from minutesqa.lexicon import CURRENCY_SYMBOLS
 from minutesqa.models import Hit, human_date, item_label
 from minutesqa.prompts import render

@@ -14,7 +14,8 @@ from minutesqa.answer.abstain import MODEL_DECLINED, abstain_reason, abstain_tex
 from minutesqa.answer.extractive import AnswerWriter, Draft, ExtractiveWriter
 from minutesqa.answer.generate import writer_for
 from minutesqa.answer.query import Query
-from minutesqa.answer.retrieve import Coverage, Retriever
+from minutesqa.answer.retrieval import Coverage
+from minutesqa.answer.retrieve import Retriever
 from minutesqa.config import Settings
 from minutesqa.models import Answer
 

@@ -9,8 +9,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from minutesqa.dates import DateIntent, without_parts_of_year
-from minutesqa.index.lexical import content_terms
+from minutesqa.answer.dates import DateIntent, without_parts_of_year
+from minutesqa.index.terms import content_terms
 from minutesqa.lexicon import MONTH_ABBREVIATIONS, MONTHS
 from minutesqa.tuning import Tuning
 

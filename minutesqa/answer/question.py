@@ -14,16 +14,9 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from minutesqa.answer.dates import PARTS_OF_YEAR, DateIntent, question_dates
 from minutesqa.answer.query import MEETING_INTENT, is_follow_up, search_text, topic_terms
-from minutesqa.dates import (
-    ANY_MONTH,
-    MONTH_NAMES,
-    PARTS_OF_YEAR,
-    WEEKDAY,
-    DateIntent,
-    question_dates,
-)
-from minutesqa.index.lexical import tokenize
+from minutesqa.index.terms import tokenize
 from minutesqa.lexicon import (
     AMOUNT_WORDS,
     CURRENCY_SYMBOLS,
@@ -34,6 +27,7 @@ from minutesqa.lexicon import (
     QUARTER_WORDS,
     REASON_PHRASES,
 )
+from minutesqa.segment.dates import ANY_MONTH, MONTH_NAMES, WEEKDAY
 
 
 class Kind(StrEnum):

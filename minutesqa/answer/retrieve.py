@@ -1,28 +1,29 @@
 """Stage 6: hybrid retrieval. Dense search in Chroma and BM25 over the same chunks, fused
 by reciprocal rank, merged into agenda items, filtered by committee and date (including
-dates read from the question itself)."""
+dates read from the question itself). What it returns is `retrieval`'s; a date in the
+question weighs as `date_preference` says."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 
 import numpy as np
 
+from minutesqa.answer.date_preference import _date_preferred
+from minutesqa.answer.dates import DateIntent
 from minutesqa.answer.query import (
     MEETING_INTENT,
     Query,
     intersect,
-    is_follow_up,
     mentions_period,
-    search_text,
     topic_terms,
 )
 from minutesqa.answer.question import ParsedQuestion, asking_part, parse_question
+from minutesqa.answer.retrieval import BodyScope, Coverage, Retrieval
 from minutesqa.committees import (
     COMMITTEE_GENERIC,
-    committee_choices,
     committee_family,
     committees_named,
     committees_placed,
@@ -31,75 +32,14 @@ from minutesqa.committees import (
     with_sub_bodies,
 )
 from minutesqa.config import Settings
-from minutesqa.dates import DateIntent
 from minutesqa.errors import IndexMissingError
 from minutesqa.index.embed import Embedder, get_embedder
-from minutesqa.index.lexical import LexicalIndex, committee_words, tokenize
+from minutesqa.index.lexical import LexicalIndex
 from minutesqa.index.lexical_sync import open_lexical
 from minutesqa.index.sentence_store import SentenceStore
 from minutesqa.index.store import VectorStore
+from minutesqa.index.terms import committee_words, tokenize
 from minutesqa.models import SENTENCES_VERSION, Hit, ItemRef, date_int
-
-__all__ = [  # read the question / committee helpers, importable from here as before
-    "Query",
-    "committee_choices",
-    "is_follow_up",
-    "search_text",
-    "topic_terms",
-]
-
-
-@dataclass(frozen=True)
-class Coverage:
-    """What the index holds, for abstentions and the app's filters."""
-
-    meetings: int
-    committees: dict[str, int]
-    first: dt.date | None
-    last: dt.date | None
-    first_by_committee: dict[str, dt.date] = field(default_factory=dict)
-    dates_by_committee: dict[str, list[dt.date]] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class BodyScope:
-    """For a question that names a body: the best item of that body's family (itself, its
-    sub committees: committees.committee_family) and the best of every other body, each with
-    the share of the topic it holds. The words of the body's name are left out of the topic:
-    they say where to look, not what is asked (every item of the body holds them)."""
-
-    own: Hit | None
-    other: Hit | None
-    own_coverage: float
-    other_coverage: float
-    family: tuple[str, ...] = ()  # the bodies the question's name stands for
-
-
-@dataclass
-class Retrieval:
-    hits: list[Hit]
-    query_vector: np.ndarray
-    search_text: str
-    since: dt.date | None
-    until: dt.date | None
-    committee: str | None
-    out_of_range: bool = False  # the dates asked for hold no meetings at all
-    dated: bool = False  # the question itself named a date that now filters the search
-    elsewhere: Hit | None = None  # for a dated question: the best item at any date
-    named: tuple[str, ...] = ()  # the bodies the question itself names ("the DSF board")
-    body: BodyScope | None = None  # ... their best item against any other body's
-    question_vector: np.ndarray | None = None  # a follow-up's own words, without history
-    focus_vector: np.ndarray | None = None  # what it asks, without where and when (asking_part)
-    parsed: ParsedQuestion | None = None  # the question read once (None: a briefing's topic)
-
-    @property
-    def question(self) -> ParsedQuestion:
-        """The question as read; for a retrieval made without one (a briefing, a test),
-        its search text read as the question (once: a briefing scores many items)."""
-        if self.parsed is None:
-            self.parsed = parse_question(self.search_text)
-        return self.parsed
-
 
 # one item's score, similarity, coverage, its row, its chunks and the parts of its score
 _Scored = tuple[float, float, float, int, list[str], tuple[tuple[str, float], ...]]
@@ -528,46 +468,3 @@ class Retriever:
 
     def item_text(self, item: int) -> str:
         return self.lexical.item_text(item)
-
-
-def _one_month(intent: DateIntent) -> bool:
-    since, until = intent.since, intent.until
-    if since is None or until is None:
-        return False
-    return (since.year, since.month) == (until.year, until.month)
-
-
-def _date_preferred(
-    in_range: list[Hit],
-    wide: list[Hit],
-    intent: DateIntent,
-    k: int,
-    boost: float,
-    reported: float = 0.0,
-) -> list[Hit]:
-    """A date in the question is a strong preference, not a wall: "what was spent on
-    consultancy in 2021" is answered at a 2023 meeting. Items of other dates (from `wide`,
-    the search at every date) compete only when they name the period themselves, and start
-    `boost` (Tuning.date_boost) behind; an item of a later meeting that names the period
-    reports on it ("the figures for 2020", given in March 2021) and starts only
-    `boost - reported` behind (Tuning.reported_boost)."""
-    seen = {h.ref.key() for h in in_range}
-    extra = [
-        h for h in wide if h.ref.key() not in seen and mentions_period(h.text, intent, h.ref.date)
-    ]
-    if not extra:
-        return in_range
-    boosted = [
-        replace(h, score=h.score + boost, parts=(*h.parts, ("date", boost))) for h in in_range
-    ]
-    if reported and intent.until and not _one_month(intent):
-        # a month named is mostly the meeting's ("the treasurer's report in February
-        # 2014"); a year or part of one, the events' ("seized in 2018")
-        end = intent.until
-        extra = [
-            replace(h, score=h.score + reported, parts=(*h.parts, ("reported", reported)))
-            if h.ref.date > end
-            else h
-            for h in extra
-        ]
-    return sorted(boosted + extra, key=lambda h: -h.score)[:k]

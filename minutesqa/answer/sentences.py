@@ -10,7 +10,7 @@ from typing import Protocol
 import numpy as np
 
 from minutesqa.index.embed import Embedder
-from minutesqa.index.lexical import tokenize
+from minutesqa.index.terms import tokenize
 from minutesqa.models import MEETING_ITEM, Hit
 from minutesqa.sentence_split import split_sentences
 from minutesqa.tuning import Tuning

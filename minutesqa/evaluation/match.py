@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from minutesqa.evaluation.titles import title_words
-from minutesqa.index import lexical
+from minutesqa.index import terms
 
 if TYPE_CHECKING:
     from minutesqa.evaluation.questions import Expected, Question
@@ -18,8 +18,8 @@ COMMITTEE_STOPWORDS = frozenset({"of", "the", "meeting", "council", "and"})
 
 def committee_words(name: str, known: tuple[str, ...] = ()) -> list[str]:
     """The significant words of a committee's name, abbreviations of the `known` names
-    spelled out (lexical.name_abbreviations)."""
-    return [w for w in lexical.committee_words(name, known) if w not in COMMITTEE_STOPWORDS]
+    spelled out (terms.name_abbreviations)."""
+    return [w for w in terms.committee_words(name, known) if w not in COMMITTEE_STOPWORDS]
 
 
 def committee_matches(expected: str | None, actual: str | None) -> bool:

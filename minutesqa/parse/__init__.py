@@ -16,7 +16,7 @@ from minutesqa.models import DocHints, Document, is_pdf_url
 from minutesqa.parse.docx import docx_text
 from minutesqa.parse.guard import Reader, in_child
 from minutesqa.parse.html import html_text
-from minutesqa.parse.pdf import PAGE_BREAK, drop_page_furniture, pdf_text
+from minutesqa.parse.pdf import PAGE_BREAK, pdf_text
 from minutesqa.parse.text import (
     export_pages,
     front_matter,
@@ -32,18 +32,8 @@ from minutesqa.parse.text import (
 
 __all__ = [
     "SUPPORTED",
-    "docx_text",
-    "drop_page_furniture",
-    "export_pages",
-    "front_matter",
-    "html_text",
-    "normalise",
-    "pdf_text",
     "read_document",
-    "source_link",
-    "strip_markdown",
     "supported_extensions",
-    "text_from_bytes",
 ]
 
 TEXT_FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".text": "txt"}

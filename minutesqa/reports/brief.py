@@ -40,9 +40,10 @@ import numpy as np
 
 from minutesqa.answer.extractive import ExtractiveWriter
 from minutesqa.answer.query import topic_terms
-from minutesqa.answer.retrieve import Retrieval, Retriever
+from minutesqa.answer.retrieval import Retrieval
+from minutesqa.answer.retrieve import Retriever
 from minutesqa.answer.sentences import sentence_vectors
-from minutesqa.index.lexical import tokenize
+from minutesqa.index.terms import tokenize
 from minutesqa.models import MEETING_ITEM, Hit, ItemRef, human_date, item_label, source_text
 from minutesqa.sentence_split import split_sentences
 from minutesqa.tuning import Tuning

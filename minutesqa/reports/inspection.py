@@ -44,8 +44,8 @@ def date_source(doc: Document, meeting: Meeting) -> str:
     if given:
         return str(given)
     try:
-        from minutesqa.header import meeting_date
-        from minutesqa.headings import plain
+        from minutesqa.segment.candidates import plain
+        from minutesqa.segment.held_date import meeting_date
 
         lines = [plain(line) for line in doc.text.split("\n")]
         first = meeting.items[0] if meeting.items else None
@@ -65,7 +65,7 @@ def date_source(doc: Document, meeting: Meeting) -> str:
 def headings_in(doc: Document) -> list[str]:
     """Lines that could head an item (numbered, '#' or bold), 1-based line numbers."""
     try:
-        from minutesqa.headings import candidate_at, plain
+        from minutesqa.segment.candidates import candidate_at, plain
     except ImportError:
         return []
     out = []

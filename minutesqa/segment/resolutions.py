@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass
 
 from minutesqa.clip import clip_at_word
-from minutesqa.decisions import outcome_of, render
-from minutesqa.inline import lead_title
+from minutesqa.segment.decisions import outcome_of, render
+from minutesqa.segment.run_in import lead_title
 
 MIN_RESOLUTIONS = 3  # numbered resolutions a file needs before they are its structure
 MIN_CLIMBING = 2 / 3  # share of steps from one resolution to the next whose number climbs

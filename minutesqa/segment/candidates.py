@@ -1,0 +1,291 @@
+"""Every line that could head an item, as a `Candidate` (`candidate_at`): the marks a
+format left on it (`read_line`: Markdown, wiki or bold), its numbering scheme and number,
+its title and how strongly it reads as a heading. `headings.choose_agenda` chooses among
+them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from minutesqa.lexicon import CURRENCY_SYMBOLS
+
+# --- the marks on a line -----------------------------------------------------------------
+
+_MD_HEADING = re.compile(r"^(#{1,6}) (.*)$")
+# wiki markup (MediaWiki, Trac, plain-text notes): "== Open issues ==", "==Agenda bash"
+_WIKI_HEADING = re.compile(r"^(={1,6})\s*([A-Za-z0-9\"'(“‘][^=]*?)\s*(=*)$")
+_BOLD = re.compile(r"^\*\*(.+)\*\*$")
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str  # without marks
+    level: int  # Markdown/HTML/DOCX heading level 1-6, 0 when not a heading
+    bold: bool  # the whole paragraph is bold
+
+
+def read_line(raw: str) -> Line:
+    m = _MD_HEADING.match(raw)
+    if m:
+        text = m.group(2).strip()
+        inner = _BOLD.match(text)
+        return Line(inner.group(1).strip() if inner else text, len(m.group(1)), False)
+    m = _BOLD.match(raw)
+    if m:
+        return Line(m.group(1).strip(), 0, True)
+    m = _WIKI_HEADING.match(raw) if raw[:1] == "=" else None
+    if m and (len(m.group(1)) >= 2 or m.group(3)):
+        return Line(m.group(2), len(m.group(1)), False)
+    return Line(raw, 0, False)
+
+
+def plain(raw: str) -> str:
+    return read_line(raw).text
+
+
+# --- numbering schemes ----------------------------------------------------------------------
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
+
+
+def roman_value(text: str) -> int:
+    total = 0
+    values = [_ROMAN_VALUES[c] for c in text.upper()]
+    for i, v in enumerate(values):
+        total += -v if i + 1 < len(values) and values[i + 1] > v else v
+    return total
+
+
+_CODE = r"[A-Z]{2,6}(?:/\s?|\s)\d{1,3}/\d{2,4}"  # SSP/5/24, SSP 136/13
+# A reference that is the meeting's date, then the item's number: year and month, perhaps
+# the day, then the number, padded or not, parted by slashes or dots ("15/03/1",
+# "15/09/03", "16/07/26/1", "19.11.01", "18.03.5"; English parish councils). The number is
+# the last part, whatever the parts before it. With dots the month is a month (01-12): a
+# US date "04.19.22" in a page's footer is none.
+DATED_NUMBER = (
+    r"(?:\d{2}/[01]\d(?:/[0-3]?\d)?/\d{1,3}"
+    r"|\d{2}\.(?:0[1-9]|1[0-2])(?:\.[0-3]?\d)?\.\d{1,3}(?![.\d]))"
+)
+# A minute number counted on across meetings and years (Welsh and English community
+# councils: "2415." in January 2018, "3573." in September 2023): four digits, never a year
+# from 1990 to 2039, which is a wrapped sentence's end more often ("... by the end of
+# November" over "2025. TS agreed to look into this").
+RUNNING_NUMBER = r"(?!19[9]\d|20[0-3]\d)\d{4}"
+_TITLE_START = rf"[A-Z0-9\"'‘“({re.escape(CURRENCY_SYMBOLS)}]"  # "€2.5m for Roads", too
+
+# Each pattern: scheme, regex with groups (number, title?), whether the title may be absent.
+# Titles must start like a title (capital, digit, quote), so "5 members attended" is a
+# sentence, not item 5.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # the meeting's year and month (and day) before the item's number, padded or not:
+    # "Item 15/03/1", "15/09/03", "Item 16/07/26/1", "19.11.01" (`DATED_NUMBER`)
+    (
+        "dated",
+        re.compile(rf"^(?:[Ii]tem\s+)?({DATED_NUMBER})\s*[.):\-–]?\s+([A-Z\"'‘“(].*)$"),
+    ),
+    (
+        "item",
+        re.compile(
+            r"^(?:Agenda\s+)?Item\s+(?:No\.?\s*)?(\d{1,3}[A-Za-z]?)\s*[.):\-–]?\s*(.*)$", re.I
+        ),
+    ),
+    ("minute", re.compile(r"^Minute\s+(?:No\.?\s*)?(\d{1,4}/\d{2,4})\s*[.):\-–]?\s*(.*)$", re.I)),
+    ("code", re.compile(rf"^({_CODE})\s*[.:\-–]?\s*(.*)$")),
+    ("slash", re.compile(rf"^(\d{{1,4}}/\d{{2,4}})\s*[.):\-–]?\s+({_TITLE_START}.*)$")),
+    # alone on its line, the title on the next (a table's first column, "041/23" over its
+    # cell); never a year span wrapped onto a line of its own ("2014/15", "1999/2000.")
+    ("slash", re.compile(r"^(\d{1,3}/\d{2,4}|\d{4}/\d{3})$")),
+    # a council's prefix and year before the minute's number: "C23/041", "PC23.041"
+    (
+        "ref",
+        re.compile(rf"^([A-Z]{{1,4}}\.?\s?\d{{2}}[/.]\d{{1,4}})\s*[.):\-–]?\s+({_TITLE_START}.*)$"),
+    ),
+    # running minute numbers, counted on across meetings and years: "2415. Police Report:
+    # Attached.", "3446.<tab>Title: text" (`RUNNING_NUMBER`)
+    ("running", re.compile(rf"^({RUNNING_NUMBER})(?:\.[ \t]*|\t+)([A-Z\"'‘“(].*)$")),
+    ("sub", re.compile(r"^(\d{1,3}\.\d{1,2}[a-z]?|\d{1,3}\.[A-Z])[.)]?\s+(.*)$")),
+    # "1. Title", "1) Title", "1 Title", and "1/ Délibération ..." (French minutes' slash)
+    ("arabic", re.compile(rf"^(\d{{1,3}})\s*(?:[.):;]\s*|/\s+|\s+|$)({_TITLE_START}.*)?$")),
+    ("roman", re.compile(rf"^({_ROMAN})\s*[.)]\s*(.*)$")),
+    ("letter", re.compile(rf"^([A-Z])[.)]\s+({_TITLE_START}.*)$")),
+]
+# decimal numbering that gives each item the number N.0 and its points N.1, N.2 ("2.0
+# Minutes of Previous Meeting" over "2.1 To confirm as a correct record ...", "3.0
+# Resignation of Cllr Phil Norris"; parish councils' minutes typed to a report template):
+# the N.0 heading is item N, its points sub-items as under "7" ("7.1", "7.2")
+POINT_ZERO = re.compile(r"^\d{1,3}\.0$")
+_TRAILING_CODE = re.compile(r"^(.{3,150}?)\s+\(([A-Z](?:-\d{1,2}[a-z]?)?)\)(?:\s*\[[^\]]*\])?$")
+
+# words that make a line a label or a sentence rather than a heading
+_LABEL = re.compile(
+    r"^(?:present|absent|apologies|members|officers|attendees|directors|staff|also|in\s+"
+    r"attendance|chair(?:ed)?|moved|seconded|motion|vote|result|mover|seconder|ayes|nays|"
+    r"yes|no|abstain|recused|carried|passed|resolved|agreed|whereas|be\s+it)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    line: int  # index of the heading line
+    scheme: str  # arabic, roman, letter, item, minute, code, slash, tcode, h1..h6, bold, caps
+    order: int  # position in the scheme's sequence (1 for "1", "I", "A")
+    number: str  # as printed, without "Item" and trailing punctuation; "" when none
+    title: str | None  # None: the title is on the next line(s)
+    strength: float  # how clearly it is a heading: marks, title shape
+    out_of_order: bool = False  # an item the meeting took out of order (_taken_out_of_order)
+    part: bool = False  # a part's heading with no text of its own: ends the item before it
+    marked: bool = False  # the format marks the line a heading (Markdown level, bold)
+
+
+def _is_label(title: str) -> bool:
+    """ "Present: ...", "Moved by ...", "Vote" -- not "Directors' Reports" or "Staff Reports"."""
+    m = _LABEL.match(title)
+    if not m:
+        return False
+    rest = title[m.end() :]
+    return not rest.strip() or not re.match(r"^(?:[’']s?\s|\s+[A-Z])", rest)
+
+
+def field_label(title: str) -> bool:
+    """A label of who attended or of a motion or vote ("Present", "Apologies", "Members
+    Present", "Proposed", "Seconded by", "Resolved", "Carried"): the header's or an item's
+    text, never an item's title."""
+    return _is_label(title) or bool(ATTENDANCE_HEADING.match(title))
+
+
+def _title_shape(title: str) -> float:
+    """1.0 for a title-like line, lower for one that reads like a sentence."""
+    words = title.split()
+    if not words:
+        return 0.6
+    if len(words) > 24:
+        return 0.0
+    if title.endswith(".") and len(words) > 10:
+        return 0.1
+    capitals = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    if len(words) > 12 and capitals < 0.3 * len(words):
+        return 0.2
+    if title.endswith(".") and re.search(r"\b(?:be|was|were|is|are|has|had)\b", title):
+        return 0.2
+    return 1.0
+
+
+MAX_HEADING = 220  # characters: a longer line is a paragraph, never a heading
+# a time of day opening a line ("11:00 AM - 3:00 PM Mon. - Fri.", "9:00 PM Attorney ...",
+# "7.30 p.m. The meeting opened"): the hour is never an item's number
+# a Markdown heading that opens with the time the item was taken ("### 20:30 Finances",
+# "## 7:05 pm Call to order"): the title is what follows the time
+TIMED_HEADING = re.compile(
+    r"^\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?\s?[Mm]\.?|\s*hrs)?\s*[-–—:]?\s+([A-Z\"'‘“(].*)$"
+)
+CLOCK_TIME = re.compile(r"^\d{1,2}(?::\d{2}\b|\.\d{2}\s*(?:[AaPp]\.?\s?[Mm]\b|hrs\b))")
+
+
+def candidate_at(raw: str, index: int) -> Candidate | None:
+    line = read_line(raw)
+    text = line.text.strip()
+    if not text or len(text) > MAX_HEADING:
+        return None
+    if text[:1].isdigit() and CLOCK_TIME.match(text):
+        timed = TIMED_HEADING.match(text) if line.level else None
+        if timed is None:
+            return None
+        # "### 20:30 Finances", "### 21:30 Close": a timed agenda's heading, its time no
+        # part of the title
+        return Candidate(index, f"h{line.level}", 0, "", timed.group(1), 1.0)
+    marked = 0.3 if (line.level or line.bold) else 0.0
+    for scheme, pattern in _PATTERNS:
+        m = pattern.match(text)
+        if not m:
+            continue
+        number = m.group(1).strip()
+        title = (m.group(2) or "").strip() if m.lastindex and m.lastindex >= 2 else ""
+        if scheme == "roman" and not number:
+            continue
+        if scheme == "letter" and number in "IVX" and not title:
+            continue
+        if scheme == "sub" and not (title and POINT_ZERO.match(number) and reads_as_title(title)):
+            return Candidate(index, "sub", 0, number, title or None, 0.0)
+        if scheme == "sub":
+            scheme = "arabic"  # "2.0 Minutes of Previous Meeting": item 2 (`POINT_ZERO`)
+        if scheme == "arabic" and not title and not re.fullmatch(r"\d{1,3}\s*[.):]?", text):
+            return None
+        if scheme == "arabic" and number.startswith("0") and len(number) > 1:
+            scheme = "zero"  # "05" alone is a table row more often than an item
+        if scheme == "arabic" and title and not re.match(r"^\d{1,3}\s*(?:[.):;]|/\s)", text):
+            if len(title.split()) > 12 or title.endswith("."):
+                return None  # "12 members attended." -- a sentence
+        if title and scheme in ("letter", "roman") and _is_label(title):
+            return None
+        order = {
+            "roman": lambda n: roman_value(n),
+            "letter": lambda n: ord(n) - ord("A") + 1,
+            "dated": lambda n: int(re.findall(r"\d+", n)[-1]),
+        }.get(scheme, _order_of)(number)
+        shape = _title_shape(title) if title else 0.8
+        if scheme == "arabic" and title and not re.match(r"^\d{1,3}\s*(?:[.):;]|/\s)", text):
+            shape *= 0.6  # "1 Dr. Carlton B. Goodlett Place": no stop after the number
+        strength = min(1.0, (0.7 if scheme not in ("zero",) else 0.4) * shape + marked + 0.3)
+        return Candidate(index, scheme, order, number, title or None, strength, marked=marked > 0)
+    m = _TRAILING_CODE.match(text)
+    if m and _title_shape(m.group(1)) >= 1.0 and not text.endswith("."):
+        code = m.group(2)
+        parts = re.match(r"([A-Z])(?:-(\d+)([a-z]?))?", code)
+        assert parts is not None
+        order = (ord(parts.group(1)) - 64) * 1000 + int(parts.group(2) or 0) * 10
+        order += ord(parts.group(3)) - 96 if parts.group(3) else 0
+        return Candidate(index, "tcode", order, code, m.group(1).strip(), 0.9)
+    if line.level:
+        return Candidate(index, f"h{line.level}", 0, "", text, 1.0)
+    if line.bold and _title_shape(text) >= 1.0 and len(text.split()) <= 14:
+        if not _LABEL.match(text) or text.isupper():
+            return Candidate(index, "bold", 0, "", text.rstrip(":"), 0.8)
+    if _is_caps_heading(text):
+        return Candidate(index, "caps", 0, "", text.rstrip(":"), 0.6)
+    return None
+
+
+_LOWER_ASCII = re.compile(r"[a-z]")
+
+
+def _is_caps_heading(text: str) -> bool:
+    if _LOWER_ASCII.search(text):
+        return False  # most lines: a lower-case letter (the test below, faster)
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 4 or not all(c.isupper() for c in letters):
+        return False
+    words = text.split()
+    if not 2 <= len(words) <= 12 or text.endswith((".", ",", "-")):
+        return False
+    if words[-1].lower() in ("of", "the", "and", "for", "to", "in", "on", "at", "&"):
+        return False
+    return not re.search(r"\d{1,2}:\d{2}|\b(?:19|20)\d{2}\b", text)  # a date line
+
+
+def _order_of(number: str) -> int:
+    digits = re.findall(r"\d+", number)
+    if not digits:
+        return -1
+    # SSP/5/24 -> 5, SSP 136/13 -> 136, 45/23 -> 45
+    if "/" in number and len(digits) >= 2:
+        return int(digits[-2])
+    return int(digits[0])
+
+
+def reads_as_title(text: str) -> bool:
+    """An item title: starts with a capital and is shaped like a heading, not a sentence
+    ("Notice of Motion submitted by ...", not "the Department of ..." or "7")."""
+    return bool(text) and text[:1].isupper() and _title_shape(text) >= 1.0
+
+
+# unnumbered headings that belong to the header: who attended, not what was discussed
+ATTENDANCE_HEADING = re.compile(
+    r"^(?:those\s+(?:attending|present)|(?:(?:members|directors|board\s+members|councillors|"
+    r"trustees)\s+)?(?:present|in\s+"
+    r"attendance|attendees|attendance|apologies(?:\s+for\s+absence)?|absent|also\s+present|"
+    r"roll\s+call))\s*:?$",
+    re.IGNORECASE,
+)

@@ -1,0 +1,287 @@
+"""Finding a meeting's agenda items the way a clerk reads minutes: every line that could
+head an item becomes a candidate (its numbering scheme, its number, how strongly it is marked
+as a heading), each scheme's candidates are chained into the longest sequence that climbs in
+small steps, and the outermost well-formed sequence is the agenda. Where no numbered sequence
+holds, the headings themselves are the items (unnumbered).
+
+Named parts:
+- `candidates.read_line`     the marks a format left on a line (Markdown heading level, bold);
+- `candidates.candidate_at`  one line -> a `Candidate` (scheme, order, number, title, strength);
+- `chains.best_chain`        one scheme's candidates -> its best climbing sequence;
+- `unnumbered`               the headings that carry no number (marked levels, plain lines);
+- `choose_agenda` (here)     all candidates -> the items' headings (numbered or not).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import replace
+
+from minutesqa.segment.candidates import POINT_ZERO, Candidate, _order_of, read_line
+from minutesqa.segment.chains import (
+    REFERENCES,
+    Chain,
+    _a_list_in_one_section,
+    best_chain,
+    restarted_lists,
+)
+from minutesqa.segment.unnumbered import _in_an_agenda_part, _marked_headings
+
+# schemes whose numbers also open lines of running text (a date "14/11/24", a year or a
+# figure "2500." wrapped onto a line of its own): headings only where they chain, never
+# a line break's evidence when lines are joined (items._is_heading)
+CHAIN_ONLY = ("dated", "running")
+NUMBERED = (
+    "item",
+    "minute",
+    "code",
+    "slash",
+    "ref",
+    "dated",
+    "running",
+    "arabic",
+    "roman",
+    "letter",
+    "tcode",
+)
+
+
+MIN_CHAIN_VALUE = 1.5  # about two clear headings
+# An earlier scheme is the outer one unless a later one is this much stronger (letters
+# that head the items where numbered lists sit inside them)
+OUTER_MARGIN = 3.0
+
+
+def choose_agenda(
+    cands: list[Candidate], following: dict[int, int], n_lines: int, raw: Sequence[str] = ()
+) -> list[Candidate]:
+    """The headings of the meeting's items, in order. `raw` (the file's lines) lets a
+    list that starts again at 1 be read against the lines above it (`restarted_lists`)."""
+    chains: list[Chain] = []
+    listed = _in_an_agenda_part(cands)
+    for scheme in NUMBERED:
+        if scheme == "item":
+            continue  # one family with "arabic"
+        family = ("arabic", "zero", "item") if scheme == "arabic" else (scheme,)
+        mine = [c for c in cands if c.scheme in family and c.line not in listed]
+        if scheme == "letter":  # "I. Adjourn" after "H.": a letter that reads as a numeral
+            mine += [
+                replace(c, scheme="letter", order=ord(c.number) - 64)
+                for c in cands
+                if c.scheme == "roman" and len(c.number) == 1
+            ]
+            mine.sort(key=lambda c: c.line)
+        if scheme == "arabic":
+            # explicit "Item N" headings win over any numbered list in the bodies between
+            # them; other headings may only extend them ("5. A.O.B." after "Item 4")
+            explicit = best_chain([c for c in mine if c.scheme == "item"], following)
+            if len(explicit.heads) >= 2 and explicit.heads[0].order <= 2:
+                lo, hi = explicit.heads[0].line, explicit.heads[-1].line
+                mine = [c for c in mine if c.scheme == "item" or c.line < lo or c.line > hi]
+        if scheme in YEAR_PAIR_SCHEMES:
+            mine = _with_the_same_year_pair(mine, cands)
+        if scheme in REFERENCES:
+            mine = _ordered_by_the_changing_part(mine)
+        chain = best_chain(mine, following)
+        if len(chain.heads) >= 2 and chain.weight >= MIN_CHAIN_VALUE:
+            chains.append(chain)
+    marked = _marked_headings(cands, following)
+    if chains:
+        best = max(c.weight for c in chains)
+        # the outer scheme: the earliest chain not much weaker than the best one
+        eligible = [c for c in chains if c.weight >= best - OUTER_MARGIN or c.weight >= 4.0]
+        outer = min(eligible, key=lambda c: (c.heads[0].line, -c.weight))
+        if (len(outer.heads) >= 3 or len(marked) < 3) and not _a_list_in_one_section(
+            outer, cands, marked
+        ):
+            restarted = restarted_lists(outer, cands, following, raw)
+            if restarted:
+                return restarted
+            heads = _taken_out_of_order(_fill_from_subs(list(outer.heads), cands), cands)
+            heads = _unnumbered_beside(heads, cands, raw)
+            return _open_numbered_parents(heads, cands, following)
+    if marked:
+        return marked
+    # minutes of one item: "1. Policing Issues in the District"
+    single = [c for c in cands if c.scheme in NUMBERED and c.order == 1 and c.strength >= 0.8]
+    if single:
+        return single[:1]
+    for scheme in ("bold", "caps"):
+        heads = [c for c in cands if c.scheme == scheme and following.get(c.line, 1) > 0]
+        if len(heads) >= 3:
+            return heads
+    return []
+
+
+# A minute's number and the year pair it was taken in ("FGB 55/1920", "BM 69/2122", "LW
+# 01/2021", "FC 23/2324": 2019/20, 2021/22, 2020/21, 2023/24), after a committee's letters
+# or bare: school governors' and councils' references counted through the academic or
+# municipal year
+YEAR_PAIR = re.compile(r"^(?:[A-Z]{1,6}\s?)?\d{1,3}/(\d{2})(\d{2})$")
+YEAR_PAIR_SCHEMES = ("code", "ref", "slash")  # the schemes such a reference is read as
+
+
+def year_pair(number: str) -> str | None:
+    """The two-year pair of a reference of `YEAR_PAIR`'s ("1920" of "FGB01/1920"), or None."""
+    m = YEAR_PAIR.match(number)
+    if not m or int(m.group(2)) != (int(m.group(1)) + 1) % 100:
+        return None
+    return m.group(1) + m.group(2)
+
+
+def _with_the_same_year_pair(mine: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
+    """References with a year pair are one count, with the committee's letters or without:
+    the agenda listing "FGB01/1920 To record those Present ..." and the minutes "01/1920
+    To record those who were present ..." (school governors' minutes, a clerk's template:
+    the letters in the agenda only), so the minutes' headings chain where the agenda's do
+    and the contents list is not the agenda. `mine`, one scheme's candidates, gains those
+    of the other `YEAR_PAIR_SCHEMES` with a year pair that one of its own has."""
+    pairs = {year_pair(c.number) for c in mine} - {None}
+    if not pairs or not mine:
+        return mine
+    own = mine[0].scheme
+    others = [
+        c
+        for c in cands
+        if c.scheme in YEAR_PAIR_SCHEMES and c.scheme != own and year_pair(c.number) in pairs
+    ]
+    return sorted(mine + others, key=lambda c: c.line) if others else mine
+
+
+def _ordered_by_the_changing_part(cands: list[Candidate]) -> list[Candidate]:
+    """Reference numbers put the year before or after the minute's number ("45/23" and
+    "2023/041", "SSP/5/24" and "FC/23/041"); the part that takes the most values across a
+    meeting's references is the minute's number, and orders them. Fewer than three
+    references, or parts of different counts, keep `_order_of`'s reading."""
+    parts = [[int(d) for d in re.findall(r"\d+", c.number)] for c in cands]
+    if len(cands) < 3 or len({len(p) for p in parts}) != 1 or len(parts[0]) < 2:
+        return cands
+    distinct = [len({p[k] for p in parts}) for k in range(len(parts[0]))]
+    k = max(range(len(distinct)), key=lambda i: (distinct[i], -i))
+    return [replace(c, order=p[k]) for c, p in zip(cands, parts, strict=True)]
+
+
+def _fill_from_subs(heads: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
+    """Item 8 printed only through its first sub-item ("8.A. New Business - ..." between
+    "7." and "9."): the sub-item's heading stands for the missing item."""
+    if not heads or heads[0].scheme not in ("arabic", "zero", "item"):
+        return heads
+    out = list(heads)
+    for before, after in zip(heads, heads[1:], strict=False):
+        if after.order - before.order != 2:
+            continue
+        missing = before.order + 1
+        for c in cands:
+            if not (before.line < c.line < after.line and c.scheme == "sub"):
+                continue
+            parent = _order_of(c.number)
+            if parent == missing and c.title:
+                out.append(replace(c, scheme=before.scheme, order=missing, number=str(missing)))
+            if parent != before.order:
+                break  # only the first sub-item of the missing item can stand for it
+    return sorted(out, key=lambda c: c.line)
+
+
+MIN_OPENED_SUBS = 1  # sub-items that make an item with no text of its own a part
+
+
+def _open_numbered_parents(
+    heads: list[Candidate], cands: list[Candidate], following: dict[int, int]
+) -> list[Candidate]:
+    """An item with no text of its own whose sub-items follow at once ("9 REPORTS" then
+    "9.1 DRAFT OPERATIONAL PLAN", "9.2 TENDER T2023-04 ..."; "5. STAFF REPORTS" then "5.1",
+    "5.2"; "4. PUBLIC HEARINGS" then its one "4.1"): the sub-items are what the meeting
+    took and what a clerk cites, so they are the items and the parent's heading only ends
+    the item before it (`part`). Sub-items under a parent that has text of its own stay
+    inside it, as do the points under an "N.0" heading (`POINT_ZERO`), which always
+    follow it at once: they are its text."""
+    if not heads or heads[0].scheme not in ("arabic", "zero", "item"):
+        return heads
+    subs = [c for c in cands if c.scheme == "sub"]
+    sub_lines = [c.line for c in subs]
+    out: list[Candidate] = []
+    for k, head in enumerate(heads):
+        end = heads[k + 1].line if k + 1 < len(heads) else sys.maxsize
+        lo, hi = bisect_right(sub_lines, head.line), bisect_left(sub_lines, end)
+        inside = [c for c in subs[lo:hi] if _order_of(c.number) == head.order]
+        steps = [_sub_order(c.number) for c in inside]
+        opened = (
+            not POINT_ZERO.match(head.number)  # "3.0" over "3.1 ...": its points are its text
+            and len(inside) >= MIN_OPENED_SUBS
+            and following.get(head.line, 0) == 0
+            and head.title
+            and steps[0] == 1
+            and all(b > a for a, b in zip(steps, steps[1:], strict=False))
+            and all(c.title for c in inside)
+        )
+        if not opened:
+            out.append(head)
+            continue
+        out.append(replace(head, part=True))
+        out.extend(replace(c, scheme=head.scheme) for c in inside)
+    return out
+
+
+def _sub_order(number: str) -> int:
+    """The sub-item's place under its parent: "9.2" -> 2, "8.B" -> 2."""
+    tail = re.split(r"\.", number, maxsplit=1)[-1].rstrip(".)")
+    if tail.isdigit():
+        return int(tail)
+    return ord(tail[:1].upper()) - 64 if tail[:1].isalpha() else -1
+
+
+def _taken_out_of_order(heads: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
+    """Items the meeting took out of order: "16.", "17." and "12." printed between "7."
+    and "8." (a deputation heard early, motions brought forward). The climbing chain skips
+    them, so each would sit inside the item before it. A heading of the chain's own scheme
+    whose number the chain lacks, inside the chain's range, becomes an item where it is
+    printed; not where two headings claim the number, nor in a stretch where a list starts
+    again at 1 (a numbered list inside an item)."""
+    if len(heads) < 3 or heads[0].scheme not in ("arabic", "item"):
+        return heads
+    used = {h.order for h in heads}
+    lo, hi = min(used), max(used)
+    lines = [h.line for h in heads]
+    claims: dict[int, list[Candidate]] = {}
+    for c in cands:
+        if c.scheme in ("arabic", "item") and c.order not in used and lo < c.order < hi:
+            claims.setdefault(c.order, []).append(c)
+    out = list(heads)
+    for claimed in claims.values():
+        if len(claimed) != 1:
+            continue
+        c = claimed[0]
+        if c.line < lines[0]:
+            continue
+        before = max(line for line in lines if line < c.line)
+        restarts = any(
+            d.scheme in ("arabic", "item") and d.order == 1 and before < d.line < c.line
+            for d in cands
+        )
+        if not restarts:
+            out.append(replace(c, out_of_order=True))  # segment checks its title reads as one
+    return sorted(out, key=lambda c: c.line)
+
+
+def _unnumbered_beside(
+    heads: list[Candidate], cands: list[Candidate], raw: Sequence[str]
+) -> list[Candidate]:
+    """Unnumbered headings at the Markdown level of the numbered items, after the first
+    ("## 1. Approve minutes" ... "## 4. Update on actions", then "## Any other business",
+    "## Date of next meeting"): items the clerk did not number, not text of the item before
+    them. Only where every numbered item is a heading of one level."""
+    if not raw or not heads or any(h.number == "" for h in heads):
+        return heads
+    levels = {read_line(raw[h.line]).level for h in heads}
+    if len(levels) != 1 or not (level := levels.pop()):
+        return heads
+    taken = {h.line for h in heads}
+    beside = [
+        c
+        for c in cands
+        if c.scheme == f"h{level}" and c.line > heads[0].line and c.line not in taken
+    ]
+    return sorted(heads + beside, key=lambda c: c.line) if beside else heads
