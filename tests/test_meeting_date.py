@@ -591,3 +591,22 @@ def test_welsh_minutes_are_dated_and_named() -> None:
         D(2015, 6, 10),
         D(2016, 3, 21),
     ]
+
+
+# Hyndland Primary Parent Council, October 2025 (a PDF's header): the day and month with no
+# year; the file name "202510-hppc-minutes.pdf" gives the year with its month run on
+HYNDLAND_2025 = """Hyndland Primary Parent Council Meeting
+Wednesday 22nd October | 19:00 - 20:30 | Hyndland Primary School Staff Room
+1. Present: Helen Brown (Head Teacher), Julie Wynn (Depute Head), Dorian Grieve (Chair)
+"""
+
+
+def test_a_year_and_month_run_together_in_the_file_name_give_the_year() -> None:
+    assert meeting_date(
+        HYNDLAND_2025, HYNDLAND_2025, Path("202510-hppc-minutes.pdf"), DocHints()
+    ) == (D(2025, 10, 22), "text, year inferred")
+    # an eight-figure date is no year and month ("20251022" names the day itself)
+    assert held(HYNDLAND_2025, "20251022.pdf") == D(2025, 10, 22)
+    # six figures that are no year and month are no year
+    with pytest.raises(InputError):
+        held(HYNDLAND_2025.replace("Wednesday 22nd October", "Wednesday"), "202513.pdf")

@@ -120,7 +120,9 @@ _OPENING = 300  # characters of the header that are the minutes' own heading lin
 # a header this long runs into the minutes' body (no items were found): a date this far
 # in is some matter's ("... Demonstration Event - 20 January 2010"), never the meeting's
 _BODY = 1500
-_NAME_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+# a year in a file's name, alone or with its month run on ("minutes 2025", "202510-minutes":
+# October 2025), never part of a longer figure
+_NAME_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:0[1-9]|1[0-2])?(?!\d)")
 
 
 def not_held(flat: str, start: int, end: int) -> str:
