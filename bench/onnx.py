@@ -23,14 +23,14 @@ from typing import Any
 import numpy as np
 
 from bench.corpus import sample_evenly
-from minutesqa.index.onnx_query import mean_pool
+from minutesqa.indexing.onnx_query import mean_pool
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def export(model: Any, path: Path) -> Path:
     """The transformer of a SentenceTransformer as ONNX, as the app exports it."""
-    from minutesqa.index.onnx_query import export as export_model
+    from minutesqa.indexing.onnx_query import export as export_model
 
     if not path.exists():
         export_model(model, path)
@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from bench.corpus import collect_texts
     from minutesqa.config import Settings
-    from minutesqa.index.embed import get_embedder, one_blas_thread
+    from minutesqa.indexing.embed import get_embedder, one_blas_thread
 
     settings = Settings.load(env={})
     one_blas_thread()  # as in the app: numpy's BLAS must not spin against the model

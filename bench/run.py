@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     import chromadb
     import torch
 
-    from minutesqa.index.embed import get_embedder
+    from minutesqa.indexing.embed import get_embedder
 
     base = Settings.load(env={})
     meta: dict[str, Any] = {
@@ -152,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     save()
     if opts.limerick is not None and opts.limerick_index is not None:
-        from minutesqa.index.store import VectorStore
+        from minutesqa.indexing.store import VectorStore
 
         target = opts.out / "index-limerick"
         if opts.limerick_index.resolve() != target.resolve():
@@ -239,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     picked, warm = pick_questions(questions)
 
     if source == limerick_index:
-        from minutesqa.index.store import VectorStore
+        from minutesqa.indexing.store import VectorStore
 
         settings_l = Settings.load(env={}, index_dir=limerick_index)
         report["hnsw"]["limerick"] = hnsw_recall(

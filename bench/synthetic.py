@@ -26,8 +26,8 @@ def index_complete(index_dir: Path) -> bool:
     if not (index_dir / "chroma").exists():
         return False
     try:
-        from minutesqa.index.lexical import LexicalIndex
-        from minutesqa.index.store import VectorStore
+        from minutesqa.indexing.lexical import LexicalIndex
+        from minutesqa.indexing.store import VectorStore
 
         settings = Settings.load(env={}, index_dir=index_dir)
         store = VectorStore(settings, create=False)
@@ -114,8 +114,8 @@ def build_synthetic(
 ) -> tuple[dict[str, Any], Settings, Any, Any]:
     """A fresh archive of n_chunks chunks from the source index's chunks and embeddings,
     written with VectorStore.upsert, then its lexical index with sync_lexical."""
-    from minutesqa.index.lexical_sync import sync_lexical
-    from minutesqa.index.store import VectorStore
+    from minutesqa.indexing.lexical_sync import sync_lexical
+    from minutesqa.indexing.store import VectorStore
 
     out: dict[str, Any] = {"source_index": str(source_dir), "chunks_requested": n_chunks}
     src = VectorStore(Settings.load(env={}, index_dir=source_dir), create=False)

@@ -298,7 +298,7 @@ def explain(answer: Answer) -> str:
 
 
 def cmd_decisions(args: argparse.Namespace, settings: Settings) -> int:
-    from minutesqa.index.store import VectorStore
+    from minutesqa.indexing.store import VectorStore
     from minutesqa.inputs import read_committee, read_day
     from minutesqa.reports.register import decisions, render_register
 

@@ -7,8 +7,8 @@ import re
 from collections import defaultdict
 
 from minutesqa.errors import ConfigError
-from minutesqa.index.lexical import LexicalIndex
-from minutesqa.index.terms import committee_words, tokenize
+from minutesqa.indexing.lexical import LexicalIndex
+from minutesqa.indexing.terms import committee_words, tokenize
 from minutesqa.lexicon import GENERIC_NAME_WORDS
 
 COMMITTEE_FILLER = frozenset({"the", "of", "a", "an", "meeting", "meetings"})

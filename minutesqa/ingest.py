@@ -20,12 +20,12 @@ from tqdm import tqdm
 from minutesqa.chunk import chunk_meeting
 from minutesqa.config import Settings
 from minutesqa.errors import InputError
-from minutesqa.index.embed import Embedder, get_embedder
-from minutesqa.index.lexical import LexicalIndex
-from minutesqa.index.lexical_sync import sync_lexical
-from minutesqa.index.lock import IndexLock
-from minutesqa.index.sentence_store import update_sentence_store
-from minutesqa.index.store import DIRTY, ServerSentences, VectorStore
+from minutesqa.indexing.embed import Embedder, get_embedder
+from minutesqa.indexing.lexical import LexicalIndex
+from minutesqa.indexing.lexical_sync import sync_lexical
+from minutesqa.indexing.lock import IndexLock
+from minutesqa.indexing.sentence_store import update_sentence_store
+from minutesqa.indexing.store import DIRTY, ServerSentences, VectorStore
 from minutesqa.models import SENTENCES_VERSION, Chunk, Meeting, pipeline_current
 from minutesqa.parse import SUPPORTED, read_document
 from minutesqa.segment import WHOLE_DOCUMENT, segment

@@ -117,7 +117,7 @@ def settings(tmp_path: Path) -> Settings:
 
 @pytest.fixture(scope="session")
 def embedder():  # type: ignore[no-untyped-def]
-    from minutesqa.index.embed import get_embedder
+    from minutesqa.indexing.embed import get_embedder
 
     return get_embedder(DEFAULT_MODEL)
 

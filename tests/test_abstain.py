@@ -13,7 +13,7 @@ import numpy as np
 
 from minutesqa.answer.abstain import abstain_text, answerable
 from minutesqa.answer.retrieval import BodyScope, Coverage, Retrieval
-from minutesqa.index.lexical import LexicalIndex
+from minutesqa.indexing.lexical import LexicalIndex
 from minutesqa.models import Hit, ItemRef
 from tests.conftest import FakeEmbedder
 

@@ -328,7 +328,7 @@ def test_example_questions_skip_routine_and_procedural_items() -> None:
     import datetime as dt
     from types import SimpleNamespace
 
-    from minutesqa.index.store import StoredChunk
+    from minutesqa.indexing.store import StoredChunk
     from minutesqa.models import date_int
     from minutesqa.ui.view import example_questions
 

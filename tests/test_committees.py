@@ -151,7 +151,7 @@ def test_committee_name_words_most_of_the_archive_uses_name_no_committee() -> No
     """In one council's archive its own name is in most chunks: "Limerick" in a question
     names none of its committees; "Kilmallock", in few chunks, names one."""
     from minutesqa.committees import common_name_words
-    from minutesqa.index.lexical import LexicalIndex
+    from minutesqa.indexing.lexical import LexicalIndex
 
     texts = ["Limerick roads report"] * 6 + ["Limerick housing in Kilmallock", "Parks"] * 2
     rows = [(f"c{i}", text, {}) for i, text in enumerate(texts)]

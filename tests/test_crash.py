@@ -20,8 +20,8 @@ import pytest
 
 from minutesqa.config import Settings
 from minutesqa.errors import IndexMissingError
-from minutesqa.index.lock import LOCK_NAME, IndexLock
-from minutesqa.index.store import VectorStore
+from minutesqa.indexing.lock import LOCK_NAME, IndexLock
+from minutesqa.indexing.store import VectorStore
 from tests.conftest import LIMERICK, child_env
 from tests.helpers_server import MINUTES, ROOT
 
@@ -179,8 +179,8 @@ def run_and_kill(folder: Path, index: Path, phase: str, rng: random.Random) -> K
 def check_invariants(index: Path) -> int:
     """The index opens, no chunk twice, the lexical index (repaired on open) matches the
     store exactly, and each file's chunks are all there or none. Returns the chunk count."""
-    from minutesqa.index.lexical import LexicalIndex
-    from minutesqa.index.lexical_sync import open_lexical
+    from minutesqa.indexing.lexical import LexicalIndex
+    from minutesqa.indexing.lexical_sync import open_lexical
 
     settings = settings_for(index)
     try:
@@ -212,14 +212,14 @@ def check_invariants(index: Path) -> int:
 
 
 def sentence_store(index: Path) -> Any:
-    from minutesqa.index.sentence_store import SentenceStore
+    from minutesqa.indexing.sentence_store import SentenceStore
     from minutesqa.models import SENTENCES_VERSION
 
     return SentenceStore.load(index / "sentences", settings_for(index).model, SENTENCES_VERSION)
 
 
 def full_state(index: Path) -> dict[str, Any]:
-    from minutesqa.index.lexical import LexicalIndex
+    from minutesqa.indexing.lexical import LexicalIndex
 
     store = VectorStore(settings_for(index), create=False)
     try:
@@ -379,7 +379,7 @@ def test_leftovers_of_a_killed_lexical_save_are_cleared(tmp_path: Path) -> None:
     """A save killed between writing its temporary folder and swapping it in leaves that
     folder (and perhaps `lexical.old`) behind; the next writer, holding the lock, clears
     them rather than letting them pile up."""
-    from minutesqa.index.lexical_sync import open_lexical
+    from minutesqa.indexing.lexical_sync import open_lexical
     from minutesqa.ingest import ingest
     from tests.conftest import FakeEmbedder
 

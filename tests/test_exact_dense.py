@@ -12,9 +12,9 @@ import pytest
 from minutesqa.answer.query import Query
 from minutesqa.answer.retrieve import Retriever
 from minutesqa.config import Settings
-from minutesqa.index.lexical import FORMAT_VERSION, LexicalIndex
-from minutesqa.index.lexical_sync import open_lexical
-from minutesqa.index.store import VectorStore
+from minutesqa.indexing.lexical import FORMAT_VERSION, LexicalIndex
+from minutesqa.indexing.lexical_sync import open_lexical
+from minutesqa.indexing.store import VectorStore
 from minutesqa.ingest import ingest
 from tests.conftest import SAMPLES, FakeEmbedder
 

@@ -12,7 +12,7 @@ import pytest
 
 from minutesqa.config import Settings
 from minutesqa.errors import InputError
-from minutesqa.index.store import VectorStore
+from minutesqa.indexing.store import VectorStore
 from minutesqa.ingest import ingest
 from minutesqa.parse import read_document
 from minutesqa.segment import segment

@@ -14,9 +14,9 @@ import pytest
 from minutesqa.chunk import chunk_meeting, context_line
 from minutesqa.config import Settings
 from minutesqa.errors import IndexLockedError
-from minutesqa.index.lexical import LexicalIndex
-from minutesqa.index.lock import IndexLock
-from minutesqa.index.store import VectorStore
+from minutesqa.indexing.lexical import LexicalIndex
+from minutesqa.indexing.lock import IndexLock
+from minutesqa.indexing.store import VectorStore
 from minutesqa.ingest import IngestSummary, discover, ingest
 from minutesqa.models import AgendaItem, Meeting
 from minutesqa.parse import read_document

@@ -9,8 +9,8 @@ import random
 
 import pytest
 
-from minutesqa.index.lexical import LexicalIndex, join_parts
-from minutesqa.index.terms import content_terms, name_words, tokenize
+from minutesqa.indexing.lexical import LexicalIndex, join_parts
+from minutesqa.indexing.terms import content_terms, name_words, tokenize
 
 
 def naive_join(parts: list[str]) -> str:
@@ -112,7 +112,7 @@ LAYOUTS_NAMES = (
 
 
 def test_abbreviations_are_the_initials_of_the_names_an_index_holds() -> None:
-    from minutesqa.index.terms import name_abbreviations
+    from minutesqa.indexing.terms import name_abbreviations
 
     limerick = name_abbreviations(LIMERICK_NAMES)
     assert limerick["jpc"] == ("joint", "policing", "committee")
@@ -132,7 +132,7 @@ def test_abbreviations_are_the_initials_of_the_names_an_index_holds() -> None:
 
 
 def test_a_question_or_name_spells_out_the_abbreviations_of_the_known_names() -> None:
-    from minutesqa.index.terms import committee_words
+    from minutesqa.indexing.terms import committee_words
 
     assert committee_words("the RTD board", LAYOUTS_NAMES) == [
         "the",

@@ -11,10 +11,10 @@ from typing import Any
 import numpy as np
 import pytest
 
-import minutesqa.index.onnx_query as onnx_query
+import minutesqa.indexing.onnx_query as onnx_query
 from minutesqa.config import Settings
 from minutesqa.errors import ConfigError
-from minutesqa.index.embed import DEFAULT_SHA256, SentenceTransformerEmbedder
+from minutesqa.indexing.embed import DEFAULT_SHA256, SentenceTransformerEmbedder
 
 QUESTIONS = [
     "What was agreed on Street Angels?",
@@ -48,7 +48,7 @@ def test_a_failed_export_falls_back_to_torch_with_one_warning(
         raise RuntimeError("no exporter here\nsecond line")
 
     monkeypatch.setattr(onnx_query, "export", broken)
-    with caplog.at_level(logging.WARNING, logger="minutesqa.index.onnx_query"):
+    with caplog.at_level(logging.WARNING, logger="minutesqa.indexing.onnx_query"):
         got = onnx_query.load_query_model(embedder.model, 256, DEFAULT_SHA256)
     assert got is None
     assert [r.getMessage() for r in caplog.records] == [
@@ -97,7 +97,7 @@ TEXTS = [
 def test_the_tokenizer_file_gives_the_models_ids_and_counts(embedder: Any) -> None:
     """tokenizer.json read without transformers: its stored truncation (128) and padding
     replaced by the model's, the same ids and token counts as the model's tokenizer."""
-    from minutesqa.index.embed import default_model_dir
+    from minutesqa.indexing.embed import default_model_dir
 
     own = onnx_query.FileTokenizer(default_model_dir() / "tokenizer.json", 256)
     model = onnx_query.ModelTokenizer(embedder.model.tokenizer, 256)

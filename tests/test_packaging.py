@@ -104,8 +104,8 @@ def test_a_checkout_that_is_not_installed_reads_its_own_prompts(
 
 
 def test_wheel_holds_every_module_of_the_package(wheel: Path) -> None:
-    """Subpackages (parse/, index/, answer/, ...) are listed by hand in pyproject.toml: one left out
-    installs a product that fails at its first import of it."""
+    """Subpackages (parse/, indexing/, answer/, ...) are listed by hand in pyproject.toml:
+    one left out installs a product that fails at its first import of it."""
     package = Path(__file__).resolve().parents[1] / "minutesqa"
     wanted = {
         f"minutesqa/{p.relative_to(package).as_posix()}"

@@ -304,7 +304,7 @@ def test_ask_explain_shows_each_items_score_parts(
 
 
 def test_the_model_is_loaded_once(embedder, sample_settings: Settings) -> None:  # type: ignore[no-untyped-def]
-    from minutesqa.index.embed import get_embedder
+    from minutesqa.indexing.embed import get_embedder
 
     assert (
         get_embedder(

@@ -18,8 +18,8 @@ import minutesqa.answer.sentences as sentences_module
 from minutesqa.answer.pipeline import Pipeline
 from minutesqa.answer.retrieve import Retriever
 from minutesqa.config import Settings
-from minutesqa.index.lexical import LexicalIndex
-from minutesqa.index.sentence_store import SentenceStore, item_digest, item_sentences
+from minutesqa.indexing.lexical import LexicalIndex
+from minutesqa.indexing.sentence_store import SentenceStore, item_digest, item_sentences
 from minutesqa.ingest import ingest
 from minutesqa.models import SENTENCES_VERSION
 from tests.conftest import SAMPLES, CountingEmbedder

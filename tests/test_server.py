@@ -13,7 +13,7 @@ import pytest
 
 from minutesqa.config import Settings
 from minutesqa.errors import ConfigError
-from minutesqa.index.store import VectorStore
+from minutesqa.indexing.store import VectorStore
 from minutesqa.ingest import ingest
 from tests.conftest import SAMPLES, child_env
 from tests.helpers_server import MINUTES, ROOT, chroma_server, free_port
@@ -98,8 +98,8 @@ def test_cli_reingest_from_a_second_host(server_settings: Settings, tmp_path: Pa
     assert proc.returncode == 0, proc.stderr
     assert "Chroma server 127.0.0.1:" in proc.stdout
     assert "0 chunks written; 3 unchanged, 0 failed" in proc.stdout, proc.stdout
-    from minutesqa.index.lexical import LexicalIndex
-    from minutesqa.index.sentence_store import SentenceStore
+    from minutesqa.indexing.lexical import LexicalIndex
+    from minutesqa.indexing.sentence_store import SentenceStore
     from minutesqa.models import SENTENCES_VERSION
 
     lexical = LexicalIndex.load(local / "lexical")
@@ -170,8 +170,8 @@ def test_server_sentences_follow_the_index_and_the_model(
 ) -> None:
     """The server's sentence collection holds exactly the items of the last ingest, a host
     takes what it holds and embeds only the rest, and another model empties it."""
-    from minutesqa.index.sentence_store import item_digest, update_sentence_store
-    from minutesqa.index.store import ServerSentences
+    from minutesqa.indexing.sentence_store import item_digest, update_sentence_store
+    from minutesqa.indexing.store import ServerSentences
     from tests.conftest import FakeEmbedder
 
     host, port = server

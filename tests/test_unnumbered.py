@@ -19,7 +19,7 @@ from minutesqa.answer.query import Query
 from minutesqa.answer.retrieve import Retriever
 from minutesqa.chunk import chunk_meeting, context_line
 from minutesqa.config import Settings
-from minutesqa.index.store import VectorStore
+from minutesqa.indexing.store import VectorStore
 from minutesqa.ingest import ingest
 from minutesqa.models import AgendaItem, Attendance, Hit, ItemRef, Meeting
 from minutesqa.ui.view import citation_rows

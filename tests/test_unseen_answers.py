@@ -24,7 +24,7 @@ from minutesqa.answer.question import (
 from minutesqa.answer.retrieval import Retrieval
 from minutesqa.committees import committees_placed, with_sub_bodies
 from minutesqa.config import Settings
-from minutesqa.index.terms import tokenize
+from minutesqa.indexing.terms import tokenize
 from minutesqa.models import Hit, ItemRef
 from minutesqa.tuning import Tuning
 
@@ -259,8 +259,8 @@ LAMAS = (
 
 
 def test_a_word_the_minutes_spell_another_way_is_found() -> None:
-    from minutesqa.index.lexical import LexicalIndex
-    from minutesqa.index.terms import spelling_variants
+    from minutesqa.indexing.lexical import LexicalIndex
+    from minutesqa.indexing.terms import spelling_variants
 
     assert {"lama", "fertilis", "behavior"} <= {
         *spelling_variants("llama"),

@@ -18,9 +18,9 @@ from minutesqa.answer.query import is_follow_up, mentions_period, topic_terms
 from minutesqa.answer.retrieval import Coverage, Retrieval
 from minutesqa.answer.sentences import SentenceVectorSource, sentence_vectors
 from minutesqa.committees import committees_phrase
-from minutesqa.index.embed import Embedder
-from minutesqa.index.lexical import LexicalIndex
-from minutesqa.index.terms import spelling_variants, tokenize
+from minutesqa.indexing.embed import Embedder
+from minutesqa.indexing.lexical import LexicalIndex
+from minutesqa.indexing.terms import spelling_variants, tokenize
 from minutesqa.models import MEETING_ITEM, VENUE_LABEL, human_date
 from minutesqa.prompts import render
 from minutesqa.tuning import Tuning

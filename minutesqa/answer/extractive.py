@@ -14,8 +14,8 @@ from minutesqa.answer.retrieval import Retrieval
 from minutesqa.answer.sentences import SentenceVectorSource, sentence_vectors
 from minutesqa.clip import clip_at_word
 from minutesqa.config import Settings
-from minutesqa.index.embed import Embedder
-from minutesqa.index.terms import content_terms, tokenize
+from minutesqa.indexing.embed import Embedder
+from minutesqa.indexing.terms import content_terms, tokenize
 from minutesqa.models import MEETING_ITEM, Hit, Quote, human_date, item_label, page_part
 from minutesqa.prompts import render
 from minutesqa.sentence_split import split_sentences

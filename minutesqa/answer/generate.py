@@ -28,8 +28,8 @@ from minutesqa.answer.retrieval import Retrieval
 from minutesqa.answer.sentences import SentenceVectorSource
 from minutesqa.config import Settings
 from minutesqa.errors import ConfigError
-from minutesqa.index.embed import Embedder
-from minutesqa.index.terms import tokenize
+from minutesqa.indexing.embed import Embedder
+from minutesqa.indexing.terms import tokenize
 from minutesqa.lexicon import CURRENCY_SYMBOLS
 from minutesqa.models import Hit, human_date, item_label
 from minutesqa.prompts import render

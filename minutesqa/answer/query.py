@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from minutesqa.answer.dates import DateIntent, without_parts_of_year
-from minutesqa.index.terms import content_terms
+from minutesqa.indexing.terms import content_terms
 from minutesqa.lexicon import MONTH_ABBREVIATIONS, MONTHS
 from minutesqa.tuning import Tuning
 

@@ -16,7 +16,7 @@ from enum import StrEnum
 
 from minutesqa.answer.dates import PARTS_OF_YEAR, DateIntent, question_dates
 from minutesqa.answer.query import MEETING_INTENT, is_follow_up, search_text, topic_terms
-from minutesqa.index.terms import tokenize
+from minutesqa.indexing.terms import tokenize
 from minutesqa.lexicon import (
     AMOUNT_WORDS,
     CURRENCY_SYMBOLS,

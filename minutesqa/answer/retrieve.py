@@ -33,12 +33,12 @@ from minutesqa.committees import (
 )
 from minutesqa.config import Settings
 from minutesqa.errors import IndexMissingError
-from minutesqa.index.embed import Embedder, get_embedder
-from minutesqa.index.lexical import LexicalIndex
-from minutesqa.index.lexical_sync import open_lexical
-from minutesqa.index.sentence_store import SentenceStore
-from minutesqa.index.store import VectorStore
-from minutesqa.index.terms import committee_words, tokenize
+from minutesqa.indexing.embed import Embedder, get_embedder
+from minutesqa.indexing.lexical import LexicalIndex
+from minutesqa.indexing.lexical_sync import open_lexical
+from minutesqa.indexing.sentence_store import SentenceStore
+from minutesqa.indexing.store import VectorStore
+from minutesqa.indexing.terms import committee_words, tokenize
 from minutesqa.models import SENTENCES_VERSION, Hit, ItemRef, date_int
 
 # one item's score, similarity, coverage, its row, its chunks and the parts of its score

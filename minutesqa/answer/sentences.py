@@ -9,8 +9,8 @@ from typing import Protocol
 
 import numpy as np
 
-from minutesqa.index.embed import Embedder
-from minutesqa.index.terms import tokenize
+from minutesqa.indexing.embed import Embedder
+from minutesqa.indexing.terms import tokenize
 from minutesqa.models import MEETING_ITEM, Hit
 from minutesqa.sentence_split import split_sentences
 from minutesqa.tuning import Tuning
@@ -91,6 +91,6 @@ def sentence_vectors(
 
 
 class SentenceVectorSource(Protocol):
-    """What `sentence_vectors` reads stored vectors from (minutesqa.index.sentence_store)."""
+    """What `sentence_vectors` reads stored vectors from (minutesqa.indexing.sentence_store)."""
 
     def get(self, text: str, meeting: bool) -> np.ndarray | None: ...

@@ -17,9 +17,9 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from minutesqa.chunk import strip_context
-from minutesqa.index.embed import Embedder
-from minutesqa.index.lexical import LexicalIndex, join_parts
-from minutesqa.index.store import StoredChunk, VectorStore
+from minutesqa.indexing.embed import Embedder
+from minutesqa.indexing.lexical import LexicalIndex, join_parts
+from minutesqa.indexing.store import StoredChunk, VectorStore
 from minutesqa.models import Answer, Hit
 
 CANDIDATES = 100  # chunks fetched per round before merging into items

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from minutesqa.evaluation.titles import title_words
-from minutesqa.index import terms
+from minutesqa.indexing import terms
 
 if TYPE_CHECKING:
     from minutesqa.evaluation.questions import Expected, Question

@@ -20,7 +20,7 @@ import numpy as np
 
 from minutesqa.config import Settings
 from minutesqa.errors import InputError
-from minutesqa.index.embed import Embedder
+from minutesqa.indexing.embed import Embedder
 from minutesqa.models import AgendaItem, Answer, Hit, ItemRef, Meeting
 
 TUTORIAL_CHUNK_SIZE = 1000

@@ -43,7 +43,7 @@ from minutesqa.answer.query import topic_terms
 from minutesqa.answer.retrieval import Retrieval
 from minutesqa.answer.retrieve import Retriever
 from minutesqa.answer.sentences import sentence_vectors
-from minutesqa.index.terms import tokenize
+from minutesqa.indexing.terms import tokenize
 from minutesqa.models import MEETING_ITEM, Hit, ItemRef, human_date, item_label, source_text
 from minutesqa.sentence_split import split_sentences
 from minutesqa.tuning import Tuning

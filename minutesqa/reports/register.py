@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
 from minutesqa.committees import resolve_committees
-from minutesqa.index.store import VectorStore
+from minutesqa.indexing.store import VectorStore
 from minutesqa.models import item_label
 
 FORMATS = ("csv", "json", "md")

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from minutesqa.clip import clip_at_word
 from minutesqa.committees import COMMITTEE_FILLER, committees_phrase
-from minutesqa.index.terms import committee_words
+from minutesqa.indexing.terms import committee_words
 from minutesqa.lexicon import ORG_UNIT_NOUNS
 from minutesqa.models import (
     MEETING_ITEM,

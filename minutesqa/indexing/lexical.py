@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from minutesqa.chunk import strip_context
-from minutesqa.index.terms import spelling_variants, tokenize
+from minutesqa.indexing.terms import spelling_variants, tokenize
 from minutesqa.models import MEETING_ITEM
 
 FORMAT_VERSION = 4  # bump when the saved layout changes: older copies are rebuilt

@@ -93,7 +93,7 @@ class SentenceTransformerEmbedder:
         # are verified, so the exported file can be named by their digest)
         self.query_model: Any = None
         if query_backend == "onnx" and model_dir is not None:
-            from minutesqa.index.onnx_query import load_query_model, ready_query_model
+            from minutesqa.indexing.onnx_query import load_query_model, ready_query_model
 
             self.query_model = ready_query_model(model_dir, DEFAULT_SHA256)
             if self.query_model is not None:

@@ -12,9 +12,9 @@ from typing import Any
 import numpy as np
 
 from minutesqa.config import Settings
-from minutesqa.index.lexical import LexicalIndex
-from minutesqa.index.lock import IndexLock
-from minutesqa.index.store import VectorStore
+from minutesqa.indexing.lexical import LexicalIndex
+from minutesqa.indexing.lock import IndexLock
+from minutesqa.indexing.store import VectorStore
 
 __all__ = ["open_lexical", "sync_lexical"]
 

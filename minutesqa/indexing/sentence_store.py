@@ -30,8 +30,8 @@ from typing import Protocol
 import numpy as np
 from tqdm import tqdm
 
-from minutesqa.index.embed import Embedder
-from minutesqa.index.lexical import swap_in
+from minutesqa.indexing.embed import Embedder
+from minutesqa.indexing.lexical import swap_in
 from minutesqa.sentence_split import split_sentences
 
 FORMAT_VERSION = 1
