@@ -251,28 +251,21 @@ class Retriever:
         meeting does."""
         committees, named, committee = scope.committees, scope.named, scope.committee
         dated = bool(intent.since or intent.until)
-        by_events = dated and not (query.since or query.until)
+        prefer: tuple[str, ...]
+        label: str | None
         if dated and named and not committees and self._empty_range(named, since, until):
             # "the Newcastle West JPC in October 2020": that body did not meet then, unless
             # an item of its other meetings speaks of that time (as below)
-            hits = self._events(text, vector, named, intent, query.k) if by_events else []
-            if hits:
-                return Retrieval(
-                    hits, vector, text, None, None, committee, dated=True, parsed=parsed
-                )
-            return Retrieval(
-                [], vector, text, since, until, " or ".join(named), True, parsed=parsed
-            )
-        if (since and until and since > until) or self._empty_range(committees, since, until):
-            hits = (
-                self._events(text, vector, committees, intent, query.k, named) if by_events else []
-            )
-            if hits:
-                return Retrieval(
-                    hits, vector, text, None, None, committee, dated=True, parsed=parsed
-                )
-            return Retrieval([], vector, text, since, until, committee, True, parsed=parsed)
-        return None
+            bodies, prefer, label = named, (), " or ".join(named)
+        elif (since and until and since > until) or self._empty_range(committees, since, until):
+            bodies, prefer, label = committees, named, committee
+        else:
+            return None
+        by_events = dated and not (query.since or query.until)
+        hits = self._events(text, vector, bodies, intent, query.k, prefer) if by_events else []
+        if hits:
+            return Retrieval(hits, vector, text, None, None, committee, dated=True, parsed=parsed)
+        return Retrieval([], vector, text, since, until, label, True, parsed=parsed)
 
     def _pinned(
         self,
