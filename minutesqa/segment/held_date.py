@@ -219,32 +219,7 @@ def meeting_date(header: str, text: str, path: Path, hints: DocHints) -> tuple[d
         and not posted
         and (not found or hints.date in {s.date for s in found} or hints.date in agree or not named)
     ):
-        # a page's front matter dates its posting; a different date the minutes print in
-        # their opening lines, month written out ("Monday 13th May 2015") or after
-        # "meeting" ("Meeting 10.8.2012"), is the meeting's
-        # where the header holds no date (its first line was read as an item), the text's
-        # opening lines
-        head, spans = (flat, held) if found else _text_opening(text, us)
-        # in the text, past the header, only a date said to be the meeting's ("MEETING ON
-        # THURSDAY 5th MARCH 2020"), not a matter's ("reported on 3 July 2017 work ...")
-        opening = [
-            s
-            for s in spans
-            if s.start < _OPENING
-            and (
-                (not s.numeric or _held_context(head, s.start))
-                if found
-                else bool(_HELD_IN_SENTENCE.search(head[max(0, s.start - 80) : s.start]))
-            )
-        ]
-        # a day and month opening the minutes before any full date ("Meeting 1st November
-        # 19:00" over the agenda's "AGM Minutes May 3rd 2013"), then a full date there
-        before = _day_month_posted(head, spans, hints.date)
-        if before is not None and before != hints.date:
-            return before, "text, its year from the front matter"
-        if opening and hints.date not in {s.date for s in found}:
-            return _best(head, opening, agree).date, "text"
-        return hints.date, "front matter"
+        return _front_matter_date(flat, held, found, text, us, hints.date, agree)
     partial = _partial(flat, held, text, stem, us, agree)
     if partial is not None and (partial in agree or not any(s.date in agree for s in held)):
         return partial, "text, year inferred" if partial not in agree else "text and file name"
@@ -268,6 +243,45 @@ def meeting_date(header: str, text: str, path: Path, hints: DocHints) -> tuple[d
         "has no recognisable meeting date in its first lines: put the date in its file name"
         " (e.g. 2023-03-14 minutes.pdf)"
     )
+
+
+def _front_matter_date(
+    flat: str,
+    held: list[DateSpan],
+    found: list[DateSpan],
+    text: str,
+    us: bool,
+    front: dt.date,
+    agree: set[dt.date],
+) -> tuple[dt.date, str]:
+    """The meeting's date where front matter dates the page (`meeting_date`'s first case):
+    the front matter's, unless the minutes' opening lines print the meeting's own."""
+    # a page's front matter dates its posting; a different date the minutes print in
+    # their opening lines, month written out ("Monday 13th May 2015") or after
+    # "meeting" ("Meeting 10.8.2012"), is the meeting's
+    # where the header holds no date (its first line was read as an item), the text's
+    # opening lines
+    head, spans = (flat, held) if found else _text_opening(text, us)
+    # in the text, past the header, only a date said to be the meeting's ("MEETING ON
+    # THURSDAY 5th MARCH 2020"), not a matter's ("reported on 3 July 2017 work ...")
+    opening = [
+        s
+        for s in spans
+        if s.start < _OPENING
+        and (
+            (not s.numeric or _held_context(head, s.start))
+            if found
+            else bool(_HELD_IN_SENTENCE.search(head[max(0, s.start - 80) : s.start]))
+        )
+    ]
+    # a day and month opening the minutes before any full date ("Meeting 1st November
+    # 19:00" over the agenda's "AGM Minutes May 3rd 2013"), then a full date there
+    before = _day_month_posted(head, spans, front)
+    if before is not None and before != front:
+        return before, "text, its year from the front matter"
+    if opening and front not in {s.date for s in found}:
+        return _best(head, opening, agree).date, "text"
+    return front, "front matter"
 
 
 def _text_opening(text: str, us: bool) -> tuple[str, list[DateSpan]]:
