@@ -145,6 +145,35 @@ def _restated(line: str, nxt: str) -> bool:
 def _scored_name(header_lines: list[str], hints: DocHints) -> str:
     """The header phrase most likely the body's name (see `body_name`)."""
     lines = [ln for ln in header_lines[:60] if ln.strip()]
+    scored = _line_scores(lines)
+    if hints.title:
+        for option in _phrases(hints.title):
+            name = clean_name(option)
+            if valid_name(name):
+                scored[name] = max(scored.get(name, 0.0), 1.5)
+    if not scored:
+        return next((n for ln in lines[:TITLE_LINES] if (n := _name_in_title(ln))), "")
+    return _tidy_name(_preferred(scored))
+
+
+def _joins_next(line: str, nxt: str) -> bool:
+    """`line` and the next line are one name broken over two lines ("San Juan Unified
+    School District" over "Board of Education")."""
+    return bool(
+        nxt[:1].isupper()
+        and _ORG.search(line)
+        and _ORG.search(nxt)
+        and not _NOT_A_NAME.search(nxt)
+        and len((line + nxt).split()) <= 12
+        # not "REGULAR COUNCIL MEETING MINUTES" under the name: a kind of meeting
+        and len(clean_name(nxt).split()) > 1
+        and not _restated(line, nxt)
+    )
+
+
+def _line_scores(lines: list[str]) -> dict[str, float]:
+    """Each name a header line or its phrases give, scored by how high it stands, its
+    length, and the "minutes" line and dates beside it."""
     scored: dict[str, float] = {}
     minutes_at = [i for i, ln in enumerate(lines) if re.search(r"\bminutes\b", ln, re.I)]
     dated_at = [i for i, ln in enumerate(lines) if find_dates(_tidy_ordinals(ln))]
@@ -153,16 +182,7 @@ def _scored_name(header_lines: list[str], hints: DocHints) -> str:
             continue  # a list of who attended: their bodies are not this one
         options = _phrases(line)
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        if (
-            nxt[:1].isupper()
-            and _ORG.search(line)
-            and _ORG.search(nxt)
-            and not _NOT_A_NAME.search(nxt)
-            and len((line + nxt).split()) <= 12
-            # not "REGULAR COUNCIL MEETING MINUTES" under the name: a kind of meeting
-            and len(clean_name(nxt).split()) > 1
-            and not _restated(line, nxt)
-        ):
+        if _joins_next(line, nxt):
             options.append(f"{line} {nxt}")
         for option in options:
             name = clean_name(option)
@@ -179,13 +199,11 @@ def _scored_name(header_lines: list[str], hints: DocHints) -> str:
             if option == f"{line} {nxt}":
                 score += 0.6  # "San Juan Unified School District" + "Board of Education"
             scored[name] = max(scored.get(name, 0.0), score) + (0.3 if name in scored else 0)
-    if hints.title:
-        for option in _phrases(hints.title):
-            name = clean_name(option)
-            if valid_name(name):
-                scored[name] = max(scored.get(name, 0.0), 1.5)
-    if not scored:
-        return next((n for ln in lines[:TITLE_LINES] if (n := _name_in_title(ln))), "")
+    return scored
+
+
+def _preferred(scored: dict[str, float]) -> str:
+    """The best-scored name, or the header's fuller or own name for it."""
     best = max(scored, key=lambda k: scored[k])
     if _bare(best):  # "Full Council" from the minutes line: the header's name for it
         named = [n for n in scored if not _bare(n) and "," not in n]
@@ -203,7 +221,7 @@ def _scored_name(header_lines: list[str], hints: DocHints) -> str:
     ]
     if fuller:
         best = max(fuller, key=lambda k: scored[k])
-    return _tidy_name(best)
+    return best
 
 
 # a name that ends in the best-scored name stands for it when it scores at least this share
