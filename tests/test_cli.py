@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from minutesqa.cli import COMMANDS, EXIT_ERROR, EXIT_FAILED_FILES, build_parser, main
+from minutesqa.cli import COMMANDS, EXIT_ERROR, main
+from minutesqa.cli.index_commands import EXIT_FAILED_FILES
+from minutesqa.cli.options import build_parser
 from minutesqa.parse import supported_extensions
 from tests.conftest import SAMPLES
 

@@ -45,7 +45,7 @@ def test_the_flag_is_off_by_default_and_read_from_the_environment() -> None:
 
 
 def test_cli_option_sets_the_flag() -> None:
-    from minutesqa.cli import build_parser, settings_from
+    from minutesqa.cli.options import build_parser, settings_from
 
     args = build_parser().parse_args(["ask", "x", "--exclude-restricted"])
     assert settings_from(args).exclude_restricted is True
