@@ -26,7 +26,8 @@ from minutesqa.indexing.lexical_sync import sync_lexical
 from minutesqa.indexing.lock import IndexLock
 from minutesqa.indexing.sentence_store import update_sentence_store
 from minutesqa.indexing.store import DIRTY, ServerSentences, VectorStore
-from minutesqa.models import SENTENCES_VERSION, Chunk, Meeting, pipeline_current
+from minutesqa.indexing.stored import StoredFile, is_current, reusable_vectors, stored_by_source
+from minutesqa.models import SENTENCES_VERSION, Chunk, Meeting
 from minutesqa.parse import SUPPORTED, read_document
 from minutesqa.segment import WHOLE_DOCUMENT, segment
 from minutesqa.segment.bodies import settle_bodies, unsettled
@@ -153,51 +154,6 @@ def iter_items(folder: Path, settings: Settings) -> Iterator[dict[str, Any] | tu
             }
 
 
-@dataclass
-class _Existing:
-    ids: list[str] = field(default_factory=list)
-    hashes: set[str] = field(default_factory=set)
-    expected: set[int] = field(default_factory=set)
-    versions: set[int] = field(default_factory=set)
-    committee: str = ""
-
-
-def _existing_by_source(store: VectorStore) -> dict[str, _Existing]:
-    by_source: dict[str, _Existing] = defaultdict(_Existing)
-    for stored in store.iter_all():
-        # normpath: indexes written before sources were resolved hold 'a/../b' spellings
-        entry = by_source[os.path.normpath(stored.source)]
-        entry.ids.append(stored.id)
-        entry.hashes.add(str(stored.metadata.get("content_hash", "")))
-        entry.expected.add(int(stored.metadata.get("file_chunk_count", -1)))
-        entry.versions.add(int(stored.metadata.get("pipeline", 1)))
-        entry.committee = str(stored.metadata.get("committee", ""))
-    return by_source
-
-
-def _complete(entry: _Existing | None, digest: str, fmt: str) -> bool:
-    """Whether a file's stored chunks are whole and as this pipeline makes them (its
-    format unchanged by every later PIPELINE_VERSION)."""
-    return (
-        entry is not None
-        and entry.hashes == {digest}
-        and entry.expected == {len(entry.ids)}
-        and len(entry.versions) == 1
-        and pipeline_current(next(iter(entry.versions)), fmt)
-    )
-
-
-def _reusable(store: VectorStore, ids: list[str]) -> dict[str, np.ndarray]:
-    """Stored embeddings by chunk text, for a file being redone: a chunk whose text did not
-    change keeps its vector instead of going through the model again."""
-    found: dict[str, np.ndarray] = {}
-    for start in range(0, len(ids), 500):
-        for chunk in store.get(ids[start : start + 500], embeddings=True):
-            if chunk.embedding is not None:
-                found[chunk.document] = chunk.embedding
-    return found
-
-
 def ingest(
     folder: Path,
     settings: Settings,
@@ -235,7 +191,7 @@ class Ingestor:
         self.unnamed: list[Meeting] = []
         # one body, one name: the names each folder's meetings give
         self.names: dict[str, Counter[str]] = defaultdict(Counter)
-        self.existing: dict[str, _Existing] = {}
+        self.existing: dict[str, StoredFile] = {}
         self.store: VectorStore  # opened under the index's lock (`run`)
         self.dirty = False
         self.show = False
@@ -245,7 +201,7 @@ class Ingestor:
         files = self.plan()
         with IndexLock(self.settings.index_dir):
             self.store = VectorStore(self.settings, create=True)
-            self.existing = _existing_by_source(self.store)
+            self.existing = stored_by_source(self.store)
             self.dirty = self.store.state() == DIRTY
             for src, entry in self.existing.items():
                 if entry.committee and not unsettled(entry.committee):
@@ -290,7 +246,7 @@ class Ingestor:
             summary.failures.append((str(path), f"cannot be read: {exc.strerror}"))
             return
         fmt = SUPPORTED.get(path.suffix.lower(), "")
-        if _complete(self.existing.get(str(path)), digest, fmt):
+        if is_current(self.existing.get(str(path)), digest, fmt):
             summary.unchanged += 1
             return
         try:
@@ -328,7 +284,7 @@ class Ingestor:
         for meeting, _ in pending:
             old = self.existing.get(meeting.source)
             if old is not None:
-                known.update(_reusable(store, old.ids))
+                known.update(reusable_vectors(store, old.ids))
         todo = [t for t in dict.fromkeys(texts) if t not in known]
         if todo:
             known.update(zip(todo, self.model().embed(todo), strict=True))
@@ -343,7 +299,7 @@ class Ingestor:
             offset += len(chunks)
             store.upsert(chunks, part)  # new chunks first, then the old ones go
             new_ids = {c.id for c in chunks}
-            old_ids = self.existing.get(meeting.source, _Existing()).ids
+            old_ids = self.existing.get(meeting.source, StoredFile()).ids
             store.delete([i for i in old_ids if i not in new_ids])
             summary.meetings += 1
             summary.items += len(meeting.items)
@@ -387,10 +343,6 @@ class Ingestor:
         )
         self.summary.sentences_embedded = sentences.embedded
         self.summary.sentences_fetched = sentences.fetched
-
-
-def summary_exit_code(summary: IngestSummary) -> int:
-    return 1 if summary.failed else 0
 
 
 __all__ = [
