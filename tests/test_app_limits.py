@@ -18,7 +18,7 @@ from gradio_client import Client
 from minutesqa.answer.retrieval import Coverage
 from minutesqa.config import Settings
 from minutesqa.inputs import MAX_QUESTION_CHARS
-from minutesqa.ui.app import MAX_HISTORY
+from minutesqa.ui.chat import MAX_HISTORY
 from minutesqa.ui.guard import (
     BODY_REFUSED,
     MAX_BODY_BYTES,

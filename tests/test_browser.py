@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from minutesqa.config import Settings
-from minutesqa.ui.app import PHONE_COLUMNS
+from minutesqa.ui.style import PHONE_COLUMNS
 from tests.helpers_server import serving
 from tests.test_app import (  # noqa: F401  (fixtures)
     EVIL_QUESTION,
