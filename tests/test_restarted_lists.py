@@ -267,3 +267,127 @@ def test_a_markdown_list_written_all_ones_is_numbered_as_rendered(tmp_path: Path
     # a list printed climbing, the item number after it, stays as printed
     climbing = "1. Caisleann na hAbhann\n2. Castlecourt\n\n3.\n\nHome and Social Development"
     assert rendered_list_numbers(climbing) == climbing
+
+
+# Rivergrove City Council (Oregon), 12 June 2017 (public repository
+# wifelette/city_of_rivergrove, a retyped Markdown file): "##" business sections, the matters
+# under them "### 1." counted afresh, one section opening with a paragraph before its list,
+# a list inside a matter ("1) ... 2) ...") the format does not mark
+RIVERGROVE_2017 = """# Rivergrove City Council Meeting Minutes
+## June 12, 2017
+
+## CALL TO ORDER AND ROLL CALL
+
+The meeting was called to order at River Grove Elementary school at 7:03 p.m.
+
+## CONSENT AGENDA
+
+### 1. Minutes from May 8, 2017 Meeting
+
+**Motion:** Councilor Bahrman moved to accept the May 8, 2017 minutes as submitted. It passed 3-0.
+
+### 2. May Financials
+
+**Motion:** Councilor Nyberg moved to accept the May financials as submitted. It passed 4-0.
+
+## NEW BUSINESS
+
+Councilor Nyberg suggested that the City of Rivergrove could contract out City police services.
+
+### 1. Adoption of Resolution 254-2017 to declaring the City's election to receive state revenues
+
+**Motion:** Mayor Kibbey moved to declare the City's election to receive state funds. It passed 4-0.
+
+### 2. Adoption of Resolution 253-2017 Budget FY 2017-2018
+
+**Motion:** Councilor Nyberg moved to adopt Resolution 253-2017. It passed 4-0.
+
+### 3. Information Request Fees
+
+The City Manager will research the records retention costs of local municipalities.
+
+## COMMITTEE REPORTS
+
+### 1. Transportation
+
+The County suggested the following alternatives:
+
+1) Permanent radar speed feedback signs on Childs, facing both ways.
+
+2) Speed cushions, which may be approved for Secondary Response Routes.
+
+### 2. Parks
+
+Councilor Nyberg reported that Dave Skoglund has decided to retire.
+
+## ADJOURNMENT
+
+**Motion:** Councilor Nyberg moved to adjourn the meeting. Motion passed 4-0.
+
+**Respectfully submitted,**
+"""
+
+
+def test_markdown_sections_over_lists_counted_afresh_are_the_items() -> None:
+    meeting = from_text(RIVERGROVE_2017)
+    assert table(meeting) == [
+        ("", "CALL TO ORDER AND ROLL CALL"),
+        ("", "CONSENT AGENDA"),
+        ("", "NEW BUSINESS"),
+        ("", "COMMITTEE REPORTS"),
+        ("", "ADJOURNMENT"),
+    ]
+    assert "1) Permanent radar speed" in meeting.items[3].body
+
+
+# Rivergrove City Council, 10 December 2018 (the same repository, a Word export PDF's text):
+# capitals sections, a lone "1." note inside the consent agenda's first matter
+RIVERGROVE_2018 = """Rivergrove City Council Meeting Minutes
+December 10, 2018
+
+CALL TO ORDER AND ROLL CALL
+The meeting was called to order at River Grove Elementary School at 7:01 p.m.
+
+UNFINISHED BUSINESS
+1. Review of Notice of Decision for a development permit application for a duplex
+City Attorney Bill Kabeiseman presented the findings of fact and notice of decision for the duplex.
+
+2. Continuation of the Type IV Hearing for a proposed ordinance regulating tree cutting
+City Attorney Bill Kabeiseman explained that the hearing was continued from the November meeting.
+
+NEW BUSINESS
+None.
+
+CONSENT AGENDA
+1. Minutes from the November 14, 2018 City Council Meeting
+Motion: Councilor Nyberg moved to accept the November 14, 2018 minutes with the following
+amendment. Councilor Tuttle seconded the motion. It passed 4-0.
+
+1. Note that there was an inconsistency in the duplex plans presented to Council.
+
+2. Financials – November 2018
+Motion: Mayor Kibbey moved to accept the November 2018 financials as presented. It passed 5-0.
+
+COMMITTEE REPORTS
+1. Transportation
+Councilor Bahrman clarified that she will no longer continue to be the transportation lead.
+
+2. Parks
+Mr. Nyberg noted that the water was shut off in all the City parks.
+
+ADJOURNMENT
+Motion: Councilor Nyberg moved to adjourn the meeting. The motion passed 5-0.
+"""
+
+
+def test_capitals_sections_over_lists_counted_afresh_are_the_items() -> None:
+    meeting = from_text(RIVERGROVE_2018, "2018-12-10-Minutes.txt")
+    assert table(meeting) == [
+        ("", "CALL TO ORDER AND ROLL CALL"),
+        ("", "UNFINISHED BUSINESS"),
+        ("", "NEW BUSINESS"),
+        ("", "CONSENT AGENDA"),
+        ("", "COMMITTEE REPORTS"),
+        ("", "ADJOURNMENT"),
+    ]
+    assert "1. Note that there was an inconsistency" in meeting.items[3].body

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from minutesqa.segment.candidates import ATTENDANCE_HEADING, Candidate, _is_label, plain
+from minutesqa.segment.dates import find_dates
 
 # --- chains -----------------------------------------------------------------------------------
 
@@ -159,6 +160,8 @@ REFERENCES = ("minute", "code", "slash", "ref")
 # heading and is neither.
 MIN_RESTARTED = 2  # lists starting at 1 that make the file's numbering restart
 MIN_SECTIONS = 3  # section headings that make the items
+MAX_INTRO_LINES = 4  # lines of a section's opening text before its numbered matters
+MIN_MARKED_LIST = 3  # marked numbered headings that make unmarked lists the items' text
 SECTION_WORD = re.compile(r"^[A-Z][A-Z'’&-]{3,}:?$")  # "PLANNING", "CORRESPONDENCE"
 
 
@@ -168,6 +171,11 @@ def _numbered_lists(
     """The file's plain numbered headings cut where a number starts again at 1, each
     stretch's climbing chain from 1 (two headings or more)."""
     family = [c for c in cands if c.scheme in ("arabic", "item")]
+    marked = [c for c in family if c.marked]
+    if len(marked) >= MIN_MARKED_LIST:
+        # where the format marks the numbered headings ("### 1. Transportation"), a list
+        # it does not mark is text inside an item ("1) Permanent radar speed signs")
+        family = marked
     stretches: list[list[Candidate]] = []
     for c in family:
         if c.order == 1 or not stretches:
@@ -181,21 +189,47 @@ def _numbered_lists(
     return lists
 
 
-def _section_over(first: Candidate, cands: list[Candidate], raw: Sequence[str]) -> Candidate | None:
-    """The unnumbered section heading right above a list's first number: a heading the
-    format marks or one in capitals, or one capitals word alone ("PLANNING")."""
-    k = first.line - 1
-    while k >= 0 and not raw[k].strip():
-        k -= 1
-    if k < 0:
-        return None
-    above = next((c for c in cands if c.line == k), None)
-    if above is not None:
-        unnumbered = (
-            not above.number and above.scheme in ("caps", "bold") or above.scheme[:1] == "h"
-        )
-        return above if unnumbered else None
-    return _section_word(raw, k)
+def _section_over(
+    first: Candidate,
+    cands: list[Candidate],
+    raw: Sequence[str],
+    floor: int = -1,
+    listed: frozenset[int] = frozenset(),
+) -> Candidate | None:
+    """The unnumbered section heading a list sits in: the first heading above its first
+    number, a heading the format marks or one in capitals, or one capitals word alone
+    ("PLANNING"), with nothing but text between them (a section's opening paragraph before
+    its numbered matters: "## NEW BUSINESS" / "Councilor Nyberg suggested ..." / "### 1.
+    Adoption of Resolution 254-2017"). Never at or above `floor`, the last number of the
+    list before (its matters' text is no section), nor past a numbered heading of a list
+    (`listed`: a number that is no list's, a lone "1. Note that ..." under "1. Minutes",
+    is text)."""
+    by_line = {c.line: c for c in cands}
+    text = 0  # lines of opening text between the heading and the list
+    for k in range(first.line - 1, floor, -1):
+        if not raw[k].strip():
+            continue
+        above = by_line.get(k)
+        if above is not None and above.number and listed and k not in listed:
+            text = 0  # a number of no list and its lines are the section's text
+            continue
+        if above is not None and ATTENDANCE_HEADING.match(above.title or ""):
+            return None  # "OFFICIALS IN ATTENDANCE": the header's, over no section
+        if above is not None:
+            unnumbered = (
+                not above.number and above.scheme in ("caps", "bold") or above.scheme[:1] == "h"
+            )
+            # only a Markdown level opens a section with text before its list; a capitals
+            # line after text is the last matter's outcome ("GRANTED") or a label
+            if unnumbered and (text == 0 or above.scheme[:1] == "h"):
+                return above
+            return None
+        if text == 0 and (word := _section_word(raw, k)) is not None:
+            return word
+        text += 1
+        if text > MAX_INTRO_LINES:
+            return None
+    return None
 
 
 def _section_word(raw: Sequence[str], k: int) -> Candidate | None:
@@ -218,22 +252,13 @@ def restarted_lists(
     lists = _numbered_lists(cands, following)
     if len(lists) < 1 + MIN_RESTARTED:
         return None
-    over = [_section_over(heads[0], cands, raw) for heads in lists]
-    if all(over):
-        first = min(h.line for h in over if h)
-        sections = [
-            c
-            for c in cands
-            if c.line >= first
-            and not c.number
-            and (c.scheme in ("caps", "bold") or c.scheme[:1] == "h")
-        ]
-        taken = {c.line for c in cands}
-        sections += [
-            w for k in range(first, len(raw)) if k not in taken and (w := _section_word(raw, k))
-        ]
-        sections.sort(key=lambda c: c.line)
-        return sections if len(sections) >= MIN_SECTIONS else None
+    listed = frozenset(h.line for heads in lists for h in heads)
+    over = [
+        _section_over(heads[0], cands, raw, lists[i - 1][-1].line if i else -1, listed)
+        for i, heads in enumerate(lists)
+    ]
+    if all(over) and not _resumed(lists):
+        return _sections(over, cands, raw)
     end = outer.heads[-1].line
     after = [heads for heads in lists if heads[0].line > end]
     if any(over) or len(after) < MIN_RESTARTED:
@@ -241,6 +266,50 @@ def restarted_lists(
     if any(following.get(h.line, 0) == 0 for heads in after for h in heads):
         return None  # a contents list or an action list: lines with no text of their own
     return [h for heads in lists for h in heads if heads[0].line >= outer.heads[0].line]
+
+
+def _resumed(lists: list[tuple[Candidate, ...]]) -> bool:
+    """Whether a list's numbers, after the 1 and 2 of their own, go on from where the list
+    before them ended ("1. ... 4." then "1.", "2.", "5.", "6."): the file's list was never
+    counted afresh, a short list inside its item 4 stood in it (Limerick's municipal
+    districts, whose items hold numbered lists of roads and bus stops)."""
+    for before, heads in zip(lists, lists[1:]):
+        numbers = [h.order for h in heads]
+        if any(b > a + 1 and b == before[-1].order + 1 for a, b in zip(numbers, numbers[1:])):
+            return True
+    return False
+
+
+def _sections(
+    over: Sequence[Candidate | None], cands: list[Candidate], raw: Sequence[str]
+) -> list[Candidate] | None:
+    """The section headings of a file whose lists restart under them: the unnumbered
+    headings of the kinds over the lists (a Markdown level, capitals; not a bold label
+    among "##" sections, "**Amendments**"), from the first one over a list on, and those
+    before it below the first line with a date (the header's: "## CALL TO ORDER AND ROLL
+    CALL" before "## CONSENT AGENDA"; never "### BOARD OF DIRECTORS" over "Thursday, June
+    24, 2021" nor "## June 12, 2017"); never a closing line that runs on
+    ("**Respectfully submitted,**")."""
+    kinds = {h.scheme for h in over if h}
+    if any(k[:1] == "h" for k in kinds):  # a Markdown level marks the sections, not bold
+        kinds = {k for k in kinds if k[:1] == "h" or k == "caps"}  # ("**Page 2 of 6**")
+    first = min(h.line for h in over if h)
+    dated = next((k for k, line in enumerate(raw[:first]) if find_dates(line)), first)
+    sections = [
+        c
+        for c in cands
+        if not c.number
+        and c.scheme in kinds
+        and not ATTENDANCE_HEADING.match(c.title or "")
+        and (c.line >= first or (c.line > dated and not find_dates(c.title or "")))
+        and not (c.title or "").rstrip().endswith(",")
+    ]
+    taken = {c.line for c in cands}
+    sections += [
+        w for k in range(first, len(raw)) if k not in taken and (w := _section_word(raw, k))
+    ]
+    sections.sort(key=lambda c: c.line)
+    return sections if len(sections) >= MIN_SECTIONS else None
 
 
 MIN_OTHER_SECTIONS = 3  # marked items after the section a numbered list sits in
