@@ -610,3 +610,21 @@ def test_a_year_and_month_run_together_in_the_file_name_give_the_year() -> None:
     # six figures that are no year and month are no year
     with pytest.raises(InputError):
         held(HYNDLAND_2025.replace("Wednesday 22nd October", "Wednesday"), "202513.pdf")
+
+
+# East Farleigh Parish Council (Kent), its website's minutes pages: the page's upload date
+# printed above the minutes' own "held on" line (held_date.NOT_HELD "approved or posted")
+EAST_FARLEIGH_2021 = """March 2021 Monthly Council Meeting Minutes
+
+Minutes Uploaded on April 8, 2021
+
+The Pump House Riverside Park, East Farleigh,
+
+Minutes of the Parish Council Meeting held on Tuesday 2nd March 2021 @ 7.00pm by Zoom
+"""
+
+
+def test_a_web_page_upload_date_is_never_the_meeting_date() -> None:
+    assert held(EAST_FARLEIGH_2021, "march-2021-monthly-council-meeting-minutes.txt") == D(
+        2021, 3, 2
+    )

@@ -38,7 +38,7 @@ _SAME_PHRASE = r"(?:(?!\bmeeting|\bminutes\b)[^.;!?()])"
 NOT_HELD: dict[str, re.Pattern[str]] = {
     # when the minutes were approved, posted or printed
     "approved or posted": re.compile(
-        r"(?:approved|adopted|posted|printed|revised|updated|amended|published)\W{0,3}"
+        r"(?:approved|adopted|posted|uploaded|printed|revised|updated|amended|published)\W{0,3}"
         r"(?:\w+\W+){0,2}$",
         re.IGNORECASE,
     ),
