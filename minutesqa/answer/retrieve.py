@@ -32,6 +32,7 @@ from minutesqa.committees import (
     with_sub_bodies,
 )
 from minutesqa.config import Settings
+from minutesqa.decision import decisions_from_metadata
 from minutesqa.errors import IndexMissingError
 from minutesqa.indexing.embed import Embedder, get_embedder
 from minutesqa.indexing.lexical import LexicalIndex
@@ -452,7 +453,7 @@ class Retriever:
             score=score,
             relevance=rel,
             text=self.item_text(item),
-            decisions=tuple(d for d in str(meta.get("decisions", "")).split("\n") if d),
+            decisions=decisions_from_metadata(meta),
             source=str(meta["source"]),
             chunk_ids=tuple(cids),
             coverage=cov,

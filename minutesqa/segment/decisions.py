@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from minutesqa.clip import clip_at_word
+from minutesqa.decision import Decision
 from minutesqa.lexicon import BODY_NOUNS, DECIDING_BODIES
 from minutesqa.sentence_split import split_paragraph
 
@@ -152,11 +153,6 @@ def _tally(text: str) -> str:
     return "-".join(g for g in m.groups() if g is not None)
 
 
-def render(text: str, outcome: str, tally: str) -> str:
-    label = outcome + (f", {tally}" if tally else "")
-    return f"{text} [{label}]"
-
-
 # a line that is only the meeting's outcome ("Carried", "MOTION CARRIED UNANIMOUSLY", "Lost")
 _LONE_OUTCOME = re.compile(
     r"^\W*(?:the\s+)?(?:motion\s+)?(?:carried|passed|defeated|failed|lost)\b[^.]{0,60}\.?\W*$",
@@ -168,13 +164,13 @@ _LONE_OUTCOME = re.compile(
 _SUBSTANCE_NEXT = re.compile(r"\b(?:resolved|agreed)\s*[:.-]*\s*$", re.IGNORECASE)
 
 
-def _votes(paragraphs: list[str]) -> list[str]:
+def _votes(paragraphs: list[str]) -> list[Decision]:
     """Motions with their outcome: a motion opens, and the first outcome within the next
     few sentences closes it."""
     sentences: list[str] = []
     for para in paragraphs:
         sentences.extend(_sentences(para) if len(para) > 300 else [para])
-    found: list[str] = []
+    found: list[Decision] = []
     i = 0
     while i < len(sentences):
         sentence = sentences[i]
@@ -213,7 +209,7 @@ def _votes(paragraphs: list[str]) -> list[str]:
                 j += 1
                 text = f"{text} {sentences[j]}"
             if result is not None:
-                found.append(render(_clip(text), *result))
+                found.append(Decision(_clip(text), *result))
                 i = j + 1
                 continue
         elif (
@@ -226,7 +222,7 @@ def _votes(paragraphs: list[str]) -> list[str]:
                 re.I,
             )
         ):
-            found.append(render(_clip(sentence), *result))
+            found.append(Decision(_clip(sentence), *result))
         i += 1
     return found
 
@@ -239,11 +235,16 @@ def _clip(text: str, limit: int = 600) -> str:
     return clip_at_word(re.sub(r"\s+", " ", text).strip(), limit)
 
 
-def extract_decisions(paragraphs: list[str]) -> tuple[str, ...]:
-    """Every decision of one item, in the order the minutes give them."""
+def extract_decisions(paragraphs: list[str]) -> tuple[Decision, ...]:
+    """Every decision of one item, in the order the minutes give them: those "AGREED" or
+    "noted" with no vote stated, then the motions with their outcome and tally."""
     votes = _votes(paragraphs)
     # an "AGREED"/"And Resolved" the vote already holds; the test is on the first 300
     # characters, as a council's resolutions often share their first 60 ("And Resolved:
     # 'That, in accordance with the provisions of Section 183 ...'") and differ after
-    agreed = [d for d in _agreed(paragraphs) if not any(_flat(d)[:300] in _flat(v) for v in votes)]
+    agreed = [
+        Decision(d)
+        for d in _agreed(paragraphs)
+        if not any(_flat(d)[:300] in _flat(v.text) for v in votes)
+    ]
     return tuple(dict.fromkeys(agreed + votes))
