@@ -164,9 +164,47 @@ _LONE_OUTCOME = re.compile(
 _SUBSTANCE_NEXT = re.compile(r"\b(?:resolved|agreed)\s*[:.-]*\s*$", re.IGNORECASE)
 
 
+def _motion(
+    sentences: list[str], i: int, result: tuple[str, str] | None
+) -> tuple[str, int, tuple[str, str] | None]:
+    """The motion opening at sentence `i`: its text, the sentence it ends at and its
+    (outcome, tally), the first outcome within the next few sentences; None where another
+    motion opens first or none closes it."""
+    text = sentences[i]
+    j = i
+    while result is None and j + 1 < len(sentences) and j - i < 4:
+        j += 1
+        nxt = sentences[j]
+        opens = _MOTION.search(nxt)
+        closes = [m.start() for m in (_RESULT_LINE.search(nxt), _OUTCOME.search(nxt)) if m]
+        if opens and (not closes or opens.start() < min(closes)):
+            # another motion begins before any outcome: this one is not closed
+            j -= 1
+            break
+        text = f"{text} {nxt}"
+        result = _outcome(nxt)
+    if result is not None and j + 1 < len(sentences) and _LONE_OUTCOME.match(sentences[j + 1]):
+        # "That the agenda be adopted as presented." over a line "Carried": the motion's own
+        # words proposed; the line after says what the meeting did
+        j += 1
+        text = f"{text} {sentences[j]}"
+        result = _outcome(sentences[j])
+    if (
+        result is not None
+        and j + 1 < len(sentences)
+        and _SUBSTANCE_NEXT.search(text)
+        and re.match(r"^\W{0,2}(?:[“\"'‘]|that\b)", sentences[j + 1], re.IGNORECASE)
+    ):
+        # "Seconded by Councillor Teefy; And Resolved." over "“That the Part 8 ...”"
+        j += 1
+        text = f"{text} {sentences[j]}"
+    return text, j, result
+
+
 def _votes(paragraphs: list[str]) -> list[Decision]:
     """Motions with their outcome: a motion opens, and the first outcome within the next
-    few sentences closes it."""
+    few sentences closes it (`_motion`); a sentence that states a vote alone ("The motion
+    carried", "Passed unanimously") is one too."""
     sentences: list[str] = []
     for para in paragraphs:
         sentences.extend(_sentences(para) if len(para) > 300 else [para])
@@ -176,38 +214,7 @@ def _votes(paragraphs: list[str]) -> list[Decision]:
         sentence = sentences[i]
         result = _outcome(sentence)
         if _MOTION.search(sentence) or (result and re.match(r"^\W*(?:RESULT|Vote)\b", sentence)):
-            text = sentence
-            j = i
-            while result is None and j + 1 < len(sentences) and j - i < 4:
-                j += 1
-                nxt = sentences[j]
-                opens = _MOTION.search(nxt)
-                closes = [m.start() for m in (_RESULT_LINE.search(nxt), _OUTCOME.search(nxt)) if m]
-                if opens and (not closes or opens.start() < min(closes)):
-                    # another motion begins before any outcome: this one is not closed
-                    j -= 1
-                    break
-                text = f"{text} {nxt}"
-                result = _outcome(nxt)
-            if (
-                result is not None
-                and j + 1 < len(sentences)
-                and _LONE_OUTCOME.match(sentences[j + 1])
-            ):
-                # "That the agenda be adopted as presented." over a line "Carried": the
-                # motion's own words proposed; the line after says what the meeting did
-                j += 1
-                text = f"{text} {sentences[j]}"
-                result = _outcome(sentences[j])
-            if (
-                result is not None
-                and j + 1 < len(sentences)
-                and _SUBSTANCE_NEXT.search(text)
-                and re.match(r"^\W{0,2}(?:[“\"'‘]|that\b)", sentences[j + 1], re.IGNORECASE)
-            ):
-                # "Seconded by Councillor Teefy; And Resolved." over "“That the Part 8 ...”"
-                j += 1
-                text = f"{text} {sentences[j]}"
+            text, j, result = _motion(sentences, i, result)
             if result is not None:
                 found.append(Decision(_clip(text), *result))
                 i = j + 1
