@@ -15,6 +15,7 @@ from tqdm import tqdm
 
 from bench.measure import SEED, PeakRSS, cpu_seconds, mb, timer
 from minutesqa.config import Settings
+from minutesqa.decision import decisions_from_metadata
 from minutesqa.models import Chunk, human_date
 
 NOISE = 0.01  # per-dimension sd of the perturbation added to reused embeddings (cos ~0.98)
@@ -79,7 +80,6 @@ def synthetic_chunk(cid: str, doc: str, meta: dict[str, Any], copy: int) -> Chun
         head, sep, rest = doc.partition("\n")
         head = head.replace(f"| {human_date(old)} |", f"| {human_date(new)} |", 1)
         text = head + sep + rest
-    decisions = str(meta.get("decisions") or "")
     return Chunk(
         id=f"c{copy:02d}-{cid}",
         text=text,
@@ -87,7 +87,7 @@ def synthetic_chunk(cid: str, doc: str, meta: dict[str, Any], copy: int) -> Chun
         date=new,
         item=str(meta["item"]),
         title=str(meta["title"]),
-        decisions=tuple(decisions.split("\n")) if decisions else (),
+        decisions=decisions_from_metadata(meta),
         restricted=bool(meta.get("restricted", False)),
         source=f"{meta['source']}#copy{copy:02d}",
         content_hash=str(meta.get("content_hash", "")),

@@ -148,7 +148,7 @@ def iter_items(folder: Path, settings: Settings) -> Iterator[dict[str, Any] | tu
                 "kind": meeting.kind,
                 "item": item.number or None,  # null: the minutes print no number
                 "title": item.title,
-                "decisions": list(item.decisions),
+                "decisions": [d.display() for d in item.decisions],
                 "restricted": item.restricted,
                 "source": meeting.source,
             }

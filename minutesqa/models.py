@@ -9,12 +9,14 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from minutesqa.decision import Decision, decisions_to_metadata
+
 MEETING_ITEM = "meeting"  # the item number of a meeting's own record (attendance, venue)
 # Bump when parse, segment or chunk would turn the same file into different chunks: ingest
 # then redoes the files stamped with an older version (re-embedding only the chunk texts
 # that changed). `PIPELINE_CHANGES` says which formats a version changed, so that a bump for
 # one format does not redo a whole archive of others; a version not listed changed them all.
-PIPELINE_VERSION = 22
+PIPELINE_VERSION = 23
 PIPELINE_CHANGES: dict[int, frozenset[str]] = {
     6: frozenset({"pdf"}),  # a PDF's items carry the page they start on
     7: frozenset({"md"}),  # a Markdown export of a PDF: its original's address and pages
@@ -70,6 +72,8 @@ PIPELINE_CHANGES: dict[int, frozenset[str]] = {
     # (segment.folder_body), a file's item word ("TOP 1.": segment.item_word), timed Markdown
     # headings (headings.TIMED_HEADING), "1/" numbers, "## Proceedings" a document part, and
     # unnumbered headings beside the numbered items (headings._unnumbered_beside)
+    # 23 (every format): decisions stored typed, as JSON (text, outcome, tally:
+    # decisions_to_metadata), no longer as the lines shown ("... [carried, 4-0]")
 }
 # the last version that changed an item's text (and so its sentences): the sentence store
 # is kept across later versions
@@ -135,7 +139,7 @@ class AgendaItem:
     number: str  # exactly as printed: "7", "SSP/5/24", "XIII"; "" where none is printed
     title: str
     body: str
-    decisions: tuple[str, ...] = ()
+    decisions: tuple[Decision, ...] = ()
     restricted: bool = False
     page: int = 0  # the PDF page its heading is on (1-based); 0 where not known or no PDF
 
@@ -193,7 +197,7 @@ class Chunk:
     date: dt.date
     item: str
     title: str
-    decisions: tuple[str, ...]
+    decisions: tuple[Decision, ...]
     restricted: bool
     source: str
     content_hash: str
@@ -213,7 +217,7 @@ class Chunk:
             "item": self.item,  # "" where the minutes print no number
             "title": self.title,
             "kind": self.kind,
-            "decisions": "\n".join(self.decisions),
+            "decisions": decisions_to_metadata(self.decisions),
             "restricted": self.restricted,
             "source": self.source,
             "content_hash": self.content_hash,
@@ -297,7 +301,7 @@ class Hit:
     score: float  # fused rank score, higher is better
     relevance: float  # best cosine similarity of the item's chunks to the query
     text: str  # the item's text (chunks joined, context lines removed)
-    decisions: tuple[str, ...]
+    decisions: tuple[Decision, ...]
     source: str
     chunk_ids: tuple[str, ...] = ()
     coverage: float = 0.0  # share of the question's term weight found in the item

@@ -17,6 +17,7 @@ from gradio_client.exceptions import AuthenticationError
 
 from minutesqa.answer.retrieval import Coverage
 from minutesqa.config import Settings
+from minutesqa.decision import Decision, decisions_to_metadata
 from minutesqa.errors import ConfigError
 from minutesqa.ui.app import NO_INDEX, build_app, launch_options, prepare
 from minutesqa.ui.guard import read_auth_file
@@ -350,7 +351,8 @@ def test_example_questions_skip_routine_and_procedural_items() -> None:
         StoredChunk(
             f"{day}-{i}",
             {"committee": "Roads Committee", "date": day.isoformat(), "date_int": date_int(day),
-             "chunk_index": 0, "item_index": i, "title": title, "decisions": "AGREED to proceed."},
+             "chunk_index": 0, "item_index": i, "title": title,
+             "decisions": decisions_to_metadata([Decision("AGREED to proceed.")])},
         )
         for day, names in titles.items()
         for i, title in enumerate(names, 1)

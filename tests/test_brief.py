@@ -13,6 +13,7 @@ import pytest
 
 from minutesqa.answer.pipeline import Pipeline
 from minutesqa.config import Settings
+from minutesqa.decision import Decision
 from minutesqa.errors import ConfigError
 from minutesqa.reports.brief import Briefing, brief, render
 
@@ -23,7 +24,7 @@ def test_street_angels_lists_its_one_item_with_its_decision(pipeline: Pipeline) 
         (dt.date(2024, 5, 30), "SSP/5/24", "Serious Violence Duty")
     ]
     entry = b.entries[0]
-    assert entry.decisions == ("Members noted the report.",)
+    assert entry.decisions == (Decision("Members noted the report."),)
     assert any("Street Angels programme" in s for s in entry.sentences)
     assert all(s in entry_text(pipeline, entry.ref.item) for s in entry.sentences)  # verbatim
     assert b.meetings == 1 and b.passing == []

@@ -466,7 +466,7 @@ def test_decisions_sit_in_their_item(rel: str) -> None:
             i for i in m.items if i.number == key or (not i.number and norm(i.title) == norm(key))
         ]
         assert items, f"no item {key!r} in {[(i.number, i.title) for i in m.items]}"
-        decisions = [flat(d) for i in items for d in i.decisions]
+        decisions = [flat(d.display()) for i in items for d in i.decisions]
         assert any(
             all(p in d for p in phrases) and (tally is None or tally_in(d, tally))
             for d in decisions

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from minutesqa.decision import Decision
 from minutesqa.errors import InputError
 from minutesqa.models import Meeting
 from minutesqa.parse import read_document
@@ -36,7 +37,7 @@ def assert_sample(meeting: Meeting) -> None:
         ("1", "Budget"),
         ("2", "Any Other Business"),
     ]
-    assert meeting.items[0].decisions == ("AGREED that the budget be noted.",)
+    assert meeting.items[0].decisions == (Decision("AGREED that the budget be noted."),)
 
 
 # --- text ----------------------------------------------------------------------------------
@@ -210,7 +211,7 @@ def test_html_modern_gov_page(tmp_path: Path) -> None:
         ("SSP/2/24", "Serious Violence Duty"),
         ("SSP/3/24", "Restricted - iQuanta Report"),
     ]
-    assert m.items[1].decisions == ("Members noted the report.",)
+    assert m.items[1].decisions == (Decision("Members noted the report."),)
     assert [i.restricted for i in m.items] == [False, False, True]
 
 

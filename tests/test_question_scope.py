@@ -69,8 +69,10 @@ def test_items_of_a_named_committee_score_the_boost_more(retriever: Retriever) -
     boost = retriever.settings.tuning.named_boost
     text = "Garda checkpoints in Newcastle West"
     vector = FakeEmbedder().embed([text])[0]
-    plain = {h.ref.key(): h.score for h in retriever._search(text, vector, (), None, None, 30)}
-    named = retriever._search(text, vector, (), None, None, 30, (NW_JPC,))
+    plain = {
+        h.ref.key(): h.score for h in retriever.ranker.search(text, vector, (), None, None, 30)
+    }
+    named = retriever.ranker.search(text, vector, (), None, None, 30, (NW_JPC,))
     assert {h.ref.key() for h in named} == set(plain)
     for hit in named:
         bonus = boost if hit.ref.committee == NW_JPC else 0.0

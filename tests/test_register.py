@@ -11,10 +11,14 @@ from pathlib import Path
 
 import pytest
 
+from minutesqa.chunk import chunk_meeting
 from minutesqa.cli import EXIT_ERROR, main
 from minutesqa.config import Settings
+from minutesqa.indexing.store import StoredChunk
+from minutesqa.models import Document, Meeting
 from minutesqa.parse import read_document
-from minutesqa.reports.register import split_annotation
+from minutesqa.parse.text import normalise
+from minutesqa.reports.register import decisions
 from minutesqa.segment import segment
 from tests.conftest import SAMPLES
 
@@ -27,18 +31,45 @@ def run(settings: Settings, capsys: pytest.CaptureFixture[str], *args: str) -> t
     return code, captured.out if code == 0 else captured.err
 
 
-@pytest.mark.parametrize(
-    ("text", "parts"),
-    [
-        ("Member Hage so moved. The motion carried. [carried, 4-0]",
-         ("Member Hage so moved. The motion carried.", "carried", "4-0")),
-        ("Moved to adopt. [adopted]", ("Moved to adopt.", "adopted", "")),
-        ("AGREED that the report be noted.", ("AGREED that the report be noted.", "", "")),
-        ("RESULT: PASSED [UNANIMOUS]", ("RESULT: PASSED [UNANIMOUS]", "", "")),  # the minutes'
-    ],
-)  # fmt: skip
-def test_outcome_and_tally_are_read_from_the_annotation(text: str, parts: tuple) -> None:  # type: ignore[type-arg]
-    assert split_annotation(text) == parts
+# a motion with its vote (SF Open Source Voting TAC, 30 August 2017) and a decision with none
+# beside it, whose words end in a bracket of the minutes' own
+VOTES = (
+    "Open Source Voting Technical Advisory Committee\n\nMinutes of the meeting held on "
+    "30 August 2017\n\n"
+    "8. Draft Recommendations\n\nChair Jerdonek called for a motion to approve the edits made "
+    "to the text of sections discussed. Member Bafundo so moved, and Member Hage seconded. "
+    "Upon voice vote, the motion passed unanimously.\n\n"
+    "9. Project Resources\n\nAGREED that the resources page be kept [web version only]\n"
+)
+
+
+class _Store:
+    """The store's first chunks, as ingest writes their metadata (Chunk.metadata)."""
+
+    def __init__(self, meeting: Meeting) -> None:
+        chunks = chunk_meeting(meeting, lambda text: len(text.split()), 256)
+        self.chunks = [StoredChunk(c.id, c.metadata(), c.text) for c in chunks]
+
+    def first_chunks(self, where: dict | None = None) -> list[StoredChunk]:  # type: ignore[type-arg]
+        return [c for c in self.chunks if c.chunk_index == 0]
+
+
+def test_outcome_and_tally_are_the_stored_decisions_fields() -> None:
+    doc = Document(Path("/minutes/2017-08-30.txt"), normalise(VOTES), "txt", "0" * 64)
+    store = _Store(segment(doc))
+    rows = [(r.item, r.decision, r.outcome, r.tally) for r in decisions(store)]  # type: ignore[arg-type]
+    assert rows == [
+        (
+            "8",
+            "Chair Jerdonek called for a motion to approve the edits made to the text of sections "
+            "discussed. Member Bafundo so moved, and Member Hage seconded. Upon voice vote, the "
+            "motion passed unanimously.",
+            "passed",
+            "unanimous",
+        ),
+        # the minutes' bracket is part of the words, not an outcome
+        ("9", "AGREED that the resources page be kept [web version only]", "", ""),
+    ]
 
 
 def test_one_decision_found_by_its_words(
@@ -66,7 +97,7 @@ def test_a_years_register_holds_every_decision_of_its_meeting(
     path = SAMPLES / "003_d3f6b6d0c3a0463e.txt"
     meeting = segment(read_document(path, max_bytes=2**26, timeout_s=60))
     assert meeting.date == dt.date(2021, 2, 2)
-    expected = [(i.number, d) for i in meeting.items for d in i.decisions]
+    expected = [(i.number, d.text) for i in meeting.items for d in i.decisions]
     code, out = run(
         sample_settings, capsys, "--since", "2021-01-01", "--until", "2021-12-31", "--format", "csv"
     )

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from minutesqa.cli import main
+from minutesqa.decision import Decision
 from minutesqa.models import Document, Meeting
 from minutesqa.parse.text import normalise
 from minutesqa.segment import WHOLE_DOCUMENT, reading, segment
@@ -131,8 +132,11 @@ def test_assiginack_2015_resolutions_and_a_matter() -> None:
         ("004-01-15", "The Minutes of the Assiginack Public Library Board …"),
     ]
     assert meeting.items[1].decisions == (
-        "002-01-15 Moved by B. Reid, seconded by H. Moggy: THAT the agenda for the Meeting "
-        "be accepted. CARRIED. [carried]",
+        Decision(
+            "002-01-15 Moved by B. Reid, seconded by H. Moggy: THAT the agenda for the Meeting be"
+            " accepted. CARRIED.",
+            "carried",
+        ),
     )
     assert meeting.items[2].decisions == ()  # a matter: no decision of its own
     assert meeting.committee == "Council of the Corporation of the Township of Assiginack"
@@ -150,14 +154,19 @@ def test_assiginack_2019_blank_lines_and_three_matters() -> None:
     ]
     assert [i.decisions for i in meeting.items[3:5]] == [
         (
-            "After answering a few questions, it was agreed that Barbara Erskine, the "
-            "Manitoulin Energy Coordinator should be invited to a future Council meeting.",
+            Decision(
+                "After answering a few questions, it was agreed that Barbara Erskine, the "
+                "Manitoulin Energy Coordinator should be invited to a future Council meeting."
+            ),
         ),
         (),
     ]
     assert meeting.items[5].decisions == (
-        "58-05-19 Moved by H. Moggy, seconded by D. McDowell: THAT the Minutes of the Regular "
-        "Council Meeting of February 20, 2019 be accepted. CARRIED [carried]",
+        Decision(
+            "58-05-19 Moved by H. Moggy, seconded by D. McDowell: THAT the Minutes of the Regular"
+            " Council Meeting of February 20, 2019 be accepted. CARRIED",
+            "carried",
+        ),
     )
 
 
@@ -170,8 +179,11 @@ def test_billings_2014_outcome_on_its_own_line() -> None:
         ("2014-147", "Council directs the Clerk Treasurer to send the …"),
     ]
     assert meeting.items[1].decisions == (
-        "2014-145 Moved by Imrie, seconded by Parker: BE IT RESOLVED THAT Council accepts the "
-        "minutes of the June 3, 2014 regular meeting as presented. Carried [carried]",
+        Decision(
+            "2014-145 Moved by Imrie, seconded by Parker: BE IT RESOLVED THAT Council accepts the"
+            " minutes of the June 3, 2014 regular meeting as presented. Carried",
+            "carried",
+        ),
     )
     assert meeting.items[2].body == (
         "Councillor Tom Imrie reported on the Billings Waterfront Improvement Committee "
@@ -189,8 +201,11 @@ def test_billings_2017_no_outcome_printed() -> None:
         ("", "Councillor Erskine reported on Winterfest, which is being …"),
     ]
     assert meeting.items[3].decisions == (
-        "2017-11 Moved by Alkenbrack, seconded by Erskine: BE IT RESOLVED THAT Council accepts "
-        "the minutes of the January 3, 2017 regular meeting as presented. [resolved]",
+        Decision(
+            "2017-11 Moved by Alkenbrack, seconded by Erskine: BE IT RESOLVED THAT Council "
+            "accepts the minutes of the January 3, 2017 regular meeting as presented.",
+            "resolved",
+        ),
     )
     assert meeting.committee == "Council of the Corporation of The Township of Billings"
 
@@ -261,9 +276,11 @@ def test_the_same_motions_without_headings_are_the_structure() -> None:
         ("C120627-3", "We do now Rise at 6:22 p.m"),
     ]
     assert meeting.items[0].decisions == (
-        "0120627-1 Moved by Evans, Seconded by Crawford: Be it resolved that the agenda for "
-        "the Council meeting of Wednesday, June 27, 2012 be received and adopted. Carried. "
-        "[carried]",
+        Decision(
+            "0120627-1 Moved by Evans, Seconded by Crawford: Be it resolved that the agenda for "
+            "the Council meeting of Wednesday, June 27, 2012 be received and adopted. Carried.",
+            "carried",
+        ),
     )
 
 

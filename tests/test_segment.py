@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from minutesqa.decision import Decision
 from minutesqa.models import Document, Meeting
 from minutesqa.parse import read_document
 from minutesqa.parse.text import normalise
@@ -130,19 +131,23 @@ def test_sample_item_counts(m2011: Meeting, m2021: Meeting, m2024: Meeting) -> N
 
 def test_2011_decisions(m2011: Meeting) -> None:
     assert item(m2011, "10").decisions == (
-        "AGREED that any issue of governance in relation to drugs and alcohol funding which "
-        "cannot be resolved at the Adults Commissioning Group in future should be referred to "
-        "both the Safer Stockton Partnership and to the Health & Wellbeing Board for their "
-        "views. In the event of a continuing failure to agree, the issue should be referred to "
-        "the Local Strategic Partnership.",
+        Decision(
+            "AGREED that any issue of governance in relation to drugs and alcohol funding which "
+            "cannot be resolved at the Adults Commissioning Group in future should be referred to "
+            "both the Safer Stockton Partnership and to the Health & Wellbeing Board for their "
+            "views. In the event of a continuing failure to agree, the issue should be referred to "
+            "the Local Strategic Partnership."
+        ),
     )
     assert item(m2011, "4").decisions == (
-        "AGREED that the update be noted and that members be provided with some brief "
-        "statistics as requested.",
+        Decision(
+            "AGREED that the update be noted and that members be provided with some brief "
+            "statistics as requested."
+        ),
     )
-    assert item(m2011, "13").decisions == ("This item was deferred to the next meeting.",)
+    assert item(m2011, "13").decisions == (Decision("This item was deferred to the next meeting."),)
     assert item(m2011, "1").decisions == (
-        "The minutes of the meeting were agreed as a correct record.",
+        Decision("The minutes of the meeting were agreed as a correct record."),
     )
     assert item(m2011, "2").decisions == ()  # a request, not a decision
     assert item(m2011, "3").body == "None"
@@ -170,18 +175,22 @@ def test_2011_attendance(m2011: Meeting) -> None:
 
 def test_2021_decisions(m2021: Meeting) -> None:
     assert item(m2021, "6").decisions == (
-        "AGREED that:- 1. The discussion be noted. 2. The comments made from the Partnership "
-        "be noted.",
+        Decision(
+            "AGREED that:- 1. The discussion be noted. 2. The comments made from the "
+            "Partnership be noted."
+        ),
     )
     assert item(m2021, "1").decisions == (
-        "AGREED that Councillor Steve Nelson be appointed Chair for 2020/21.",
+        Decision("AGREED that Councillor Steve Nelson be appointed Chair for 2020/21."),
     )
     assert item(m2021, "11").decisions == (
-        "The Partnership were informed that there had been a request from Safe at Homes Team "
-        "for a £5k grant payment to support the scheme and its continuation. The Partnership "
-        "agreed this request.",
+        Decision(
+            "The Partnership were informed that there had been a request from Safe at Homes "
+            "Team for a £5k grant payment to support the scheme and its continuation. The "
+            "Partnership agreed this request."
+        ),
     )
-    assert "AGREED that the report be noted." in item(m2021, "7").decisions
+    assert Decision("AGREED that the report be noted.") in item(m2021, "7").decisions
     assert item(m2021, "3").decisions == ()
 
 
@@ -209,9 +218,9 @@ def test_2021_attendance(m2021: Meeting) -> None:
 
 
 def test_2024_decisions_and_artefacts(m2024: Meeting) -> None:
-    assert item(m2024, "SSP/5/24").decisions == ("Members noted the report.",)
-    assert item(m2024, "SSP/7/24").decisions == ("Members AGREED to note the report.",)
-    assert item(m2024, "SSP/3/24").decisions == ("Agreed that the minutes be approved.",)
+    assert item(m2024, "SSP/5/24").decisions == (Decision("Members noted the report."),)
+    assert item(m2024, "SSP/7/24").decisions == (Decision("Members AGREED to note the report."),)
+    assert item(m2024, "SSP/3/24").decisions == (Decision("Agreed that the minutes be approved."),)
     assert item(m2024, "SSP/2/24").decisions == ()
     for it in m2024.items:
         assert "pdf icon" not in it.title and "KB" not in it.title
@@ -245,7 +254,7 @@ def test_number_alone_then_title_with_blank_lines() -> None:
         HEAD + "1\n\nApologies\n\nNone.\n\n2\n\nBudget\n\nAGREED that the budget be set.\n"
     )
     assert table(m) == [("1", "Apologies"), ("2", "Budget")]
-    assert m.items[1].decisions == ("AGREED that the budget be set.",)
+    assert m.items[1].decisions == (Decision("AGREED that the budget be set."),)
     assert m.items[0].body == "None."
 
 
@@ -289,7 +298,7 @@ def test_bold_headings_in_markdown(tmp_path: Path) -> None:
     assert table(m) == [("1", "APOLOGIES"), ("2", "PLANNING APPLICATIONS")]
     assert m.date == dt.date(2021, 2, 2)
     assert m.committee == "Example Committee"
-    assert m.items[1].decisions == ("AGREED that the applications be approved.",)
+    assert m.items[1].decisions == (Decision("AGREED that the applications be approved."),)
 
 
 def test_title_broken_over_two_lines() -> None:
@@ -354,7 +363,7 @@ def test_numbers_inside_body_text_are_not_items() -> None:
     body = m.items[0].body
     assert "3 Gardaí were assigned" in body and "1. The discussion be noted." in body
     assert m.items[0].decisions == (
-        "AGREED that:- 1. The discussion be noted. 2. The comments be noted.",
+        Decision("AGREED that:- 1. The discussion be noted. 2. The comments be noted."),
     )
 
 
@@ -1033,7 +1042,9 @@ def test_sub_items_of_a_heading_with_no_text_of_its_own_are_the_items() -> None:
     ]
     assert meeting.items[3].body.startswith("RESOLUTION 2023/48\nThat Council accept the tender")
     # "CARRIED 3/1": the tally after the outcome
-    assert meeting.items[3].decisions[-1].endswith("(GST exclusive). CARRIED 3/1 [carried, 3-1]")
+    last = meeting.items[3].decisions[-1]
+    assert last.text.endswith("(GST exclusive). CARRIED 3/1")
+    assert (last.outcome, last.tally) == ("carried", "3-1")
     assert "4.2 LIBRARY HOURS" in meeting.items[4].body
     # "MEETING OF COUNCIL" names no one: the header's own name for the body
     assert meeting.committee == "Shire of Example"
@@ -1218,8 +1229,11 @@ def test_a_motion_that_proposes_adoption_takes_the_outcome_on_the_line_after() -
     )
     # one decision, the meeting's outcome ("Carried"), not the motion's word ("adopted")
     assert from_text(text).items[1].decisions == (
-        "Moved by: Councillor Tran Seconded by: Councillor Doyle That the agenda be adopted as "
-        "presented. Carried [carried]",
+        Decision(
+            "Moved by: Councillor Tran Seconded by: Councillor Doyle That the agenda be adopted "
+            "as presented. Carried",
+            "carried",
+        ),
     )
 
 
@@ -1245,19 +1259,35 @@ def test_parish_council_decisions_whole_and_apart() -> None:
     decision, even where resolutions share their opening words."""
     items = {i.number: i.decisions for i in from_text(PARISH).items}
     assert items["1"] == (
-        "Cllr. J. Davies proposed acceptance of the minutes, seconded by Cllr. M. Peake and "
-        "unanimously agreed. [agreed, unanimous]",
+        Decision(
+            "Cllr. J. Davies proposed acceptance of the minutes, seconded by Cllr. M. Peake and "
+            "unanimously agreed.",
+            "agreed",
+            "unanimous",
+        ),
     )
     assert items["2"] == (
-        "On the proposal of Councillor Ruddle, seconded by Councillor Scanlan, it was agreed to "
-        "allocate €600 to public lighting at Belville. [agreed]",
-        "On the proposal of Councillor Foley, seconded by Councillor Scanlan, it was agreed to "
-        "allocate €1,000 to Monagea Community Graveyard. [agreed]",
+        Decision(
+            "On the proposal of Councillor Ruddle, seconded by Councillor Scanlan, it was agreed "
+            "to allocate €600 to public lighting at Belville.",
+            "agreed",
+        ),
+        Decision(
+            "On the proposal of Councillor Foley, seconded by Councillor Scanlan, it was agreed "
+            "to allocate €1,000 to Monagea Community Graveyard.",
+            "agreed",
+        ),
     )
     assert items["3"] == (
-        "And Resolved: “That the disposal of property at Knockfinisk, Carrigkerry, be approved.”",
-        "Seconded by Councillor Teskey; And Resolved: “That the disposal of property at Main "
-        "Street, Bruff, be approved.” [resolved]",
+        Decision(
+            "And Resolved: “That the disposal of property at Knockfinisk, Carrigkerry, be "
+            "approved.”"
+        ),
+        Decision(
+            "Seconded by Councillor Teskey; And Resolved: “That the disposal of property at Main "
+            "Street, Bruff, be approved.”",
+            "resolved",
+        ),
     )
 
 

@@ -19,6 +19,7 @@ from minutesqa.answer.query import Query
 from minutesqa.answer.retrieve import Retriever
 from minutesqa.chunk import chunk_meeting, context_line
 from minutesqa.config import Settings
+from minutesqa.decision import Decision
 from minutesqa.indexing.store import VectorStore
 from minutesqa.ingest import ingest
 from minutesqa.models import AgendaItem, Attendance, Hit, ItemRef, Meeting
@@ -32,7 +33,7 @@ ITEMS = (
         "",
         "Playground Repairs",
         "The swings at the green were broken. A quote for new swings was read.",
-        decisions=("Motion to accept the quote for new swings: carried 5-2.",),
+        decisions=(Decision("Motion to accept the quote for new swings: carried 5-2."),),
     ),
     AgendaItem("", "Correspondence", "A letter from the library about opening hours was read."),
 )

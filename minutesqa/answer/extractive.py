@@ -12,8 +12,9 @@ from typing import Protocol
 from minutesqa.answer.question import Kind, holds, holds_plainly, is_asking
 from minutesqa.answer.retrieval import Retrieval
 from minutesqa.answer.sentences import SentenceVectorSource, sentence_vectors
-from minutesqa.clip import clip_at_word
+from minutesqa.clip import ELLIPSIS, clip_at_word
 from minutesqa.config import Settings
+from minutesqa.decision import Decision
 from minutesqa.indexing.embed import Embedder
 from minutesqa.indexing.terms import content_terms, tokenize
 from minutesqa.models import MEETING_ITEM, Hit, Quote, human_date, item_label, page_part
@@ -126,13 +127,14 @@ class ExtractiveWriter:
         to `quotes`."""
         tune = self.settings.tuning
         lines = [f"**{citation_label(n, hit)}**"]
-        decisions = [d for d in hit.decisions if d]
-        if decisions:
-            first = decisions[: tune.decisions_shown]
-            shown = [clip_at_word(d, tune.clip_decision) for d in first]
-            quotes.extend(Quote(hit.ref, _unannotated(d)) for d in shown)
+        decided = [d for d in hit.decisions if d.text]
+        # as shown ("… [carried, 4-0]"): the item's sentences these hold are not shown again
+        decisions = [d.display() for d in decided]
+        if decided:
+            shown = [_shown(d, tune.clip_decision) for d in decided[: tune.decisions_shown]]
+            quotes.extend(Quote(hit.ref, words) for _, words in shown)
             # separate decisions are separate places in the minutes: "…" between them
-            lines.append("Decided: " + f" {GAP} ".join(shown))
+            lines.append("Decided: " + f" {GAP} ".join(text for text, _ in shown))
         if hit.ref.item == MEETING_ITEM:
             # the record is the answer
             lines.extend(clip_at_word(row[0], tune.clip_record) for row in rows[1:])
@@ -374,9 +376,13 @@ def _runs(indices: list[int]) -> list[list[int]]:
     return runs
 
 
-def _unannotated(decision: str) -> str:
-    """A decision as the minutes print it: without the "[carried, 4-0]" we add."""
-    return re.sub(r"\s*\[[^\]]*\]$", "", decision)
+def _shown(decision: Decision, limit: int) -> tuple[str, str]:
+    """A decision as the answer shows it (`Decision.display`, clipped to `limit`) and the
+    minutes' own words in that: its text as far as shown, without the outcome we add."""
+    whole = decision.display()
+    shown = clip_at_word(whole, limit)
+    cut = shown[: -len(ELLIPSIS)] if shown != whole else whole
+    return shown, shown if len(cut) < len(decision.text) else decision.text
 
 
 def _names_item(asked: set[str], hit: Hit) -> bool:

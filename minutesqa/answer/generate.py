@@ -264,7 +264,7 @@ class GenerativeWriter:
                 keep.add(i)
                 size += len(rows[i][0]) + 1
             body = " ".join(rows[i][0] for i in sorted(keep))
-            decided = "".join(f"\nDecided: {d}" for d in hit.decisions[:3] if d)
+            decided = "".join(f"\nDecided: {d.display()}" for d in hit.decisions[:3] if d.text)
             ref = hit.ref
             head = f"{ref.committee}, {human_date(ref.date)}, {item_label(ref.item, ref.title)}"
             out.append(f"{head}\n{body}{decided}")

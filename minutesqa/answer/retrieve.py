@@ -1,6 +1,7 @@
-"""Stage 6: hybrid retrieval. Dense search in Chroma and BM25 over the same chunks, fused
-by reciprocal rank, merged into agenda items, filtered by committee and date (including
-dates read from the question itself). What it returns is `retrieval`'s; a date in the
+"""Stage 6: hybrid retrieval. What to search for a question: the committees and dates of
+its filters and of the question itself, the bodies it names, a meeting that did not take
+place; the search itself (dense and BM25 over the same chunks, fused by reciprocal rank,
+merged into agenda items) is `ranking`'s. What it returns is `retrieval`'s; a date in the
 question weighs as `date_preference` says."""
 
 from __future__ import annotations
@@ -14,13 +15,13 @@ import numpy as np
 from minutesqa.answer.date_preference import _date_preferred
 from minutesqa.answer.dates import DateIntent
 from minutesqa.answer.query import (
-    MEETING_INTENT,
     Query,
     intersect,
     mentions_period,
     topic_terms,
 )
 from minutesqa.answer.question import ParsedQuestion, asking_part, parse_question
+from minutesqa.answer.ranking import ItemRanker
 from minutesqa.answer.retrieval import BodyScope, Coverage, Retrieval
 from minutesqa.committees import (
     COMMITTEE_GENERIC,
@@ -39,10 +40,7 @@ from minutesqa.indexing.lexical_sync import open_lexical
 from minutesqa.indexing.sentence_store import SentenceStore
 from minutesqa.indexing.store import VectorStore
 from minutesqa.indexing.terms import committee_words, tokenize
-from minutesqa.models import SENTENCES_VERSION, Hit, ItemRef, date_int
-
-# one item's score, similarity, coverage, its row, its chunks and the parts of its score
-_Scored = tuple[float, float, float, int, list[str], tuple[tuple[str, float], ...]]
+from minutesqa.models import SENTENCES_VERSION, Hit
 
 
 @dataclass(frozen=True)
@@ -75,6 +73,7 @@ class Retriever:
             settings.model, settings.embed_batch_size, settings.query_backend
         )
         self.lexical = lexical or open_lexical(self.store, settings)
+        self.ranker = ItemRanker(self.lexical, settings)
         # every item's sentence vectors, made at ingest (empty for an index made before)
         self.sentence_store = SentenceStore.load(
             settings.index_dir / "sentences", settings.model, SENTENCES_VERSION
@@ -122,8 +121,8 @@ class Retriever:
     ) -> BodyScope:
         family = self.committee_family(named) or named
         others = tuple(c for c in self.coverage.committees if c not in family)
-        own = self._search(text, vector, family, since, until, 1)
-        other = self._search(text, vector, others, since, until, 1) if others else []
+        own = self.ranker.search(text, vector, family, since, until, 1)
+        other = self.ranker.search(text, vector, others, since, until, 1) if others else []
         name = set().union(*(tokenize(c) for c in named))
         terms = [t for t in topic_terms(text) if t not in name]
         lex = self.lexical
@@ -149,7 +148,7 @@ class Retriever:
         """ "children arrested in August 2023", "employee of the month for May 2022": the date
         is of the events, not of a meeting (none was held then). Items of any date that
         mention that time themselves and hold Tuning.event_coverage of the topic."""
-        found = self._search(text, vector, committees, None, None, k, prefer)
+        found = self.ranker.search(text, vector, committees, None, None, k, prefer)
         least = self.settings.tuning.event_coverage
         return [
             h for h in found if mentions_period(h.text, intent, h.ref.date) and h.coverage >= least
@@ -178,10 +177,10 @@ class Retriever:
         empty = self._none_met(query, scope, text, vector, intent, since, until, parsed)
         if empty is not None:
             return empty
-        hits = self._search(text, vector, committees, since, until, query.k, prefer)
+        hits = self.ranker.search(text, vector, committees, since, until, query.k, prefer)
         wide: list[Hit] | None = None  # the same search at every date
         if dated and not (query.since or query.until or intent.latest or intent.earliest):
-            wide = self._search(text, vector, committees, None, None, query.k, prefer)
+            wide = self.ranker.search(text, vector, committees, None, None, query.k, prefer)
             hits = _date_preferred(
                 hits, wide, intent, query.k, tune.date_boost, tune.reported_boost
             )
@@ -192,7 +191,9 @@ class Retriever:
         elsewhere = None
         if dated and hits and not (intent.latest or intent.earliest):
             if wide is None:
-                wide = self._search(text, vector, committees, query.since, query.until, 1, prefer)
+                wide = self.ranker.search(
+                    text, vector, committees, query.since, query.until, 1, prefer
+                )
             elsewhere = wide[0] if wide else None
         own = self.embedder.embed([question])[0] if text != question else None
         body = self._body_scope(text, vector, named, since, until) if named and hits else None
@@ -284,7 +285,7 @@ class Retriever:
         dates = sorted({d for c in bodies for d in self.coverage.dates_by_committee.get(c, [])})
         if dates:
             day = dates[-1] if intent.latest else dates[0]
-            pinned = self._search(text, vector, bodies, day, day, query.k, scope.prefer)
+            pinned = self.ranker.search(text, vector, bodies, day, day, query.k, scope.prefer)
             if pinned:
                 seen = {h.ref.key() for h in pinned}
                 hits = pinned + [h for h in hits if h.ref.key() not in seen]
@@ -305,7 +306,7 @@ class Retriever:
         committees from the text itself (briefings: the topic is all there is)."""
         if self._empty_range(committees, since, until):
             return []
-        return self._search(text, vector, committees, since, until, k)
+        return self.ranker.search(text, vector, committees, since, until, k)
 
     def _empty_range(
         self, committees: tuple[str, ...], since: dt.date | None, until: dt.date | None
@@ -318,146 +319,3 @@ class Retriever:
                 if (since is None or day >= since) and (until is None or day <= until):
                     return False
         return True
-
-    def _mask(
-        self, committees: tuple[str, ...], since: dt.date | None, until: dt.date | None
-    ) -> np.ndarray | None:
-        lex = self.lexical
-        if not (committees or since or until or self.settings.exclude_restricted):
-            return None
-        mask = np.ones(len(lex.ids), dtype=bool)
-        if committees:
-            mask &= lex.committee_mask(committees)
-        if since:
-            mask &= lex.date_int >= date_int(since)
-        if until:
-            mask &= lex.date_int <= date_int(until)
-        if self.settings.exclude_restricted:
-            mask &= ~lex.restricted
-        return mask
-
-    def _search(
-        self,
-        text: str,
-        vector: np.ndarray,
-        committees: tuple[str, ...],
-        since: dt.date | None,
-        until: dt.date | None,
-        k: int,
-        prefer: tuple[str, ...] = (),
-    ) -> list[Hit]:
-        """Items best first; those of a committee in `prefer` (named in the question)
-        score Tuning.named_boost more."""
-        tune = self.settings.tuning
-        n = max(tune.candidates, tune.candidates_per_k * k)
-        mask = self._mask(committees, since, until)
-        # exact: every chunk scored, nothing lost to an unreachable HNSW node
-        dense = self.lexical.nearest(vector, n, mask)
-        lexical = self.lexical.search(text, n, mask)
-        fused: dict[str, float] = defaultdict(float)
-        for rank, (cid, _sim) in enumerate(dense):
-            fused[cid] += 1.0 / (tune.rrf_k + rank + 1)
-        for rank, (cid, _score) in enumerate(lexical):
-            fused[cid] += 1.0 / (tune.rrf_k + rank + 1)
-        similarity = self._similarities(vector, dense, fused)
-        # chunks of one agenda item merge into one hit
-        lex_index = self.lexical
-        items: dict[int, list[str]] = defaultdict(list)
-        for cid in sorted(fused, key=lambda c: -fused[c]):
-            items[int(lex_index.item_of[lex_index.position[cid]])].append(cid)
-        scored = self._scored(text, items, similarity, dict(lexical), prefer)
-        return [self._hit(*row) for row in self._one_per_item(scored, k)]
-
-    def _similarities(
-        self, vector: np.ndarray, dense: list[tuple[str, float]], fused: dict[str, float]
-    ) -> dict[str, float]:
-        """Each fused chunk's cosine to the question: the dense search's, and for those
-        BM25 alone found, one product."""
-        similarity = dict(dense)
-        lex_index = self.lexical
-        unit = vector / (np.linalg.norm(vector) or 1.0)
-        bm25_only = [cid for cid in fused if cid not in similarity]
-        if bm25_only:
-            rows = np.array([lex_index.position[c] for c in bm25_only], dtype=np.int64)
-            sims = lex_index.vectors[rows] @ unit.astype(np.float32)
-            similarity.update(zip(bm25_only, map(float, sims), strict=True))
-        return similarity
-
-    def _scored(
-        self,
-        text: str,
-        items: dict[int, list[str]],
-        similarity: dict[str, float],
-        bm25: dict[str, float],
-        prefer: tuple[str, ...],
-    ) -> list[_Scored]:
-        """Each item's score and its parts (similarity, BM25, coverage of the topic words,
-        the meeting's own record asked for, a body named), best first."""
-        tune, lex_index = self.settings.tuning, self.lexical
-        top_bm25 = max(bm25.values(), default=0.0) or 1.0
-        terms = topic_terms(text)
-        wants_meeting = bool(MEETING_INTENT.search(text))
-        scored = []
-        coverages = lex_index.coverage_of(
-            terms, [[lex_index.position[c] for c in cids] for cids in items.values()]
-        )
-        for (item, cids), cov in zip(items.items(), coverages, strict=True):
-            first = lex_index.metadatas[lex_index.position[cids[0]]]
-            rel = max(similarity.get(c, 0.0) for c in cids)
-            lex = max(bm25.get(c, 0.0) for c in cids) / top_bm25
-            parts = [
-                ("similarity", tune.w_rel * rel),
-                ("bm25", tune.w_lex * lex),
-                ("coverage", tune.w_cov * cov),
-            ]
-            if wants_meeting and lex_index.item_keys[item][1] == 0:
-                parts.append(("meeting", tune.meeting_boost))
-            if str(first["committee"]) in prefer:
-                parts.append(("named", tune.named_boost))
-            score = sum(v for _, v in parts)
-            scored.append((score, rel, cov, item, cids, tuple(parts)))
-        scored.sort(key=lambda row: -row[0])
-        return scored
-
-    def _one_per_item(
-        self,
-        scored: list[_Scored],
-        k: int,
-    ) -> list[_Scored]:
-        """The best `k`, one per agenda item: the same minutes saved twice (a copy in
-        another folder, the PDF beside the HTML page) would otherwise fill the list."""
-        lex_index = self.lexical
-        ranked, seen = [], set()
-        for row in scored:
-            ref_key = ItemRef.from_metadata(lex_index.metadatas[lex_index.item_rows[row[3]][0]])
-            if ref_key.key() not in seen:
-                seen.add(ref_key.key())
-                ranked.append(row)
-                if len(ranked) == k:
-                    break
-        return ranked
-
-    def _hit(
-        self,
-        score: float,
-        rel: float,
-        cov: float,
-        item: int,
-        cids: list[str],
-        made: tuple[tuple[str, float], ...],
-    ) -> Hit:
-        meta = self.lexical.metadatas[self.lexical.position[cids[0]]]
-        return Hit(
-            ref=ItemRef.from_metadata(meta),
-            score=score,
-            relevance=rel,
-            text=self.item_text(item),
-            decisions=tuple(d for d in str(meta.get("decisions", "")).split("\n") if d),
-            source=str(meta["source"]),
-            chunk_ids=tuple(cids),
-            coverage=cov,
-            parts=tuple(made),
-        )
-
-    def item_text(self, item: int) -> str:
-        return self.lexical.item_text(item)

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from minutesqa.config import Settings
+from minutesqa.decision import Decision, decisions_from_metadata
 from minutesqa.errors import ConfigError, IndexMissingError
 from minutesqa.models import Chunk, ItemRef
 
@@ -52,8 +53,8 @@ class StoredChunk:
         return int(self.metadata.get("chunk_index", 0))
 
     @property
-    def decisions(self) -> tuple[str, ...]:
-        return tuple(d for d in str(self.metadata.get("decisions", "")).split("\n") if d)
+    def decisions(self) -> tuple[Decision, ...]:
+        return decisions_from_metadata(self.metadata)
 
 
 class VectorStore:

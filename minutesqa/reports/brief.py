@@ -43,6 +43,7 @@ from minutesqa.answer.query import topic_terms
 from minutesqa.answer.retrieval import Retrieval
 from minutesqa.answer.retrieve import Retriever
 from minutesqa.answer.sentences import sentence_vectors
+from minutesqa.decision import Decision
 from minutesqa.indexing.terms import tokenize
 from minutesqa.models import MEETING_ITEM, Hit, ItemRef, human_date, item_label, source_text
 from minutesqa.sentence_split import split_sentences
@@ -55,7 +56,7 @@ FORMATS = ("md", "json", "docx")
 class BriefEntry:
     ref: ItemRef
     source: str
-    decisions: tuple[str, ...]
+    decisions: tuple[Decision, ...]
     sentences: tuple[str, ...]  # verbatim, in the order of the minutes
     relevance: float  # the item's similarity to the topic
     why: str  # "title" or "discussed": which test kept it
@@ -64,7 +65,7 @@ class BriefEntry:
         out = self.ref.to_record()
         out.update(
             source=self.source,
-            decisions=list(self.decisions),
+            decisions=[d.display() for d in self.decisions],
             sentences=list(self.sentences),
             relevance=round(self.relevance, 4),
             why=self.why,
@@ -93,7 +94,7 @@ class Briefing:
     def last(self) -> dt.date | None:
         return self.entries[-1].ref.date if self.entries else None
 
-    def decisions(self) -> list[tuple[ItemRef, str]]:
+    def decisions(self) -> list[tuple[ItemRef, Decision]]:
         return [(e.ref, d) for e in self.entries for d in e.decisions]
 
     def head(self) -> str:
@@ -293,14 +294,14 @@ def render_markdown(b: Briefing) -> str:
     decided = b.decisions()
     if decided:
         lines += ["", "## Decisions", ""]
-        lines += [f"- {human_date(ref.date)}, {ref.committee}: {text}" for ref, text in decided]
+        lines += [f"- {human_date(ref.date)}, {ref.committee}: {d.display()}" for ref, d in decided]
     if b.entries:
         lines += ["", "## Timeline"]
     for e in b.entries:
         lines += ["", f"### {human_date(e.ref.date)} — {e.ref.committee}, "
                   f"{item_label(e.ref.item, e.ref.title)}"]  # fmt: skip
         for d in e.decisions:
-            lines.append(f"- **Decided:** {d}")
+            lines.append(f"- **Decided:** {d.display()}")
         for s in e.sentences:
             lines.append(f"> {s}")
         lines.append(f"\n_Source: {source_text(e.ref, e.source)}_")
@@ -319,8 +320,9 @@ def render_docx(b: Briefing) -> bytes:
     decided = b.decisions()
     if decided:
         doc.add_heading("Decisions", level=1)
-        for ref, text in decided:
-            doc.add_paragraph(f"{human_date(ref.date)}, {ref.committee}: {text}", "List Bullet")
+        for ref, d in decided:
+            line = f"{human_date(ref.date)}, {ref.committee}: {d.display()}"
+            doc.add_paragraph(line, "List Bullet")
     if b.entries:
         doc.add_heading("Timeline", level=1)
     for e in b.entries:
@@ -331,7 +333,7 @@ def render_docx(b: Briefing) -> bytes:
         for d in e.decisions:
             p = doc.add_paragraph()
             p.add_run("Decided: ").bold = True
-            p.add_run(d)
+            p.add_run(d.display())
         for s in e.sentences:
             doc.add_paragraph(s, "Quote")
         p = doc.add_paragraph()

@@ -104,7 +104,7 @@ def describe(doc: Document, meeting: Meeting) -> list[str]:
         body = clip(item.body, BODY_CHARS) or "(no text)"
         lines.append(f"  {number} | {title} | {body}")
         for decision in item.decisions:
-            lines.append(f"  {' ' * width}     decided: {clip(decision, DECISION_CHARS)}")
+            lines.append(f"  {' ' * width}     decided: {clip(decision.display(), DECISION_CHARS)}")
         decisions += len(item.decisions)
     if len(meeting.items) == 1 and meeting.items[0].number == WHOLE_DOCUMENT:
         found = headings_in(doc)
@@ -125,6 +125,8 @@ def describe(doc: Document, meeting: Meeting) -> list[str]:
 def meeting_json(meeting: Meeting) -> str:
     record: dict[str, Any] = as_dict(meeting)
     record["date"] = meeting.date.isoformat()
+    for item, fields in zip(meeting.items, record["items"], strict=True):
+        fields["decisions"] = [d.display() for d in item.decisions]  # as shown
     return json.dumps(record, ensure_ascii=False)
 
 

@@ -18,12 +18,12 @@ from minutesqa.indexing.store import VectorStore
 from minutesqa.models import item_label
 
 FORMATS = ("csv", "json", "md")
-_ANNOTATION = re.compile(r"\s*\[([^\[\]]*)\]$")  # "… [carried, 4-0]" (decisions.render)
-_OUTCOME_WORD = re.compile(r"^[a-z][a-z -]{1,30}$")
 
 
 @dataclass(frozen=True)
-class Decision:
+class Entry:
+    """One row of the register: a decision (minutesqa.decision.Decision) with its item."""
+
     date: dt.date
     committee: str
     item: str  # as printed; "" where the minutes print no number
@@ -40,17 +40,6 @@ class Decision:
         return out
 
 
-def split_annotation(text: str) -> tuple[str, str, str]:
-    """ "Motion to approve … [carried, 4-0]" -> (text, "carried", "4-0")."""
-    m = _ANNOTATION.search(text)
-    if not m:
-        return text, "", ""
-    outcome, _, tally = (p.strip() for p in m.group(1).partition(","))
-    if not _OUTCOME_WORD.match(outcome):
-        return text, "", ""  # a bracket of the minutes' own, not our annotation
-    return text[: m.start()].rstrip(), outcome, tally
-
-
 def decisions(
     store: VectorStore,
     *,
@@ -59,7 +48,7 @@ def decisions(
     committee: str | None = None,
     contains: str = "",
     exclude_restricted: bool = False,
-) -> list[Decision]:
+) -> list[Entry]:
     """Every recorded decision matching the filters, oldest first. `committee` is a name or
     words of one (as for questions); `contains` keeps decisions holding all its words (in
     the decision or the item's title)."""
@@ -67,7 +56,7 @@ def decisions(
     known = sorted({c.ref.committee for c in firsts})
     wanted = set(resolve_committees(committee, known)) if committee else None
     words = [w for w in re.findall(r"\w+", contains.casefold()) if w]
-    out: list[Decision] = []
+    out: list[Entry] = []
     seen: set[tuple[tuple[str, str, str], str]] = set()
     for chunk in firsts:
         ref = chunk.ref
@@ -77,10 +66,10 @@ def decisions(
             continue
         if exclude_restricted and ref.restricted:
             continue
-        for line in chunk.decisions:
-            if not line.strip():
+        for decided in chunk.decisions:
+            text = decided.text.strip()
+            if not text:
                 continue
-            text, outcome, tally = split_annotation(line.strip())
             haystack = f"{text} {ref.title}".casefold()
             if words and not all(w in haystack for w in words):
                 continue
@@ -89,14 +78,14 @@ def decisions(
                 continue
             seen.add(key)
             out.append(
-                Decision(
+                Entry(
                     date=ref.date,
                     committee=ref.committee,
                     item=ref.item,
                     title=ref.title,
                     decision=text,
-                    outcome=outcome,
-                    tally=tally,
+                    outcome=decided.outcome,
+                    tally=decided.tally,
                     source=chunk.source,
                     restricted=ref.restricted,
                 )
@@ -110,13 +99,13 @@ def _item_order(item: str) -> tuple[int, str]:
     return (int(m.group(0)) if m else 10**6, item)
 
 
-def render_register(rows: Iterable[Decision], fmt: str) -> str:
+def render_register(rows: Iterable[Entry], fmt: str) -> str:
     rows = list(rows)
     if fmt == "json":
         return "".join(json.dumps(d.row(), ensure_ascii=False) + "\n" for d in rows)
     if fmt == "csv":
         buf = io.StringIO()
-        names = list(Decision.__dataclass_fields__)[:-1]  # all but `restricted`
+        names = list(Entry.__dataclass_fields__)[:-1]  # all but `restricted`
         writer = csv.DictWriter(buf, fieldnames=names, lineterminator="\n")
         writer.writeheader()
         writer.writerows(d.row() for d in rows)

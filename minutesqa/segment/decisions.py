@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from minutesqa.clip import clip_at_word
+from minutesqa.decision import Decision
 from minutesqa.lexicon import BODY_NOUNS, DECIDING_BODIES
 from minutesqa.sentence_split import split_paragraph
 
@@ -152,11 +153,6 @@ def _tally(text: str) -> str:
     return "-".join(g for g in m.groups() if g is not None)
 
 
-def render(text: str, outcome: str, tally: str) -> str:
-    label = outcome + (f", {tally}" if tally else "")
-    return f"{text} [{label}]"
-
-
 # a line that is only the meeting's outcome ("Carried", "MOTION CARRIED UNANIMOUSLY", "Lost")
 _LONE_OUTCOME = re.compile(
     r"^\W*(?:the\s+)?(?:motion\s+)?(?:carried|passed|defeated|failed|lost)\b[^.]{0,60}\.?\W*$",
@@ -168,52 +164,59 @@ _LONE_OUTCOME = re.compile(
 _SUBSTANCE_NEXT = re.compile(r"\b(?:resolved|agreed)\s*[:.-]*\s*$", re.IGNORECASE)
 
 
-def _votes(paragraphs: list[str]) -> list[str]:
+def _motion(
+    sentences: list[str], i: int, result: tuple[str, str] | None
+) -> tuple[str, int, tuple[str, str] | None]:
+    """The motion opening at sentence `i`: its text, the sentence it ends at and its
+    (outcome, tally), the first outcome within the next few sentences; None where another
+    motion opens first or none closes it."""
+    text = sentences[i]
+    j = i
+    while result is None and j + 1 < len(sentences) and j - i < 4:
+        j += 1
+        nxt = sentences[j]
+        opens = _MOTION.search(nxt)
+        closes = [m.start() for m in (_RESULT_LINE.search(nxt), _OUTCOME.search(nxt)) if m]
+        if opens and (not closes or opens.start() < min(closes)):
+            # another motion begins before any outcome: this one is not closed
+            j -= 1
+            break
+        text = f"{text} {nxt}"
+        result = _outcome(nxt)
+    if result is not None and j + 1 < len(sentences) and _LONE_OUTCOME.match(sentences[j + 1]):
+        # "That the agenda be adopted as presented." over a line "Carried": the motion's own
+        # words proposed; the line after says what the meeting did
+        j += 1
+        text = f"{text} {sentences[j]}"
+        result = _outcome(sentences[j])
+    if (
+        result is not None
+        and j + 1 < len(sentences)
+        and _SUBSTANCE_NEXT.search(text)
+        and re.match(r"^\W{0,2}(?:[“\"'‘]|that\b)", sentences[j + 1], re.IGNORECASE)
+    ):
+        # "Seconded by Councillor Teefy; And Resolved." over "“That the Part 8 ...”"
+        j += 1
+        text = f"{text} {sentences[j]}"
+    return text, j, result
+
+
+def _votes(paragraphs: list[str]) -> list[Decision]:
     """Motions with their outcome: a motion opens, and the first outcome within the next
-    few sentences closes it."""
+    few sentences closes it (`_motion`); a sentence that states a vote alone ("The motion
+    carried", "Passed unanimously") is one too."""
     sentences: list[str] = []
     for para in paragraphs:
         sentences.extend(_sentences(para) if len(para) > 300 else [para])
-    found: list[str] = []
+    found: list[Decision] = []
     i = 0
     while i < len(sentences):
         sentence = sentences[i]
         result = _outcome(sentence)
         if _MOTION.search(sentence) or (result and re.match(r"^\W*(?:RESULT|Vote)\b", sentence)):
-            text = sentence
-            j = i
-            while result is None and j + 1 < len(sentences) and j - i < 4:
-                j += 1
-                nxt = sentences[j]
-                opens = _MOTION.search(nxt)
-                closes = [m.start() for m in (_RESULT_LINE.search(nxt), _OUTCOME.search(nxt)) if m]
-                if opens and (not closes or opens.start() < min(closes)):
-                    # another motion begins before any outcome: this one is not closed
-                    j -= 1
-                    break
-                text = f"{text} {nxt}"
-                result = _outcome(nxt)
-            if (
-                result is not None
-                and j + 1 < len(sentences)
-                and _LONE_OUTCOME.match(sentences[j + 1])
-            ):
-                # "That the agenda be adopted as presented." over a line "Carried": the
-                # motion's own words proposed; the line after says what the meeting did
-                j += 1
-                text = f"{text} {sentences[j]}"
-                result = _outcome(sentences[j])
-            if (
-                result is not None
-                and j + 1 < len(sentences)
-                and _SUBSTANCE_NEXT.search(text)
-                and re.match(r"^\W{0,2}(?:[“\"'‘]|that\b)", sentences[j + 1], re.IGNORECASE)
-            ):
-                # "Seconded by Councillor Teefy; And Resolved." over "“That the Part 8 ...”"
-                j += 1
-                text = f"{text} {sentences[j]}"
+            text, j, result = _motion(sentences, i, result)
             if result is not None:
-                found.append(render(_clip(text), *result))
+                found.append(Decision(_clip(text), *result))
                 i = j + 1
                 continue
         elif (
@@ -226,7 +229,7 @@ def _votes(paragraphs: list[str]) -> list[str]:
                 re.I,
             )
         ):
-            found.append(render(_clip(sentence), *result))
+            found.append(Decision(_clip(sentence), *result))
         i += 1
     return found
 
@@ -239,11 +242,16 @@ def _clip(text: str, limit: int = 600) -> str:
     return clip_at_word(re.sub(r"\s+", " ", text).strip(), limit)
 
 
-def extract_decisions(paragraphs: list[str]) -> tuple[str, ...]:
-    """Every decision of one item, in the order the minutes give them."""
+def extract_decisions(paragraphs: list[str]) -> tuple[Decision, ...]:
+    """Every decision of one item, in the order the minutes give them: those "AGREED" or
+    "noted" with no vote stated, then the motions with their outcome and tally."""
     votes = _votes(paragraphs)
     # an "AGREED"/"And Resolved" the vote already holds; the test is on the first 300
     # characters, as a council's resolutions often share their first 60 ("And Resolved:
     # 'That, in accordance with the provisions of Section 183 ...'") and differ after
-    agreed = [d for d in _agreed(paragraphs) if not any(_flat(d)[:300] in _flat(v) for v in votes)]
+    agreed = [
+        Decision(d)
+        for d in _agreed(paragraphs)
+        if not any(_flat(d)[:300] in _flat(v.text) for v in votes)
+    ]
     return tuple(dict.fromkeys(agreed + votes))

@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass
 
 from minutesqa.clip import clip_at_word
-from minutesqa.segment.decisions import outcome_of, render
+from minutesqa.decision import Decision
+from minutesqa.segment.decisions import outcome_of
 from minutesqa.segment.run_in import lead_title
 
 MIN_RESOLUTIONS = 3  # numbered resolutions a file needs before they are its structure
@@ -77,7 +78,7 @@ class Unit:
     number: str
     title: str
     lines: tuple[str, ...]
-    decision: str = ""
+    decision: Decision | None = None
 
 
 @dataclass(frozen=True)
@@ -233,7 +234,7 @@ def _resolution(head: Header, text_lines: list[str]) -> Unit:
     )
     outcome, tally = result if result else ("resolved", "")
     return Unit(
-        head.number, title or head.number, tuple(text_lines), render(decision, outcome, tally)
+        head.number, title or head.number, tuple(text_lines), Decision(decision, outcome, tally)
     )
 
 

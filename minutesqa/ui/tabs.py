@@ -68,7 +68,7 @@ def brief_view(
         return escape_text(str(exc)), [], *hidden
     rows = [
         [e.ref.date.isoformat(), e.ref.committee, item_label(e.ref.item, e.ref.title),
-         " ".join(e.decisions), " … ".join(e.sentences)]
+         " ".join(d.display() for d in e.decisions), " … ".join(e.sentences)]
         for e in found.entries
     ]  # fmt: skip
     status = escape_text(found.head())

@@ -152,7 +152,7 @@ def cited_hits(answer: Answer) -> list[tuple[ItemRef, Hit | None]]:
 def citation_rows(answer: Answer) -> list[list[str]]:
     rows = []
     for ref, hit in cited_hits(answer):
-        decisions = " ".join(d for d in (hit.decisions if hit else ()) if d)
+        decisions = " ".join(d.display() for d in (hit.decisions if hit else ()) if d.text)
         rows.append(
             [
                 ref.committee,
@@ -171,7 +171,7 @@ def citation_records(answer: Answer) -> list[dict[str, Any]]:
     for ref, hit in cited_hits(answer):
         record = ref.to_record()
         record["restricted"] = ref.restricted
-        record["decisions"] = list(hit.decisions) if hit else []
+        record["decisions"] = [d.display() for d in hit.decisions] if hit else []
         out.append(record)
     return out
 
@@ -209,7 +209,7 @@ def full_text_markdown(answer: Answer) -> str:
         if line := source_markdown(ref, hit):
             parts.append(f"_{line}_")
         if hit is not None:
-            decisions = [d for d in hit.decisions if d]
+            decisions = [d.display() for d in hit.decisions if d.text]
             if decisions:
                 parts.append("**Decided:** " + escape_text(" ".join(decisions)))
             parts.append(escape_text(hit.text))
