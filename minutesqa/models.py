@@ -73,7 +73,9 @@ PIPELINE_CHANGES: dict[int, frozenset[str]] = {
     # headings (headings.TIMED_HEADING), "1/" numbers, "## Proceedings" a document part, and
     # unnumbered headings beside the numbered items (headings._unnumbered_beside)
     # 23 (every format): decisions stored typed, as JSON (text, outcome, tally:
-    # decisions_to_metadata), no longer as the lines shown ("... [carried, 4-0]")
+    # decisions_to_metadata), no longer as the lines shown ("... [carried, 4-0]"); a
+    # list counted afresh finds its section above an opening paragraph (chains._section_over),
+    # a web page's upload date is never the meeting's
 }
 # the last version that changed an item's text (and so its sentences): the sentence store
 # is kept across later versions
