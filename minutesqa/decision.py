@@ -10,6 +10,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from minutesqa.clip import ELLIPSIS, clip_at_word
+
 
 @dataclass(frozen=True)
 class Decision:
@@ -30,6 +32,14 @@ class Decision:
             return self.text
         label = self.outcome + (f", {self.tally}" if self.tally else "")
         return f"{self.text} [{label}]"
+
+    def clipped(self, limit: int) -> tuple[str, str]:
+        """The decision as an answer shows it (`display`, clipped to `limit`) and the
+        minutes' own words in that: its text as far as shown, without the outcome we add."""
+        whole = self.display()
+        shown = clip_at_word(whole, limit)
+        cut = shown[: -len(ELLIPSIS)] if shown != whole else whole
+        return shown, shown if len(cut) < len(self.text) else self.text
 
 
 def decisions_to_metadata(decisions: Iterable[Decision]) -> str:

@@ -12,9 +12,8 @@ from typing import Protocol
 from minutesqa.answer.question import Kind, holds, holds_plainly, is_asking
 from minutesqa.answer.retrieval import Retrieval
 from minutesqa.answer.sentences import SentenceVectorSource, sentence_vectors
-from minutesqa.clip import ELLIPSIS, clip_at_word
+from minutesqa.clip import clip_at_word
 from minutesqa.config import Settings
-from minutesqa.decision import Decision
 from minutesqa.indexing.embed import Embedder
 from minutesqa.indexing.terms import content_terms, tokenize
 from minutesqa.models import MEETING_ITEM, Hit, Quote, human_date, item_label, page_part
@@ -131,7 +130,7 @@ class ExtractiveWriter:
         # as shown ("… [carried, 4-0]"): the item's sentences these hold are not shown again
         decisions = [d.display() for d in decided]
         if decided:
-            shown = [_shown(d, tune.clip_decision) for d in decided[: tune.decisions_shown]]
+            shown = [d.clipped(tune.clip_decision) for d in decided[: tune.decisions_shown]]
             quotes.extend(Quote(hit.ref, words) for _, words in shown)
             # separate decisions are separate places in the minutes: "…" between them
             lines.append("Decided: " + f" {GAP} ".join(text for text, _ in shown))
@@ -374,15 +373,6 @@ def _runs(indices: list[int]) -> list[list[int]]:
         else:
             runs.append([i])
     return runs
-
-
-def _shown(decision: Decision, limit: int) -> tuple[str, str]:
-    """A decision as the answer shows it (`Decision.display`, clipped to `limit`) and the
-    minutes' own words in that: its text as far as shown, without the outcome we add."""
-    whole = decision.display()
-    shown = clip_at_word(whole, limit)
-    cut = shown[: -len(ELLIPSIS)] if shown != whole else whole
-    return shown, shown if len(cut) < len(decision.text) else decision.text
 
 
 def _names_item(asked: set[str], hit: Hit) -> bool:

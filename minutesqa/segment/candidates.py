@@ -230,14 +230,9 @@ def candidate_at(raw: str, index: int) -> Candidate | None:
             shape *= 0.6  # "1 Dr. Carlton B. Goodlett Place": no stop after the number
         strength = min(1.0, (0.7 if scheme not in ("zero",) else 0.4) * shape + marked + 0.3)
         return Candidate(index, scheme, order, number, title or None, strength, marked=marked > 0)
-    m = _TRAILING_CODE.match(text)
-    if m and _title_shape(m.group(1)) >= 1.0 and not text.endswith("."):
-        code = m.group(2)
-        parts = re.match(r"([A-Z])(?:-(\d+)([a-z]?))?", code)
-        assert parts is not None
-        order = (ord(parts.group(1)) - 64) * 1000 + int(parts.group(2) or 0) * 10
-        order += ord(parts.group(3)) - 96 if parts.group(3) else 0
-        return Candidate(index, "tcode", order, code, m.group(1).strip(), 0.9)
+    coded = _trailing_code(text, index)
+    if coded is not None:
+        return coded
     if line.level:
         return Candidate(index, f"h{line.level}", 0, "", text, 1.0)
     if line.bold and _title_shape(text) >= 1.0 and len(text.split()) <= 14:
@@ -246,6 +241,19 @@ def candidate_at(raw: str, index: int) -> Candidate | None:
     if _is_caps_heading(text):
         return Candidate(index, "caps", 0, "", text.rstrip(":"), 0.6)
     return None
+
+
+def _trailing_code(text: str, index: int) -> Candidate | None:
+    """A title followed by its agenda code in brackets ("Approval of Minutes (A-1)"), or None."""
+    m = _TRAILING_CODE.match(text)
+    if not (m and _title_shape(m.group(1)) >= 1.0 and not text.endswith(".")):
+        return None
+    code = m.group(2)
+    parts = re.match(r"([A-Z])(?:-(\d+)([a-z]?))?", code)
+    assert parts is not None
+    order = (ord(parts.group(1)) - 64) * 1000 + int(parts.group(2) or 0) * 10
+    order += ord(parts.group(3)) - 96 if parts.group(3) else 0
+    return Candidate(index, "tcode", order, code, m.group(1).strip(), 0.9)
 
 
 _LOWER_ASCII = re.compile(r"[a-z]")
