@@ -577,6 +577,59 @@ def test_limerick_motions_taken_out_of_order() -> None:
     assert item(m, "16").title == "Notice of Motion submitted by Councillor John Gilligan"
 
 
+def test_an_item_taken_first_is_printed_above_item_one() -> None:
+    """ "It was agreed Item 2 on the Agenda would be taken first": "2." is printed above
+    "1. Adoption of Minutes" and is an item there, not header text lost at ingest."""
+    m = from_text(
+        HEAD
+        + "It was agreed Item 2 on the Agenda would be taken first.\n\n"
+        + _numbered(("2", "Community Directorate"))
+        + _numbered(("1", "Adoption of Minutes"), ("3", "Housing"), ("4", "Roads"))
+    )
+    assert [i.number for i in m.items] == ["2", "1", "3", "4"]
+    assert item(m, "2").title == "Community Directorate"
+    assert item(m, "2").body == "Discussed and noted."
+
+
+def test_an_agenda_counted_from_one_above_the_items_lends_them_no_number() -> None:
+    """The agenda printed above the minutes lists "5. Deputation", which the meeting did
+    not take (the items run 1-4, 6): the agenda's "5." counts from a "1." of its own, so it
+    is no item taken first."""
+    agenda = "".join(
+        f"{n}. {t}\n\n"
+        for n, t in enumerate(["Minutes", "Housing", "Roads", "Planning", "Deputation"], 1)
+    )
+    m = from_text(
+        HEAD
+        + "Agenda:\n\n"
+        + agenda
+        + "Minutes:\n\n"
+        + _numbered(("1", "Minutes"), ("2", "Housing"), ("3", "Roads"), ("4", "Planning"))
+        + _numbered(("6", "Close"))
+    )
+    assert [i.number for i in m.items] == ["1", "2", "3", "4", "6"]
+
+
+def test_limerick_item_taken_first() -> None:
+    """A real case: item 2 (the Rathkeale Goods Shed) was taken before item 1 and printed
+    above it (Municipal District of Adare-Rathkeale, 14 September 2021); before, its text
+    was in no item."""
+    from tests.conftest import LIMERICK
+
+    path = (
+        LIMERICK
+        / "2021/10/12-Monthly Meeting of Municipal District of Adare - Rathkeale"
+        / "Minutes - Monthly Meeting of Municipal District of Adare - Rathkeale"
+        " - 14th September 2021.md"
+    )
+    need_corpus(path)
+    m = load(path)
+    assert [i.number for i in m.items] == [
+        "2", "1", "4", "3", "9", "5", "6", "7", "8", "10", "11", "12", "13",
+    ]  # fmt: skip
+    assert "Rathkeale Goods Shed" in item(m, "2").body
+
+
 def test_a_bare_number_over_a_sentence_is_not_an_item_taken_out_of_order() -> None:
     """ "7" alone on a line before "the Department of ..." (a wrapped figure, a page number)
     is not item 7 taken out of order, though the chain lacks a 7; "9" over a title is."""

@@ -238,8 +238,10 @@ def _taken_out_of_order(heads: list[Candidate], cands: list[Candidate]) -> list[
     and "8." (a deputation heard early, motions brought forward). The climbing chain skips
     them, so each would sit inside the item before it. A heading of the chain's own scheme
     whose number the chain lacks, inside the chain's range, becomes an item where it is
-    printed; not where two headings claim the number, nor in a stretch where a list starts
-    again at 1 (a numbered list inside an item)."""
+    printed, also above the chain's first item (an item taken first, before the minutes of
+    the last meeting: "2." then "1. Adoption of Minutes"); not where two headings claim the
+    number, nor in a stretch where a list starts again at 1 (a numbered list inside an item,
+    or above the first item one counted from 1)."""
     if len(heads) < 3 or heads[0].scheme not in ("arabic", "item"):
         return heads
     used = {h.order for h in heads}
@@ -254,9 +256,7 @@ def _taken_out_of_order(heads: list[Candidate], cands: list[Candidate]) -> list[
         if len(claimed) != 1:
             continue
         c = claimed[0]
-        if c.line < lines[0]:
-            continue
-        before = max(line for line in lines if line < c.line)
+        before = max((line for line in lines if line < c.line), default=-1)
         restarts = any(
             d.scheme in ("arabic", "item") and d.order == 1 and before < d.line < c.line
             for d in cands
