@@ -418,9 +418,9 @@ def measure_body(
             if result.committee and result.committee != UNKNOWN_BODY:
                 names[str(on_disk[name].parent)][result.committee] += 1
         for name, result in results.items():
-            # settle_bodies changes a meeting whose text names no body, or a bare "Board"
-            unnamed = result.committee in (UNKNOWN_BODY, None)
-            if result.error is None and (unnamed or len((result.committee or "").split()) == 1):
+            # settle_bodies names a meeting whose text names no body, completes a bare
+            # "Board", and gives one spelling to a folder's names of one body (its aliases)
+            if result.error is None:
                 indexed[name] = settle(on_disk[name], names)
     for gold in body.files:
         if gold.name in results:

@@ -338,3 +338,45 @@ def test_minute_references_run_together_in_one_line_are_the_items() -> None:
         "Apologies for absence",
         "Apologies had been received from Tom Foy (TF) who was unavoidably detained at work.",
     )
+
+
+def test_the_meeting_words_between_an_organisation_and_its_board_go() -> None:
+    """The organisation on one line and "Regular Meeting of the Board of Trustees" on the
+    next are one name without the meeting's words (Warrenville Public Library District, 22
+    May 2019, a scanned PDF's text; Town of Amherst, 16 December 2019)."""
+    warrenville = [
+        "WARRENVILLE PUBLIC LIBRARY DISTRICT",
+        "Regular Meeting of the Board of Trustees",
+        "Wednesday, May 22, 2019",
+    ]
+    amherst = ["Town of Amherst", "Special Meeting of the Town Council", "December 16, 2019"]
+    names = [body_name(lines, Path("minutes.md"), DocHints()) for lines in (warrenville, amherst)]
+    assert names == [
+        "Warrenville Public Library District Board of Trustees",
+        "Town of Amherst Town Council",
+    ]
+
+
+def test_a_label_line_under_the_name_is_the_label_s_field() -> None:
+    """ "Location: Betty J Queen Center" under "Commission on Aging" (Louisa County, 5 June
+    2019, a Word file's bold header lines) is where the meeting was, not the rest of the
+    body's name, nor a name of its own."""
+    louisa = ["Commission on Aging", "Location: Betty J Queen Center", "Minutes", "June 5, 2019"]
+    assert body_name(louisa, Path("6-5-19.docx"), DocHints()) == "Commission on Aging"
+
+
+def test_a_kind_of_body_takes_the_name_the_header_writes_it_with() -> None:
+    """ "the Parish Council" where the header also writes "KINGS CAPLE PARISH COUNCIL" (a PDF's
+    text as one run-on paragraph, Kings Caple, 16 July 2020): the body is the one the kind
+    belongs to. The meeting's kind ("Annual") is no one's name, and a name with words of its
+    own ("Licensing Board" under the mayor's name, City of Boston, 30 April 2020) is kept."""
+    kings_caple = [
+        "1/ 2020/21 KINGS CAPLE PARISH COUNCIL Regular Meeting of the Parish Council held via"
+        " Zoom at 7.30pm on Thursday 16th July 2020 Present Parish Cllrs: Adrian Harvey"
+    ]
+    annual = ["Minutes of the Annual Meeting of the Parish Council", "18th May 2017"]
+    boston = ["City of Boston", "Mayor Martin J. Walsh", "Licensing Board", "Commissioners:"]
+    names = [
+        body_name(lines, Path("minutes.txt"), DocHints()) for lines in (kings_caple, annual, boston)
+    ]
+    assert names == ["Kings Caple Parish Council", "Parish Council", "Licensing Board"]

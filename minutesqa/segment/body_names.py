@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from minutesqa.lexicon import MONTHS
+from minutesqa.lexicon import BODY_NOUNS, GENERIC_NAME_WORDS, MONTHS
 from minutesqa.models import DocHints
 from minutesqa.segment.dates import MONTH_NAMES, WEEKDAY, find_dates
 from minutesqa.segment.header import _tidy_ordinals
 from minutesqa.segment.names import (
+    _KIND_ADJECTIVES,
     _KIND_WORDS,
     _NOT_A_NAME,
     _ORG,
@@ -117,6 +118,56 @@ def _phrases(line: str) -> list[str]:
 def body_name(header_lines: list[str], path: Path, hints: DocHints) -> str:
     """The body's name, or "" when the header names none (the caller may then use the name
     its other meetings share)."""
+    return qualified(_body_name(header_lines, path, hints), header_lines)
+
+
+_KIND_ADJECTIVES_WORDS = _KIND_ADJECTIVES.replace("|", " ")
+# words that may stand before a body's kind without naming whose it is: the meeting's kind,
+# the header's own words ("Annual Parish Council", "Minutes Parish Council") and the words
+# that open a sentence about the body ("That Boughton Parish Council approves ...")
+_NOT_QUALIFIERS = frozenset(
+    f"{_KIND_ADJECTIVES_WORDS} joint full whole the a an of and for minutes meeting draft "
+    "collection title record records that this these those our their its".split()
+)
+# the words of a body's kind: its nouns and the levels of government ("Parish Council",
+# "Town Council", "Full Council", "Committee")
+_KIND_NAME_WORDS = frozenset(
+    [n for n in BODY_NOUNS if " " not in n] + list(GENERIC_NAME_WORDS) + ["of", "the", "and"]
+)
+
+
+def qualified(name: str, header_lines: list[str]) -> str:
+    """A name that gives only the body's kind ("Parish Council", "Town Council"), where the
+    header also writes it with whose it is in front ("1/ 2020/21 KINGS CAPLE PARISH COUNCIL
+    Regular Meeting of the Parish Council", a PDF's text as one run-on paragraph): the full
+    name ("Kings Caple Parish Council"). The qualifier is one to four capitalised words,
+    none an initial or a short code ("J.", "PM", "K"), the meeting's kind, the header's own
+    words or a sentence's opening (_NOT_QUALIFIERS). A name with words of its own
+    ("Licensing Board", "Audit Committee") is kept as it is."""
+    words = name.lower().split()
+    if not words or not all(w in _KIND_NAME_WORDS for w in words):
+        return name
+    flat = re.sub(r"\s+", " ", " ".join(header_lines))
+    found = re.finditer(rf"((?:[A-Z][\w'’.-]*\s+){{1,4}}){re.escape(name)}\b", flat, re.IGNORECASE)
+    for m in found:
+        qualifier = m.group(1).split()
+        while qualifier and not _qualifies(qualifier[0]):
+            qualifier = qualifier[1:]  # "Collection: Amityville": from the first that names
+        if qualifier and all(_qualifies(w) for w in qualifier):
+            return _tidy_name(f"{' '.join(qualifier)} {name}")
+    return name
+
+
+def _qualifies(word: str) -> bool:
+    return bool(
+        word[:1].isupper()
+        and len(word) > 2
+        and not re.search(r"[\d:;,.]", word)
+        and word.lower() not in _NOT_QUALIFIERS
+    )
+
+
+def _body_name(header_lines: list[str], path: Path, hints: DocHints) -> str:
     found = _committee(header_lines, path)
     if found and not valid_name(clean_name(found)):
         found = _without_parent(clean_name(found))
@@ -156,11 +207,17 @@ def _scored_name(header_lines: list[str], hints: DocHints) -> str:
     return _tidy_name(_preferred(scored))
 
 
+# a field's label opening a line ("Location: Betty J Queen Center", "Venue: ..."): the
+# line is the field's, never the rest of a name broken over the line above
+_LABEL_LINE = re.compile(r"^\W*[A-Z][a-z]+\s*:\s")
+
+
 def _joins_next(line: str, nxt: str) -> bool:
     """`line` and the next line are one name broken over two lines ("San Juan Unified
     School District" over "Board of Education")."""
     return bool(
         nxt[:1].isupper()
+        and not _LABEL_LINE.match(nxt)
         and _ORG.search(line)
         and _ORG.search(nxt)
         and not _NOT_A_NAME.search(nxt)
@@ -180,6 +237,8 @@ def _line_scores(lines: list[str]) -> dict[str, float]:
     for i, line in enumerate(lines):
         if re.match(r"^\s*(?:[-*•●▪◦]|Cllr\b|Councillor\b)", line):
             continue  # a list of who attended: their bodies are not this one
+        if _LABEL_LINE.match(line):
+            continue  # "Location: Betty J Queen Center": a field (_form_field reads the body's)
         options = _phrases(line)
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         if _joins_next(line, nxt):

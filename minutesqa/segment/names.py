@@ -105,6 +105,7 @@ def clean_name(text: str) -> str:
     if m and _ORG.search(text[: m.start()]):
         text = text[: m.start()]
     text = _KIND_AFTER_DASH.sub("", text)
+    text = MEETING_OF_INSIDE.sub(" ", text)
     text = _KIND_WORDS.sub(" ", text)
     text = re.sub(r"\s+", " ", text).strip(" ,.-–—:;|/&")
     text = re.sub(r"^(?:of|for|the|and|a|an)\s+(?:the\s+)?", "", text, flags=re.I)
@@ -122,6 +123,14 @@ def clean_name(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" ,.-–—:;|/&")
 
 
+# the meeting's words between an organisation's name and its body's, a header's two lines
+# read as one ("WARRENVILLE PUBLIC LIBRARY DISTRICT" over "Regular Meeting of the Board of
+# Trustees", "Town of Amherst" over "Special Meeting of the Town Council"): both names
+# stay, the words between them go
+MEETING_OF_INSIDE = re.compile(
+    rf"(?<=\w)\s+(?:(?:{_KIND_ADJECTIVES})\s+)*meeting\s+(?:of|for)\s+(?:the\s+)?(?=[A-Z])",
+    re.IGNORECASE,
+)
 # a month (and year) after a name's organisational noun: the meeting's, not the body's
 MONTH_AFTER_NAME = re.compile(
     rf"(\b(?:{ORG_NOUNS}))[\s,:–—-]+(?:{MONTH_NAMES})(?:\s+(?:19|20)\d\d)?$", re.IGNORECASE
