@@ -380,3 +380,15 @@ def test_a_kind_of_body_takes_the_name_the_header_writes_it_with() -> None:
         body_name(lines, Path("minutes.txt"), DocHints()) for lines in (kings_caple, annual, boston)
     ]
     assert names == ["Kings Caple Parish Council", "Parish Council", "Licensing Board"]
+
+
+def test_a_name_printed_twice_over_two_lines_is_one_name() -> None:
+    """ "SUMMARY OF DES MOINES CITY COUNCIL MEETING" over "DES MOINES CITY COUNCIL MEETING"
+    (Des Moines, 22 February 1999): the two lines read as one give the name twice, which
+    is no fuller name for it."""
+    header = [
+        "SUMMARY OF DES MOINES CITY COUNCIL MEETING",
+        "DES MOINES CITY COUNCIL MEETING",
+        "February 22, 1999 4:30 P.M.",
+    ]
+    assert body_name(header, Path("minutes.pdf"), DocHints()) == "Des Moines City Council"

@@ -153,7 +153,11 @@ def qualified(name: str, header_lines: list[str]) -> str:
         qualifier = m.group(1).split()
         while qualifier and not _qualifies(qualifier[0]):
             qualifier = qualifier[1:]  # "Collection: Amityville": from the first that names
-        if qualifier and all(_qualifies(w) for w in qualifier):
+        if (
+            qualifier
+            and all(_qualifies(w) for w in qualifier)
+            and not all(w.lower() in _KIND_NAME_WORDS for w in qualifier)  # "City Council"
+        ):
             return _tidy_name(f"{' '.join(qualifier)} {name}")
     return name
 
@@ -276,6 +280,7 @@ def _preferred(scored: dict[str, float]) -> str:
         for n in scored
         if n != best
         and (best.lower() in n.lower().split() or inside.search(n.lower()))
+        and n.lower() != f"{best} {best}".lower()  # two lines of one name read as one
         and (len(best.split()) == 1 or scored[n] >= FULLER_NAME_SHARE * scored[best])
     ]
     if fuller:
