@@ -281,3 +281,33 @@ def test_names_as_indexed_take_the_folders_name(fc: ModuleType, tmp_path: Path) 
         ("Unknown committee", "Gamma Town Council"),
     ]
     assert (gamma.bodies_right, gamma.indexed_right) == (1, 2)
+
+
+def test_names_as_indexed_take_a_folders_fuller_spelling(fc: ModuleType, tmp_path: Path) -> None:
+    # a meeting that names its body by kind only ("Town Council") is indexed under the
+    # folder's fuller name of it (bodies.settle_bodies' aliases), not only a nameless one
+    root = tmp_path / "c"
+    (root / "gamma").mkdir(parents=True)
+    (root / "gamma" / "2020-01-07.txt").write_text(
+        SPLITS.format(body="Gamma Town Council", day="7 January 2020")
+    )
+    (root / "gamma" / "2020-02-04.txt").write_text(
+        SPLITS.format(body="the Town Council", day="4 February 2020")
+    )
+    manifest = tmp_path / "m.yaml"
+    manifest.write_text(
+        "bodies:\n  - slug: gamma\n    body: Gamma Town Council\n    files:\n"
+        "      - {name: 2020-01-07.txt, date: 2020-01-07, body: Gamma Town Council}\n"
+        "      - {name: 2020-02-04.txt, date: 2020-02-04, body: Gamma Town Council}\n"
+    )
+    settings = Settings.load()
+    (gamma,) = fc.run(
+        fc.load_manifest(manifest),
+        root,
+        lambda p: measure_file(p, settings),
+        lambda p, names: fc.settled_name(p, names, settings),
+    )
+    assert [(f.committee, f.indexed) for f in gamma.files] == [
+        ("Gamma Town Council", "Gamma Town Council"),
+        ("Town Council", "Gamma Town Council"),
+    ]
