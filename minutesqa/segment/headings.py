@@ -101,6 +101,7 @@ def choose_agenda(
             if restarted:
                 return restarted
             heads = _taken_out_of_order(_fill_from_subs(list(outer.heads), cands), cands)
+            heads = _gaps_filled(heads, cands, raw)
             heads = _unnumbered_beside(heads, cands, raw)
             return _open_numbered_parents(heads, cands, following)
     if marked:
@@ -263,6 +264,42 @@ def _taken_out_of_order(heads: list[Candidate], cands: list[Candidate]) -> list[
         )
         if not restarts:
             out.append(replace(c, out_of_order=True))  # segment checks its title reads as one
+    return sorted(out, key=lambda c: c.line)
+
+
+def _gaps_filled(
+    heads: list[Candidate], cands: list[Candidate], raw: Sequence[str]
+) -> list[Candidate]:
+    """A number the chain skips, printed between its neighbours but with a title no
+    heading starts with: OCR's "4. i mi ncillor J. Scanlan" between "3. Question submitted
+    by ..." and "5. Notice of Motion ..." (a scanned page's capitals misread), a clerk's
+    "4. apologies for absence". Where exactly one line between items n-1 and n+1 opens
+    with "n." and no list counted from 1 starts between them, that line is item n; its
+    title is the rest of the line as printed."""
+    if not raw or len(heads) < 3 or heads[0].scheme != "arabic":
+        return heads
+    out = list(heads)
+    used = {h.order for h in heads}
+    for before, after in zip(heads, heads[1:], strict=False):
+        if before.scheme != "arabic" or after.scheme != "arabic":
+            continue
+        if after.order != before.order + 2 or before.order + 1 in used:
+            continue
+        wanted = re.compile(rf"^\W{{0,2}}{before.order + 1}\s*[.)]\s+(\S.*)$")
+        found = [
+            (i, m.group(1).strip(" *"))
+            for i in range(before.line + 1, after.line)
+            if (m := wanted.match(raw[i].strip()))
+        ]
+        restarts = any(
+            c.scheme == "arabic" and c.order == 1 and before.line < c.line < after.line
+            for c in cands
+        )
+        if len(found) == 1 and not restarts:
+            line, title = found[0]
+            out.append(
+                Candidate(line, "arabic", before.order + 1, str(before.order + 1), title, 0.5)
+            )
     return sorted(out, key=lambda c: c.line)
 
 
