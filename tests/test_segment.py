@@ -630,6 +630,45 @@ def test_limerick_item_taken_first() -> None:
     assert "Rathkeale Goods Shed" in item(m, "2").body
 
 
+def test_a_skipped_number_with_a_misread_title_is_the_item() -> None:
+    """ "4. i mi ncillor J. Scanlan" (OCR's misreading of "Question submitted by Councillor")
+    and "5. apologies" between their neighbours are items 4 and 5; a list counted from 1
+    inside an item lends it none of its numbers."""
+    m = from_text(
+        HEAD
+        + _numbered(("1", "Adoption of Minutes"), ("2", "Reports"), ("3", "Question by A"))
+        + "4. i mi ncillor J. Scanlan\n\nGrave space charges are as follows.\n\n"
+        + "5. apologies\n\nNone.\n\n"
+        + _numbered(("6", "Roads"), ("7", "Estates"))
+        + "1. Estate one\n\n2. Estate two\n\n3. Estate three\n\n"
+        + "9. estate nine\n\n"
+        + _numbered(("8", "Finance"))
+        + _numbered(("10", "Close"))
+    )
+    assert [i.number for i in m.items] == ["1", "2", "3", "4", "5", "6", "7", "8", "10"]
+    assert item(m, "4").title == "i mi ncillor J. Scanlan"
+    assert item(m, "4").body == "Grave space charges are as follows."
+    assert item(m, "5").title == "apologies"
+
+
+def test_limerick_item_with_an_ocr_misread_title() -> None:
+    """A real case: a scanned page misread "4. Question submitted by Councillor J. Scanlan"
+    (Municipal District of Newcastle West, 10 February 2016); before, the grave charges
+    answered in it were text of item 3."""
+    from tests.conftest import LIMERICK
+
+    path = (
+        LIMERICK
+        / "2016/03/02-Meeting of Municipal District of Newcastle West"
+        / "Minutes - Meeting of Municipal District of Newcastle West - 10th February 2016.md"
+    )
+    need_corpus(path)
+    m = load(path)
+    assert [i.number for i in m.items] == ["2", "1", "3", "4", "5"]
+    assert "Single Grave €750 at time of need." in item(m, "4").body
+    assert "Single Grave" not in item(m, "3").body
+
+
 def test_a_bare_number_over_a_sentence_is_not_an_item_taken_out_of_order() -> None:
     """ "7" alone on a line before "the Department of ..." (a wrapped figure, a page number)
     is not item 7 taken out of order, though the chain lacks a 7; "9" over a title is."""

@@ -273,9 +273,9 @@ def _gaps_filled(
     """A number the chain skips, printed between its neighbours but with a title no
     heading starts with: OCR's "4. i mi ncillor J. Scanlan" between "3. Question submitted
     by ..." and "5. Notice of Motion ..." (a scanned page's capitals misread), a clerk's
-    "4. apologies for absence". Where exactly one line between items n-1 and n+1 opens
-    with "n." and no list counted from 1 starts between them, that line is item n; its
-    title is the rest of the line as printed."""
+    "4. apologies for absence". Where exactly one line between the chain's items opens with
+    each skipped number in turn ("n." or "n)") and no list counted from 1 starts between
+    them, each such line is its item; its title is the rest of the line as printed."""
     if not raw or len(heads) < 3 or heads[0].scheme != "arabic":
         return heads
     out = list(heads)
@@ -283,23 +283,25 @@ def _gaps_filled(
     for before, after in zip(heads, heads[1:], strict=False):
         if before.scheme != "arabic" or after.scheme != "arabic":
             continue
-        if after.order != before.order + 2 or before.order + 1 in used:
-            continue
-        wanted = re.compile(rf"^\W{{0,2}}{before.order + 1}\s*[.)]\s+(\S.*)$")
-        found = [
-            (i, m.group(1).strip(" *"))
-            for i in range(before.line + 1, after.line)
-            if (m := wanted.match(raw[i].strip()))
-        ]
-        restarts = any(
+        if any(
             c.scheme == "arabic" and c.order == 1 and before.line < c.line < after.line
             for c in cands
-        )
-        if len(found) == 1 and not restarts:
-            line, title = found[0]
-            out.append(
-                Candidate(line, "arabic", before.order + 1, str(before.order + 1), title, 0.5)
-            )
+        ):
+            continue  # a list counted from 1 inside the item: its numbers are its own
+        start = before.line
+        for number in range(before.order + 1, after.order):
+            if number in used:
+                break
+            wanted = re.compile(rf"^\W{{0,2}}{number}\s*[.)]\s+(\S.*)$")
+            found = [
+                (i, m.group(1).strip(" *"))
+                for i in range(start + 1, after.line)
+                if (m := wanted.match(raw[i].strip()))
+            ]
+            if len(found) != 1:
+                break
+            start, title = found[0]
+            out.append(Candidate(start, "arabic", number, str(number), title, 0.5))
     return sorted(out, key=lambda c: c.line)
 
 
