@@ -591,6 +591,25 @@ def test_an_item_taken_first_is_printed_above_item_one() -> None:
     assert item(m, "2").body == "Discussed and noted."
 
 
+def test_an_item_taken_first_and_noted_again_in_its_place_keeps_its_text() -> None:
+    """Item 4 was taken first and printed above item 1; "4." is printed again in its place
+    with "It was noted that item 4 had already been dealt with" (Adare-Rathkeale, 12
+    September 2017): the first printing is the item with its text, the second its note."""
+    from tests.conftest import LIMERICK
+
+    path = (
+        LIMERICK
+        / "2017/10/10-Monthly Meeting of the Municipal District of Adare-Rathkeale"
+        / "Minutes - Meeting of Municipal District of Adare-Rathkeale - 12th September 2017.md"
+    )
+    need_corpus(path)
+    m = load(path)
+    assert [i.number for i in m.items][:6] == ["4", "1", "2", "3", "4", "5"]
+    assert m.items[0].title == "Christmas in Rathkeale"
+    assert "178,000" in m.items[0].body
+    assert m.items[4].body == "It was noted that item 4 had already been dealt with."
+
+
 def test_an_agenda_counted_from_one_above_the_items_lends_them_no_number() -> None:
     """The agenda printed above the minutes lists "5. Deputation", which the meeting did
     not take (the items run 1-4, 6): the agenda's "5." counts from a "1." of its own, so it

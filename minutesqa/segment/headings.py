@@ -240,7 +240,8 @@ def _taken_out_of_order(heads: list[Candidate], cands: list[Candidate]) -> list[
     them, so each would sit inside the item before it. A heading of the chain's own scheme
     whose number the chain lacks, inside the chain's range, becomes an item where it is
     printed, also above the chain's first item (an item taken first, before the minutes of
-    the last meeting: "2." then "1. Adoption of Minutes"); not where two headings claim the
+    the last meeting: "2." then "1. Adoption of Minutes"), even where the number is printed
+    again in its place with a note that it was dealt with; not where two headings claim the
     number, nor in a stretch where a list starts again at 1 (a numbered list inside an item,
     or above the first item one counted from 1)."""
     if len(heads) < 3 or heads[0].scheme not in ("arabic", "item"):
@@ -250,8 +251,14 @@ def _taken_out_of_order(heads: list[Candidate], cands: list[Candidate]) -> list[
     lines = [h.line for h in heads]
     claims: dict[int, list[Candidate]] = {}
     for c in cands:
-        if c.scheme in ("arabic", "item") and c.order not in used and lo < c.order < hi:
+        if c.scheme not in ("arabic", "item") or c.line in lines:
+            continue
+        if c.order not in used and lo < c.order < hi:
             claims.setdefault(c.order, []).append(c)
+        elif c.line < lines[0] and c.order in used and c.order > lo:
+            # taken first and printed again in its place ("It was noted that item 4 had
+            # already been dealt with"): the first printing holds the item's text
+            claims.setdefault(-c.order, []).append(c)
     out = list(heads)
     for claimed in claims.values():
         if len(claimed) != 1:
