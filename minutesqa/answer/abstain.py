@@ -303,13 +303,25 @@ def _venue_not_recorded(case: Case) -> bool:
     return not (records and f"{VENUE_LABEL}:" in records[0].text)
 
 
-def clear_match(case: Case) -> bool:
+def _named_elsewhere(case: Case) -> bool:
+    """A name of the question (`Case.names`) that the best item at another date says and
+    the best item at the date asked does not ("the Wards Cross scheme in 2024": said in
+    2018; the 2024 items, on other crossroads' safety schemes, are close on meaning but
+    name another place)."""
+    other, top = case.retrieval.elsewhere, case.retrieval.hits[0]
+    if other is None or not case.names:
+        return False
+    there, here = (tokenize(f"{h.ref.title} {h.text}") for h in (other, top))
+    return any(says(there, p.tokens) and not says(here, p.tokens) for p in case.names)
+
+
+def clear_match(case: Case, by_meaning: bool = True) -> bool:
     """The best item is plainly what was asked: the question names a date (and perhaps a
     body), the item is within those dates or names them (and of that body or its family),
     and it holds Tuning.clear_coverage of the topic (without the words of the body's name)
-    or is this close on meaning (Tuning.close_item). Such a question is not refused for its words or
-    for another body's or date's items: a paraphrase ("share of drivers") is still answered
-    from the meeting it names."""
+    or is this close on meaning (Tuning.close_item; not `by_meaning`: its words alone).
+    Such a question is not refused for its words or for another body's or date's items: a
+    paraphrase ("share of drivers") is still answered from the meeting it names."""
     retrieval, tune = case.retrieval, case.tune
     top = retrieval.hits[0]
     body, dated = retrieval.body, retrieval.dated
@@ -329,7 +341,7 @@ def clear_match(case: Case) -> bool:
         # date_preference._date_preferred): it is within the dates
         if outside and not mentions_period(top.text, DateIntent(since, until), top.ref.date):
             return False
-    return coverage >= tune.clear_coverage or top.relevance >= tune.close_item
+    return coverage >= tune.clear_coverage or (by_meaning and top.relevance >= tune.close_item)
 
 
 @dataclass(frozen=True)
@@ -339,6 +351,9 @@ class Check:
     refuses: Callable[[Case], bool]
     # whether a clear match (`clear_match`) answers whatever this check says
     waived_by_match: bool = False
+    # where this holds, a match close on meaning alone waives nothing: its words must be
+    # the topic's (clear_match's by_meaning False)
+    meaning_void: Callable[[Case], bool] | None = None
 
 
 # The chain, in order: the first check that refuses names the reason.
@@ -362,6 +377,7 @@ CHECKS: tuple[Check, ...] = (
         "the topic is covered at another date than the one asked",
         _other_date,
         waived_by_match=True,
+        meaning_void=_named_elsewhere,
     ),
     Check(
         "other_body",
@@ -404,13 +420,14 @@ def abstain_reason(
     """The name of the first check of `CHECKS` that refuses the question; "" when the
     retrieved items can answer it. A question out of the index's dates is "out_of_range"."""
     case = Case(question, retrieval, lexical, embedder, tuple(history), tuning or Tuning(), store)
-    matched: bool | None = None  # worked out only when a waivable check refuses
+    matched: dict[bool, bool] = {}  # worked out only when a waivable check refuses
     for check in CHECKS:
         if check.refuses(case):
             if check.waived_by_match and case.tune.clear_coverage <= 1.0:
-                if matched is None:
-                    matched = clear_match(case)
-                if matched:
+                by_meaning = check.meaning_void is None or not check.meaning_void(case)
+                if by_meaning not in matched:
+                    matched[by_meaning] = clear_match(case, by_meaning)
+                if matched[by_meaning]:
                     continue
             if check.name == "no_items" and retrieval.out_of_range:
                 return OUT_OF_RANGE
