@@ -307,7 +307,9 @@ def _named_elsewhere(case: Case) -> bool:
     """A name of the question (`Case.names`) that the best item at another date says and
     the best item at the date asked does not ("the Wards Cross scheme in 2024": said in
     2018; the 2024 items, on other crossroads' safety schemes, are close on meaning but
-    name another place)."""
+    name another place; "body-worn cameras" in 2018, said in 2023). Where a check finds the
+    topic elsewhere (other_date) or its telling words missing, such closeness waives
+    nothing: a name is not paraphrased."""
     other, top = case.retrieval.elsewhere, case.retrieval.hits[0]
     if other is None or not case.names:
         return False
@@ -371,6 +373,7 @@ CHECKS: tuple[Check, ...] = (
         "the question's most telling words are in none of the items found",
         _telling_words_missing,
         waived_by_match=True,
+        meaning_void=_named_elsewhere,
     ),
     Check(
         "other_date",
