@@ -96,6 +96,9 @@ def test_a_question_s_names_and_compounds_are_read_as_phrases() -> None:
         ("annual", "meet")
     ]
     assert read("What did Councillor Sheahan say in March 2019 about the five-year plan?") == []
+    # a question in title case or capitals marks no name by them
+    assert read("What Did The Council Decide About Street Parking?") == []
+    assert read("WHAT DID THE COUNCIL DECIDE ABOUT THE ACTIVE CITIES PROGRAMME?") == []
 
 
 # 2021/10/04-Meeting of the Community, Leisure and Culture Strategic Policy Committee/

@@ -16,7 +16,7 @@ from enum import StrEnum
 
 from minutesqa.answer.dates import PARTS_OF_YEAR, DateIntent, question_dates
 from minutesqa.answer.query import MEETING_INTENT, is_follow_up, search_text, topic_terms
-from minutesqa.indexing.terms import committee_words, tokenize
+from minutesqa.indexing.terms import STOPWORDS, committee_words, tokenize
 from minutesqa.lexicon import (
     AMOUNT_WORDS,
     CURRENCY_SYMBOLS,
@@ -361,7 +361,8 @@ def question_phrases(text: str, places: frozenset[str] = frozenset()) -> tuple[P
     speak of the thing asked (abstain: "a cable car" is not "a shared car scheme", "the
     Active Cities programme" not "the cities' active travel plans"): runs of two or more
     capitalised words after a sentence's first word (joined by space, hyphen, "of", "and",
-    "&"), split at `places` (the words of the archive's committee names, casefolded: a
+    "&"; none where its stopwords are capitalised: title case, capitals), split at
+    `places` (the words of the archive's committee names, casefolded: a
     body or a place says where to look, not what is asked), month and weekday names and
     titles; phrases in double quotes; lowercase words joined by a hyphen ("body-worn"); and
     (name False) two topic words side by side in lowercase after a determiner ("a cable
@@ -371,6 +372,11 @@ def question_phrases(text: str, places: frozenset[str] = frozenset()) -> tuple[P
         if len(tokens := tuple(tokenize(quoted))) >= 2:
             phrases.append(Phrase(tokens, True))
     words = list(_WORD.finditer(text))
+    # a question written in capitals or title case ("What Did The Council ...") marks no
+    # name by them: two or more of its stopwords after the first word are capitalised
+    titled = (
+        sum(w.group()[0].isupper() and w.group().casefold() in STOPWORDS for w in words[1:]) >= 2
+    )
     run: list[str] = []
 
     def close() -> None:
@@ -388,6 +394,7 @@ def question_phrases(text: str, places: frozenset[str] = frozenset()) -> tuple[P
         named = (
             value[0].isupper()
             and not first
+            and not titled
             and not set(committee_words(value)) & (places | _NOT_NAMES)
             and not re.fullmatch(WEEKDAY + "s?", value, re.I)
         )
