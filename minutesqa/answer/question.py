@@ -372,6 +372,7 @@ def question_phrases(text: str, places: frozenset[str] = frozenset()) -> tuple[P
         if len(tokens := tuple(tokenize(quoted))) >= 2:
             phrases.append(Phrase(tokens, True))
     words = list(_WORD.finditer(text))
+    topic = set(topic_terms(text))
     # a question written in capitals or title case ("What Did The Council ...") marks no
     # name by them: two or more of its stopwords after the first word are capitalised
     titled = (
@@ -406,8 +407,12 @@ def question_phrases(text: str, places: frozenset[str] = frozenset()) -> tuple[P
         before = words[i - 1].group() if i else ""
         if not (gap in ("-", " ") and value.islower() and before.islower()):
             continue
-        pair = tuple(topic_terms(f"{before} {value}"))
-        if len(pair) < 2 or {before, value} & (places | _NUMBER_WORDS):
+        pair = (*tokenize(before), *tokenize(value))
+        if (
+            len(pair) != 2
+            or not topic.issuperset(pair)
+            or {before, value} & (places | _NUMBER_WORDS)
+        ):
             continue
         if gap == "-":
             phrases.append(Phrase(pair, True))
