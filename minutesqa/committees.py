@@ -8,8 +8,8 @@ from collections import defaultdict
 
 from minutesqa.errors import ConfigError
 from minutesqa.indexing.lexical import LexicalIndex
-from minutesqa.indexing.terms import committee_words, tokenize
-from minutesqa.lexicon import GENERIC_NAME_WORDS
+from minutesqa.indexing.terms import STOPWORDS, committee_words, tokenize
+from minutesqa.lexicon import BODY_NOUNS, GENERIC_NAME_WORDS
 
 COMMITTEE_FILLER = frozenset({"the", "of", "a", "an", "meeting", "meetings"})
 # words that name no body in particular, so a question using them names no committee: the
@@ -55,15 +55,60 @@ def resolve_committees(name: str | None, known: list[str]) -> tuple[str, ...]:
     return tuple(matches)
 
 
+# the last word of a noun phrase that names a body ("the housing SPC": committee)
+_BODY_HEADS = frozenset(n for n in BODY_NOUNS if " " not in n and "-" not in n)
+# words inside a body's name that do not end its phrase ("Home and Social Development SPC")
+_NAME_JOINERS = frozenset({"and"})
+# the words that put a name after its body noun ("Municipal District of Newcastle West")
+_NAME_AFTER = frozenset({"of", "for"})
+
+
+def body_phrases(question: str, known: list[str], generic: frozenset[str]) -> list[set[str]]:
+    """The distinctive words of each noun phrase by which the question names a body of the
+    archive: the words before a body noun, back to the first stopword ("At the housing SPC
+    in ...": housing, strategic, policy; the abbreviation spelled out), and those after it
+    by "of" or "for" ("the Municipal District of Newcastle West"), kept where they hold
+    a distinctive word of a known committee's name (strategic, policy: the SPCs'). "the
+    council", "the committee" name no body in particular: no phrase."""
+    words = committee_words(question, known)
+    vocabulary = set().union(*(set(committee_words(c, known)) - generic for c in known))
+    phrases = []
+    for end, word in enumerate(words):
+        if word not in _BODY_HEADS:
+            continue
+        start = end
+        while start > 0 and not words[start - 1].isdigit():
+            before = words[start - 1]
+            if before in STOPWORDS and before not in _NAME_JOINERS:
+                break
+            start -= 1
+        stop = end + 1  # a name after its noun: "the District of Newcastle West"
+        if stop < len(words) and words[stop] in _NAME_AFTER:
+            stop += 2 if words[stop + 1 : stop + 2] == ["the"] else 1
+            while stop < len(words) and words[stop] not in STOPWORDS:
+                stop += 1
+        distinctive = set(words[start:stop]) - generic - _NAME_JOINERS - _NAME_AFTER
+        if distinctive & vocabulary:
+            phrases.append(distinctive)
+    return phrases
+
+
 def committees_named(question: str, known: list[str], generic: frozenset[str]) -> tuple[str, ...]:
     """The committees a question names ("at the Newcastle West Joint Policing Sub
     Committee"): those whose distinctive words all appear in it, keeping only the most
-    specific (the sub committee, not also the district it belongs to)."""
+    specific (the sub committee, not also the district it belongs to). Where the question
+    names a body by a noun phrase (`body_phrases`), a committee none of whose distinctive
+    words is in such a phrase is not the body asked: its words are a place or a subject of
+    the question ("At the housing SPC ..., how many affordable units in Newcastle West ...":
+    the SPC is asked, Newcastle West is where the units are, not its district's minutes)."""
     asked = set(committee_words(question, known))
+    phrases = body_phrases(question, known, generic)
     named = {
         c: words
         for c in known
-        if (words := set(committee_words(c, known)) - generic) and words <= asked
+        if (words := set(committee_words(c, known)) - generic)
+        and words <= asked
+        and (not phrases or any(words & phrase for phrase in phrases))
     }
     return tuple(
         c for c, words in named.items() if not any(words < other for other in named.values())

@@ -15,12 +15,13 @@ import numpy as np
 
 from minutesqa.answer.dates import DateIntent
 from minutesqa.answer.query import is_follow_up, mentions_period, topic_terms
+from minutesqa.answer.question import Phrase, question_phrases
 from minutesqa.answer.retrieval import Coverage, Retrieval
 from minutesqa.answer.sentences import SentenceVectorSource, sentence_vectors
 from minutesqa.committees import committees_phrase
 from minutesqa.indexing.embed import Embedder
 from minutesqa.indexing.lexical import LexicalIndex
-from minutesqa.indexing.terms import spelling_variants, tokenize
+from minutesqa.indexing.terms import committee_words, spelling_variants, tokenize
 from minutesqa.models import MEETING_ITEM, VENUE_LABEL, human_date
 from minutesqa.prompts import render
 from minutesqa.tuning import Tuning
@@ -74,8 +75,98 @@ class Case:
     @functools.cached_property
     def found(self) -> set[str]:
         """The words of the first Tuning.found_items items found, titles included."""
+        return set().union(*self.found_tokens)
+
+    @functools.cached_property
+    def found_tokens(self) -> list[list[str]]:
+        """The tokens of the first Tuning.found_items items found, titles included, in order."""
         hits = self.retrieval.hits[: self.tune.found_items]
-        return set().union(*(tokenize(f"{h.ref.title} {h.text}") for h in hits))
+        return [tokenize(f"{h.ref.title} {h.text}") for h in hits]
+
+    @functools.cached_property
+    def phrases(self) -> tuple[Phrase, ...]:
+        """The question's names and compounds (question.question_phrases), none of them a
+        body or a place of the archive's committee names."""
+        places = frozenset(w for c in self.lexical.committee_names for w in committee_words(c))
+        return question_phrases(self.retrieval.search_text, places)
+
+    @functools.cached_property
+    def names(self) -> tuple[Phrase, ...]:
+        """The phrases to be said as they are: names, quoted and hyphened phrases, and the
+        compounds ("a cable car") the archive says in at most Tuning.rare_share of its
+        chunks: a thing it rarely names is not spoken of by items that hold its words apart
+        ("cable" in "broadband cable", "car" in "shared car service")."""
+        rare = int(self.tune.rare_share * len(self.lexical.ids))
+        return tuple(p for p in self.phrases if p.name or len(self.saying(p, rare)) <= rare)
+
+    def said(self, phrase: Phrase) -> bool:
+        """Whether one of the items found says the phrase (`says`)."""
+        return any(says(tokens, phrase.tokens) for tokens in self.found_tokens)
+
+    def saying(self, phrase: Phrase, most: int | None = None) -> np.ndarray:
+        """Positions of the archive's chunks that say the phrase (`says`); with `most`, at
+        most most + 1 of them (enough to know it is more than `most`)."""
+        known = self._sayings.get(phrase.tokens)
+        if known is not None and (known[1] or (most is not None and len(known[0]) > most)):
+            return known[0]
+        found = _saying(self.lexical, phrase.tokens, most)
+        self._sayings[phrase.tokens] = (found, most is None or len(found) <= most)
+        return found
+
+    @functools.cached_property
+    def _sayings(self) -> dict[tuple[str, ...], tuple[np.ndarray, bool]]:
+        return {}  # `saying`'s answers: the positions, and whether they are all
+
+
+def says(tokens: list[str], phrase: tuple[str, ...]) -> bool:
+    """Whether a text (its `tokenize` tokens) says a phrase: its tokens in a row (inflected
+    as the tokens' stems allow: "Active City" in "Active Cities"), or run together as one
+    word ("cablecar" for "cable car")."""
+    if "".join(phrase) in tokens:
+        return True
+    n, first = len(phrase), phrase[0]
+    return any(tokens[i : i + n] == list(phrase) for i, t in enumerate(tokens) if t == first)
+
+
+# between two tokens of a phrase: what `tokenize` leaves out (other characters, and words:
+# stopwords, single letters), a few words at most ("Ward's Cross", "cable for the car")
+_BETWEEN = r"[^a-z0-9']+(?:[a-z0-9]+(?:'[a-z]+)?[^a-z0-9']+){0,6}?"
+
+
+# the endings `tokenize`'s stemmer takes off ("-ations" ... "-s")
+_ENDINGS = "(?:ations|ation|isms|ism|ments|ment|ing|ed|es|s)?"
+
+
+@functools.lru_cache(maxsize=256)
+def _phrase_pattern(phrase: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern for the phrase in a text (lowercased, ’ as '): each token's stem with an
+    ending the stemmer takes off ("cities" for "city"), with what `tokenize` drops
+    between. A sieve: what it finds, `says` reads as tokens."""
+
+    def word(stem: str) -> str:
+        forms = [re.escape(stem) + _ENDINGS]
+        if stem.endswith("y"):
+            forms.append(re.escape(stem[:-1]) + "ies")
+        return r"(?:" + "|".join(forms) + r")(?:'[a-z]+)?(?![a-z0-9])"
+
+    return re.compile(r"(?<![a-z0-9])" + _BETWEEN.join(word(t) for t in phrase))
+
+
+def _saying(lexical: LexicalIndex, phrase: tuple[str, ...], most: int | None) -> np.ndarray:
+    """Positions of the chunks that say the phrase (`says`), the first most + 1 with `most`."""
+    joined = lexical.chunks_with("".join(phrase))
+    candidates = functools.reduce(np.intersect1d, [lexical.chunks_with(t) for t in phrase])
+    found = [int(p) for p in joined]
+    pattern = _phrase_pattern(phrase)
+    for pos in candidates:
+        if most is not None and len(found) > most:
+            break
+        if int(pos) in found:
+            continue
+        text = lexical.documents[pos].lower().replace("’", "'")
+        if any(says(tokenize(m.group()), phrase) for m in pattern.finditer(text)):
+            found.append(int(pos))
+    return np.array(found, dtype=np.int64)
 
 
 def _no_items(case: Case) -> bool:
@@ -111,21 +202,29 @@ def _unknown_words(case: Case) -> bool:
 def _telling_words_missing(case: Case) -> bool:
     """The question's most telling words (rare in the archive) are in none of the items
     found: the minutes speak of the neighbourhood (policing, CCTV) but not of the thing
-    asked (tasers). Tuning.missing_share, rare_share, unseen_tells, found_items."""
+    asked (tasers). A name or rare compound of the question (`Case.names`) is one such
+    word, found only where an item says it ("Active Cities", "a cable car": not items
+    holding "cities" or "cable" alone). Tuning.missing_share, rare_share, unseen_tells,
+    found_items."""
     tune, lexical = case.tune, case.lexical
-    topic = case.topic
-    if not topic:
+    if not case.topic:
         return False
     found = case.found
-    total = sum(lexical.idf(t) for t in topic)
     n = len(lexical.ids)
+    rare = tune.rare_share * n
+    # a name the question uses weighs as one word, said in the items found or not at all
+    # ("Active Cities": not "cities" alone)
+    named = {t for p in case.names for t in p.tokens}
+    units = [(len(case.saying(p)), not case.said(p)) for p in case.names]
+    units += [(lexical.df.get(t, 0), t not in found) for t in case.topic if t not in named]
+    total = sum(lexical.idf_of(df) for df, _ in units)
     # in a large archive a word it never uses is telling; in a small one hardly: such a
     # word counts in proportion to the archive's size, fully from unseen_tells chunks
     unseen_weight = min(1.0, n / tune.unseen_tells)
     missing = sum(
-        lexical.idf(t) * (unseen_weight if lexical.df.get(t, 0) == 0 else 1.0)
-        for t in topic
-        if lexical.df.get(t, 0) <= tune.rare_share * n and t not in found
+        lexical.idf_of(df) * (unseen_weight if df == 0 else 1.0)
+        for df, unfound in units
+        if df <= rare and unfound
     )
     return bool(missing) and missing / total >= tune.missing_share
 
@@ -146,22 +245,29 @@ def _unsaid_by_body(case: Case) -> bool:
     archive, said somewhere in it) is in none of that body's minutes (nor of its sub
     committees, retrieval.BodyScope.family) and in none of the items found: the body never
     spoke of the thing asked ("What did the Joint Policing Committee agree about
-    defibrillators?", where only the district meetings mention them)."""
+    defibrillators?", where only the district meetings mention them). A name of the
+    question (`Case.names`: "the Active Cities programme") is one such word, said only as
+    it is."""
     retrieval, lexical = case.retrieval, case.lexical
     body = retrieval.body
     if body is None or not body.family:
         return False
     name = set().union(*(tokenize(c) for c in retrieval.named))
-    topic = [t for t in case.topic if t not in name]
-    said = [t for t in topic if lexical.df.get(t, 0) > 0]
+    named = {t for p in case.names for t in p.tokens}  # a name is one term, said or not
+    topic = [t for t in case.topic if t not in name | named]
+    said: list[tuple[int, str | Phrase]] = [(lexical.df.get(t, 0), t) for t in topic]
+    said += [(len(case.saying(p)), p) for p in case.names]
+    said = [(df, term) for df, term in said if df > 0]
     if not said:
         return False
-    rarest = max(said, key=lexical.idf)
+    _, rarest = min(said, key=lambda s: s[0])
+    family = lexical.committee_mask(body.family)
+    if isinstance(rarest, Phrase):
+        return not case.said(rarest) and not family[case.saying(rarest)].any()
     spellings = {rarest, *spelling_variants(rarest)}  # "fertilizer", the minutes' "fertiliser"
     found = case.found
     if spellings & found:
         return False
-    family = lexical.committee_mask(body.family)
     return not any(family[lexical.chunks_with(t)].any() for t in spellings)
 
 
@@ -197,13 +303,27 @@ def _venue_not_recorded(case: Case) -> bool:
     return not (records and f"{VENUE_LABEL}:" in records[0].text)
 
 
-def clear_match(case: Case) -> bool:
+def _named_elsewhere(case: Case) -> bool:
+    """A name of the question (`Case.names`) that the best item at another date says and
+    the best item at the date asked does not ("the Wards Cross scheme in 2024": said in
+    2018; the 2024 items, on other crossroads' safety schemes, are close on meaning but
+    name another place; "body-worn cameras" in 2018, said in 2023). Where a check finds the
+    topic elsewhere (other_date) or its telling words missing, such closeness waives
+    nothing: a name is not paraphrased."""
+    other, top = case.retrieval.elsewhere, case.retrieval.hits[0]
+    if other is None or not case.names:
+        return False
+    there, here = (tokenize(f"{h.ref.title} {h.text}") for h in (other, top))
+    return any(says(there, p.tokens) and not says(here, p.tokens) for p in case.names)
+
+
+def clear_match(case: Case, by_meaning: bool = True) -> bool:
     """The best item is plainly what was asked: the question names a date (and perhaps a
     body), the item is within those dates or names them (and of that body or its family),
     and it holds Tuning.clear_coverage of the topic (without the words of the body's name)
-    or is this close on meaning (Tuning.close_item). Such a question is not refused for its words or
-    for another body's or date's items: a paraphrase ("share of drivers") is still answered
-    from the meeting it names."""
+    or is this close on meaning (Tuning.close_item; not `by_meaning`: its words alone).
+    Such a question is not refused for its words or for another body's or date's items: a
+    paraphrase ("share of drivers") is still answered from the meeting it names."""
     retrieval, tune = case.retrieval, case.tune
     top = retrieval.hits[0]
     body, dated = retrieval.body, retrieval.dated
@@ -223,7 +343,7 @@ def clear_match(case: Case) -> bool:
         # date_preference._date_preferred): it is within the dates
         if outside and not mentions_period(top.text, DateIntent(since, until), top.ref.date):
             return False
-    return coverage >= tune.clear_coverage or top.relevance >= tune.close_item
+    return coverage >= tune.clear_coverage or (by_meaning and top.relevance >= tune.close_item)
 
 
 @dataclass(frozen=True)
@@ -233,6 +353,9 @@ class Check:
     refuses: Callable[[Case], bool]
     # whether a clear match (`clear_match`) answers whatever this check says
     waived_by_match: bool = False
+    # where this holds, a match close on meaning alone waives nothing: its words must be
+    # the topic's (clear_match's by_meaning False)
+    meaning_void: Callable[[Case], bool] | None = None
 
 
 # The chain, in order: the first check that refuses names the reason.
@@ -250,12 +373,14 @@ CHECKS: tuple[Check, ...] = (
         "the question's most telling words are in none of the items found",
         _telling_words_missing,
         waived_by_match=True,
+        meaning_void=_named_elsewhere,
     ),
     Check(
         "other_date",
         "the topic is covered at another date than the one asked",
         _other_date,
         waived_by_match=True,
+        meaning_void=_named_elsewhere,
     ),
     Check(
         "other_body",
@@ -298,13 +423,14 @@ def abstain_reason(
     """The name of the first check of `CHECKS` that refuses the question; "" when the
     retrieved items can answer it. A question out of the index's dates is "out_of_range"."""
     case = Case(question, retrieval, lexical, embedder, tuple(history), tuning or Tuning(), store)
-    matched: bool | None = None  # worked out only when a waivable check refuses
+    matched: dict[bool, bool] = {}  # worked out only when a waivable check refuses
     for check in CHECKS:
         if check.refuses(case):
             if check.waived_by_match and case.tune.clear_coverage <= 1.0:
-                if matched is None:
-                    matched = clear_match(case)
-                if matched:
+                by_meaning = check.meaning_void is None or not check.meaning_void(case)
+                if by_meaning not in matched:
+                    matched[by_meaning] = clear_match(case, by_meaning)
+                if matched[by_meaning]:
                     continue
             if check.name == "no_items" and retrieval.out_of_range:
                 return OUT_OF_RANGE

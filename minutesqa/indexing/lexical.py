@@ -197,8 +197,12 @@ class LexicalIndex:
 
     def idf(self, term: str) -> float:
         """Inverse document frequency; a term the index has never seen weighs most."""
+        return self.idf_of(self.df.get(term, 0))
+
+    def idf_of(self, df: int) -> float:
+        """The inverse document frequency of what `df` chunks hold (a term, a phrase)."""
         n = max(1, len(self.ids))
-        return float(np.log(1.0 + (n + 0.5) / (self.df.get(term, 0) + 0.5)))
+        return float(np.log(1.0 + (n + 0.5) / (df + 0.5)))
 
     def chunks_with(self, term: str) -> np.ndarray:
         """Positions of the chunks whose text holds the (tokenized) term: the term's postings
