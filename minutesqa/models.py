@@ -16,7 +16,7 @@ MEETING_ITEM = "meeting"  # the item number of a meeting's own record (attendanc
 # then redoes the files stamped with an older version (re-embedding only the chunk texts
 # that changed). `PIPELINE_CHANGES` says which formats a version changed, so that a bump for
 # one format does not redo a whole archive of others; a version not listed changed them all.
-PIPELINE_VERSION = 23
+PIPELINE_VERSION = 24
 PIPELINE_CHANGES: dict[int, frozenset[str]] = {
     6: frozenset({"pdf"}),  # a PDF's items carry the page they start on
     7: frozenset({"md"}),  # a Markdown export of a PDF: its original's address and pages
@@ -76,6 +76,11 @@ PIPELINE_CHANGES: dict[int, frozenset[str]] = {
     # decisions_to_metadata), no longer as the lines shown ("... [carried, 4-0]"); a
     # list counted afresh finds its section above an opening paragraph (chains._section_over),
     # a web page's upload date is never the meeting's
+    # 24 (every format): an item taken first and printed above item 1 is an item, also where
+    # its number is printed again in its place (headings._taken_out_of_order); a number the
+    # chain skips with a misread title is its item (headings._gaps_filled); body names: the
+    # meeting's words between organisation and body go (names.MEETING_OF_INSIDE), a label
+    # line is no name, a kind-only name takes the header's qualifier (body_names.qualified)
 }
 # the last version that changed an item's text (and so its sentences): the sentence store
 # is kept across later versions
