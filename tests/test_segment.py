@@ -610,6 +610,20 @@ def test_an_item_taken_first_and_noted_again_in_its_place_keeps_its_text() -> No
     assert m.items[4].body == "It was noted that item 4 had already been dealt with."
 
 
+def test_an_adjourned_meeting_s_one_item_keeps_its_agenda_number() -> None:
+    """An adjourned meeting took only item 4 (Metropolitan District of Limerick, 20
+    September 2018): "**4.**" over its directorate and plan is the meeting's one item, not
+    the header's labels and the plan's sub-heading as four unnumbered items."""
+    from tests.conftest import LIMERICK
+
+    folder = LIMERICK / "2018/10/15-Monthly Meeting of Metropolitan District of Limerick"
+    need_corpus(folder)
+    (path,) = [p for p in folder.iterdir() if "Adjourned" in p.name]
+    m = load(path)
+    assert [(i.number, i.title) for i in m.items] == [("4", "Economic Development Directorate")]
+    assert "Castletroy Local Area Plan" in m.items[0].body
+
+
 def test_an_agenda_counted_from_one_above_the_items_lends_them_no_number() -> None:
     """The agenda printed above the minutes lists "5. Deputation", which the meeting did
     not take (the items run 1-4, 6): the agenda's "5." counts from a "1." of its own, so it

@@ -20,7 +20,13 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
-from minutesqa.segment.candidates import POINT_ZERO, Candidate, _order_of, read_line
+from minutesqa.segment.candidates import (
+    POINT_ZERO,
+    Candidate,
+    _order_of,
+    field_label,
+    read_line,
+)
 from minutesqa.segment.chains import (
     REFERENCES,
     Chain,
@@ -104,6 +110,9 @@ def choose_agenda(
             heads = _gaps_filled(heads, cands, raw)
             heads = _unnumbered_beside(heads, cands, raw)
             return _open_numbered_parents(heads, cands, following)
+    lone = _one_numbered_item(cands, marked)
+    if lone:
+        return lone
     if marked:
         return marked
     # minutes of one item: "1. Policing Issues in the District"
@@ -232,6 +241,22 @@ def _sub_order(number: str) -> int:
     if tail.isdigit():
         return int(tail)
     return ord(tail[:1].upper()) - 64 if tail[:1].isalpha() else -1
+
+
+MAX_MARKED_BESIDE_ONE = 2  # marked headings beside the one numbered item (not labels)
+
+
+def _one_numbered_item(cands: list[Candidate], marked: list[Candidate]) -> list[Candidate]:
+    """An adjourned meeting's one item, printed with its agenda number ("**4.**" /
+    "**Economic Development Directorate**" / "(a) Proposed Castletroy Local Area Plan"):
+    the minutes of one item, where no other line is numbered so and its other marked
+    headings are the header's labels ("PRESENT IN THE CHAIR", "MEMBERS PRESENT") or at most
+    MAX_MARKED_BESIDE_ONE sub-headings of the item."""
+    numbered = [c for c in cands if c.scheme == "arabic"]
+    if len(numbered) != 1 or numbered[0].strength < 1.0:
+        return []
+    own = [c for c in marked if not field_label(c.title or "")]
+    return numbered if len(own) <= MAX_MARKED_BESIDE_ONE else []
 
 
 def _taken_out_of_order(heads: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
