@@ -80,7 +80,8 @@ PIPELINE_CHANGES: dict[int, frozenset[str]] = {
     # its number is printed again in its place (headings._taken_out_of_order); a number the
     # chain skips with a misread title is its item (headings._gaps_filled); body names: the
     # meeting's words between organisation and body go (names.MEETING_OF_INSIDE), a label
-    # line is no name, a kind-only name takes the header's qualifier (body_names.qualified)
+    # line is no name, a kind-only name takes the header's qualifier (body_names.qualified);
+    # an adjourned meeting's one numbered item is its one item (headings._one_numbered_item)
 }
 # the last version that changed an item's text (and so its sentences): the sentence store
 # is kept across later versions
