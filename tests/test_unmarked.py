@@ -302,11 +302,14 @@ def test_unmarked_headings_between_wrapped_pdf_lines_are_the_items() -> None:
     # the closing lines stay the last item's text, the signature no heading
     assert m.items[-1].body.endswith("Respectfully submitted by Lily Bramble.")
     m = from_text(LOUISA_2022_04_06, "Apr-6-22.txt")
-    assert [i.title for i in m.items] == [
-        "Moment of Silence",
-        "Introduction of Speaker",
-        "Old Business",
-        "New Business",
+    assert [(i.title, i.body[:40]) for i in m.items] == [
+        ("Moment of Silence", ""),
+        # paragraphs opening with their label right below a heading are items of their own
+        ("Minutes", "March minutes approved"),
+        ("Treasurer’s Report", "No expenditures. Balance $3179.23 as of "),
+        ("Introduction of Speaker", "Louisa Community Emergency Committee:\n• "),
+        ("Old Business", "Nominations for Office o Jo Griffith has"),
+        ("New Business", "Yellow Book:\nMotion approved to accept b"),
     ]
 
 

@@ -42,7 +42,7 @@ from minutesqa.segment.items import (
 from minutesqa.segment.resolutions import find_resolutions
 from minutesqa.segment.run_in import run_in_text, split_run_in
 from minutesqa.segment.unmarked import SCHEME as UNMARKED
-from minutesqa.segment.unmarked import unmarked_headings
+from minutesqa.segment.unmarked import label_text, unmarked_headings
 from minutesqa.segment.unnumbered import plain_headings
 
 WHOLE_DOCUMENT = "document"  # item number used when no agenda items can be found
@@ -254,6 +254,8 @@ def segment(doc: Document) -> Meeting:
         parts = run_in_text(lines[head.line]) if head.number and head.title else None
         if parts:  # "1. Election of Chairman David Llewellyn was nominated ...": two parts
             title, text = parts[0], [parts[1], *raw[head.line + 1 : end]]
+        if head.scheme == UNMARKED and (rest := label_text(lines[head.line], title)):
+            text = [rest, *raw[head.line + 1 : end]]  # "Minutes: March minutes approved"
         body_lines = [plain(line) for line in reflow(text)]
         page = finder.page_of(raw[head.line : body_start + 1], raw[head.line : body_start])
         items.append(_make_item(head.number, title, body_lines, page))

@@ -215,7 +215,58 @@ def unmarked_headings(raw: list[str]) -> list[Candidate]:
         head = Candidate(i, SCHEME, 0, "", raw[i].strip(), 0.5)
         report = _report_below(raw, i)
         out.extend([replace(head, part=True), report] if report else [head])
+        out.extend(_labels_below(raw, i))
     return out
+
+
+# a paragraph that opens with its item's label and holds its text on the same line
+# ("Minutes: March minutes approved", "Treasurer’s Report: No expenditures. Balance ...")
+_LABEL_LINE = re.compile(r"^([A-Z][^.,;:!?()\d]{1,40}?):\s+(\S.*)$")
+MAX_LABEL_WORDS = 4  # words of such a label
+
+
+def _label(text: str) -> str | None:
+    """The label of a label-led paragraph, or None: at most MAX_LABEL_WORDS words shaped as
+    a title, never a field of the header or a vote ("Present:", "Moved:", "Action:" is a
+    field too, `_FIELD_WORDS`)."""
+    m = _LABEL_LINE.match(text.strip())
+    if not m:
+        return None
+    label = m.group(1).strip()
+    if len(label.split()) > MAX_LABEL_WORDS or not _titled(label) or not reads_as_title(label):
+        return None
+    return None if field_label(label) or _FIELD_WORDS.match(label) else label
+
+
+# labels of an item's fields, never an item ("Action:", "Venue:", "Contact:", "Note:")
+_FIELD_WORDS = re.compile(
+    r"^(?:actions?(?:\s+points?)?|venue|contact|notes?|location|time|date|signed|dated?)$", re.I
+)
+
+
+def _labels_below(raw: list[str], i: int) -> list[Candidate]:
+    """Label-led paragraphs right below an unmarked heading, before any other text of its
+    ("Moment of Silence" over "Minutes: March minutes approved" and "Treasurer’s Report:
+    No expenditures ..."): items of their own, titled by their label (`label_text` gives
+    their text), the heading an item with no text."""
+    out: list[Candidate] = []
+    for j in range(i + 1, len(raw)):
+        text = raw[j].strip()
+        if not text:
+            continue
+        label = _label(text)
+        if label is None:
+            break
+        out.append(Candidate(j, SCHEME, 0, "", label, 0.5))
+    return out
+
+
+def label_text(line: str, title: str) -> str:
+    """The text after a label-led item's label on its line (`_labels_below`), or ""."""
+    text = line.strip()
+    if not text.startswith(title + ":") or _label(text) != title:
+        return ""
+    return text[len(title) + 1 :].strip()
 
 
 def _report_below(raw: list[str], i: int) -> Candidate | None:
