@@ -58,14 +58,22 @@ def _agenda(raw: list[str]) -> tuple[list[Candidate], list[str]]:
         cands = [c for i, line in enumerate(raw) if line and (c := _candidate(line, i, word))]
     cands = [c for c in cands if not _table_cell(raw, c)]
     following = _text_after(raw, cands)
-    heads = (
-        choose_agenda(cands, following, len(raw), raw)
-        or plain_headings(raw)
-        or unmarked_headings(raw)
-    )
+    heads = choose_agenda(cands, following, len(raw), raw) or plain_headings(raw) or _unmarked(raw)
     heads = _drop_attendance_headings(heads)
     lines = [plain(line) for line in raw]
     return _titled_out_of_order(heads, lines), lines
+
+
+def _unmarked(raw: list[str]) -> list[Candidate]:
+    """`unmarked.unmarked_headings`, where numbered resolutions do not explain the file as
+    well: as many resolutions as unmarked headings or more make it resolution-style minutes
+    (the motions' own lines, "Motion No. C120627 -2", are no headings)."""
+    heads = unmarked_headings(raw)
+    found = find_resolutions(raw) if heads else None
+    items = sum(1 for h in heads if not h.part)
+    if found and sum(bool(u.number) for u in found[1]) >= items:
+        return []
+    return heads
 
 
 # a word before an item's number, then its title ("TOP 1. Begrüßung", German minutes'

@@ -6,18 +6,18 @@ mark lost (council web pages stored as text, small commissions' PDFs).
 
 A line is such a heading by its shape against the file's own, never by its words: much
 shorter than the file's paragraph lines (`SHORT_SHARE` of `paragraph_width`), shaped like a
-title (capital first, no sentence-final stop, no label or vote word, no date, at most
-`MAX_WORDS` words), not repeated (a page's running header), no table row (cells side by
-side), and opening a block: the line before it ends a paragraph (a blank line, a sentence's
-end, or a line with room left for the heading's first word). Several such lines in a row (a
-table read one cell a line, an address) are one heading and its text: the first heads them
-(`_leaders`). The items start at the first heading whose text holds a sentence, or below
-the attendance lines (the header above: title, address, who attended, is the header's);
-a heading's text is more than a signature's or an address's short lines; a table's rows
-are its heading's text; a numbered report right below a heading replaces it
-(`_report_below`). The reading holds only where `MIN_HEADINGS` or more are found, spread
-through the file (`_spread`), and only where the numbered and marked readings find nothing
-(segment._agenda)."""
+title (capital first, no sentence-final stop, no label or vote word, no date and no
+reference's digits, at most `MAX_WORDS` words), not repeated (a page's running header), no
+table row (cells side by side), and opening a block: the line before it ends a paragraph (a
+blank line, a sentence's end, or a line with room left for the heading's first word).
+Several such lines in a row (a table read one cell a line, an address) are one heading and
+its text: the first heads them (`_leaders`). The items start at the first heading whose text
+holds a sentence, or below the attendance lines (the header above: title, address, who
+attended, is the header's); a heading's text is more than a signature's or an address's
+short lines; a table's rows are its heading's text; a numbered report right below a heading
+replaces it (`_report_below`). The reading holds only where `MIN_HEADINGS` or more are
+found, spread through the file (`_spread`), and only where the numbered and marked readings
+find nothing and numbered resolutions are fewer (segment._unmarked)."""
 
 from __future__ import annotations
 
@@ -48,6 +48,7 @@ _ENDS = re.compile(r"[.!?:;\"”’)]$")
 # what a heading never ends with, nor holds: a stop or comma at its end, a date or a time
 _NOT_A_TITLE_END = re.compile(r"[.,;:!?\-–—]$")
 _DATE_OR_TIME = re.compile(r"\b(?:1[89]|20)\d{2}\b|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b|hrs\b)?", re.I)
+_REFERENCE = re.compile(r"\d{3,}")  # a reference's or a count's digits ("Motion No. 0120627")
 _CELLS = re.compile(r"\S(?:\s{3,}|\t)\S")  # two cells side by side: a table's row
 # labels of the header and of votes that may still head an item alone on their line
 # ("Apologies" among the items, "Chair" over the chair's report): never "Present",
@@ -85,6 +86,8 @@ def _standing(raw: list[str], i: int, width: int, repeated: Counter[str]) -> boo
     if len(text) > MAX_CHARS or len(text) > SHORT_SHARE * width or len(text.split()) > MAX_WORDS:
         return False
     if _NOT_A_TITLE_END.search(text) or _DATE_OR_TIME.search(text) or _CELLS.search(text):
+        return False
+    if _REFERENCE.search(text):
         return False
     if repeated[text] > 1 or not reads_as_title(text):
         return False
