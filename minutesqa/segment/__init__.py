@@ -41,6 +41,8 @@ from minutesqa.segment.items import (
 )
 from minutesqa.segment.resolutions import find_resolutions
 from minutesqa.segment.run_in import run_in_text, split_run_in
+from minutesqa.segment.unmarked import SCHEME as UNMARKED
+from minutesqa.segment.unmarked import label_text, unmarked_headings
 from minutesqa.segment.unnumbered import plain_headings
 
 WHOLE_DOCUMENT = "document"  # item number used when no agenda items can be found
@@ -56,10 +58,22 @@ def _agenda(raw: list[str]) -> tuple[list[Candidate], list[str]]:
         cands = [c for i, line in enumerate(raw) if line and (c := _candidate(line, i, word))]
     cands = [c for c in cands if not _table_cell(raw, c)]
     following = _text_after(raw, cands)
-    heads = choose_agenda(cands, following, len(raw), raw) or plain_headings(raw)
+    heads = choose_agenda(cands, following, len(raw), raw) or plain_headings(raw) or _unmarked(raw)
     heads = _drop_attendance_headings(heads)
     lines = [plain(line) for line in raw]
     return _titled_out_of_order(heads, lines), lines
+
+
+def _unmarked(raw: list[str]) -> list[Candidate]:
+    """`unmarked.unmarked_headings`, where numbered resolutions do not explain the file as
+    well: as many resolutions as unmarked headings or more make it resolution-style minutes
+    (the motions' own lines, "Motion No. C120627 -2", are no headings)."""
+    heads = unmarked_headings(raw)
+    found = find_resolutions(raw) if heads else None
+    items = sum(1 for h in heads if not h.part)
+    if found and sum(bool(u.number) for u in found[1]) >= items:
+        return []
+    return heads
 
 
 # a word before an item's number, then its title ("TOP 1. Begrüßung", German minutes'
@@ -134,7 +148,8 @@ def _table_cell(raw: list[str], cand: Candidate) -> bool:
 @dataclass(frozen=True)
 class Reading:
     """How a file's text was read into items, for `minutes inspect`: its kind
-    ("headings", "inline", "run-in", "resolutions" or "none") and why."""
+    ("headings", "inline", "run-in", "labels", "unmarked", "resolutions" or "none") and
+    why."""
 
     kind: str
     why: str
@@ -162,6 +177,8 @@ def _read(doc: Document) -> tuple[list[str], list[Candidate], list[str], Reading
         raw, heads = labelled
         lines, kind = [plain(line) for line in raw], "labels"
     numbered = sum(bool(h.number) for h in heads)
+    if kind == "headings" and any(h.scheme == UNMARKED for h in heads):
+        kind = "unmarked"
     why = {
         "headings": f"{_count(len(heads), 'heading')}, none numbered"
         if not numbered
@@ -170,6 +187,9 @@ def _read(doc: Document) -> tuple[list[str], list[Candidate], list[str], Reading
         "inline": f"{_count(numbered, 'numbered item')} run together in long lines",
         "run-in": f"{_count(numbered, 'numbered heading')} run into their paragraphs",
         "labels": f"{_count(len(heads), 'paragraph')} opening with a label",
+        "unmarked": f"{_count(sum(not h.number and not h.part for h in heads), 'unmarked heading')}"
+        + (f", {numbered} numbered" if numbered else "")
+        + ": short lines standing alone between paragraphs",
     }[kind]
     if not heads:
         kind, why = "none", "no agenda headings, no numbered resolutions"
@@ -184,7 +204,7 @@ def _field_label(label: str) -> bool:
 
 # the headings a label reading may replace: none, or headings the format did not mark
 # (lines in capitals, plain short lines); never numbered, '#' or bold headings
-_UNMARKED = ("caps", "line")
+_UNMARKED = ("caps", "line", "unmarked")
 
 
 def _labelled(raw: list[str], heads: list[Candidate]) -> tuple[list[str], list[Candidate]] | None:
@@ -242,6 +262,8 @@ def segment(doc: Document) -> Meeting:
         parts = run_in_text(lines[head.line]) if head.number and head.title else None
         if parts:  # "1. Election of Chairman David Llewellyn was nominated ...": two parts
             title, text = parts[0], [parts[1], *raw[head.line + 1 : end]]
+        if head.scheme == UNMARKED and (rest := label_text(lines[head.line], title)):
+            text = [rest, *raw[head.line + 1 : end]]  # "Minutes: March minutes approved"
         body_lines = [plain(line) for line in reflow(text)]
         page = finder.page_of(raw[head.line : body_start + 1], raw[head.line : body_start])
         items.append(_make_item(head.number, title, body_lines, page))
