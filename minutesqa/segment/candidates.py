@@ -73,6 +73,11 @@ DATED_NUMBER = (
 # from 1990 to 2039, which is a wrapped sentence's end more often ("... by the end of
 # November" over "2025. TS agreed to look into this").
 RUNNING_NUMBER = r"(?!19[9]\d|20[0-3]\d)\d{4}"
+# A sub-item's number: its parent's, a dot and its own, to two levels below the item
+# ("4.1", "8.B", "4.2.1", "4.4.1"; strata councils' and parish councils' outlines, "7.1.1
+# Natural Burial Trees" under "7.1 Chairman's Report"): the parent is the first number.
+# Never a date of two-digit parts, a page footer's "04.19.22 Board Meeting Minutes"
+SUB_NUMBER = r"(?!\d{2}\.\d{2}\.\d{2}(?!\d))(?:\d{1,3}(?:\.\d{1,2}){1,2}[a-z]?|\d{1,3}\.[A-Z])"
 _TITLE_START = rf"[A-Z0-9\"'‘“({re.escape(CURRENCY_SYMBOLS)}]"  # "€2.5m for Roads", too
 
 # Each pattern: scheme, regex with groups (number, title?), whether the title may be absent.
@@ -105,7 +110,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # running minute numbers, counted on across meetings and years: "2415. Police Report:
     # Attached.", "3446.<tab>Title: text" (`RUNNING_NUMBER`)
     ("running", re.compile(rf"^({RUNNING_NUMBER})(?:\.[ \t]*|\t+)([A-Z\"'‘“(].*)$")),
-    ("sub", re.compile(r"^(\d{1,3}\.\d{1,2}[a-z]?|\d{1,3}\.[A-Z])[.)]?\s+(.*)$")),
+    # a sub-item, at any depth of an outline: "4.1 Social", "8.B.", and "4.2.1 Landscaping"
+    # (`SUB_NUMBER`), never item 4 titled "2.1 Landscaping"
+    ("sub", re.compile(rf"^({SUB_NUMBER})[.)]?\s+(.*)$")),
     # "1. Title", "1) Title", "1 Title", and "1/ Délibération ..." (French minutes' slash)
     ("arabic", re.compile(rf"^(\d{{1,3}})\s*(?:[.):;]\s*|/\s+|\s+|$)({_TITLE_START}.*)?$")),
     ("roman", re.compile(rf"^({_ROMAN})\s*[.)]\s*(.*)$")),

@@ -20,7 +20,13 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
-from minutesqa.segment.candidates import POINT_ZERO, Candidate, _order_of, read_line
+from minutesqa.segment.candidates import (
+    POINT_ZERO,
+    Candidate,
+    _order_of,
+    read_line,
+    reads_as_title,
+)
 from minutesqa.segment.chains import (
     REFERENCES,
     Chain,
@@ -102,7 +108,7 @@ def choose_agenda(
                 return restarted
             heads = _taken_out_of_order(_fill_from_subs(list(outer.heads), cands), cands)
             heads = _unnumbered_beside(heads, cands, raw)
-            return _open_numbered_parents(heads, cands, following)
+            return _open_numbered_parents(heads, cands, following, raw)
     if marked:
         return marked
     # minutes of one item: "1. Policing Issues in the District"
@@ -189,7 +195,10 @@ MIN_OPENED_SUBS = 1  # sub-items that make an item with no text of its own a par
 
 
 def _open_numbered_parents(
-    heads: list[Candidate], cands: list[Candidate], following: dict[int, int]
+    heads: list[Candidate],
+    cands: list[Candidate],
+    following: dict[int, int],
+    raw: Sequence[str] = (),
 ) -> list[Candidate]:
     """An item with no text of its own whose sub-items follow at once ("9 REPORTS" then
     "9.1 DRAFT OPERATIONAL PLAN", "9.2 TENDER T2023-04 ..."; "5. STAFF REPORTS" then "5.1",
@@ -197,7 +206,12 @@ def _open_numbered_parents(
     took and what a clerk cites, so they are the items and the parent's heading only ends
     the item before it (`part`). Sub-items under a parent that has text of its own stay
     inside it, as do the points under an "N.0" heading (`POINT_ZERO`), which always
-    follow it at once: they are its text."""
+    follow it at once: they are its text. So do numbered paragraphs (`_numbered_paragraph`:
+    "5. NEW BUSINESS" over "5.1 Water leak in the hallway ... was" / "reported on Friday
+    ...", "338 PLANNING COMMITTEE" over "338.1 The Minutes of the Planning Meeting ... were
+    APPROVED.") and the parts of an outline three levels deep ("4. COMMITTEE REPORTS" over
+    "4.1 Social", "4.2 Grounds and Gardening", "4.2.1 Landscaping"): there the parent
+    heading is the item, its numbered points its text."""
     if not heads or heads[0].scheme not in ("arabic", "zero", "item"):
         return heads
     subs = [c for c in cands if c.scheme == "sub"]
@@ -216,6 +230,8 @@ def _open_numbered_parents(
             and steps[0] == 1
             and all(b > a for a, b in zip(steps, steps[1:], strict=False))
             and all(c.title for c in inside)
+            and all(c.number.count(".") == 1 for c in inside)  # no "4.2.1" below "4.2"
+            and not any(_numbered_paragraph(c, raw) for c in inside)
         )
         if not opened:
             out.append(head)
@@ -223,6 +239,24 @@ def _open_numbered_parents(
         out.append(replace(head, part=True))
         out.extend(replace(c, scheme=head.scheme) for c in inside)
     return out
+
+
+RUN_IN_TITLE = re.compile(r"(?<=\w)[.:]\s|\s[-–—]\s")  # "Report. The ...", "Report - The ..."
+
+
+def _numbered_paragraph(sub: Candidate, raw: Sequence[str]) -> bool:
+    """A sub-item's line that is a paragraph's first, not a heading: a sentence ("338.1
+    The Minutes of the Planning Meeting held on 3rd March 2020 were APPROVED."), or a line
+    that runs on into the next, which opens in lower case ("5.1 Water leak in the hallway
+    on the second floor of Building B 7531 was" / "reported on Friday, April 24, 2018.")."""
+    title = sub.title or ""
+    # a run-in sub-item is a heading: its title is the words before its text ("4.1
+    # **Chairman's Report.** The Chairman had nothing to report.")
+    head = RUN_IN_TITLE.split(title.replace("**", ""), maxsplit=1)[0]
+    if not reads_as_title(head):
+        return True
+    after = next((line for line in raw[sub.line + 1 : sub.line + 3] if line.strip()), "")
+    return bool(after) and after.lstrip()[:1].islower() and not title.endswith((".", ":"))
 
 
 def _sub_order(number: str) -> int:
