@@ -59,6 +59,9 @@ def roman_value(text: str) -> int:
 
 
 _CODE = r"[A-Z]{2,6}(?:/\s?|\s)\d{1,3}/\d{2,4}"  # SSP/5/24, SSP 136/13
+# a council's prefix and two numbers, the year and the minute's in either order: "C23/041",
+# "PC23.041", "CMD.14.20" (`headings._ordered_by_the_changing_part` finds the minute's)
+_REF = r"[A-Z]{1,4}\.?\s?\d{2}[/.]\d{1,4}"
 # A reference that is the meeting's date, then the item's number: year and month, perhaps
 # the day, then the number, padded or not, parted by slashes or dots ("15/03/1",
 # "15/09/03", "16/07/26/1", "19.11.01", "18.03.5"; English parish councils). The number is
@@ -102,11 +105,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # alone on its line, the title on the next (a table's first column, "041/23" over its
     # cell); never a year span wrapped onto a line of its own ("2014/15", "1999/2000.")
     ("slash", re.compile(r"^(\d{1,3}/\d{2,4}|\d{4}/\d{3})$")),
-    # a council's prefix and year before the minute's number: "C23/041", "PC23.041"
+    # a council's prefix and year before the minute's number: "C23/041", "PC23.041" (`_REF`)
     (
         "ref",
-        re.compile(rf"^([A-Z]{{1,4}}\.?\s?\d{{2}}[/.]\d{{1,4}})\s*[.):\-–]?\s+({_TITLE_START}.*)$"),
+        re.compile(rf"^({_REF})\s*[.):\-–]?\s+({_TITLE_START}.*)$"),
     ),
+    # alone on its line, the title on the next, as "041/23" above (ModernGov's pages of
+    # Irish and English councils: "CMD.14.20" / "Adoption of Minutes", "CMD.1.20",
+    # "CMD.101.23"; a lettered part, "CMD.90.21a" under "CMD.90.21", has its item's
+    # number, so it stays in its text); the last part two digits or more, never a figure
+    # ("PM2.5")
+    ("ref", re.compile(r"^([A-Z]{1,4}\.?\s?\d{1,3}[/.]\d{2,4}[a-z]?)$")),
     # running minute numbers, counted on across meetings and years: "2415. Police Report:
     # Attached.", "3446.<tab>Title: text" (`RUNNING_NUMBER`)
     ("running", re.compile(rf"^({RUNNING_NUMBER})(?:\.[ \t]*|\t+)([A-Z\"'‘“(].*)$")),
