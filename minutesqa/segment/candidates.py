@@ -122,8 +122,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # a sub-item, at any depth of an outline: "4.1 Social", "8.B.", and "4.2.1 Landscaping"
     # (`SUB_NUMBER`), never item 4 titled "2.1 Landscaping"
     ("sub", re.compile(rf"^({SUB_NUMBER})[.)]?\s+(.*)$")),
-    # "1. Title", "1) Title", "1 Title", and "1/ Délibération ..." (French minutes' slash)
-    ("arabic", re.compile(rf"^(\d{{1,3}})\s*(?:[.):;]\s*|/\s+|\s+|$)({_TITLE_START}.*)?$")),
+    # "1. Title", "1) Title", "1 Title", and "1/ Délibération ..." (French minutes' slash);
+    # "4, Presentations", a comma typed or read for the stop (`COMMA_FOR_STOP`)
+    (
+        "arabic",
+        re.compile(rf"^(\d{{1,3}})\s*(?:[.):;]\s*|,\s+|/\s+|\s+|$)({_TITLE_START}.*)?$"),
+    ),
     ("roman", re.compile(rf"^({_ROMAN})\s*[.)]\s*(.*)$")),
     ("letter", re.compile(rf"^([A-Z])[.)]\s+({_TITLE_START}.*)$")),
 ]
@@ -189,6 +193,22 @@ def _title_shape(title: str) -> float:
     return 1.0
 
 
+# a comma where the item's stop should be, the title after it ("4, Presentations", "14,
+# Director's Report" in OCR'd library board minutes; "4, Adoption of Minutes", "3, Social
+# Development Directorate" typed in Limerick's municipal districts' minutes): item 4 where
+# the title reads as one, weaker than a stop (as a number with none)
+COMMA_FOR_STOP = re.compile(r"^\d{1,3},\s+([A-Z][^,]*)$")
+
+
+def comma_for_stop(text: str) -> bool:
+    """`COMMA_FOR_STOP`'s line: a title after the comma, with no comma of its own and no
+    full stop at its end (never an address in a resolution, "33, Kilmurry Court (Cuirt
+    Cill Mhuire), Garryowen, Limerick, for the sum of", "7, Pennywell Road in the City of
+    Limerick.", nor a sentence)."""
+    m = COMMA_FOR_STOP.match(text)
+    return m is not None and reads_as_title(m.group(1)) and not m.group(1).endswith(".")
+
+
 MAX_HEADING = 220  # characters: a longer line is a paragraph, never a heading
 # a time of day opening a line ("11:00 AM - 3:00 PM Mon. - Fri.", "9:00 PM Attorney ...",
 # "7.30 p.m. The meeting opened"): the hour is never an item's number
@@ -231,6 +251,8 @@ def candidate_at(raw: str, index: int) -> Candidate | None:
             return None
         if scheme == "arabic" and number.startswith("0") and len(number) > 1:
             scheme = "zero"  # "05" alone is a table row more often than an item
+        if scheme == "arabic" and re.match(r"^\d{1,3},", text) and not comma_for_stop(text):
+            return None  # "2, 3 and 4 were ...", "33, Kilmurry Court, Garryowen, ...": no item
         if scheme == "arabic" and title and not re.match(r"^\d{1,3}\s*(?:[.):;]|/\s)", text):
             if len(title.split()) > 12 or title.endswith("."):
                 return None  # "12 members attended." -- a sentence
