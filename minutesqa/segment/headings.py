@@ -32,6 +32,7 @@ from minutesqa.segment.chains import (
     Chain,
     _a_list_in_one_section,
     best_chain,
+    lists_inside_items,
     restarted_lists,
 )
 from minutesqa.segment.unnumbered import _in_an_agenda_part, _marked_headings
@@ -87,6 +88,9 @@ def choose_agenda(
             if len(explicit.heads) >= 2 and explicit.heads[0].order <= 2:
                 lo, hi = explicit.heads[0].line, explicit.heads[-1].line
                 mine = [c for c in mine if c.scheme == "item" or c.line < lo or c.line > hi]
+        if scheme == "arabic":
+            inside = lists_inside_items(mine)  # "1." ... "18." inside item 4, then "5."
+            mine = [c for c in mine if c.line not in inside]
         if scheme in YEAR_PAIR_SCHEMES:
             mine = _with_the_same_year_pair(mine, cands)
         if scheme in REFERENCES:
