@@ -59,6 +59,9 @@ def roman_value(text: str) -> int:
 
 
 _CODE = r"[A-Z]{2,6}(?:/\s?|\s)\d{1,3}/\d{2,4}"  # SSP/5/24, SSP 136/13
+# a council's prefix and two numbers, the year and the minute's in either order: "C23/041",
+# "PC23.041", "CMD.14.20" (`headings._ordered_by_the_changing_part` finds the minute's)
+_REF = r"[A-Z]{1,4}\.?\s?\d{2}[/.]\d{1,4}"
 # A reference that is the meeting's date, then the item's number: year and month, perhaps
 # the day, then the number, padded or not, parted by slashes or dots ("15/03/1",
 # "15/09/03", "16/07/26/1", "19.11.01", "18.03.5"; English parish councils). The number is
@@ -73,6 +76,11 @@ DATED_NUMBER = (
 # from 1990 to 2039, which is a wrapped sentence's end more often ("... by the end of
 # November" over "2025. TS agreed to look into this").
 RUNNING_NUMBER = r"(?!19[9]\d|20[0-3]\d)\d{4}"
+# A sub-item's number: its parent's, a dot and its own, to two levels below the item
+# ("4.1", "8.B", "4.2.1", "4.4.1"; strata councils' and parish councils' outlines, "7.1.1
+# Natural Burial Trees" under "7.1 Chairman's Report"): the parent is the first number.
+# Never a date of two-digit parts, a page footer's "04.19.22 Board Meeting Minutes"
+SUB_NUMBER = r"(?!\d{2}\.\d{2}\.\d{2}(?!\d))(?:\d{1,3}(?:\.\d{1,2}){1,2}[a-z]?|\d{1,3}\.[A-Z])"
 _TITLE_START = rf"[A-Z0-9\"'‘“({re.escape(CURRENCY_SYMBOLS)}]"  # "€2.5m for Roads", too
 
 # Each pattern: scheme, regex with groups (number, title?), whether the title may be absent.
@@ -97,17 +105,29 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # alone on its line, the title on the next (a table's first column, "041/23" over its
     # cell); never a year span wrapped onto a line of its own ("2014/15", "1999/2000.")
     ("slash", re.compile(r"^(\d{1,3}/\d{2,4}|\d{4}/\d{3})$")),
-    # a council's prefix and year before the minute's number: "C23/041", "PC23.041"
+    # a council's prefix and year before the minute's number: "C23/041", "PC23.041" (`_REF`)
     (
         "ref",
-        re.compile(rf"^([A-Z]{{1,4}}\.?\s?\d{{2}}[/.]\d{{1,4}})\s*[.):\-–]?\s+({_TITLE_START}.*)$"),
+        re.compile(rf"^({_REF})\s*[.):\-–]?\s+({_TITLE_START}.*)$"),
     ),
+    # alone on its line, the title on the next, as "041/23" above (ModernGov's pages of
+    # Irish and English councils: "CMD.14.20" / "Adoption of Minutes", "CMD.1.20",
+    # "CMD.101.23"; a lettered part, "CMD.90.21a" under "CMD.90.21", has its item's
+    # number, so it stays in its text); the last part two digits or more, never a figure
+    # ("PM2.5")
+    ("ref", re.compile(r"^([A-Z]{1,4}\.?\s?\d{1,3}[/.]\d{2,4}[a-z]?)$")),
     # running minute numbers, counted on across meetings and years: "2415. Police Report:
     # Attached.", "3446.<tab>Title: text" (`RUNNING_NUMBER`)
     ("running", re.compile(rf"^({RUNNING_NUMBER})(?:\.[ \t]*|\t+)([A-Z\"'‘“(].*)$")),
-    ("sub", re.compile(r"^(\d{1,3}\.\d{1,2}[a-z]?|\d{1,3}\.[A-Z])[.)]?\s+(.*)$")),
-    # "1. Title", "1) Title", "1 Title", and "1/ Délibération ..." (French minutes' slash)
-    ("arabic", re.compile(rf"^(\d{{1,3}})\s*(?:[.):;]\s*|/\s+|\s+|$)({_TITLE_START}.*)?$")),
+    # a sub-item, at any depth of an outline: "4.1 Social", "8.B.", and "4.2.1 Landscaping"
+    # (`SUB_NUMBER`), never item 4 titled "2.1 Landscaping"
+    ("sub", re.compile(rf"^({SUB_NUMBER})[.)]?\s+(.*)$")),
+    # "1. Title", "1) Title", "1 Title", and "1/ Délibération ..." (French minutes' slash);
+    # "4, Presentations", a comma typed or read for the stop (`COMMA_FOR_STOP`)
+    (
+        "arabic",
+        re.compile(rf"^(\d{{1,3}})\s*(?:[.):;]\s*|,\s+|/\s+|\s+|$)({_TITLE_START}.*)?$"),
+    ),
     ("roman", re.compile(rf"^({_ROMAN})\s*[.)]\s*(.*)$")),
     ("letter", re.compile(rf"^([A-Z])[.)]\s+({_TITLE_START}.*)$")),
 ]
@@ -173,6 +193,22 @@ def _title_shape(title: str) -> float:
     return 1.0
 
 
+# a comma where the item's stop should be, the title after it ("4, Presentations", "14,
+# Director's Report" in OCR'd library board minutes; "4, Adoption of Minutes", "3, Social
+# Development Directorate" typed in Limerick's municipal districts' minutes): item 4 where
+# the title reads as one, weaker than a stop (as a number with none)
+COMMA_FOR_STOP = re.compile(r"^\d{1,3},\s+([A-Z][^,]*)$")
+
+
+def comma_for_stop(text: str) -> bool:
+    """`COMMA_FOR_STOP`'s line: a title after the comma, with no comma of its own and no
+    full stop at its end (never an address in a resolution, "33, Kilmurry Court (Cuirt
+    Cill Mhuire), Garryowen, Limerick, for the sum of", "7, Pennywell Road in the City of
+    Limerick.", nor a sentence)."""
+    m = COMMA_FOR_STOP.match(text)
+    return m is not None and reads_as_title(m.group(1)) and not m.group(1).endswith(".")
+
+
 MAX_HEADING = 220  # characters: a longer line is a paragraph, never a heading
 # a time of day opening a line ("11:00 AM - 3:00 PM Mon. - Fri.", "9:00 PM Attorney ...",
 # "7.30 p.m. The meeting opened"): the hour is never an item's number
@@ -215,6 +251,8 @@ def candidate_at(raw: str, index: int) -> Candidate | None:
             return None
         if scheme == "arabic" and number.startswith("0") and len(number) > 1:
             scheme = "zero"  # "05" alone is a table row more often than an item
+        if scheme == "arabic" and re.match(r"^\d{1,3},", text) and not comma_for_stop(text):
+            return None  # "2, 3 and 4 were ...", "33, Kilmurry Court, Garryowen, ...": no item
         if scheme == "arabic" and title and not re.match(r"^\d{1,3}\s*(?:[.):;]|/\s)", text):
             if len(title.split()) > 12 or title.endswith("."):
                 return None  # "12 members attended." -- a sentence

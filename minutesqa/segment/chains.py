@@ -9,7 +9,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from minutesqa.segment.candidates import ATTENDANCE_HEADING, Candidate, _is_label, plain
+from minutesqa.segment.candidates import (
+    ATTENDANCE_HEADING,
+    Candidate,
+    _is_label,
+    plain,
+    reads_as_title,
+)
 from minutesqa.segment.dates import find_dates
 
 # --- chains -----------------------------------------------------------------------------------
@@ -87,6 +93,59 @@ def best_chain(cands: list[Candidate], following: dict[int, int]) -> Chain:
         heads.append(replace(cands[ci], order=in_order) if penalty else cands[ci])
         k = prev[k]
     return Chain(tuple(heads[::-1]), score[best])
+
+
+def lists_inside_items(family: list[Candidate]) -> frozenset[int]:
+    """The lines of numbered lists inside an item that would run on as the chain: a list
+    started again at 1 after the file's numbering passed 1, climbing one by one (printed
+    alike: `_form`) past the item it sits in ("4.0 COMMITTEE REPORTS" ... "1. Has not had
+    a cleansing shower" ... "18. Use radios ...", then "5.0 NEW BUSINESS": a strata
+    council's pool rules; its matters "1." ... "8." under "4. COMMITTEE REPORTS" before
+    "5. NEW BUSINESS"), where the first heading after the list with the number after the
+    item's, printed alike, is one of the list's numbers (5.0 after 4.0): that heading is
+    the next item, the whole list the item's text. `family` is one scheme's candidates in
+    line order. A list no later heading goes on from so ("1. app" ... "3. app" under "3.
+    Planning", then "4. Finance"; the minutes "1." ... "7." after the agenda's "1." ...
+    "6.", then "2. Stérilisation" inside item 7) takes nothing away."""
+    start: list[int] = []  # each candidate's run: the numbers climbing by one, printed alike
+    for k, c in enumerate(family):
+        climbs = k > 0 and c.order == family[k - 1].order + 1 and _form(c) == _form(family[k - 1])
+        start.append(start[k - 1] if climbs else k)
+    restarted: dict[int, bool] = {}  # per run's first: a list started again at 1
+    for first in sorted(set(start)):
+        alike = (f.order for f in family[:first] if _form(f) == _form(family[first]))
+        # (a page's "4" alone above "1. Apologies" is no item the list restarts after)
+        restarted[first] = family[first].order == 1 and max(alike, default=0) >= 2
+    out: set[int] = set()
+    for first, again in restarted.items():
+        # the item the list sits in: the last heading above it that no list restarted
+        # ("4. COMMITTEE REPORTS" above its lists "1. ... 2.", "1. ... 3.", "1. ... 8.")
+        held = [k for k in range(first) if not restarted[start[k]]]
+        if not again or not held or not _a_heading(item := family[held[-1]]):
+            continue
+        end = max(k for k in range(first, len(family)) if start[k] == first)
+        numbers = {family[k].order for k in range(first, end + 1)}
+        n = item.order + 1
+        for j in range(end + 1, len(family)):
+            if family[j].order == item.order:
+                break  # the item's number printed again: the count went on elsewhere
+            if family[j].order == n and _form(family[j]) == _form(item) and n in numbers:
+                if _a_heading(family[j]):
+                    out.update(family[k].line for k in range(first, end + 1))
+                break
+    return frozenset(out)
+
+
+def _form(c: Candidate) -> tuple[bool, bool]:
+    """How a number is printed: marked a heading or not, its title on its line or below
+    ("**6.Question submitted by ...**" is not the "1" alone over a paragraph before it)."""
+    return c.marked, c.title is None
+
+
+def _a_heading(c: Candidate) -> bool:
+    """A number over its title, or with a title that reads as one ("5.0 NEW BUSINESS"),
+    never a figure in a table ("25.6", "5% increase in LPT rate")."""
+    return c.title is None or reads_as_title(c.title)
 
 
 MISPRINT_PENALTY = 0.5  # a heading read as the number its printed one misprints

@@ -26,12 +26,14 @@ from minutesqa.segment.candidates import (
     _order_of,
     field_label,
     read_line,
+    reads_as_title,
 )
 from minutesqa.segment.chains import (
     REFERENCES,
     Chain,
     _a_list_in_one_section,
     best_chain,
+    lists_inside_items,
     restarted_lists,
 )
 from minutesqa.segment.unnumbered import _in_an_agenda_part, _marked_headings
@@ -87,6 +89,9 @@ def choose_agenda(
             if len(explicit.heads) >= 2 and explicit.heads[0].order <= 2:
                 lo, hi = explicit.heads[0].line, explicit.heads[-1].line
                 mine = [c for c in mine if c.scheme == "item" or c.line < lo or c.line > hi]
+        if scheme == "arabic":
+            inside = lists_inside_items(mine)  # "1." ... "18." inside item 4, then "5."
+            mine = [c for c in mine if c.line not in inside]
         if scheme in YEAR_PAIR_SCHEMES:
             mine = _with_the_same_year_pair(mine, cands)
         if scheme in REFERENCES:
@@ -109,7 +114,7 @@ def choose_agenda(
             heads = _taken_out_of_order(_fill_from_subs(list(outer.heads), cands), cands)
             heads = _gaps_filled(heads, cands, raw)
             heads = _unnumbered_beside(heads, cands, raw)
-            return _open_numbered_parents(heads, cands, following)
+            return _open_numbered_parents(heads, cands, following, raw)
     lone = _one_numbered_item(cands, marked)
     if lone:
         return lone
@@ -199,7 +204,10 @@ MIN_OPENED_SUBS = 1  # sub-items that make an item with no text of its own a par
 
 
 def _open_numbered_parents(
-    heads: list[Candidate], cands: list[Candidate], following: dict[int, int]
+    heads: list[Candidate],
+    cands: list[Candidate],
+    following: dict[int, int],
+    raw: Sequence[str] = (),
 ) -> list[Candidate]:
     """An item with no text of its own whose sub-items follow at once ("9 REPORTS" then
     "9.1 DRAFT OPERATIONAL PLAN", "9.2 TENDER T2023-04 ..."; "5. STAFF REPORTS" then "5.1",
@@ -207,7 +215,12 @@ def _open_numbered_parents(
     took and what a clerk cites, so they are the items and the parent's heading only ends
     the item before it (`part`). Sub-items under a parent that has text of its own stay
     inside it, as do the points under an "N.0" heading (`POINT_ZERO`), which always
-    follow it at once: they are its text."""
+    follow it at once: they are its text. So do numbered paragraphs (`_numbered_paragraph`:
+    "5. NEW BUSINESS" over "5.1 Water leak in the hallway ... was" / "reported on Friday
+    ...", "338 PLANNING COMMITTEE" over "338.1 The Minutes of the Planning Meeting ... were
+    APPROVED.") and the parts of an outline three levels deep ("4. COMMITTEE REPORTS" over
+    "4.1 Social", "4.2 Grounds and Gardening", "4.2.1 Landscaping"): there the parent
+    heading is the item, its numbered points its text."""
     if not heads or heads[0].scheme not in ("arabic", "zero", "item"):
         return heads
     subs = [c for c in cands if c.scheme == "sub"]
@@ -226,6 +239,8 @@ def _open_numbered_parents(
             and steps[0] == 1
             and all(b > a for a, b in zip(steps, steps[1:], strict=False))
             and all(c.title for c in inside)
+            and all(c.number.count(".") == 1 for c in inside)  # no "4.2.1" below "4.2"
+            and not any(_numbered_paragraph(c, raw) for c in inside)
         )
         if not opened:
             out.append(head)
@@ -233,6 +248,24 @@ def _open_numbered_parents(
         out.append(replace(head, part=True))
         out.extend(replace(c, scheme=head.scheme) for c in inside)
     return out
+
+
+RUN_IN_TITLE = re.compile(r"(?<=\w)[.:]\s|\s[-–—]\s")  # "Report. The ...", "Report - The ..."
+
+
+def _numbered_paragraph(sub: Candidate, raw: Sequence[str]) -> bool:
+    """A sub-item's line that is a paragraph's first, not a heading: a sentence ("338.1
+    The Minutes of the Planning Meeting held on 3rd March 2020 were APPROVED."), or a line
+    that runs on into the next, which opens in lower case ("5.1 Water leak in the hallway
+    on the second floor of Building B 7531 was" / "reported on Friday, April 24, 2018.")."""
+    title = sub.title or ""
+    # a run-in sub-item is a heading: its title is the words before its text ("4.1
+    # **Chairman's Report.** The Chairman had nothing to report.")
+    head = RUN_IN_TITLE.split(title.replace("**", ""), maxsplit=1)[0]
+    if not reads_as_title(head):
+        return True
+    after = next((line for line in raw[sub.line + 1 : sub.line + 3] if line.strip()), "")
+    return bool(after) and after.lstrip()[:1].islower() and not title.endswith((".", ":"))
 
 
 def _sub_order(number: str) -> int:

@@ -13,6 +13,7 @@ from minutesqa.segment.candidates import (
     ATTENDANCE_HEADING,
     Candidate,
     candidate_at,
+    comma_for_stop,
     reads_as_title,
 )
 from minutesqa.segment.decisions import LIST_ITEM, extract_decisions, is_restricted
@@ -84,8 +85,8 @@ def reflow(lines: list[str]) -> list[str]:
 @functools.lru_cache(maxsize=8192)  # reflow asks of each line twice (as `b`, then as `a`)
 def _is_heading(line: str) -> bool:
     c = candidate_at(line, 0)
-    if c is None or c.scheme in CHAIN_ONLY:
-        return False
+    if c is None or c.scheme in CHAIN_ONLY or comma_for_stop(line):
+        return False  # a comma for the stop heads an item where it chains, breaks no line
     return bool(c.number) or c.scheme.startswith("h") or c.scheme == "bold"
 
 
