@@ -81,7 +81,11 @@ PIPELINE_CHANGES: dict[int, frozenset[str]] = {
     # chain skips with a misread title is its item (headings._gaps_filled); body names: the
     # meeting's words between organisation and body go (names.MEETING_OF_INSIDE), a label
     # line is no name, a kind-only name takes the header's qualifier (body_names.qualified);
-    # an adjourned meeting's one numbered item is its one item (headings._one_numbered_item)
+    # an adjourned meeting's one numbered item is its one item (headings._one_numbered_item);
+    # sub-numbers "4.2.1" inside their item (candidates.SUB_NUMBER), a reference alone on
+    # its line over its title ("CMD.14.20"), "4, Presentations" as item 4, a list counted
+    # afresh inside an item (chains.lists_inside_items), and unmarked title-case headings
+    # standing alone between paragraphs (segment/unmarked.py)
 }
 # the last version that changed an item's text (and so its sentences): the sentence store
 # is kept across later versions
