@@ -9,7 +9,7 @@ QUESTIONS ?= ../shared/questions
 INDEX  ?= index
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run ingest serve test test-all lint eval bench clean
+.PHONY: setup run ingest serve test test-all lint eval bench rules clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -61,5 +61,10 @@ eval: setup
 bench: setup
 	$(BIN)/python bench/run.py --samples $(MINUTES) --limerick $(LIMERICK) --out bench/out
 
+# RULES.md: every named rule of segment/, answer/, lexicon.py and tuning.py with the tests
+# that name it (written, not committed: .gitignore)
+rules: setup
+	$(BIN)/python -m minutesqa.reports.rules
+
 clean:
-	rm -rf $(INDEX) eval/out bench/out .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(INDEX) RULES.md eval/out bench/out .pytest_cache .mypy_cache .ruff_cache
