@@ -16,6 +16,7 @@ from minutesqa.clip import clip_at_word
 from minutesqa.config import Settings
 from minutesqa.indexing.embed import Embedder
 from minutesqa.indexing.terms import content_terms, tokenize
+from minutesqa.lexicon import PERSON_TITLES
 from minutesqa.models import MEETING_ITEM, Hit, Quote, human_date, item_label, page_part
 from minutesqa.prompts import render
 from minutesqa.sentence_split import split_sentences
@@ -204,11 +205,18 @@ def meeting_terms(hit: Hit) -> set[str]:
     return set(tokenize(f"{hit.ref.committee} {when:%B} {when.year}"))
 
 
+# the words of a post or rank ("the Garda superintendent", "the Senior Engineer"): they
+# name who spoke, and the item names the speaker in every sentence of his report, not only
+# in the one that answers
+SPEAKER_TERMS = frozenset(tokenize(" ".join(PERSON_TITLES)))
+
+
 def _topic_terms(question: str, hit: Hit) -> set[str]:
-    """The question's words less those naming the item's meeting (all of them when that
-    leaves none)."""
+    """The question's words less those naming the item's meeting and the posts of those
+    who spoke (SPEAKER_TERMS: "what did the Garda superintendent tell the committee about
+    fraud" is about fraud); all of them when that leaves none."""
     terms = set(tokenize(question))
-    return (terms - meeting_terms(hit)) or terms
+    return (terms - meeting_terms(hit) - SPEAKER_TERMS) or terms
 
 
 def _kind_part(kind: Kind, sentence: str, overlap: float, tune: Tuning) -> float:
