@@ -116,13 +116,17 @@ PLAN_NOUNS = (
     "programmes program programs"
 ).split()
 
-# titles before a name, and posts that name a person by office ("the Chief Superintendent")
-PERSON_TITLES = (
-    "cllr cllrs councillor councillors mr mrs ms miss dr prof sir dame rev fr sr "
-    "mayor alderman trustee director supt superintendent inspector sergeant sgt garda "
-    "detective officer chair chairman chairperson chairwoman clerk secretary treasurer "
-    "president manager commissioner senator deputy td mp"
+# titles before a name ("Mr", "Dr"): honorifics, never alone
+HONORIFICS = "mr mrs ms miss dr prof sir dame rev fr sr".split()
+# posts and ranks that name a person by office ("the Chief Superintendent", "the
+# Operations Manager"), before a name or alone
+POSTS = (
+    "cllr cllrs councillor councillors mayor alderman trustee director supt superintendent "
+    "inspector sergeant sgt garda detective officer chair chairman chairperson chairwoman "
+    "clerk secretary treasurer president manager commissioner senator deputy td mp"
 ).split()
+# titles before a name, and posts that name a person by office
+PERSON_TITLES = (*HONORIFICS, *POSTS)
 
 # verbs and nouns that record what a meeting decided
 DECISION_WORDS = (

@@ -614,3 +614,13 @@ def test_a_plans_year_prefers_the_meeting_that_adopted_it_the_year_before() -> N
         [next_plan], [next_plan, adopted], plain, 10, tune.date_boost, tune.reported_boost
     )
     assert [h.ref.date for h in ranked] == [dt.date(2015, 11, 4), dt.date(2014, 10, 9)]
+
+
+def test_an_honorific_is_no_post_and_spares_the_words_it_spells() -> None:
+    # "Whose crime figures were missing ...": 'missing' is tokenized 'miss', the honorific
+    # 'Miss'; only posts and ranks are taken out of the topic (before: 'miss' was, and the
+    # sentence 'Crime details for Darlington ... were not available' lost its place)
+    ref = ItemRef("Safer Stockton Partnership", dt.date(2021, 2, 2), "7", "Recorded Crime")
+    hit = Hit(ref=ref, score=1.0, relevance=0.6, text="", decisions=(), source="x.md")
+    question = "Whose crime figures were missing from the 2021 crime report?"
+    assert _topic_terms(question, hit) == set(tokenize("whose crime figures missing report"))

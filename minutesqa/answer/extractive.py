@@ -16,7 +16,7 @@ from minutesqa.clip import clip_at_word
 from minutesqa.config import Settings
 from minutesqa.indexing.embed import Embedder
 from minutesqa.indexing.terms import content_terms, tokenize
-from minutesqa.lexicon import PERSON_TITLES
+from minutesqa.lexicon import POSTS
 from minutesqa.models import MEETING_ITEM, Hit, Quote, human_date, item_label, page_part
 from minutesqa.prompts import render
 from minutesqa.sentence_split import split_sentences
@@ -205,10 +205,11 @@ def meeting_terms(hit: Hit) -> set[str]:
     return set(tokenize(f"{hit.ref.committee} {when:%B} {when.year}"))
 
 
-# the words of a post or rank ("the Garda superintendent", "the Senior Engineer"): they
-# name who spoke, and the item names the speaker in every sentence of his report, not only
-# in the one that answers
-SPEAKER_TERMS = frozenset(tokenize(" ".join(PERSON_TITLES)))
+# the words of a post or rank (lexicon.POSTS: "the Garda superintendent", "the Operations
+# Manager"): they name who spoke, and the item names the speaker in every sentence of his
+# report, not only in the one that answers. Honorifics are left out: they name no one
+# alone, and "Miss" is the stem of "missing"
+SPEAKER_TERMS = frozenset(tokenize(" ".join(POSTS)))
 
 
 def _topic_terms(question: str, hit: Hit) -> set[str]:
