@@ -624,3 +624,15 @@ def test_an_honorific_is_no_post_and_spares_the_words_it_spells() -> None:
     hit = Hit(ref=ref, score=1.0, relevance=0.6, text="", decisions=(), source="x.md")
     question = "Whose crime figures were missing from the 2021 crime report?"
     assert _topic_terms(question, hit) == set(tokenize("whose crime figures missing report"))
+
+
+def test_a_post_asked_about_is_a_topic_word() -> None:
+    # no word of saying: the post is what is asked (samples q027, q037), not who spoke
+    ref = ItemRef("Safer Stockton Partnership", dt.date(2011, 7, 5), "11", "Police Reform")
+    hit = Hit(ref=ref, score=1.0, relevance=0.6, text="", decisions=(), source="x.md")
+    question = (
+        "How did the partnership plan to approach candidates for Police and Crime Commissioner?"
+    )
+    assert _topic_terms(question, hit) == set(
+        tokenize("plan approach candidates police crime commissioner")
+    )

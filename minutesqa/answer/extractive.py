@@ -210,14 +210,25 @@ def meeting_terms(hit: Hit) -> set[str]:
 # report, not only in the one that answers. Honorifics are left out: they name no one
 # alone, and "Miss" is the stem of "missing"
 SPEAKER_TERMS = frozenset(tokenize(" ".join(POSTS)))
+# a question about what was said: there a post names the speaker ("what did the Garda
+# superintendent tell ...", "according to the Chief Superintendent"); elsewhere it may be
+# the topic ("who was elected chair", "candidates for Police and Crime Commissioner")
+_SAID = re.compile(
+    r"\b(?:say|said|says|tell|told|report|reported|present|presented|outline|outlined|"
+    r"describe|described|explain|explained|advise|advised|inform|informed|state|stated|"
+    r"brief|briefed|according to)\b",
+    re.I,
+)
 
 
 def _topic_terms(question: str, hit: Hit) -> set[str]:
-    """The question's words less those naming the item's meeting and the posts of those
-    who spoke (SPEAKER_TERMS: "what did the Garda superintendent tell the committee about
-    fraud" is about fraud); all of them when that leaves none."""
+    """The question's words less those naming the item's meeting and, in a question about
+    what was said (_SAID), the posts of those who said it (SPEAKER_TERMS: "what did the
+    Garda superintendent tell the committee about fraud" is about fraud); all of them when
+    that leaves none."""
     terms = set(tokenize(question))
-    return (terms - meeting_terms(hit) - SPEAKER_TERMS) or terms
+    speakers = SPEAKER_TERMS if _SAID.search(question) else frozenset()
+    return (terms - meeting_terms(hit) - speakers) or terms
 
 
 def _kind_part(kind: Kind, sentence: str, overlap: float, tune: Tuning) -> float:
