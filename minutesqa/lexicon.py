@@ -108,13 +108,25 @@ AMOUNT_WORDS = ("million", "billion", "thousand", "k", "m", "bn", "percent", "pe
 # quarters and seasons name a time as dates do ("Q2 2024", "the second quarter of 2024")
 QUARTER_WORDS = ("q1", "q2", "q3", "q4", "quarter", "spring", "summer", "autumn", "winter")
 
-# titles before a name, and posts that name a person by office ("the Chief Superintendent")
-PERSON_TITLES = (
-    "cllr cllrs councillor councillors mr mrs ms miss dr prof sir dame rev fr sr "
-    "mayor alderman trustee director supt superintendent inspector sergeant sgt garda "
-    "detective officer chair chairman chairperson chairwoman clerk secretary treasurer "
-    "president manager commissioner senator deputy td mp"
+# nouns of a plan or budget that is for a year ("the 2021 budget", "Budgetary Plan 2021",
+# "the general municipal allocation for 2015"): such a plan is drawn up and adopted in the
+# autumn before the year it is for (answer.dates.plan_year)
+PLAN_NOUNS = (
+    "budget budgets budgetary plan plans allocation allocations gma estimates programme "
+    "programmes program programs"
 ).split()
+
+# titles before a name ("Mr", "Dr"): honorifics, never alone
+HONORIFICS = "mr mrs ms miss dr prof sir dame rev fr sr".split()
+# posts and ranks that name a person by office ("the Chief Superintendent", "the
+# Operations Manager"), before a name or alone
+POSTS = (
+    "cllr cllrs councillor councillors mayor alderman trustee director supt superintendent "
+    "inspector sergeant sgt garda detective officer chair chairman chairperson chairwoman "
+    "clerk secretary treasurer president manager commissioner senator deputy td mp"
+).split()
+# titles before a name, and posts that name a person by office
+PERSON_TITLES = (*HONORIFICS, *POSTS)
 
 # verbs and nouns that record what a meeting decided
 DECISION_WORDS = (

@@ -10,13 +10,20 @@ from typing import Any
 import pytest
 
 from minutesqa.answer.date_preference import _date_preferred
-from minutesqa.answer.dates import DateIntent, question_dates
-from minutesqa.answer.extractive import ExtractiveWriter, _table_cells, meeting_terms
+from minutesqa.answer.dates import DateIntent, plan_year, question_dates
+from minutesqa.answer.extractive import (
+    ExtractiveWriter,
+    _table_cells,
+    _topic_terms,
+    meeting_terms,
+)
 from minutesqa.answer.query import topic_terms
 from minutesqa.answer.question import (
     Kind,
     asking_part,
     focus_clause,
+    holds,
+    holds_plainly,
     is_asking,
     parse_question,
     question_kind,
@@ -478,3 +485,154 @@ def test_a_sentence_pointing_back_brings_the_one_it_points_to(embedder: Any) -> 
 )
 def test_a_clause_of_time_before_the_question_sets_the_scene(question: str, focus: str) -> None:
     assert focus_clause(question) == (focus or question)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # a thing priced, named by a noun phrase of any length before "cost"
+        (
+            "What would a footpath linking Adare village to the GAA grounds cost, according "
+            "to the district's operations manager in early 2016?",
+            Kind.HOW_MUCH,
+        ),
+        ("What did the works at the pier cost the council in 2019?", Kind.HOW_MUCH),
+        ("What was the contract worth?", Kind.HOW_MUCH),
+        # "cost" the noun, after a verb of deciding or saying: not a price asked
+        ("What did the council decide about the cost of the footpath?", Kind.DECIDED),
+        ("What was discussed about the cost of the bridge?", Kind.OTHER),
+        # a firm, a contractor asked for is a who-question
+        (
+            "Which firm got the contract to put smart CCTV into the county towns, and what "
+            "was it worth?",
+            Kind.WHO,
+        ),
+        ("Which contractor was appointed to build the bridge?", Kind.WHO),
+    ],
+)
+def test_a_thing_priced_and_a_firm_asked_for(question: str, kind: Kind) -> None:
+    assert question_kind(question) is kind
+
+
+def test_a_price_is_plainly_money_not_a_bare_figure() -> None:
+    priced = "approximate costings for the works were in the region of €400,000 to €500,000"
+    measured = "the requirement of a 1.2m footpath would lead to the roadway being reduced"
+    assert holds_plainly(Kind.HOW_MUCH, priced) and holds_plainly(Kind.HOW_MUCH, "41% of it")
+    assert holds_plainly(Kind.HOW_MUCH, measured) is False
+    assert holds(Kind.HOW_MUCH, measured)  # a figure still holds what "how much" asks
+
+
+def test_a_thing_priced_gets_the_sentence_with_its_price(embedder: Any) -> None:
+    # Adare-Rathkeale Municipal District, 9 February 2016, item 11 "Footpaths in Adare": the
+    # agenda line and the Operations Manager's reply on the road's width come first; the
+    # price is two sentences on (before: not quoted, the question read as "what")
+    ref, text = _item("2016/03", "*Adare-Rathkeale*/Minutes - Meeting of*9th February 2016*", "11")
+    question = (
+        "What would a footpath linking Adare village to the GAA grounds cost, according to "
+        "the district's operations manager in early 2016?"
+    )
+    answer = _write(embedder, question, ref, text)
+    assert "approximate costings for the works were in the region of €400,000 to €500,000" in (
+        answer
+    )
+
+
+def test_the_post_of_who_spoke_does_not_choose_the_sentences(embedder: Any) -> None:
+    # Newcastle West Joint Policing Sub-Committee, 6 March 2019, item 2: every sentence of
+    # the report names Superintendent Deasy or the Gardai; the one on fraud names neither
+    # (before: the sentences naming him were quoted, not the rise in fraud)
+    ref, text = _item("2019/10", "*Newcastle West Joint Policing*/Minutes*6th March 2019*", "2")
+    question = (
+        "What did the Garda superintendent tell the Newcastle West joint policing "
+        "sub-committee about fraud in March 2019?"
+    )
+    hit = Hit(ref=ref, score=1.0, relevance=0.6, text=text, decisions=(), source="x.md")
+    assert _topic_terms(question, hit) == {"fraud"}
+    answer = _write(embedder, question, ref, text)
+    assert "He also noted the significant increase in fraud and economic crimes" in answer
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "named"),
+    [
+        ("What share of the 2020 general municipal allocation went to the district?", 2020, True),
+        ("their general municipal allocation for 2015, and who proposed", 2015, True),
+        ("ADARE RATHKEALE MUNICIPAL DISTRICT DRAFT BUDGETARY PLAN 2015", 2015, True),
+        ("the total provisional allocation for the GMA for 2020 was €1,403,000", 2020, True),
+        ("What did the 2021 budget provide for roads?", 2021, True),
+        # the year of something else, or of a plan of several years
+        ("How many houses were built in 2019 under the programme?", 2019, False),
+        ("Report of the Deputy Chief Executive dated 5th October, 2020", 2020, False),
+        ("the proposed General Municipal Allocations 2020-2024", 2020, False),
+        ("Draft Budgetary Plan 2016", 2015, False),
+    ],
+)
+def test_a_year_named_as_a_plans(text: str, year: int, named: bool) -> None:
+    assert plan_year(text, year) is named
+
+
+# Adare-Rathkeale Municipal District, 9 October 2014, item 1 (the plan for 2015) and
+# 4 November 2015, item 1 (the plan for 2016), as retrieved for the question below
+PLAN_2015 = (
+    "The Head of Finance informed Members that a total provisional allocation of €1,500,000 "
+    "had been allocated to the GMA for 2015 with €275,000 of this assigned to the Municipal "
+    "District of Adare-Rathkeale as follows:-\n\nADARE RATHKEALE MUNICIPAL DISTRICT DRAFT "
+    "BUDGETARY PLAN 2015"
+)
+PLAN_2016 = (
+    'Circulated, Report of the Acting Head of Finance dated 12" October, 2015 setting out the '
+    "background to the General Municipal Allocation and proposals for same relating to the "
+    "Municipal District of Adare-Rathkeale in the amount of €275,000."
+)
+
+
+def test_a_plans_year_prefers_the_meeting_that_adopted_it_the_year_before() -> None:
+    question = (
+        "How much did the Adare-Rathkeale councillors have to spend under their general "
+        "municipal allocation for 2015, and who proposed adopting the plan?"
+    )
+    intent = question_dates(question)
+    assert (intent.since, intent.until, intent.plan) == (
+        dt.date(2015, 1, 1),
+        dt.date(2015, 12, 31),
+        True,
+    )
+    adopted = _hit("Adare-Rathkeale", dt.date(2014, 10, 9), "1", PLAN_2015, 1.514)
+    next_plan = _hit("Adare-Rathkeale", dt.date(2015, 11, 4), "1", PLAN_2016, 1.550)
+    tune = Tuning()
+    ranked = _date_preferred(
+        [next_plan], [next_plan, adopted], intent, 10, tune.date_boost, tune.reported_boost
+    )
+    assert [(h.ref.date, round(h.score, 3)) for h in ranked] == [
+        (dt.date(2014, 10, 9), 1.814),
+        (dt.date(2015, 11, 4), 1.550),
+    ]
+    # a year that is no plan's: the meeting of the year asked keeps its boost
+    plain = question_dates("What was spent on consultancy in 2015?")
+    assert not plain.plan
+    ranked = _date_preferred(
+        [next_plan], [next_plan, adopted], plain, 10, tune.date_boost, tune.reported_boost
+    )
+    assert [h.ref.date for h in ranked] == [dt.date(2015, 11, 4), dt.date(2014, 10, 9)]
+
+
+def test_an_honorific_is_no_post_and_spares_the_words_it_spells() -> None:
+    # "Whose crime figures were missing ...": 'missing' is tokenized 'miss', the honorific
+    # 'Miss'; only posts and ranks are taken out of the topic (before: 'miss' was, and the
+    # sentence 'Crime details for Darlington ... were not available' lost its place)
+    ref = ItemRef("Safer Stockton Partnership", dt.date(2021, 2, 2), "7", "Recorded Crime")
+    hit = Hit(ref=ref, score=1.0, relevance=0.6, text="", decisions=(), source="x.md")
+    question = "Whose crime figures were missing from the 2021 crime report?"
+    assert _topic_terms(question, hit) == set(tokenize("whose crime figures missing report"))
+
+
+def test_a_post_asked_about_is_a_topic_word() -> None:
+    # no word of saying: the post is what is asked (samples q027, q037), not who spoke
+    ref = ItemRef("Safer Stockton Partnership", dt.date(2011, 7, 5), "11", "Police Reform")
+    hit = Hit(ref=ref, score=1.0, relevance=0.6, text="", decisions=(), source="x.md")
+    question = (
+        "How did the partnership plan to approach candidates for Police and Crime Commissioner?"
+    )
+    assert _topic_terms(question, hit) == set(
+        tokenize("plan approach candidates police crime commissioner")
+    )

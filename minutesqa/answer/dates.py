@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from minutesqa.lexicon import PLAN_NOUNS
 from minutesqa.segment.dates import _MONTH_RE, MONTHS, _make, find_dates
 
 
@@ -22,6 +23,9 @@ class DateIntent:
     # a part of a year ("early 2018", "spring 2011"): the whole year, searched instead where
     # no meeting was held in the part (its figures are given at a later meeting)
     year: int | None = None
+    # the year is a plan's or a budget's ("the 2021 budget", "the allocation for 2015"):
+    # the plan is adopted in the year before, as much as in its own (plan_year)
+    plan: bool = False
 
     def whole_year(self) -> DateIntent:
         """The year a part of a year is of; itself for any other intent."""
@@ -113,6 +117,29 @@ def _part_of_year(q: str) -> DateIntent | None:
     return DateIntent(dt.date(year, first, 1), _month_end(year, last), year=year)
 
 
+_PLAN_NOUN = r"(?:" + "|".join(PLAN_NOUNS) + r")"
+# words that end the noun phrase a year opens ("built in 2019 under the programme": the
+# year is the building's, not the programme's)
+_NOT_OF_THE_NOUN = (
+    r"(?:under|in|of|for|to|by|at|on|from|with|into|the|a|an|was|were|is|are|be|been|has|"
+    r"have|had|and|or|as|when|which|that|who|what|how|it|its|their)"
+)
+
+
+def plan_year(text: str, year: int) -> bool:
+    """Whether the text names `year` as the year of a plan or budget (PLAN_NOUNS): the year
+    before the noun, a few words between ("the 2020 general municipal allocation", "the
+    2021 budget"), or after it, with "for" or "of" or alone ("Budgetary Plan 2021", "the GMA
+    for 2015", "Allocation-2020"). Such a plan is adopted in the autumn of the year
+    before (the 2015 allocation at the October 2014 meeting), so the question's year is
+    not the meeting's alone."""
+    y = rf"\b{year}\b(?![/-]?\d)"
+    word = rf"(?!{_NOT_OF_THE_NOUN}\b)[\w'’-]+"
+    before = rf"{y}\s+(?:{word}\s+){{0,3}}?{_PLAN_NOUN}\b"
+    after = rf"\b{_PLAN_NOUN}\s*(?:[-–:]\s*|\s(?:for|of)\s+(?:the\s+)?(?:year\s+)?)?{y}"
+    return bool(re.search(rf"{before}|{after}", text, re.I))
+
+
 def question_dates(question: str, today: dt.date | None = None) -> DateIntent:
     q = question.lower()
     today = today or dt.date.today()
@@ -153,7 +180,7 @@ def question_dates(question: str, today: dt.date | None = None) -> DateIntent:
     m = re.search(rf"\b{_YEAR}\b", q)
     if m:
         year = int(m.group(1))
-        return DateIntent(dt.date(year, 1, 1), dt.date(year, 12, 31))
+        return DateIntent(dt.date(year, 1, 1), dt.date(year, 12, 31), plan=plan_year(q, year))
     m = re.search(r"\b(this|last)\s+year\b", q)
     if m:
         year = today.year - (1 if m.group(1) == "last" else 0)

@@ -16,6 +16,7 @@ from minutesqa.clip import clip_at_word
 from minutesqa.config import Settings
 from minutesqa.indexing.embed import Embedder
 from minutesqa.indexing.terms import content_terms, tokenize
+from minutesqa.lexicon import POSTS
 from minutesqa.models import MEETING_ITEM, Hit, Quote, human_date, item_label, page_part
 from minutesqa.prompts import render
 from minutesqa.sentence_split import split_sentences
@@ -204,11 +205,30 @@ def meeting_terms(hit: Hit) -> set[str]:
     return set(tokenize(f"{hit.ref.committee} {when:%B} {when.year}"))
 
 
+# the words of a post or rank (lexicon.POSTS: "the Garda superintendent", "the Operations
+# Manager"): they name who spoke, and the item names the speaker in every sentence of his
+# report, not only in the one that answers. Honorifics are left out: they name no one
+# alone, and "Miss" is the stem of "missing"
+SPEAKER_TERMS = frozenset(tokenize(" ".join(POSTS)))
+# a question about what was said: there a post names the speaker ("what did the Garda
+# superintendent tell ...", "according to the Chief Superintendent"); elsewhere it may be
+# the topic ("who was elected chair", "candidates for Police and Crime Commissioner")
+_SAID = re.compile(
+    r"\b(?:say|said|says|tell|told|report|reported|present|presented|outline|outlined|"
+    r"describe|described|explain|explained|advise|advised|inform|informed|state|stated|"
+    r"brief|briefed|according to)\b",
+    re.I,
+)
+
+
 def _topic_terms(question: str, hit: Hit) -> set[str]:
-    """The question's words less those naming the item's meeting (all of them when that
-    leaves none)."""
+    """The question's words less those naming the item's meeting and, in a question about
+    what was said (_SAID), the posts of those who said it (SPEAKER_TERMS: "what did the
+    Garda superintendent tell the committee about fraud" is about fraud); all of them when
+    that leaves none."""
     terms = set(tokenize(question))
-    return (terms - meeting_terms(hit)) or terms
+    speakers = SPEAKER_TERMS if _SAID.search(question) else frozenset()
+    return (terms - meeting_terms(hit) - speakers) or terms
 
 
 def _kind_part(kind: Kind, sentence: str, overlap: float, tune: Tuning) -> float:

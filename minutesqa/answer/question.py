@@ -46,6 +46,18 @@ class Kind(StrEnum):
 # between "what" and the noun asked about: a verb, an article, one word ("what was the
 # total cost", "what separate budget"), never a clause ("what happens if a fine ...")
 _W = r"(?:(?:was|is|were|are|did|does|will|would)\s+)?(?:(?:the|a|an|its|their)\s+)?(?:\w+\s+)?"
+# "what would a footpath linking Adare village to the GAA grounds cost", "what was the
+# contract worth": a thing priced, named by a noun phrase of any length between the
+# auxiliary and the verb "cost" or the word "worth". The phrase holds no verb of saying or
+# deciding ("what did the council decide about the cost" asks what was decided) and "cost"
+# follows no article or preposition (there it is the noun, "about the cost")
+_PRICED = (
+    r"\bwhat (?:would|will|did|does|do|could|might|should|was|is|were|are)\s+"
+    r"(?:(?!(?:agree|decide|resolve|approve|adopt|say|said|tell|told|ask|discuss|note|"
+    r"propos|report|state|explain)\w*\b)[\w'’-]+\s+){1,12}?"
+    r"(?:(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )(?<!\bof )(?<!\babout )"
+    r"(?<!\bon )(?<!\bfor )cost|worth)\b"
+)
 # a question word opens the question or a clause ("At the May meeting, who ..."), never
 # inside one ("the councillor who proposed it")
 _LEAD = r"(?:^|[,;:])\s*(?:and\s+|but\s+|so\s+)?"
@@ -57,7 +69,8 @@ _ASKS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             rf"\bhow much\b|\bwhat {_W}(?:cost|costs|budget|amount|sum|price|fee|fine|"
             r"share|proportion|percentage|rate|funding|value|spend|reduction|increase|decrease|"
             r"rise|fall|drop)\b|"
-            r"\bwhat did (?:it|this|that) cost\b|\bhow (?:costly|expensive)\b",
+            r"\bwhat did (?:it|this|that) cost\b|\bhow (?:costly|expensive)\b|"
+            rf"{_PRICED}",
             re.I,
         ),
     ),
@@ -81,7 +94,9 @@ _ASKS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         Kind.WHO,
         re.compile(
             rf"{_LEAD}(?:who|whom|whose)\b|\bwhich (?:\w+\s+)?(?:councillor|member|"
-            r"officer|person|people|company|organisation|organization|body|group|agency)\b",
+            r"officer|person|people|company|companies|firm|firms|contractor|contractors|supplier|"
+            r"suppliers|consultant|consultants|operator|organisation|organization|body|group|"
+            r"agency)\b",
             re.I,
         ),
     ),
@@ -163,12 +178,23 @@ HOLDS: dict[Kind, re.Pattern[str]] = {
 }
 
 
+# an amount plainly of money or a share: a currency, a percentage, millions ("€400,000",
+# "41%", "2.5 million"); not a bare figure, nor "1.2m" (metres as often as millions)
+_MONEY_OR_SHARE = (
+    rf"[{re.escape(CURRENCY_SYMBOLS)}]\s?\d|\d\s*%|\b\d[\d,.]*\s*(?:million|billion|percent|"
+    rf"per cent)\b|\b(?:{'|'.join(CURRENCY_WORDS)})\b"
+)
+
 # what a sentence must hold to answer each kind plainly, where that is narrower
-PLAINLY: dict[Kind, re.Pattern[str]] = {Kind.WHEN: re.compile(_WHEN_NAMED, re.I)}
+PLAINLY: dict[Kind, re.Pattern[str]] = {
+    Kind.WHEN: re.compile(_WHEN_NAMED, re.I),
+    Kind.HOW_MUCH: re.compile(_MONEY_OR_SHARE, re.I),
+}
 
 
 def holds_plainly(kind: Kind, sentence: str) -> bool | None:
-    """`holds`, with a time named for "when" ("in Q2 2024", not "last year")."""
+    """`holds`, with a time named for "when" ("in Q2 2024", not "last year") and money or
+    a share for "how much" ("€400,000", not "a 1.2m footpath")."""
     pattern = PLAINLY.get(kind)
     return holds(kind, sentence) if pattern is None else bool(pattern.search(sentence))
 
