@@ -105,7 +105,7 @@ def clean_name(text: str) -> str:
     if m and _ORG.search(text[: m.start()]):
         text = text[: m.start()]
     text = _KIND_AFTER_DASH.sub("", text)
-    text = MEETING_OF_INSIDE.sub(" ", text)
+    text = MEETING_OF_INSIDE.sub(lambda m: " " if _ORG.search(text[: m.start()]) else m[0], text)
     text = _KIND_WORDS.sub(" ", text)
     text = re.sub(r"\s+", " ", text).strip(" ,.-–—:;|/&")
     text = re.sub(r"^(?:of|for|the|and|a|an)\s+(?:the\s+)?", "", text, flags=re.I)
@@ -126,7 +126,8 @@ def clean_name(text: str) -> str:
 # the meeting's words between an organisation's name and its body's, a header's two lines
 # read as one ("WARRENVILLE PUBLIC LIBRARY DISTRICT" over "Regular Meeting of the Board of
 # Trustees", "Town of Amherst" over "Special Meeting of the Town Council"): both names
-# stay, the words between them go
+# stay, the words between them go; only after an organisation's name ("Blended Meeting of
+# the Climate Action SPC" names one body)
 MEETING_OF_INSIDE = re.compile(
     rf"(?<=\w)\s+(?:(?:{_KIND_ADJECTIVES})\s+)*meeting\s+(?:of|for)\s+(?:the\s+)?(?=[A-Z])",
     re.IGNORECASE,
