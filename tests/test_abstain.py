@@ -11,7 +11,8 @@ from dataclasses import replace
 
 import numpy as np
 
-from minutesqa.answer.abstain import abstain_text, answerable
+from minutesqa.answer.abstain import answerable
+from minutesqa.answer.refusal import abstain_text
 from minutesqa.answer.retrieval import BodyScope, Coverage, Retrieval
 from minutesqa.indexing.lexical import LexicalIndex
 from minutesqa.models import Hit, ItemRef

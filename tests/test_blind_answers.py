@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from minutesqa.answer.abstain import _saying, abstain_reason, says
-from minutesqa.answer.question import question_phrases
+from minutesqa.answer.abstain import abstain_reason
+from minutesqa.answer.phrases import question_phrases, saying_chunks, says
 from minutesqa.answer.retrieval import Retrieval
 from minutesqa.committees import body_phrases, committees_named
 from minutesqa.indexing.lexical import LexicalIndex
@@ -191,9 +191,9 @@ def test_a_name_or_a_rare_compound_is_covered_only_where_it_is_said() -> None:
     assert _reason("Were the car parking charges in Limerick discussed?", FILLER[1]) == ""
     assert says(tokenize("a cablecar"), ("cable", "car"))  # run together
     # the archive's chunks saying a phrase: inflected, with what tokenize drops between
-    assert len(_saying(ARCHIVE, ("active", "city"), None)) == 2
-    assert len(_saying(ARCHIVE, ("cable", "fault"), None)) == 4
-    assert len(_saying(ARCHIVE, ("cable", "car"), None)) == 0
+    assert len(saying_chunks(ARCHIVE, ("active", "city"), None)) == 2
+    assert len(saying_chunks(ARCHIVE, ("cable", "fault"), None)) == 4
+    assert len(saying_chunks(ARCHIVE, ("cable", "car"), None)) == 0
     assert says(tokenize("the Ward’s Cross junction"), ("ward", "cross"))
 
 

@@ -11,12 +11,7 @@ import pytest
 
 from minutesqa.answer.date_preference import _date_preferred
 from minutesqa.answer.dates import DateIntent, plan_year, question_dates
-from minutesqa.answer.extractive import (
-    ExtractiveWriter,
-    _table_cells,
-    _topic_terms,
-    meeting_terms,
-)
+from minutesqa.answer.extractive import ExtractiveWriter, _table_cells
 from minutesqa.answer.query import topic_terms
 from minutesqa.answer.question import (
     Kind,
@@ -29,6 +24,7 @@ from minutesqa.answer.question import (
     question_kind,
 )
 from minutesqa.answer.retrieval import Retrieval
+from minutesqa.answer.sentence_terms import meeting_terms, topic_terms_for
 from minutesqa.committees import committees_placed, with_sub_bodies
 from minutesqa.config import Settings
 from minutesqa.indexing.terms import tokenize
@@ -547,7 +543,7 @@ def test_the_post_of_who_spoke_does_not_choose_the_sentences(embedder: Any) -> N
         "sub-committee about fraud in March 2019?"
     )
     hit = Hit(ref=ref, score=1.0, relevance=0.6, text=text, decisions=(), source="x.md")
-    assert _topic_terms(question, hit) == {"fraud"}
+    assert topic_terms_for(question, hit) == {"fraud"}
     answer = _write(embedder, question, ref, text)
     assert "He also noted the significant increase in fraud and economic crimes" in answer
 
@@ -623,7 +619,7 @@ def test_an_honorific_is_no_post_and_spares_the_words_it_spells() -> None:
     ref = ItemRef("Safer Stockton Partnership", dt.date(2021, 2, 2), "7", "Recorded Crime")
     hit = Hit(ref=ref, score=1.0, relevance=0.6, text="", decisions=(), source="x.md")
     question = "Whose crime figures were missing from the 2021 crime report?"
-    assert _topic_terms(question, hit) == set(tokenize("whose crime figures missing report"))
+    assert topic_terms_for(question, hit) == set(tokenize("whose crime figures missing report"))
 
 
 def test_a_post_asked_about_is_a_topic_word() -> None:
@@ -633,6 +629,6 @@ def test_a_post_asked_about_is_a_topic_word() -> None:
     question = (
         "How did the partnership plan to approach candidates for Police and Crime Commissioner?"
     )
-    assert _topic_terms(question, hit) == set(
+    assert topic_terms_for(question, hit) == set(
         tokenize("plan approach candidates police crime commissioner")
     )

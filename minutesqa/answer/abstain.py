@@ -14,40 +14,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from minutesqa.answer.dates import DateIntent
+from minutesqa.answer.phrases import Phrase, question_phrases, saying_chunks, says
 from minutesqa.answer.query import is_follow_up, mentions_period, topic_terms
-from minutesqa.answer.question import Phrase, question_phrases
-from minutesqa.answer.retrieval import Coverage, Retrieval
+from minutesqa.answer.retrieval import Retrieval
 from minutesqa.answer.sentences import SentenceVectorSource, sentence_vectors
-from minutesqa.committees import committees_phrase
 from minutesqa.indexing.embed import Embedder
 from minutesqa.indexing.lexical import LexicalIndex
 from minutesqa.indexing.terms import committee_words, spelling_variants, tokenize
-from minutesqa.models import MEETING_ITEM, VENUE_LABEL, human_date
-from minutesqa.prompts import render
+from minutesqa.models import MEETING_ITEM, VENUE_LABEL
 from minutesqa.tuning import Tuning
-
-
-def abstain_text(coverage: Coverage, retrieval: Retrieval | None = None) -> str:
-    base = {
-        "meetings": coverage.meetings,
-        "committees": committees_phrase(coverage.committees),
-        "first": human_date(coverage.first) if coverage.first else "-",
-        "last": human_date(coverage.last) if coverage.last else "-",
-    }
-    if retrieval is not None and retrieval.out_of_range:
-        since, until = retrieval.since, retrieval.until
-        if since and until:
-            span = f"between {human_date(since)} and {human_date(until)}"
-        elif since:
-            span = f"on or after {human_date(since)}"
-        else:
-            span = f"on or before {human_date(until)}" if until else "in that range"
-        part = f" of {retrieval.committee}" if retrieval.committee else ""
-        return render("out_of_range", committee_part=part, range=span, **base)
-    named = retrieval.named if retrieval is not None else ()
-    scope = f" for {committees_phrase(dict.fromkeys(named, 1))}" if named else ""
-    return render("abstain", scope=scope, **base)
-
 
 _VENUE_QUESTION = re.compile(
     r"\bwhere\b.*\bmeeting\b.*\b(?:held|take place)\b|\bwhere\s+was\b.*\bheld\b|\bvenue\b",
@@ -85,7 +60,7 @@ class Case:
 
     @functools.cached_property
     def phrases(self) -> tuple[Phrase, ...]:
-        """The question's names and compounds (question.question_phrases), none of them a
+        """The question's names and compounds (phrases.question_phrases), none of them a
         body or a place of the archive's committee names."""
         places = frozenset(w for c in self.lexical.committee_names for w in committee_words(c))
         return question_phrases(self.retrieval.search_text, places)
@@ -109,64 +84,13 @@ class Case:
         known = self._sayings.get(phrase.tokens)
         if known is not None and (known[1] or (most is not None and len(known[0]) > most)):
             return known[0]
-        found = _saying(self.lexical, phrase.tokens, most)
+        found = saying_chunks(self.lexical, phrase.tokens, most)
         self._sayings[phrase.tokens] = (found, most is None or len(found) <= most)
         return found
 
     @functools.cached_property
     def _sayings(self) -> dict[tuple[str, ...], tuple[np.ndarray, bool]]:
         return {}  # `saying`'s answers: the positions, and whether they are all
-
-
-def says(tokens: list[str], phrase: tuple[str, ...]) -> bool:
-    """Whether a text (its `tokenize` tokens) says a phrase: its tokens in a row (inflected
-    as the tokens' stems allow: "Active City" in "Active Cities"), or run together as one
-    word ("cablecar" for "cable car")."""
-    if "".join(phrase) in tokens:
-        return True
-    n, first = len(phrase), phrase[0]
-    return any(tokens[i : i + n] == list(phrase) for i, t in enumerate(tokens) if t == first)
-
-
-# between two tokens of a phrase: what `tokenize` leaves out (other characters, and words:
-# stopwords, single letters), a few words at most ("Ward's Cross", "cable for the car")
-_BETWEEN = r"[^a-z0-9']+(?:[a-z0-9]+(?:'[a-z]+)?[^a-z0-9']+){0,6}?"
-
-
-# the endings `tokenize`'s stemmer takes off ("-ations" ... "-s")
-_ENDINGS = "(?:ations|ation|isms|ism|ments|ment|ing|ed|es|s)?"
-
-
-@functools.lru_cache(maxsize=256)
-def _phrase_pattern(phrase: tuple[str, ...]) -> re.Pattern[str]:
-    """A pattern for the phrase in a text (lowercased, ’ as '): each token's stem with an
-    ending the stemmer takes off ("cities" for "city"), with what `tokenize` drops
-    between. A sieve: what it finds, `says` reads as tokens."""
-
-    def word(stem: str) -> str:
-        forms = [re.escape(stem) + _ENDINGS]
-        if stem.endswith("y"):
-            forms.append(re.escape(stem[:-1]) + "ies")
-        return r"(?:" + "|".join(forms) + r")(?:'[a-z]+)?(?![a-z0-9])"
-
-    return re.compile(r"(?<![a-z0-9])" + _BETWEEN.join(word(t) for t in phrase))
-
-
-def _saying(lexical: LexicalIndex, phrase: tuple[str, ...], most: int | None) -> np.ndarray:
-    """Positions of the chunks that say the phrase (`says`), the first most + 1 with `most`."""
-    joined = lexical.chunks_with("".join(phrase))
-    candidates = functools.reduce(np.intersect1d, [lexical.chunks_with(t) for t in phrase])
-    found = [int(p) for p in joined]
-    pattern = _phrase_pattern(phrase)
-    for pos in candidates:
-        if most is not None and len(found) > most:
-            break
-        if int(pos) in found:
-            continue
-        text = lexical.documents[pos].lower().replace("’", "'")
-        if any(says(tokenize(m.group()), phrase) for m in pattern.finditer(text)):
-            found.append(int(pos))
-    return np.array(found, dtype=np.int64)
 
 
 def _no_items(case: Case) -> bool:

@@ -11,12 +11,12 @@ from typing import Protocol
 
 from minutesqa.answer.question import Kind, holds, holds_plainly, is_asking
 from minutesqa.answer.retrieval import Retrieval
+from minutesqa.answer.sentence_terms import topic_terms_for
 from minutesqa.answer.sentences import SentenceVectorSource, sentence_vectors
 from minutesqa.clip import clip_at_word
 from minutesqa.config import Settings
 from minutesqa.indexing.embed import Embedder
 from minutesqa.indexing.terms import content_terms, tokenize
-from minutesqa.lexicon import POSTS
 from minutesqa.models import MEETING_ITEM, Hit, Quote, human_date, item_label, page_part
 from minutesqa.prompts import render
 from minutesqa.sentence_split import split_sentences
@@ -147,7 +147,7 @@ class ExtractiveWriter:
         picked = _pick(
             rows,
             decisions,
-            _topic_terms(question, hit),
+            topic_terms_for(question, hit),
             limit,
             margin,
             tune.novelty,
@@ -174,7 +174,7 @@ class ExtractiveWriter:
         question itself and, for a follow-up, the conversation), shared words, and whether
         it holds the kind of thing asked for (a date for 'when', a figure for 'how many')."""
         tune = self.settings.tuning
-        q_terms = _topic_terms(question, hit) or set(tokenize(retrieval.search_text))
+        q_terms = topic_terms_for(question, hit) or set(tokenize(retrieval.search_text))
         sentences, vectors = sentence_vectors(self.embedder, hit, q_terms, tune, self.store)
         semantic = vectors @ retrieval.query_vector
         if retrieval.question_vector is not None:
@@ -193,42 +193,6 @@ class ExtractiveWriter:
             score += _kind_part(kind, sentence, overlap, tune)
             rows.append((sentence, score, words))
         return rows
-
-
-def meeting_terms(hit: Hit) -> set[str]:
-    """The words that say which meeting the item is from: its body's name, the month and
-    the year it was held ("At the September 2023 Newcastle West Joint Policing
-    Sub-Committee, when ..."). They found the meeting; inside it they tell no sentence
-    from another, so sentence choice does not count them (a year that is not the
-    meeting's, "deaths in 2009", still counts)."""
-    when = hit.ref.date
-    return set(tokenize(f"{hit.ref.committee} {when:%B} {when.year}"))
-
-
-# the words of a post or rank (lexicon.POSTS: "the Garda superintendent", "the Operations
-# Manager"): they name who spoke, and the item names the speaker in every sentence of his
-# report, not only in the one that answers. Honorifics are left out: they name no one
-# alone, and "Miss" is the stem of "missing"
-SPEAKER_TERMS = frozenset(tokenize(" ".join(POSTS)))
-# a question about what was said: there a post names the speaker ("what did the Garda
-# superintendent tell ...", "according to the Chief Superintendent"); elsewhere it may be
-# the topic ("who was elected chair", "candidates for Police and Crime Commissioner")
-_SAID = re.compile(
-    r"\b(?:say|said|says|tell|told|report|reported|present|presented|outline|outlined|"
-    r"describe|described|explain|explained|advise|advised|inform|informed|state|stated|"
-    r"brief|briefed|according to)\b",
-    re.I,
-)
-
-
-def _topic_terms(question: str, hit: Hit) -> set[str]:
-    """The question's words less those naming the item's meeting and, in a question about
-    what was said (_SAID), the posts of those who said it (SPEAKER_TERMS: "what did the
-    Garda superintendent tell the committee about fraud" is about fraud); all of them when
-    that leaves none."""
-    terms = set(tokenize(question))
-    speakers = SPEAKER_TERMS if _SAID.search(question) else frozenset()
-    return (terms - meeting_terms(hit) - speakers) or terms
 
 
 def _kind_part(kind: Kind, sentence: str, overlap: float, tune: Tuning) -> float:

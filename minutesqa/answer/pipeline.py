@@ -10,10 +10,11 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 
-from minutesqa.answer.abstain import MODEL_DECLINED, abstain_reason, abstain_text
+from minutesqa.answer.abstain import MODEL_DECLINED, abstain_reason
 from minutesqa.answer.extractive import AnswerWriter, Draft, ExtractiveWriter
 from minutesqa.answer.generate import writer_for
 from minutesqa.answer.query import Query
+from minutesqa.answer.refusal import abstain_text
 from minutesqa.answer.retrieval import Coverage
 from minutesqa.answer.retrieve import Retriever
 from minutesqa.config import Settings

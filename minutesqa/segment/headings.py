@@ -63,6 +63,36 @@ MIN_CHAIN_VALUE = 1.5  # about two clear headings
 OUTER_MARGIN = 3.0
 
 
+def _scheme_candidates(
+    scheme: str, cands: list[Candidate], listed: set[int], following: dict[int, int]
+) -> list[Candidate]:
+    """The candidates a scheme's chain is chosen from (`choose_agenda`)."""
+    family = ("arabic", "zero", "item") if scheme == "arabic" else (scheme,)
+    mine = [c for c in cands if c.scheme in family and c.line not in listed]
+    if scheme == "letter":  # "I. Adjourn" after "H.": a letter that reads as a numeral
+        mine += [
+            replace(c, scheme="letter", order=ord(c.number) - 64)
+            for c in cands
+            if c.scheme == "roman" and len(c.number) == 1
+        ]
+        mine.sort(key=lambda c: c.line)
+    if scheme == "arabic":
+        # explicit "Item N" headings win over any numbered list in the bodies between
+        # them; other headings may only extend them ("5. A.O.B." after "Item 4")
+        explicit = best_chain([c for c in mine if c.scheme == "item"], following)
+        if len(explicit.heads) >= 2 and explicit.heads[0].order <= 2:
+            lo, hi = explicit.heads[0].line, explicit.heads[-1].line
+            mine = [c for c in mine if c.scheme == "item" or c.line < lo or c.line > hi]
+    if scheme == "arabic":
+        inside = lists_inside_items(mine)  # "1." ... "18." inside item 4, then "5."
+        mine = [c for c in mine if c.line not in inside]
+    if scheme in YEAR_PAIR_SCHEMES:
+        mine = _with_the_same_year_pair(mine, cands)
+    if scheme in REFERENCES:
+        mine = _ordered_by_the_changing_part(mine)
+    return mine
+
+
 def choose_agenda(
     cands: list[Candidate], following: dict[int, int], n_lines: int, raw: Sequence[str] = ()
 ) -> list[Candidate]:
@@ -73,29 +103,7 @@ def choose_agenda(
     for scheme in NUMBERED:
         if scheme == "item":
             continue  # one family with "arabic"
-        family = ("arabic", "zero", "item") if scheme == "arabic" else (scheme,)
-        mine = [c for c in cands if c.scheme in family and c.line not in listed]
-        if scheme == "letter":  # "I. Adjourn" after "H.": a letter that reads as a numeral
-            mine += [
-                replace(c, scheme="letter", order=ord(c.number) - 64)
-                for c in cands
-                if c.scheme == "roman" and len(c.number) == 1
-            ]
-            mine.sort(key=lambda c: c.line)
-        if scheme == "arabic":
-            # explicit "Item N" headings win over any numbered list in the bodies between
-            # them; other headings may only extend them ("5. A.O.B." after "Item 4")
-            explicit = best_chain([c for c in mine if c.scheme == "item"], following)
-            if len(explicit.heads) >= 2 and explicit.heads[0].order <= 2:
-                lo, hi = explicit.heads[0].line, explicit.heads[-1].line
-                mine = [c for c in mine if c.scheme == "item" or c.line < lo or c.line > hi]
-        if scheme == "arabic":
-            inside = lists_inside_items(mine)  # "1." ... "18." inside item 4, then "5."
-            mine = [c for c in mine if c.line not in inside]
-        if scheme in YEAR_PAIR_SCHEMES:
-            mine = _with_the_same_year_pair(mine, cands)
-        if scheme in REFERENCES:
-            mine = _ordered_by_the_changing_part(mine)
+        mine = _scheme_candidates(scheme, cands, listed, following)
         chain = best_chain(mine, following)
         if len(chain.heads) >= 2 and chain.weight >= MIN_CHAIN_VALUE:
             chains.append(chain)
