@@ -10,6 +10,7 @@ import json
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -252,17 +253,15 @@ def test_cli_writes_table_and_json(
     assert (out / "first_contact.md").read_text().startswith("# First contact")
 
 
-def test_names_as_indexed_take_the_folders_name(fc: ModuleType, tmp_path: Path) -> None:
-    # ingest names a meeting whose text names no body by its folder's other meetings
-    # (bodies.settle_bodies); the report scores that name beside the file's own
+def _gamma(fc: ModuleType, tmp_path: Path, second: str) -> Any:
+    """Two meetings of Gamma Town Council in one folder, the second's text `second`, run
+    through the report with names indexed as ingest stores them (first_contact.settled_name)."""
     root = tmp_path / "c"
     (root / "gamma").mkdir(parents=True)
     (root / "gamma" / "2020-01-07.txt").write_text(
         SPLITS.format(body="Gamma Town Council", day="7 January 2020")
     )
-    (root / "gamma" / "2020-02-04.txt").write_text(
-        SPLITS.replace("of the meeting of {body} ", "of the meeting ").format(day="4 February 2020")
-    )
+    (root / "gamma" / "2020-02-04.txt").write_text(second)
     manifest = tmp_path / "m.yaml"
     manifest.write_text(
         "bodies:\n  - slug: gamma\n    body: Gamma Town Council\n    files:\n"
@@ -276,6 +275,14 @@ def test_names_as_indexed_take_the_folders_name(fc: ModuleType, tmp_path: Path) 
         lambda p: measure_file(p, settings),
         lambda p, names: fc.settled_name(p, names, settings),
     )
+    return gamma
+
+
+def test_names_as_indexed_take_the_folders_name(fc: ModuleType, tmp_path: Path) -> None:
+    # ingest names a meeting whose text names no body by its folder's other meetings
+    # (bodies.settle_bodies); the report scores that name beside the file's own
+    unnamed = SPLITS.replace("of the meeting of {body} ", "of the meeting ")
+    gamma = _gamma(fc, tmp_path, unnamed.format(day="4 February 2020"))
     assert [(f.committee, f.indexed) for f in gamma.files] == [
         ("Gamma Town Council", "Gamma Town Council"),
         ("Unknown committee", "Gamma Town Council"),
@@ -286,27 +293,8 @@ def test_names_as_indexed_take_the_folders_name(fc: ModuleType, tmp_path: Path) 
 def test_names_as_indexed_take_a_folders_fuller_spelling(fc: ModuleType, tmp_path: Path) -> None:
     # a meeting that names its body by kind only ("Town Council") is indexed under the
     # folder's fuller name of it (bodies.settle_bodies' aliases), not only a nameless one
-    root = tmp_path / "c"
-    (root / "gamma").mkdir(parents=True)
-    (root / "gamma" / "2020-01-07.txt").write_text(
-        SPLITS.format(body="Gamma Town Council", day="7 January 2020")
-    )
-    (root / "gamma" / "2020-02-04.txt").write_text(
-        SPLITS.format(body="the Town Council", day="4 February 2020")
-    )
-    manifest = tmp_path / "m.yaml"
-    manifest.write_text(
-        "bodies:\n  - slug: gamma\n    body: Gamma Town Council\n    files:\n"
-        "      - {name: 2020-01-07.txt, date: 2020-01-07, body: Gamma Town Council}\n"
-        "      - {name: 2020-02-04.txt, date: 2020-02-04, body: Gamma Town Council}\n"
-    )
-    settings = Settings.load()
-    (gamma,) = fc.run(
-        fc.load_manifest(manifest),
-        root,
-        lambda p: measure_file(p, settings),
-        lambda p, names: fc.settled_name(p, names, settings),
-    )
+    second = SPLITS.format(body="the Town Council", day="4 February 2020")
+    gamma = _gamma(fc, tmp_path, second)
     assert [(f.committee, f.indexed) for f in gamma.files] == [
         ("Gamma Town Council", "Gamma Town Council"),
         ("Town Council", "Gamma Town Council"),

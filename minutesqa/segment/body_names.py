@@ -127,7 +127,7 @@ _KIND_ADJECTIVES_WORDS = _KIND_ADJECTIVES.replace("|", " ")
 # that open a sentence about the body ("That Boughton Parish Council approves ...")
 _NOT_QUALIFIERS = frozenset(
     f"{_KIND_ADJECTIVES_WORDS} joint full whole the a an of and for minutes meeting draft "
-    "collection title record records that this these those our their its".split()
+    "that this these those our their its".split()
 )
 # the words of a body's kind: its nouns and the levels of government ("Parish Council",
 # "Town Council", "Full Council", "Committee")
@@ -152,7 +152,7 @@ def qualified(name: str, header_lines: list[str]) -> str:
     for m in found:
         qualifier = m.group(1).split()
         while qualifier and not _qualifies(qualifier[0]):
-            qualifier = qualifier[1:]  # "Collection: Amityville": from the first that names
+            qualifier = qualifier[1:]  # "2020/21 KINGS CAPLE": from the first that names
         if (
             qualifier
             and all(_qualifies(w) for w in qualifier)
