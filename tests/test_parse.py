@@ -1014,6 +1014,58 @@ def test_scanned_pdf_read_by_ocr(tmp_path: Path) -> None:
     assert "None received." in doc.text
 
 
+def make_strip_scanned_pdf() -> bytes:
+    """An image-only page made the way a scanner's compressed PDF is: each block of text
+    its own image placed on the page, stored in another order than the page's (the item
+    below the heading is stored first, as mixed-raster-content scans store their masks)."""
+    from fpdf import FPDF
+    from PIL import Image, ImageDraw, ImageFont
+
+    def strip(text: str) -> Image.Image:
+        image = Image.new("L", (900, 70), 255)
+        ImageDraw.Draw(image).text((10, 10), text, fill=0, font=ImageFont.load_default(size=44))
+        return image
+
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_page()
+    pdf.image(strip("1. Apologies were received"), x=60, y=300, w=450)
+    pdf.image(strip("Parks Committee"), x=60, y=80, w=450)
+    pdf.image(strip("Held on 14 March 2023"), x=60, y=160, w=450)
+    return bytes(pdf.output())
+
+
+@pytest.mark.skipif(
+    __import__("shutil").which("tesseract") is None,
+    reason="Tesseract is not installed (apt-get install tesseract-ocr)",
+)
+def test_scanned_page_of_strips_read_in_page_order(tmp_path: Path) -> None:
+    """The page is rendered whole before OCR, so its text comes in the page's order."""
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(make_strip_scanned_pdf())
+    text = read_document(path, max_bytes=LIMIT, timeout_s=120).text
+    lines = [line for line in text.splitlines() if line.strip()]
+    assert lines == ["Parks Committee", "Held on 14 March 2023", "1. Apologies were received"]
+
+
+def _slow_reader(data: bytes) -> str:
+    from minutesqa.parse.guard import allow_more
+
+    if data == b"ask":
+        allow_more(5)
+    __import__("time").sleep(1.5)
+    return "read"
+
+
+def test_reader_may_ask_for_more_time() -> None:
+    """A reader that learns the size of its work once the file is open (OCR of N scanned
+    pages) asks for more time than MINUTES_PARSE_TIMEOUT; one that does not is stopped."""
+    from minutesqa.parse.guard import in_child
+
+    assert in_child("PDF", _slow_reader, b"ask", timeout_s=0.5) == "read"
+    with pytest.raises(InputError, match=r"^took longer than 0 s to parse"):
+        in_child("PDF", _slow_reader, b"no", timeout_s=0.5)
+
+
 def test_scanned_pdf_without_tesseract(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from minutesqa.parse import pdf
 

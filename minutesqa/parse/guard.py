@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import resource
+import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 
@@ -25,14 +26,7 @@ def in_child(fmt: str, reader: Reader, data: bytes, timeout_s: float) -> str:
     proc.start()
     child.close()
     try:
-        if not parent.poll(timeout_s):
-            raise InputError(f"took longer than {timeout_s:.0f} s to parse (MINUTES_PARSE_TIMEOUT)")
-        try:
-            ok, payload = parent.recv()
-        except EOFError:
-            raise InputError(
-                f"could not be parsed: the {fmt} reader ran out of memory or crashed"
-            ) from None
+        ok, payload = _answer(fmt, parent, timeout_s)
     finally:
         if proc.is_alive():
             proc.kill()
@@ -41,6 +35,38 @@ def in_child(fmt: str, reader: Reader, data: bytes, timeout_s: float) -> str:
     if not ok:
         raise InputError(payload)
     return str(payload)
+
+
+def _answer(fmt: str, parent: Connection, timeout_s: float) -> tuple[bool, str]:
+    """The child's (ok, payload) within `timeout_s`, plus the time it asks for on the way
+    (`allow_more`)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        if not parent.poll(max(0.0, deadline - time.monotonic())):
+            raise InputError(f"took longer than {timeout_s:.0f} s to parse (MINUTES_PARSE_TIMEOUT)")
+        try:
+            message = parent.recv()
+        except EOFError:
+            raise InputError(
+                f"could not be parsed: the {fmt} reader ran out of memory or crashed"
+            ) from None
+        if message[0] == _MORE:
+            deadline += float(message[1])
+            timeout_s += float(message[1])
+            continue
+        return bool(message[0]), str(message[1])
+
+
+_MORE = "more"
+_conn: Connection | None = None  # the child's end of the pipe, in the child only
+
+
+def allow_more(seconds: float) -> None:
+    """In a reader run by `in_child`: ask for `seconds` more than MINUTES_PARSE_TIMEOUT,
+    for work whose size is known only once the file is open (OCR of N scanned pages).
+    Nothing where the reader runs in this process."""
+    if _conn is not None and seconds > 0:
+        _conn.send((_MORE, seconds))
 
 
 def _address_space_bytes() -> int:
@@ -67,6 +93,8 @@ def _child_main(fmt: str, reader: Reader, data: bytes, conn: Connection) -> None
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     except (ValueError, OSError):
         pass
+    global _conn
+    _conn = conn
     try:
         conn.send((True, reader(data)))
     except InputError as exc:
