@@ -28,7 +28,7 @@ def table(headers: list[str], rows: list[list[Any]]) -> str:
 
 def render_markdown(report: dict[str, Any]) -> str:
     parts = _header(report)
-    for section in (_ingest, _queries, _one_shot, _profile, _scale, _load, _hnsw):
+    for section in (_ingest, _queries, _one_shot, _ocr, _profile, _scale, _load, _hnsw):
         parts += section(report)
     return "\n".join(parts)
 
@@ -47,6 +47,27 @@ def _one_shot(report: dict[str, Any]) -> list[str]:
         "Default: questions through the cached ONNX export, torch never imported; torch "
         "questions: MINUTES_QUERY_BACKEND=torch (imports sentence-transformers and torch, "
         "loads the model), measured in the same run.",
+        "",
+    ]
+
+
+def _ocr(report: dict[str, Any]) -> list[str]:
+    """Scanned PDFs read by OCR (bench/ocr.py)."""
+    ocr = report.get("ocr")
+    if not ocr:
+        return []
+    if "skipped" in ocr:
+        return ["## OCR of scanned PDFs", "", f"Skipped: {ocr['skipped']}.", ""]
+    names = ("images, default threads", "rendered, default threads", "rendered, one thread")
+    rows = [[n, ocr[n]["s_a_page"], ocr[n].get("ratio", 1.0), ocr[n]["in_order"]] for n in names]
+    return [
+        "## OCR of scanned PDFs (a generated scan, each block of text its own image)",
+        "",
+        table(["reading", "s a page", "ratio", "lines in page order"], rows),
+        "",
+        f"{ocr['pages']} pages of {ocr['blocks_a_page']} blocks, stored out of the page's order "
+        "as scanners store them; each reading in a fresh process, in the same run. The "
+        "product reads pages rendered whole, one Tesseract thread a run (parse/pdf.py).",
         "",
     ]
 

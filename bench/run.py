@@ -211,6 +211,13 @@ def main(argv: list[str] | None = None) -> int:
             report["one_shot"][name] = one_shot(opts.out / f"index-{name}")
     save()
 
+    # scanned PDFs: OCR seconds a page and page order, three readings in the same run
+    from bench.ocr import ocr_bench
+
+    print("OCR of a generated scan, three readings")
+    report["ocr"] = ocr_bench()
+    save()
+
     # where an answer's time goes, on the Limerick index when there is one
     profile_index = opts.out / "index-limerick"
     if index_complete(profile_index):

@@ -133,3 +133,37 @@ def test_the_report_shows_one_shot_asks_and_collection_pauses() -> None:
     text = render_markdown(new)
     assert "| limerick | 2.070 | 7.260 | 0.290 | 3 |" in text
     assert "(532,720 objects): 259.6 ms" in text and "`gc.freeze()`" in text
+
+
+def test_the_report_shows_the_ocr_readings() -> None:
+    """bench/ocr.py's figures as bench/report.py renders them, and the page-order share
+    that tells a scrambled reading from one in the page's order."""
+    from bench.ocr import _in_order
+    from bench.report import render_markdown
+
+    lines = ["Minute 1 noted", "Minute 2 noted", "Minute 3 noted"]
+    assert _in_order("Minute 1 noted\nMinute 2 noted\nMinute 3 noted", lines) == 1.0
+    assert _in_order("Minute 3 noted\nMinute 1 noted\nMinute 2 noted", lines) == 0.5
+    assert _in_order("Minute 3 noted\nMinute 2 noted\nMinute 1 noted", lines) == 0.0
+    meta = {
+        "started": "2026-12-08T02:00:00",
+        "machine": "Linux x86_64",
+        "cpus": 2,
+        "torch_threads": 2,
+        "model": "all-MiniLM-L6-v2",
+        "model_load_s": 3.7,
+        "chromadb": "1.5.9",
+        "load_avg_start": [1.0, 1.0, 1.0],
+    }
+    ocr = {
+        "pages": 3,
+        "blocks_a_page": 12,
+        "images, default threads": {"s_a_page": 8.14, "in_order": 0.057},
+        "rendered, default threads": {"s_a_page": 5.34, "in_order": 1.0, "ratio": 0.66},
+        "rendered, one thread": {"s_a_page": 1.77, "in_order": 1.0, "ratio": 0.22},
+    }
+    text = render_markdown({"meta": meta, "total_s": 1.0, "corpora": {}, "ocr": ocr})
+    assert "| images, default threads | 8.140 | 1.000 | 0.057 |" in text
+    assert "| rendered, one thread | 1.770 | 0.220 | 1.000 |" in text
+    skipped = {"meta": meta, "total_s": 1.0, "corpora": {}, "ocr": {"skipped": "no tesseract"}}
+    assert "Skipped: no tesseract." in render_markdown(skipped)
