@@ -60,7 +60,8 @@ def roman_value(text: str) -> int:
 
 _CODE = r"[A-Z]{2,6}(?:/\s?|\s)\d{1,3}/\d{2,4}"  # SSP/5/24, SSP 136/13
 # a council's prefix and two numbers, the year and the minute's in either order: "C23/041",
-# "PC23.041", "CMD.14.20" (`headings._ordered_by_the_changing_part` finds the minute's)
+# "PC23.041", "CMD.14.20" (`references._ordered_by_the_changing_part` finds the
+# minute's)
 _REF = r"[A-Z]{1,4}\.?\s?\d{2}[/.]\d{1,4}"
 # A reference that is the meeting's date, then the item's number: year and month, perhaps
 # the day, then the number, padded or not, parted by slashes or dots ("15/03/1",
@@ -79,8 +80,19 @@ RUNNING_NUMBER = r"(?!19[9]\d|20[0-3]\d)\d{4}"
 # A sub-item's number: its parent's, a dot and its own, to two levels below the item
 # ("4.1", "8.B", "4.2.1", "4.4.1"; strata councils' and parish councils' outlines, "7.1.1
 # Natural Burial Trees" under "7.1 Chairman's Report"): the parent is the first number.
-# Never a date of two-digit parts, a page footer's "04.19.22 Board Meeting Minutes"
-SUB_NUMBER = r"(?!\d{2}\.\d{2}\.\d{2}(?!\d))(?:\d{1,3}(?:\.\d{1,2}){1,2}[a-z]?|\d{1,3}\.[A-Z])"
+# Never a date of two-digit parts, a page footer's "04.19.22 Board Meeting Minutes". Also
+# a four-digit first part and a two-digit second ("2307.01 Present", "2307.02 Disclosure
+# of Interests": a minute numbered with the year and month), which only chains where the
+# first part stays the same through the meeting (`references.constant_part_minutes`)
+SUB_NUMBER = (
+    r"(?!\d{2}\.\d{2}\.\d{2}(?!\d))"
+    r"(?:\d{1,3}(?:\.\d{1,2}){1,2}[a-z]?|\d{1,3}\.[A-Z]|\d{4}\.\d{2}(?![\d.]))"
+)
+# a dotted number of three two-digit parts, which `SUB_NUMBER` leaves alone as a date may
+# be ("22.18.01 To receive Amendments to the Register", a minute's point under "22.18";
+# "04.19.22 Board Meeting Minutes", a page's footer): never the item of its first part
+# titled with the rest ("18.01 To receive ...")
+DOTTED_ON = re.compile(r"^\d{2}\.\d{2}\.\d{2}(?!\d)")
 _TITLE_START = rf"[A-Z0-9\"'‘“({re.escape(CURRENCY_SYMBOLS)}]"  # "€2.5m for Roads", too
 
 # Each pattern: scheme, regex with groups (number, title?), whether the title may be absent.
@@ -247,17 +259,10 @@ def candidate_at(raw: str, index: int) -> Candidate | None:
             return Candidate(index, "sub", 0, number, title or None, 0.0)
         if scheme == "sub":
             scheme = "arabic"  # "2.0 Minutes of Previous Meeting": item 2 (`POINT_ZERO`)
-        if scheme == "arabic" and not title and not re.fullmatch(r"\d{1,3}\s*[.):]?", text):
+        if _no_heading(scheme, number, title, text):
             return None
         if scheme == "arabic" and number.startswith("0") and len(number) > 1:
             scheme = "zero"  # "05" alone is a table row more often than an item
-        if scheme == "arabic" and re.match(r"^\d{1,3},", text) and not comma_for_stop(text):
-            return None  # "2, 3 and 4 were ...", "33, Kilmurry Court, Garryowen, ...": no item
-        if scheme == "arabic" and title and not re.match(r"^\d{1,3}\s*(?:[.):;]|/\s)", text):
-            if len(title.split()) > 12 or title.endswith("."):
-                return None  # "12 members attended." -- a sentence
-        if title and scheme in ("letter", "roman") and _is_label(title):
-            return None
         order = {
             "roman": lambda n: roman_value(n),
             "letter": lambda n: ord(n) - ord("A") + 1,
@@ -279,6 +284,23 @@ def candidate_at(raw: str, index: int) -> Candidate | None:
     if _is_caps_heading(text):
         return Candidate(index, "caps", 0, "", text.rstrip(":"), 0.6)
     return None
+
+
+def _no_heading(scheme: str, number: str, title: str, text: str) -> bool:
+    """A line that opens with a number of `scheme` and is no heading (`candidate_at`)."""
+    if scheme == "arabic":
+        if not title and not re.fullmatch(r"\d{1,3}\s*[.):]?", text):
+            return True
+        if DOTTED_ON.match(text):
+            return True  # "22.18.01 To receive ...": no item 22 titled "18.01 To receive ..."
+        if number.startswith("0") and len(number) > 1:
+            return False  # a padded number ("05"): weaker, never a sentence's count
+        if re.match(r"^\d{1,3},", text) and not comma_for_stop(text):
+            return True  # "2, 3 and 4 were ...", "33, Kilmurry Court, Garryowen, ...": no item
+        if title and not re.match(r"^\d{1,3}\s*(?:[.):;]|/\s)", text):
+            if len(title.split()) > 12 or title.endswith("."):
+                return True  # "12 members attended." -- a sentence
+    return bool(title) and scheme in ("letter", "roman") and _is_label(title)
 
 
 def _trailing_code(text: str, index: int) -> Candidate | None:

@@ -201,8 +201,9 @@ def misprint_readings(cands: list[Candidate]) -> dict[int, tuple[int, bool]]:
 
 
 # schemes whose numbers hold a year beside the minute's number, in either order ("45/23",
-# "2023/041", "FC/23/041", "SSP/5/24"): the minute's number is the part that changes
-REFERENCES = ("minute", "code", "slash", "ref")
+# "2023/041", "FC/23/041", "SSP/5/24", "22.17": `references.CONSTANT_PART`): the minute's
+# number is the part that changes
+REFERENCES = ("minute", "code", "slash", "ref", "yearly")
 
 
 # A plain numbered list that starts again at 1, twice or more, is one of two things:
