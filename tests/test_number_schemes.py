@@ -156,3 +156,125 @@ def test_an_outline_whose_first_part_climbs_is_no_flat_count() -> None:
         ]
     )
     assert [n for n, _ in table(from_text(text))] == ["document"]
+
+
+# --- a reference before the agenda number -------------------------------------------------
+
+# Des Moines City Council, 22 February 1999 (the clerk's "SUMMARY OF DES MOINES CITY COUNCIL
+# MEETING", a PDF's text; adam-on-the-internet/dsm-pth): each action's roll call number,
+# then its agenda number
+DES_MOINES_1999 = """SUMMARY OF DES MOINES CITY COUNCIL MEETING
+DES MOINES CITY COUNCIL MEETING
+February 22, 1999 4:30 P.M.
+INVOCATION:
+Ward II Council Member
+Mike McPherson
+99-464 1. ROLL CALL: Present: Daniels, Coleman, Flagg, Hensley, McPherson, Belken and
+Vlassis.
+99-465 2. APPROVING AGENDA, AS PRESENTED AND/OR, AS AMENDED:
+99-466 3. APPROVING CONSENT AGENDA - items 3 through 47:
+Moved by
+McPherson to adopt. Motion Carried 7-0.
+LICENSES AND PERMITS:
+Approving
+99-467 4. Communication from Legal Department regarding February 22, 1999 License and
+Permit Agenda. Moved by McPherson to receive and file. Motion Carried 7-0.
+Class "C" Beer Licenses
+99-468 5. Git N Go Convenience Stores, Inc., Dennis Flora, President dba Git N Go Store #10,
+816 East Euclid; Renewal - Expires 3-30-99 (With Sunday Sales) - Application submitted 1-11-
+99. Moved by McPherson to adopt. Motion Carried 7-0.
+"""
+
+# Des Moines City Council, special meeting of 14 January 2022: a numbered list inside item 3
+DES_MOINES_2022 = """SUMMARY OF DES MOINES CITY COUNCIL MEETING
+January 14, 2022
+7:30 AM
+
+22-0073 1. ROLL CALL: Present: Cownie, Boesen, Mandelbaum, Voss and Westergaard. Absent:
+Gatto. Sheumaker arrived at 7:32 a.m.
+
+22-0074 2. APPROVING AGENDA, AS PRESENTED AND/OR, AS AMENDED: Moved by Boesen.
+
+22-0075 3. Council Discussion on Cold Weather Events and Direction to Staff to Prepare
+Policies Related Thereto. Moved by Mandelbaum to address cold weather conditions as follows:
+
+1. Direct city staff to continue working with shelters and Polk County to implement
+weather amnesty during cold weather events.
+
+2. Direct staff to city staff to implement an operational policy for weather amnesty for
+encroachment clean-ups 48 hours prior to the wind chill reaching 10° F – consistent
+with the current Polk County Comprehensive Emergency Plan.
+
+3. Request that the Homeless Coordinating Council in collaboration with city staff, Polk
+County Emergency Management and partners review this winter's cold weather events
+and develop recommendations for changes, if any, to the approach for cold weather.
+"""
+
+# Choppington Parish Council (Northumberland), 22 November 2023 (the council's web page):
+# the minute's reference, then the agenda number
+CHOPPINGTON_2023 = """Minutes of Parish Council 22 November 2023
+
+AGENDA PART 1
+
+C048/23      1.         APOLOGIES FOR ABSENCE.
+
+Cllr L Watson and Cllr J Foster (family commitment), Cllr A Hart (work commitment)
+and Cllr H Allsopp (leave).
+
+C049/23      2.         DECLARATIONS OF DISCLOSABLE PECUNIARY AND OTHER REGISTERABLE INTEREST(s)
+
+No declarations
+
+C050/23      3.         PUBLIC QUESTIONS.
+
+No questions had been received
+
+C051/23      4.         PLANNING MATTERS FOR CONSIDERATION.
+
+The Parish Clerk reported that there were no planning matters requiring consideration.
+"""
+
+
+def test_a_roll_call_number_before_the_agenda_number() -> None:
+    # before: no heading opens "99-464 1.", the chain none; the file read otherwise
+    meeting = from_text(DES_MOINES_1999, "1999-02-22_meeting_minutes.txt")
+    assert table(meeting) == [
+        ("1", "ROLL CALL"),
+        ("2", "APPROVING AGENDA, AS PRESENTED AND/OR, AS AMENDED"),
+        ("3", "APPROVING CONSENT AGENDA"),
+        (
+            "4",
+            "Communication from Legal Department regarding February 22, 1999 License and "
+            "Permit Agenda. Moved by McPherson to receive and file. Motion Carried 7-0.",
+        ),
+        (
+            "5",
+            "Git N Go Convenience Stores, Inc., Dennis Flora, President dba Git N Go Store "
+            "#10, 816 East Euclid; Renewal - Expires 3-30-99 (With Sunday Sales) - Application "
+            "submitted 1-11-",
+        ),
+    ]
+    # the roll call's number opens the item's text, where a question finds it
+    assert body(meeting, "1").startswith("99-464")
+    assert "Present: Daniels, Coleman" in body(meeting, "1")
+
+
+def test_the_roll_call_numbered_items_over_a_list_inside_one() -> None:
+    # before: no items but the list inside item 3 ("1. Direct city staff ..."); an item
+    # whose text is on its heading's line ("Moved by Boesen.") is no contents line
+    meeting = from_text(DES_MOINES_2022, "2022-01-14_special-meeting.txt")
+    assert [n for n, _ in table(meeting)] == ["1", "2", "3"]
+    assert table(meeting)[2][1].startswith("Council Discussion on Cold Weather Events")
+    assert "3. Request that the Homeless Coordinating Council" in body(meeting, "3")
+
+
+def test_a_minute_reference_before_the_agenda_number() -> None:
+    # before: "C048/23" no reference scheme reads, the whole file one item
+    meeting = from_text(CHOPPINGTON_2023)
+    assert table(meeting) == [
+        ("1", "APOLOGIES FOR ABSENCE."),
+        ("2", "DECLARATIONS OF DISCLOSABLE PECUNIARY AND OTHER REGISTERABLE INTEREST(s)"),
+        ("3", "PUBLIC QUESTIONS."),
+        ("4", "PLANNING MATTERS FOR CONSIDERATION."),
+    ]
+    assert body(meeting, "2").startswith("C049/23")

@@ -6,7 +6,7 @@ them."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from minutesqa.lexicon import CURRENCY_SYMBOLS
 
@@ -88,11 +88,6 @@ SUB_NUMBER = (
     r"(?!\d{2}\.\d{2}\.\d{2}(?!\d))"
     r"(?:\d{1,3}(?:\.\d{1,2}){1,2}[a-z]?|\d{1,3}\.[A-Z]|\d{4}\.\d{2}(?![\d.]))"
 )
-# a dotted number of three two-digit parts, which `SUB_NUMBER` leaves alone as a date may
-# be ("22.18.01 To receive Amendments to the Register", a minute's point under "22.18";
-# "04.19.22 Board Meeting Minutes", a page's footer): never the item of its first part
-# titled with the rest ("18.01 To receive ...")
-DOTTED_ON = re.compile(r"^\d{2}\.\d{2}\.\d{2}(?!\d)")
 _TITLE_START = rf"[A-Z0-9\"'‘“({re.escape(CURRENCY_SYMBOLS)}]"  # "€2.5m for Roads", too
 
 # Each pattern: scheme, regex with groups (number, title?), whether the title may be absent.
@@ -170,6 +165,7 @@ class Candidate:
     out_of_order: bool = False  # an item the meeting took out of order (_taken_out_of_order)
     part: bool = False  # a part's heading with no text of its own: ends the item before it
     marked: bool = False  # the format marks the line a heading (Markdown level, bold)
+    reference: str = ""  # a reference printed before the number (`REFERENCE_PREFIX`)
 
 
 def _is_label(title: str) -> bool:
@@ -273,7 +269,7 @@ def candidate_at(raw: str, index: int) -> Candidate | None:
             shape *= 0.6  # "1 Dr. Carlton B. Goodlett Place": no stop after the number
         strength = min(1.0, (0.7 if scheme not in ("zero",) else 0.4) * shape + marked + 0.3)
         return Candidate(index, scheme, order, number, title or None, strength, marked=marked > 0)
-    coded = _trailing_code(text, index)
+    coded = _trailing_code(text, index) or _after_a_reference(text, index)
     if coded is not None:
         return coded
     if line.level:
@@ -291,8 +287,6 @@ def _no_heading(scheme: str, number: str, title: str, text: str) -> bool:
     if scheme == "arabic":
         if not title and not re.fullmatch(r"\d{1,3}\s*[.):]?", text):
             return True
-        if DOTTED_ON.match(text):
-            return True  # "22.18.01 To receive ...": no item 22 titled "18.01 To receive ..."
         if number.startswith("0") and len(number) > 1:
             return False  # a padded number ("05"): weaker, never a sentence's count
         if re.match(r"^\d{1,3},", text) and not comma_for_stop(text):
@@ -301,6 +295,28 @@ def _no_heading(scheme: str, number: str, title: str, text: str) -> bool:
             if len(title.split()) > 12 or title.endswith("."):
                 return True  # "12 members attended." -- a sentence
     return bool(title) and scheme in ("letter", "roman") and _is_label(title)
+
+
+# A reference printed before the item's agenda number on its heading's line: the roll call
+# or resolution number a clerk gives each action ("99-464 1. ROLL CALL: Present: ...",
+# "05-1104 4. Approving alcoholic beverage applications ...", "22-0075 3. Council Discussion
+# on Cold Weather Events": Des Moines City Council, 1999, 2005 and 2022), or the minute's
+# reference ("C048/23      1.         APOLOGIES FOR ABSENCE.", "C049/23      2. ...":
+# Choppington Parish Council, 2023). The agenda number after it is the item's; the
+# reference belongs to the item and opens its text (`Candidate.reference`).
+REFERENCE_PREFIX = re.compile(
+    r"^((?:\d{2}|\d{4})-\d{1,5}|[A-Z]{1,4}\d{1,4}/\d{2,4})\s+(?=\d{1,3}[.)]\s*[A-Z\"'‘“(])"
+)
+
+
+def _after_a_reference(text: str, index: int) -> Candidate | None:
+    """The numbered heading after a `REFERENCE_PREFIX` ("1. ROLL CALL" of "99-464 1. ROLL
+    CALL"), holding the reference, or None."""
+    m = REFERENCE_PREFIX.match(text)
+    found = candidate_at(text[m.end() :], index) if m else None
+    if m is None or found is None or found.scheme != "arabic":
+        return None
+    return replace(found, reference=m.group(1))
 
 
 def _trailing_code(text: str, index: int) -> Candidate | None:

@@ -65,8 +65,8 @@ def best_chain(cands: list[Candidate], following: dict[int, int]) -> Chain:
     for i, (ci, in_order, _, penalty) in enumerate(states):
         c = cands[ci]
         gain = c.strength - penalty
-        if following.get(c.line, 1) == 0:
-            gain -= CONTENTS_DISCOUNT
+        if following.get(c.line, 1) == 0 and not c.reference:
+            gain -= CONTENTS_DISCOUNT  # (a roll call's number is given as the meeting acts)
         base = 1 if not ordered else 1000
         # a running number starts where the body's count stands, never at 1
         counted = ordered or c.scheme == "running"

@@ -89,7 +89,7 @@ def constant_part_minutes(cands: list[Candidate]) -> list[Candidate]:
     if len(firsts) != 1 or len(pairs) < MIN_CONSTANT_PART:
         return []
     first = firsts.pop()
-    if any(c.order == first and c.scheme in ("arabic", "zero", "item") for c in cands):
+    if any(_parent(c, first) for c in cands):
         return []  # "22. Reports" over "22.1", "22.2", "22.3": its points
     return [
         replace(
@@ -100,3 +100,17 @@ def constant_part_minutes(cands: list[Candidate]) -> list[Candidate]:
         )
         for c, m in pairs
     ]
+
+
+# a number's stop run on into more dotted digits: "22.18.01 To receive ..." (three two-digit
+# parts, which `candidates.SUB_NUMBER` leaves alone as a date may be) read as item 22
+# titled "18.01 To receive ..."
+_READ_ON = re.compile(r"^\d{1,2}\.\d{1,2}\s")
+
+
+def _parent(c: Candidate, first: int) -> bool:
+    """`c` is a numbered heading of the number `first` ("22. Reports"), not a sub-minute
+    "22.18.01" read as one (`_READ_ON`)."""
+    if c.order != first or c.scheme not in ("arabic", "zero", "item"):
+        return False
+    return not (c.title and _READ_ON.match(c.title))
