@@ -59,7 +59,7 @@ PIPELINE_CHANGES: dict[int, frozenset[str]] = {
     # "The Regular Meeting of the X was held" names the body as "A meeting of" does
     # 21 (every format): a misprint inside a climbing chain of minute references stands for
     # the number it misprints (headings.misprint_readings), and references with a year pair
-    # are one count with the committee's letters or without (headings.YEAR_PAIR), dotted
+    # are one count with the committee's letters or without (references.YEAR_PAIR), dotted
     # year.month.n minute numbers ("19.11.01", headings.DATED_NUMBER), a front matter date
     # the file name contradicts is the page's, a posted page dated by its opening lines and
     # a day and month before its posting (header.meeting_date), Welsh month names

@@ -13,7 +13,7 @@ from minutesqa.parse.text import normalise
 from minutesqa.segment import segment
 from minutesqa.segment.candidates import candidate_at
 from minutesqa.segment.chains import misprint_readings, one_keystroke
-from minutesqa.segment.headings import year_pair
+from minutesqa.segment.references import year_pair
 
 
 def from_text(text: str, name: str = "minutes.txt", title: str = "") -> Meeting:

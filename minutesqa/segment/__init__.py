@@ -259,9 +259,12 @@ def segment(doc: Document) -> Meeting:
         end = heads[k + 1].line if k + 1 < len(heads) else len(lines)
         title, body_start = _title(lines, head, end)
         text = raw[body_start:end]
-        parts = run_in_text(lines[head.line]) if head.number and head.title else None
+        heading = lines[head.line].strip()[len(head.reference) :].strip()  # "1. ROLL CALL: ..."
+        parts = run_in_text(heading) if head.number and head.title else None
         if parts:  # "1. Election of Chairman David Llewellyn was nominated ...": two parts
             title, text = parts[0], [parts[1], *raw[head.line + 1 : end]]
+        if head.reference:  # "99-464 1. ROLL CALL": the roll call's number opens its text
+            text = [head.reference, "", *text]
         if head.scheme == UNMARKED and (rest := label_text(lines[head.line], title)):
             text = [rest, *raw[head.line + 1 : end]]  # "Minutes: March minutes approved"
         body_lines = [plain(line) for line in reflow(text)]

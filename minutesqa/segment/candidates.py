@@ -6,7 +6,7 @@ them."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from minutesqa.lexicon import CURRENCY_SYMBOLS
 
@@ -60,7 +60,8 @@ def roman_value(text: str) -> int:
 
 _CODE = r"[A-Z]{2,6}(?:/\s?|\s)\d{1,3}/\d{2,4}"  # SSP/5/24, SSP 136/13
 # a council's prefix and two numbers, the year and the minute's in either order: "C23/041",
-# "PC23.041", "CMD.14.20" (`headings._ordered_by_the_changing_part` finds the minute's)
+# "PC23.041", "CMD.14.20" (`references._ordered_by_the_changing_part` finds the
+# minute's)
 _REF = r"[A-Z]{1,4}\.?\s?\d{2}[/.]\d{1,4}"
 # A reference that is the meeting's date, then the item's number: year and month, perhaps
 # the day, then the number, padded or not, parted by slashes or dots ("15/03/1",
@@ -79,8 +80,14 @@ RUNNING_NUMBER = r"(?!19[9]\d|20[0-3]\d)\d{4}"
 # A sub-item's number: its parent's, a dot and its own, to two levels below the item
 # ("4.1", "8.B", "4.2.1", "4.4.1"; strata councils' and parish councils' outlines, "7.1.1
 # Natural Burial Trees" under "7.1 Chairman's Report"): the parent is the first number.
-# Never a date of two-digit parts, a page footer's "04.19.22 Board Meeting Minutes"
-SUB_NUMBER = r"(?!\d{2}\.\d{2}\.\d{2}(?!\d))(?:\d{1,3}(?:\.\d{1,2}){1,2}[a-z]?|\d{1,3}\.[A-Z])"
+# Never a date of two-digit parts, a page footer's "04.19.22 Board Meeting Minutes". Also
+# a four-digit first part and a two-digit second ("2307.01 Present", "2307.02 Disclosure
+# of Interests": a minute numbered with the year and month), which only chains where the
+# first part stays the same through the meeting (`references.constant_part_minutes`)
+SUB_NUMBER = (
+    r"(?!\d{2}\.\d{2}\.\d{2}(?!\d))"
+    r"(?:\d{1,3}(?:\.\d{1,2}){1,2}[a-z]?|\d{1,3}\.[A-Z]|\d{4}\.\d{2}(?![\d.]))"
+)
 _TITLE_START = rf"[A-Z0-9\"'‘“({re.escape(CURRENCY_SYMBOLS)}]"  # "€2.5m for Roads", too
 
 # Each pattern: scheme, regex with groups (number, title?), whether the title may be absent.
@@ -158,6 +165,7 @@ class Candidate:
     out_of_order: bool = False  # an item the meeting took out of order (_taken_out_of_order)
     part: bool = False  # a part's heading with no text of its own: ends the item before it
     marked: bool = False  # the format marks the line a heading (Markdown level, bold)
+    reference: str = ""  # a reference printed before the number (`REFERENCE_PREFIX`)
 
 
 def _is_label(title: str) -> bool:
@@ -247,17 +255,10 @@ def candidate_at(raw: str, index: int) -> Candidate | None:
             return Candidate(index, "sub", 0, number, title or None, 0.0)
         if scheme == "sub":
             scheme = "arabic"  # "2.0 Minutes of Previous Meeting": item 2 (`POINT_ZERO`)
-        if scheme == "arabic" and not title and not re.fullmatch(r"\d{1,3}\s*[.):]?", text):
+        if _no_heading(scheme, number, title, text):
             return None
         if scheme == "arabic" and number.startswith("0") and len(number) > 1:
             scheme = "zero"  # "05" alone is a table row more often than an item
-        if scheme == "arabic" and re.match(r"^\d{1,3},", text) and not comma_for_stop(text):
-            return None  # "2, 3 and 4 were ...", "33, Kilmurry Court, Garryowen, ...": no item
-        if scheme == "arabic" and title and not re.match(r"^\d{1,3}\s*(?:[.):;]|/\s)", text):
-            if len(title.split()) > 12 or title.endswith("."):
-                return None  # "12 members attended." -- a sentence
-        if title and scheme in ("letter", "roman") and _is_label(title):
-            return None
         order = {
             "roman": lambda n: roman_value(n),
             "letter": lambda n: ord(n) - ord("A") + 1,
@@ -268,7 +269,7 @@ def candidate_at(raw: str, index: int) -> Candidate | None:
             shape *= 0.6  # "1 Dr. Carlton B. Goodlett Place": no stop after the number
         strength = min(1.0, (0.7 if scheme not in ("zero",) else 0.4) * shape + marked + 0.3)
         return Candidate(index, scheme, order, number, title or None, strength, marked=marked > 0)
-    coded = _trailing_code(text, index)
+    coded = _trailing_code(text, index) or _after_a_reference(text, index)
     if coded is not None:
         return coded
     if line.level:
@@ -279,6 +280,43 @@ def candidate_at(raw: str, index: int) -> Candidate | None:
     if _is_caps_heading(text):
         return Candidate(index, "caps", 0, "", text.rstrip(":"), 0.6)
     return None
+
+
+def _no_heading(scheme: str, number: str, title: str, text: str) -> bool:
+    """A line that opens with a number of `scheme` and is no heading (`candidate_at`)."""
+    if scheme == "arabic":
+        if not title and not re.fullmatch(r"\d{1,3}\s*[.):]?", text):
+            return True
+        if number.startswith("0") and len(number) > 1:
+            return False  # a padded number ("05"): weaker, never a sentence's count
+        if re.match(r"^\d{1,3},", text) and not comma_for_stop(text):
+            return True  # "2, 3 and 4 were ...", "33, Kilmurry Court, Garryowen, ...": no item
+        if title and not re.match(r"^\d{1,3}\s*(?:[.):;]|/\s)", text):
+            if len(title.split()) > 12 or title.endswith("."):
+                return True  # "12 members attended." -- a sentence
+    return bool(title) and scheme in ("letter", "roman") and _is_label(title)
+
+
+# A reference printed before the item's agenda number on its heading's line: the roll call
+# or resolution number a clerk gives each action ("99-464 1. ROLL CALL: Present: ...",
+# "05-1104 4. Approving alcoholic beverage applications ...", "22-0075 3. Council Discussion
+# on Cold Weather Events": Des Moines City Council, 1999, 2005 and 2022), or the minute's
+# reference ("C048/23      1.         APOLOGIES FOR ABSENCE.", "C049/23      2. ...":
+# Choppington Parish Council, 2023). The agenda number after it is the item's; the
+# reference belongs to the item and opens its text (`Candidate.reference`).
+REFERENCE_PREFIX = re.compile(
+    r"^((?:\d{2}|\d{4})-\d{1,5}|[A-Z]{1,4}\d{1,4}/\d{2,4})\s+(?=\d{1,3}[.)]\s*[A-Z\"'‘“(])"
+)
+
+
+def _after_a_reference(text: str, index: int) -> Candidate | None:
+    """The numbered heading after a `REFERENCE_PREFIX` ("1. ROLL CALL" of "99-464 1. ROLL
+    CALL"), holding the reference, or None."""
+    m = REFERENCE_PREFIX.match(text)
+    found = candidate_at(text[m.end() :], index) if m else None
+    if m is None or found is None or found.scheme != "arabic":
+        return None
+    return replace(found, reference=m.group(1))
 
 
 def _trailing_code(text: str, index: int) -> Candidate | None:

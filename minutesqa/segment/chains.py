@@ -65,8 +65,8 @@ def best_chain(cands: list[Candidate], following: dict[int, int]) -> Chain:
     for i, (ci, in_order, _, penalty) in enumerate(states):
         c = cands[ci]
         gain = c.strength - penalty
-        if following.get(c.line, 1) == 0:
-            gain -= CONTENTS_DISCOUNT
+        if following.get(c.line, 1) == 0 and not c.reference:
+            gain -= CONTENTS_DISCOUNT  # (a roll call's number is given as the meeting acts)
         base = 1 if not ordered else 1000
         # a running number starts where the body's count stands, never at 1
         counted = ordered or c.scheme == "running"
@@ -201,8 +201,9 @@ def misprint_readings(cands: list[Candidate]) -> dict[int, tuple[int, bool]]:
 
 
 # schemes whose numbers hold a year beside the minute's number, in either order ("45/23",
-# "2023/041", "FC/23/041", "SSP/5/24"): the minute's number is the part that changes
-REFERENCES = ("minute", "code", "slash", "ref")
+# "2023/041", "FC/23/041", "SSP/5/24", "22.17": `references.CONSTANT_PART`): the minute's
+# number is the part that changes
+REFERENCES = ("minute", "code", "slash", "ref", "yearly")
 
 
 # A plain numbered list that starts again at 1, twice or more, is one of two things:

@@ -36,6 +36,13 @@ from minutesqa.segment.chains import (
     lists_inside_items,
     restarted_lists,
 )
+from minutesqa.segment.references import (
+    CONSTANT_PART,
+    YEAR_PAIR_SCHEMES,
+    _ordered_by_the_changing_part,
+    _with_the_same_year_pair,
+    constant_part_minutes,
+)
 from minutesqa.segment.unnumbered import _in_an_agenda_part, _marked_headings
 
 # schemes whose numbers also open lines of running text (a date "14/11/24", a year or a
@@ -48,6 +55,7 @@ NUMBERED = (
     "code",
     "slash",
     "ref",
+    CONSTANT_PART,
     "dated",
     "running",
     "arabic",
@@ -67,6 +75,8 @@ def _scheme_candidates(
     scheme: str, cands: list[Candidate], listed: set[int], following: dict[int, int]
 ) -> list[Candidate]:
     """The candidates a scheme's chain is chosen from (`choose_agenda`)."""
+    if scheme == CONSTANT_PART:  # "22.17", "22.18", "22.19": the year's minutes
+        return constant_part_minutes([c for c in cands if c.line not in listed])
     family = ("arabic", "zero", "item") if scheme == "arabic" else (scheme,)
     mine = [c for c in cands if c.scheme in family and c.line not in listed]
     if scheme == "letter":  # "I. Adjourn" after "H.": a letter that reads as a numeral
@@ -137,54 +147,6 @@ def choose_agenda(
         if len(heads) >= 3:
             return heads
     return []
-
-
-# A minute's number and the year pair it was taken in ("FGB 55/1920", "BM 69/2122", "LW
-# 01/2021", "FC 23/2324": 2019/20, 2021/22, 2020/21, 2023/24), after a committee's letters
-# or bare: school governors' and councils' references counted through the academic or
-# municipal year
-YEAR_PAIR = re.compile(r"^(?:[A-Z]{1,6}\s?)?\d{1,3}/(\d{2})(\d{2})$")
-YEAR_PAIR_SCHEMES = ("code", "ref", "slash")  # the schemes such a reference is read as
-
-
-def year_pair(number: str) -> str | None:
-    """The two-year pair of a reference of `YEAR_PAIR`'s ("1920" of "FGB01/1920"), or None."""
-    m = YEAR_PAIR.match(number)
-    if not m or int(m.group(2)) != (int(m.group(1)) + 1) % 100:
-        return None
-    return m.group(1) + m.group(2)
-
-
-def _with_the_same_year_pair(mine: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
-    """References with a year pair are one count, with the committee's letters or without:
-    the agenda listing "FGB01/1920 To record those Present ..." and the minutes "01/1920
-    To record those who were present ..." (school governors' minutes, a clerk's template:
-    the letters in the agenda only), so the minutes' headings chain where the agenda's do
-    and the contents list is not the agenda. `mine`, one scheme's candidates, gains those
-    of the other `YEAR_PAIR_SCHEMES` with a year pair that one of its own has."""
-    pairs = {year_pair(c.number) for c in mine} - {None}
-    if not pairs or not mine:
-        return mine
-    own = mine[0].scheme
-    others = [
-        c
-        for c in cands
-        if c.scheme in YEAR_PAIR_SCHEMES and c.scheme != own and year_pair(c.number) in pairs
-    ]
-    return sorted(mine + others, key=lambda c: c.line) if others else mine
-
-
-def _ordered_by_the_changing_part(cands: list[Candidate]) -> list[Candidate]:
-    """Reference numbers put the year before or after the minute's number ("45/23" and
-    "2023/041", "SSP/5/24" and "FC/23/041"); the part that takes the most values across a
-    meeting's references is the minute's number, and orders them. Fewer than three
-    references, or parts of different counts, keep `_order_of`'s reading."""
-    parts = [[int(d) for d in re.findall(r"\d+", c.number)] for c in cands]
-    if len(cands) < 3 or len({len(p) for p in parts}) != 1 or len(parts[0]) < 2:
-        return cands
-    distinct = [len({p[k] for p in parts}) for k in range(len(parts[0]))]
-    k = max(range(len(distinct)), key=lambda i: (distinct[i], -i))
-    return [replace(c, order=p[k]) for c, p in zip(cands, parts, strict=True)]
 
 
 def _fill_from_subs(heads: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
