@@ -109,7 +109,7 @@ def follows_header(line: str) -> tuple[str, str, str] | None:
     before = head[: verb.start()]
     number = ocr_number(_after_words(before))
     end = _label_end(before)
-    if end is not None and _after_words(before[end:]) != before[end:]:
+    if end is not None and re.search(r"\b(?:[A-Z]?[a-z]{3,}|[A-Z]{4,})\b", before[end:]):
         return None  # words after the label: "AOOPTION OF MINUTES . Resolution 91-192 ..."
     if end is None and not number and re.search(r"[A-Za-z]{3}", before):
         return None  # neither a label nor a number: "The Clerk reported as follows:"
@@ -159,18 +159,19 @@ def without_margin(text: str) -> str:
     return _MARGIN.sub("", text, count=1)
 
 
-# an outcome line with OCR noise about it: 'IlCARRIED"', 'nCARRIED"', '"r.l)TION LOST"',
-# '"CARRIED\'', "ItCARRIED" (the outcome word in capitals, at most 4 characters of noise)
+# an outcome with OCR noise about it ending a line: 'IlCARRIED"', 'nCARRIED"', '"CARRIED\'',
+# '... the Public Works Committee. "r.l)TION LOST"' (the outcome word in capitals)
 _NOISY_OUTCOME = re.compile(
-    r"^\W{0,2}[A-Za-z]{0,2}\W{0,2}(?:\S{0,4}TION\s+)?(?P<word>CARRIED|LOST|DEFEATED|PASSED)"
-    r"\W{0,3}$"
+    r"(?:^|(?<=\s))\W{0,2}[A-Za-z]{0,2}\W{0,2}(?:\S{0,4}TION\s+)?"
+    r"(?P<word>CARRIED|LOST|DEFEATED|PASSED)\W{0,3}$"
 )
 
 
-def noisy_outcome(line: str) -> str:
-    """The outcome word of an outcome line printed with noise about it, else ""."""
-    m = _NOISY_OUTCOME.match(line.strip())
-    return m.group("word") if m else ""
+def noisy_outcome(line: str) -> tuple[int, str] | None:
+    """Where an outcome printed with noise about it starts at the end of a line, and its
+    word ("CARRIED", "LOST"); None where the line ends with none."""
+    m = _NOISY_OUTCOME.search(line.rstrip())
+    return (m.start(), m.group("word")) if m else None
 
 
 def split_run_on(lines: list[str]) -> list[str]:

@@ -80,7 +80,7 @@ _SENTENCE_END = re.compile(r"[.!?][”\"’)]?\s*$")
 def _outcome_line(line: str) -> bool:
     """A line that is, or ends with, the meeting's outcome (`_ENDS_WITH_OUTCOME`), or an
     outcome line with OCR noise about it (`resolution_forms.noisy_outcome`)."""
-    return bool(_ENDS_WITH_OUTCOME.search(line.strip()) or noisy_outcome(line))
+    return bool(_ENDS_WITH_OUTCOME.search(line.strip())) or noisy_outcome(line) is not None
 
 
 @dataclass(frozen=True)
@@ -259,21 +259,18 @@ def _resolution(head: Header, text_lines: list[str]) -> Unit:
     resolution in the minutes is one the meeting made)."""
     if text_lines:
         text_lines = [without_margin(text_lines[0]), *text_lines[1:]]
-    noisy = noisy_outcome(text_lines[-1]) if text_lines else ""
-    text = " ".join(text_lines[:-1] if noisy else text_lines)
-    end = None if noisy else _ENDS_WITH_OUTCOME.search(text)
-    words = text[: end.start() + 1].strip() if end else text
+    text = " ".join(text_lines)
+    end = _ENDS_WITH_OUTCOME.search(text)
+    noisy = None if end else noisy_outcome(text)
+    words = text[: end.start() + 1].strip() if end else text[: noisy[0]] if noisy else text
     words = _FORMULA.sub("", words.strip(" \"“”'"), count=1).strip(' "“”') or words
     title = _title(words[:1].upper() + words[1:]) if words else ""
-    result = (
-        outcome_of(end.group(0) if end else noisy or head.outcome)
-        if (end or noisy or head.outcome)
-        else None
-    )
+    stated = end.group(0) if end else noisy[1] if noisy else head.outcome
+    result = outcome_of(stated) if stated else None
     who = head.moved or (
         f"Moved by {head.mover}, seconded by {head.seconder}" if head.mover else ""
     )
-    full = " ".join(text_lines)
+    full = text
     cited = " ".join(part for part in (head.number, who) if part)
     decision = clip_at_word(f"{cited}: {full}" if cited else full, 600)
     outcome, tally = result if result else ("resolved", "")
@@ -303,6 +300,6 @@ def _matters(lines: list[str]) -> list[Unit]:
             para.append(line.strip())
         elif para:
             text = " ".join(para)
-            units.append(Unit("", _title(text), tuple(para)))
+            units.append(Unit("", _title(text.lstrip(" .,;:~-–")), tuple(para)))
             para = []
     return units
