@@ -39,7 +39,8 @@ from minutesqa.segment.items import (
     _titled_out_of_order,
     reflow,
 )
-from minutesqa.segment.resolutions import find_resolutions
+from minutesqa.segment.resolution_forms import split_run_on
+from minutesqa.segment.resolutions import Unit, find_resolutions
 from minutesqa.segment.run_in import run_in_text, split_run_in
 from minutesqa.segment.unmarked import SCHEME as UNMARKED
 from minutesqa.segment.unmarked import label_text, unmarked_headings
@@ -70,10 +71,34 @@ def _unmarked(raw: list[str]) -> list[Candidate]:
     (the motions' own lines, "Motion No. C120627 -2", are no headings)."""
     heads = unmarked_headings(raw)
     found = find_resolutions(raw) if heads else None
-    items = sum(1 for h in heads if not h.part)
-    if found and sum(bool(u.number) for u in found[1]) >= items:
-        return []
-    return heads
+    if not found:
+        return heads
+    on_headers = _header_lines(found[1])
+    items = sum(1 for h in heads if not h.part and h.line not in on_headers)
+    return [] if len(on_headers) >= items else heads
+
+
+def _header_lines(units: list[Unit]) -> set[int]:
+    """The lines resolutions' headers are on."""
+    return {u.line for u in units if u.line >= 0}
+
+
+MAX_OWN_HEADINGS = 1  # item headings beside numbered resolutions that leave them the structure
+
+
+def resolution_structure(raw: list[str], heads: list[Candidate]) -> tuple[int, list[Unit]] | None:
+    """`find_resolutions`, where the numbered resolutions explain the file better than the
+    headings found: besides the resolutions' own header lines (the typist's list marks
+    before them: "2) Resolution 8 5-1 56 was passed as follows:", "4:) ResohJtiQO 85:-:
+    158 ...") MAX_OWN_HEADINGS item headings or fewer (a matter paragraph's "1) It was
+    decided ..."). Minutes with agenda items of their own keep them ("1. Call to Order",
+    "2. Adoption of Agenda" over "Motion No. C150114-1"), the resolutions their decisions."""
+    found = find_resolutions(raw)
+    if not found:
+        return None
+    on_headers = _header_lines(found[1])
+    own = sum(1 for h in heads if not h.part and h.line not in on_headers)
+    return found if own <= MAX_OWN_HEADINGS else None
 
 
 # a word before an item's number, then its title ("TOP 1. Begrüßung", German minutes'
@@ -162,7 +187,7 @@ def _read(doc: Document) -> tuple[list[str], list[Candidate], list[str], Reading
     """The lines as read (inline items split, run-in titles put on lines of their own
     where that reading finds more numbered items), the agenda's headings among them, the
     lines without their marks, and which reading it was."""
-    original = doc.text.split("\n")
+    original = split_run_on(doc.text.split("\n"))
     raw = split_inline(original)
     heads, lines = _agenda(raw)
     kind = "inline" if raw != original else "headings"
@@ -230,11 +255,10 @@ def _labelled(raw: list[str], heads: list[Candidate]) -> tuple[list[str], list[C
 def reading(doc: Document) -> Reading:
     """Which reading `segment` chooses for the file, and why."""
     raw, heads, _, chosen = _read(doc)
-    if not heads and (found := find_resolutions(raw)):
-        resolutions = sum(bool(u.number) for u in found[1])
-        return Reading(
-            "resolutions", f"{_count(resolutions, 'numbered resolution')}, no agenda headings"
-        )
+    if found := resolution_structure(raw, heads):
+        resolutions = len(_header_lines(found[1]))
+        why = "no agenda headings" if not heads else f"not the {_count(len(heads), 'heading')}"
+        return Reading("resolutions", f"{_count(resolutions, 'numbered resolution')}, {why}")
     return chosen
 
 
@@ -244,8 +268,9 @@ def _count(n: int, noun: str) -> str:
 
 def segment(doc: Document) -> Meeting:
     raw, heads, lines, _ = _read(doc)
-    # no agenda headings at all: the numbered resolutions may be the meeting's structure
-    found = None if heads else find_resolutions(raw)
+    # the numbered resolutions may be the meeting's structure
+    if found := resolution_structure(raw, heads):
+        heads = []
     first = heads[0].line if heads else found[0] if found else len(lines)
     header_lines = [plain(line) for line in reflow(raw[:first])]
     header_text = "\n".join(header_lines)

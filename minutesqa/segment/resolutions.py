@@ -20,6 +20,14 @@ from dataclasses import dataclass
 from minutesqa.clip import clip_at_word
 from minutesqa.decision import Decision
 from minutesqa.segment.decisions import outcome_of
+from minutesqa.segment.resolution_forms import (
+    MOVED_BY,
+    follows_header,
+    labelled_number,
+    noisy_outcome,
+    page_mark,
+    without_margin,
+)
 from minutesqa.segment.run_in import lead_title
 
 MIN_RESOLUTIONS = 3  # numbered resolutions a file needs before they are its structure
@@ -44,7 +52,7 @@ _PAIR = re.compile(
 )
 _UNTIL_TEXT = r"(?=\s*[,;“\"]|\s*$|\s+(?i:that)\b)"  # a name ends at a comma, a quote, "that"
 _MOVED = re.compile(
-    r"^\W*(?i:moved\s+by)\s*:?\s*(?P<mover>.+?)"
+    rf"^\W*{MOVED_BY}\s*:?\s*(?P<mover>.+?)"
     rf"(?:,?\s*(?i:seconded\s+by)\s*:?\s*(?P<seconder>.+?))?{_UNTIL_TEXT}"
 )
 _SECONDED = re.compile(rf"^\W*(?i:seconded\s+by)\s*:?\s*(?P<seconder>.+?){_UNTIL_TEXT}")
@@ -61,12 +69,18 @@ _OUTCOME_WORD = r"(?:CARRIED|Carried|DEFEATED|Defeated|LOST|Lost|PASSED|Passed|F
 # a line that is, or ends with, the meeting's outcome: "CARRIED", "be accepted. CARRIED.",
 # "Motion Carried Unanimously, By All Members Present", "Carried (9 to 0)", "DEFEATED 2-3"
 _ENDS_WITH_OUTCOME = re.compile(
-    rf"(?:^|[.!?;:”\"’)]\s+)(?:(?:THE\s+|The\s+)?(?:MOTION|Motion)\s+)?{_OUTCOME_WORD}"
+    rf"(?:^|[.!?;:”\"’)]\s+)[\"“']?(?:(?:THE\s+|The\s+)?(?:MOTION|Motion)\s+)?{_OUTCOME_WORD}"
     r"(?:\s+(?:UNANIMOUSLY|[Uu]nanimously|AS\s+AMENDED|[Aa]s\s+[Aa]mended))?"
     r"(?:,?\s*[Bb]y\s+[Aa]ll\s+[Mm]embers\s+[Pp]resent|\s*\(?\d{1,2}\s*(?:-|–|/|to)\s*\d{1,2}\)?)?"
-    r"\s*\.?\s*$"
+    r"[\"”']?\s*\.?\s*$"
 )
 _SENTENCE_END = re.compile(r"[.!?][”\"’)]?\s*$")
+
+
+def _outcome_line(line: str) -> bool:
+    """A line that is, or ends with, the meeting's outcome (`_ENDS_WITH_OUTCOME`), or an
+    outcome line with OCR noise about it (`resolution_forms.noisy_outcome`)."""
+    return bool(_ENDS_WITH_OUTCOME.search(line.strip())) or noisy_outcome(line) is not None
 
 
 @dataclass(frozen=True)
@@ -79,6 +93,7 @@ class Unit:
     title: str
     lines: tuple[str, ...]
     decision: Decision | None = None
+    line: int = -1  # a resolution's header line in the lines read (-1: a matter paragraph)
 
 
 @dataclass(frozen=True)
@@ -90,6 +105,28 @@ class Header:
     moved: str  # the header's "Moved by ..." words as printed, where it has them
     text_start: int  # the line the resolution's own words start on
     first_text: str  # the header's remainder that already holds them, else ""
+    outcome: str = ""  # the outcome the header states ("was defeated as follows:"), else ""
+
+
+def _head_parts(line: str) -> tuple[str, str, str, str] | None:
+    """A header line's number, the rest after it, the outcome it states and the words
+    after its "as follows:" (`_HEAD`'s clean forms, else `resolution_forms`' OCR'd and
+    running-text ones), or None where the line opens with no resolution number."""
+    m = _HEAD.match(line)
+    if m:
+        number, rest = m.group("number"), m.group("rest")
+        marked = m.group("label") or m.group("hash") or re.match(r"[A-Z]", number)
+        if marked or re.search(r"\d\s?[-/]{1,2}\s?\d", number):
+            if _PAIR.match(rest) or _MOVED.match(rest) or not rest.strip(" :.–—-"):
+                return number, rest, "", ""
+            if _PASSED_AS.match(rest):
+                follows = follows_header(line)
+                return number, rest, *(follows[1:] if follows else ("", ""))
+    if follows := follows_header(line):
+        return follows[0], "", follows[1], follows[2]
+    if labelled := labelled_number(line):
+        return labelled[0], labelled[1], "", ""
+    return None
 
 
 def header_at(lines: list[str], i: int) -> Header | None:
@@ -97,14 +134,11 @@ def header_at(lines: list[str], i: int) -> Header | None:
     '#', a letter prefix or a separator inside it: never a bare '3') followed by the mover
     and seconder, "Moved by ...", "was passed as follows:" or nothing, and then the
     resolution's own words ("THAT ...", "BE IT RESOLVED ...") on that line or the next."""
-    m = _HEAD.match(lines[i])
-    if not m:
+    parts = _head_parts(lines[i])
+    if parts is None:
         return None
-    number, rest = m.group("number"), m.group("rest")
-    marked = m.group("label") or m.group("hash") or re.match(r"[A-Z]", number)
-    if not marked and not re.search(r"\d\s?[-/]{1,2}\s?\d", number):
-        return None
-    mover = seconder = moved = first_text = ""
+    number, rest, outcome, first_text = parts
+    mover = seconder = moved = ""
     source = i  # the line the header's last part is on
     j = _next_text(lines, i + 1)
     after = lines[j].strip() if j < len(lines) else ""
@@ -112,18 +146,15 @@ def header_at(lines: list[str], i: int) -> Header | None:
         mover, seconder = pair.group("mover"), pair.group("seconder")
     elif moved_by := _MOVED.match(rest):
         mover, seconder = moved_by.group("mover"), moved_by.group("seconder") or ""
-        moved = rest[: moved_by.end()].strip(" ,;:–—-")
+        moved = rest[: moved_by.end()].strip(" ,;:.–—-")
         first_text = rest[moved_by.end() :].strip(" ,;:")
-    elif _PASSED_AS.match(rest) or not rest.strip(" :.–—-"):
-        if not rest.strip(" :.–—-") and (moved_by := _MOVED.match(after)):
-            # the number alone over "Moved by X, Seconded by Y"
-            mover, seconder = moved_by.group("mover"), moved_by.group("seconder") or ""
-            moved = after[: moved_by.end()].strip(" ,;:–—-")
-            first_text = after[moved_by.end() :].strip(" ,;:")
-            source, j = j, _next_text(lines, j + 1)
-            after = lines[j].strip() if j < len(lines) else ""
-    else:
-        return None
+    elif not first_text and not rest.strip(" :.–—-") and (moved_by := _MOVED.match(after)):
+        # the number alone over "Moved by X, Seconded by Y"
+        mover, seconder = moved_by.group("mover"), moved_by.group("seconder") or ""
+        moved = after[: moved_by.end()].strip(" ,;:–—-")
+        first_text = after[moved_by.end() :].strip(" ,;:")
+        source, j = j, _next_text(lines, j + 1)
+        after = lines[j].strip() if j < len(lines) else ""
     if mover and not seconder and not first_text and (second := _SECONDED.match(after)):
         # "Moved By X" and "Seconded By Y" on lines of their own (eSCRIBE minutes)
         seconder = second.group("seconder")
@@ -131,10 +162,11 @@ def header_at(lines: list[str], i: int) -> Header | None:
         first_text = after[second.end() :].strip(" ,;:")
         source, j = j, _next_text(lines, j + 1)
         after = lines[j].strip() if j < len(lines) else ""
-    if not _OPENS.match(first_text or after):
+    if not _OPENS.match(without_margin(first_text or after)):
         return None
     text_start = source + 1 if first_text else j
-    return Header(i, number.replace(" ", ""), mover, seconder, moved, text_start, first_text)
+    number = number.replace(" ", "")
+    return Header(i, number, mover, seconder, moved, text_start, first_text, outcome)
 
 
 def _next_text(lines: list[str], j: int) -> int:
@@ -146,8 +178,11 @@ def _next_text(lines: list[str], j: int) -> int:
 def _climbs(heads: list[Header]) -> bool:
     """The resolutions' numbers climb through the meeting: the part of the number that
     takes the most values ("001" in "#001-01-15", "169" in "R2023-169") rises at
-    MIN_CLIMBING of the steps or more."""
+    MIN_CLIMBING of the steps or more (among the numbers still legible)."""
     parts = [[int(d) for d in re.findall(r"\d+", h.number)] for h in heads]
+    parts = [p for p in parts if p]  # a number the OCR lost ("") takes no step
+    if len(parts) < 2:
+        return True
     width = max(len(p) for p in parts)
     parts = [p + [0] * (width - len(p)) for p in parts]
     distinct = [len({p[k] for p in parts}) for k in range(width)]
@@ -179,8 +214,7 @@ def find_resolutions(lines: list[str]) -> tuple[int, list[Unit]] | None:
         blocks.append((head, end))
     # where most resolutions print their outcome, each ends at its outcome line
     with_outcome = sum(
-        any(_ENDS_WITH_OUTCOME.search(ln.strip()) for ln in lines[h.text_start : end])
-        or bool(_ENDS_WITH_OUTCOME.search(h.first_text))
+        any(_outcome_line(ln) for ln in lines[h.text_start : end]) or _outcome_line(h.first_text)
         for h, end in blocks
     )
     outcomes = with_outcome * 2 >= len(blocks)
@@ -199,11 +233,13 @@ def _resolution_end(lines: list[str], head: Header, end: int, outcomes: bool) ->
     """Where a resolution's words end: at its outcome line, where the file prints
     outcomes; else (or where this one prints none) at the end of its first paragraph, or,
     in text with no blank lines, at its first line that ends a sentence."""
-    if head.first_text and outcomes and _ENDS_WITH_OUTCOME.search(head.first_text):
+    if head.first_text and outcomes and _outcome_line(head.first_text):
         return head.text_start
+    if head.first_text and not outcomes and _SENTENCE_END.search(head.first_text):
+        return head.text_start  # the words whole on the header's line
     if outcomes:
         for i in range(head.text_start, end):
-            if _ENDS_WITH_OUTCOME.search(lines[i].strip()):
+            if _outcome_line(lines[i]):
                 return i + 1
     i = head.text_start
     while i < end and lines[i].strip():
@@ -217,24 +253,33 @@ def _resolution_end(lines: list[str], head: Header, end: int, outcomes: bool) ->
 
 def _resolution(head: Header, text_lines: list[str]) -> Unit:
     """A resolution's unit: titled by its own words' opening phrase without the formula
-    ("THAT", "BE IT RESOLVED THAT") or the outcome; its decision the number, the mover
-    and seconder and its words, labelled with the printed outcome ([resolved] where it
-    prints none: a numbered resolution in the minutes is one the meeting made)."""
+    ("THAT", "BE IT RESOLVED THAT"), a margin label or the outcome; its decision the
+    number, the mover and seconder and its words, labelled with the printed outcome (the
+    header's, "was defeated as follows:"; [resolved] where it prints none: a numbered
+    resolution in the minutes is one the meeting made)."""
+    if text_lines:
+        text_lines = [without_margin(text_lines[0]), *text_lines[1:]]
     text = " ".join(text_lines)
     end = _ENDS_WITH_OUTCOME.search(text)
-    words = text[: end.start() + 1].strip() if end else text
-    words = _FORMULA.sub("", words, count=1).strip() or words
+    noisy = None if end else noisy_outcome(text)
+    words = text[: end.start() + 1].strip() if end else text[: noisy[0]] if noisy else text
+    words = _FORMULA.sub("", words.strip(" \"“”'"), count=1).strip(' "“”') or words
     title = _title(words[:1].upper() + words[1:]) if words else ""
-    result = outcome_of(end.group(0)) if end else None
+    stated = end.group(0) if end else noisy[1] if noisy else head.outcome
+    result = outcome_of(stated) if stated else None
     who = head.moved or (
         f"Moved by {head.mover}, seconded by {head.seconder}" if head.mover else ""
     )
-    decision = clip_at_word(
-        f"{head.number} {who}: {text}" if who else f"{head.number}: {text}", 600
-    )
+    full = text
+    cited = " ".join(part for part in (head.number, who) if part)
+    decision = clip_at_word(f"{cited}: {full}" if cited else full, 600)
     outcome, tally = result if result else ("resolved", "")
     return Unit(
-        head.number, title or head.number, tuple(text_lines), Decision(decision, outcome, tally)
+        head.number,
+        title or head.number,
+        tuple(text_lines),
+        Decision(decision, outcome, tally),
+        head.line,
     )
 
 
@@ -244,14 +289,17 @@ def _title(text: str) -> str:
 
 
 def _matters(lines: list[str]) -> list[Unit]:
-    """Each paragraph between resolutions, a unit titled by its opening words."""
+    """Each paragraph between resolutions, a unit titled by its opening words (a page's
+    running header or footer is none: `resolution_forms.page_mark`)."""
     units: list[Unit] = []
     para: list[str] = []
     for line in [*lines, ""]:
+        if line.strip() and page_mark(line):
+            continue
         if line.strip():
             para.append(line.strip())
         elif para:
             text = " ".join(para)
-            units.append(Unit("", _title(text), tuple(para)))
+            units.append(Unit("", _title(text.lstrip(" .,;:~-–")), tuple(para)))
             para = []
     return units
