@@ -12,7 +12,7 @@ from pathlib import Path
 
 from minutesqa.lexicon import BODY_NOUNS, MEETING_WORDS
 from minutesqa.models import Meeting
-from minutesqa.segment.body_names import named_in_text
+from minutesqa.segment.body_names import _NOT_QUALIFIERS, named_in_text
 
 UNKNOWN_BODY = "Unknown committee"
 
@@ -135,9 +135,15 @@ def _name_words(name: str) -> frozenset[str]:
 
 def _aliases(names: Counter[str]) -> dict[str, str]:
     """Spellings of one body within a folder: "X & Y Committee" / "X and Y Committee" take
-    the commoner spelling; a name whose words all sit in exactly one fuller name of the
-    folder ("Board of Directors" beside "Regional Transportation District Board of
-    Directors") takes that name."""
+    the commoner spelling; a name the folder also writes out in full (`written_out`: "Board
+    of Directors" beside "Regional Transportation District Board of Directors", "Town
+    Council" beside "Gamma Town Council") takes the fuller name where exactly one names it
+    so (two districts' "Board of Education": neither). Names that only share words stay
+    apart, whichever is commoner: distinct committees of one head noun ("Audit Committee",
+    "Financial Administration and Audit Committee"; "Executive Committee", "GM Executive
+    Search/GM Oversight & Performance Management Committee") and a heading's words around a
+    name ("Record of the Marblehead School Committee", "Town of Amherst Town Council Public
+    Forum")."""
     out: dict[str, str] = {}
     by_words: dict[frozenset[str], list[str]] = defaultdict(list)
     for name in names:
@@ -146,9 +152,128 @@ def _aliases(names: Counter[str]) -> dict[str, str]:
         words: max(group, key=lambda n: (names[n], n)) for words, group in by_words.items()
     }
     for words, group in by_words.items():
-        fuller = [w for w in canonical if words < w]
-        target = canonical[fuller[0]] if len(fuller) == 1 else canonical[words]
+        fuller = [c for w, c in canonical.items() if w != words and written_out(group[0], c)]
+        fullest = [c for c in fuller if not any(written_out(c, o) for o in fuller if o != c)]
+        target = fullest[0] if len(fullest) == 1 else canonical[words]
         for name in group:
             if name != target:
                 out[name] = target
     return out
+
+
+def _tokens(name: str) -> list[str]:
+    """A name's words as written ("&" read as "and"; "/" and "," kept: they join parts)."""
+    return re.findall(r"[/,]|[^\s/,]+", name.replace("&", " and "))
+
+
+def written_out(short: str, full: str) -> bool:
+    """`full` names the body `short` names, written out in full: `short`'s words stand in
+    it in order (initials for words: "RTD Board of Directors" in "Regional Transportation
+    District Board of Directors"), and each word it adds says whose the body is:
+    - before them, an organisation's or a place's name ("Gamma" of "Gamma Town Council",
+      "Limerick City and County Council" of "... Council Finance Committee"): `_organisation`;
+      or, before an organisation's name, its governing body ("Council of the" Corporation of
+      the Township of Assiginack);
+    - among them, capitalised words naming no body ("School" in "Hyndland Primary School
+      Parent Council", "Foundation" in "Node.js Foundation Technical Steering Committee");
+    - after them, a place ("Metropolitan District" of Limerick) or, after an organisation's
+      name, its governing body (Milburn Parish "Council", Los Rios Community College
+      District "Board of Trustees").
+    Names that only share words stay apart: distinct committees of one head noun ("Audit
+    Committee" beside "Financial Administration and Audit Committee", "Executive
+    Committee" beside "GM Executive Search/GM Oversight & Performance Management
+    Committee", "Limerick City Council" beside "Limerick City and County Council"), a
+    body's sub-body or meeting ("... Town Council Public Forum", "Municipal District of
+    Adare-Rathkeale JPC Subcommittee") and a heading's words before a name ("Record of
+    the", "In Committee of the", "Joint Planning Committee and Full")."""
+    s, f = _tokens(short), _tokens(full)
+    spans = _aligned(s, f)
+    if spans is None or [w.lower() for w in s] == [w.lower() for w in f]:
+        return False
+    body = s[-1].lower() in _MEETING_BODIES  # "short" names a body, not its organisation
+    head, tail = f[: spans[0][0]], f[spans[-1][1] :]
+    gaps = [f[a[1] : b[0]] for a, b in zip(spans, spans[1:], strict=False)]
+    if not all(_inner(gap) for gap in gaps if gap):
+        return False
+    if tail and not (_place(tail) or (not body and _governing(tail))):
+        return False
+    return not head or _organisation(head) or (not body and _governing_of(head))
+
+
+def _aligned(s: list[str], f: list[str]) -> list[tuple[int, int]] | None:
+    """Where each of `s`'s words stands in `f` ((start, end) of `f`'s words it matches),
+    matched from the end, each as near the end as it can be; None where one is missing."""
+    spans: list[tuple[int, int]] = []
+    j = len(f)
+    for word in reversed(s):
+        for k in range(j - 1, -1, -1):
+            if word.lower() == f[k].lower():
+                spans.append((k, k + 1))
+                j = k
+                break
+            if _initials_of(word, f[: k + 1]):
+                spans.append((k + 1 - len(word), k + 1))
+                j = k + 1 - len(word)
+                break
+        else:
+            return None
+    return spans[::-1]
+
+
+def _initials_of(word: str, before: list[str]) -> bool:
+    """`word` is the initials of the words that end `before` ("RTD": "Regional
+    Transportation District")."""
+    n = len(word)
+    if not (word.isupper() and word.isalpha() and 2 <= n <= 6 and n <= len(before)):
+        return False
+    return "".join(w[0] for w in before[-n:]).upper() == word
+
+
+def _organisation(words: list[str]) -> bool:
+    """Words that can be whose a body is (`written_out`'s qualifier)."""
+    if {words[0].lower(), words[-1].lower()} & _NOT_QUALIFIERS:
+        return False
+    return all(
+        w in _INNER_CONNECTORS or (w[0].isupper() and not re.search(r"[\d:]", w)) for w in words
+    )
+
+
+# the words that join an organisation's name ("Town of Amherst", "City and County")
+_INNER_CONNECTORS = frozenset({"of", "and", "the", "for"})
+
+
+def _inner(words: list[str]) -> bool:
+    """Words within a body's name that add whose it is ("School", "Foundation"): capitalised,
+    no connector, list mark or body of its own ("School Committee Policy")."""
+    return all(w[0].isupper() and w.lower() not in _MEETING_BODIES | _NOT_QUALIFIERS for w in words)
+
+
+def _governing_of(words: list[str]) -> bool:
+    """An organisation's governing body before its name: "Council of the", "Board of"."""
+    low = [w.lower() for w in words]
+    if low[-1:] == ["the"]:
+        low, words = low[:-1], words[:-1]
+    return low[-1:] == ["of"] and _governing(words[:-1])
+
+
+def _place(words: list[str]) -> bool:
+    """A place or organisation after a body's name: "of Limerick", "of the Town"."""
+    rest = words[1:]
+    if rest and rest[0].lower() == "the":
+        rest = rest[1:]
+    return words[0].lower() == "of" and bool(rest) and _organisation(rest)
+
+
+def _governing(words: list[str]) -> bool:
+    """An organisation's governing body: "Council", "Board", "Board of Trustees"."""
+    low = [w.lower() for w in words]
+    return low in (["council"], ["board"]) or (
+        len(low) == 3 and low[:2] == ["board", "of"] and words[2][0].isupper()
+    )
+
+
+# the nouns of a body that meets (a name ending in one names a body, not an organisation)
+_MEETING_BODIES = frozenset(
+    "committee sub-committee subcommittee council board commission panel forum cabinet "
+    "assembly group trustees directors senate taskforce executive".split()
+)
