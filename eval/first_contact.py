@@ -46,7 +46,7 @@ from minutesqa.ingest import discover  # noqa: E402
 from minutesqa.parse import read_document  # noqa: E402
 from minutesqa.reports.split_report import MIN_ITEMS, FileResult, measure_file  # noqa: E402
 from minutesqa.segment import WHOLE_DOCUMENT, segment  # noqa: E402
-from minutesqa.segment.bodies import UNKNOWN_BODY, settle_bodies  # noqa: E402
+from minutesqa.segment.bodies import UNKNOWN_BODY, settle_bodies, unsettled  # noqa: E402
 
 MANIFEST = ROOT / "eval" / "bodies_manifest.yaml"
 COLLECTED = Path("/work/collected")
@@ -413,14 +413,17 @@ def measure_body(
         for name, path in on_disk.items():
             if name not in results:
                 results[name] = measure(path)
+        # as ingest does (Ingestor.read): a meeting whose text names its body is stored
+        # under that name, and only the others (`unsettled`: no name, one word, initials)
+        # are held back and named from their folder's named meetings (settle_bodies)
         names: dict[str, Counter[str]] = defaultdict(Counter)
         for name, result in results.items():
-            if result.committee and result.committee != UNKNOWN_BODY:
+            if result.committee and not unsettled(result.committee):
                 names[str(on_disk[name].parent)][result.committee] += 1
         for name, result in results.items():
-            # settle_bodies names a meeting whose text names no body, completes a bare
-            # "Board", and gives one spelling to a folder's names of one body (its aliases)
-            if result.error is None:
+            if result.error is None and result.committee and not unsettled(result.committee):
+                indexed[name] = result.committee
+            elif result.error is None:
                 try:
                     indexed[name] = settle(on_disk[name], names)
                 except InputError:  # read once, then over the time limit (a loaded machine)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from minutesqa.lexicon import BODY_NOUNS, MEETING_WORDS
 from minutesqa.models import Meeting
-from minutesqa.segment.body_names import _NOT_QUALIFIERS, named_in_text
+from minutesqa.segment.body_names import _NOT_QUALIFIERS, kind_only, named_in_text
 
 UNKNOWN_BODY = "Unknown committee"
 
@@ -56,8 +56,10 @@ def settle_bodies(
 
 def unsettled(name: str) -> bool:
     """A meeting's body name that `settle_bodies` may still complete once its folder is
-    read: none (UNKNOWN_BODY), one word ("Board", "Council") or initials ("SC")."""
-    return name == UNKNOWN_BODY or len(name.split()) == 1
+    read: none (UNKNOWN_BODY), one word ("Board", "Council") or initials ("SC"), or only
+    the body's kind ("Parish Council", "Community Council", "Board of Trustees": every word
+    a body noun or a generic name word, body_names.kind_only)."""
+    return name == UNKNOWN_BODY or len(name.split()) == 1 or kind_only(name)
 
 
 # words of a folder's name that say what it holds, not whose it is ("minutes", "2023")

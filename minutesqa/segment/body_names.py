@@ -136,6 +136,14 @@ _KIND_NAME_WORDS = frozenset(
 )
 
 
+def kind_only(name: str) -> bool:
+    """A name that gives only the body's kind, not whose it is ("Parish Council", "Town
+    Council", "Board of Trustees"): every word a body noun, a generic name word or a
+    connector (_KIND_NAME_WORDS)."""
+    words = name.lower().split()
+    return bool(words) and all(w in _KIND_NAME_WORDS for w in words)
+
+
 def qualified(name: str, header_lines: list[str]) -> str:
     """A name that gives only the body's kind ("Parish Council", "Town Council"), where the
     header also writes it with whose it is in front ("1/ 2020/21 KINGS CAPLE PARISH COUNCIL
@@ -144,8 +152,7 @@ def qualified(name: str, header_lines: list[str]) -> str:
     none an initial or a short code ("J.", "PM", "K"), the meeting's kind, the header's own
     words or a sentence's opening (_NOT_QUALIFIERS). A name with words of its own
     ("Licensing Board", "Audit Committee") is kept as it is."""
-    words = name.lower().split()
-    if not words or not all(w in _KIND_NAME_WORDS for w in words):
+    if not kind_only(name):
         return name
     flat = re.sub(r"\s+", " ", " ".join(header_lines))
     found = re.finditer(rf"((?:[A-Z][\w'’.-]*\s+){{1,4}}){re.escape(name)}\b", flat, re.IGNORECASE)
