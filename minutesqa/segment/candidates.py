@@ -147,6 +147,16 @@ _LABEL = re.compile(
 )
 
 
+# the labels of a vote's count, bold over the names that voted so ("**For**", "**Against**",
+# "**Abstentions**", "**In Favour**", "**For the Proposal**"; Limerick's minutes record
+# each roll-call vote so, 49 of its files): the vote's lines, never an item's heading
+VOTE_TALLY = re.compile(
+    r"^(?:for|against|abstentions?|abstained|in\s+favou?r)"
+    r"(?:\s+the\s+(?:proposal|motion|amendment))?\s*(?:\(\d+\))?\s*:?$",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Candidate:
     line: int  # index of the heading line
@@ -274,7 +284,9 @@ def candidate_at(raw: str, index: int) -> Candidate | None:
     if line.level:
         return Candidate(index, f"h{line.level}", 0, "", text, 1.0)
     if line.bold and _title_shape(text) >= 1.0 and len(text.split()) <= 14:
-        if not _LABEL.match(text) or text.isupper():
+        if (not _LABEL.match(text) or text.isupper()) and not VOTE_TALLY.match(text):
+            if not re.search(r"[^\W\d_]", text):
+                return None  # "**(15)**": a vote's count, no words
             return Candidate(index, "bold", 0, "", text.rstrip(":"), 0.8)
     if _is_caps_heading(text):
         return Candidate(index, "caps", 0, "", text.rstrip(":"), 0.6)
