@@ -81,6 +81,13 @@ RUNNING_NUMBER = r"(?!19[9]\d|20[0-3]\d)\d{4}"
 # Natural Burial Trees" under "7.1 Chairman's Report"): the parent is the first number.
 # Never a date of two-digit parts, a page footer's "04.19.22 Board Meeting Minutes"
 SUB_NUMBER = r"(?!\d{2}\.\d{2}\.\d{2}(?!\d))(?:\d{1,3}(?:\.\d{1,2}){1,2}[a-z]?|\d{1,3}\.[A-Z])"
+# A sub-item's number alone on its line, its title on the next (Auckland's InfoCouncil
+# minutes: "1          Welcome" ... "1.1" / "Statutory Declaration - Denise Roche", "6.1"
+# / "Diane Marguerite Vivian"; a parish council's "5.1" under "5.0 Declarations of
+# Interest"): a sub-item of item 1, never item 1 titled "1"; nor is a figure wrapped onto
+# a line of its own ("httpd" / "2.4"; a budget's "1.3" and "2.0", never item 1 titled "3"
+# or item 2 titled "0"): "2.0 Minutes" is item 2 with its title on its line (`POINT_ZERO`)
+SUB_ALONE = rf"({SUB_NUMBER})[.)]?"
 _TITLE_START = rf"[A-Z0-9\"'‘“({re.escape(CURRENCY_SYMBOLS)}]"  # "€2.5m for Roads", too
 
 # Each pattern: scheme, regex with groups (number, title?), whether the title may be absent.
@@ -122,6 +129,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # a sub-item, at any depth of an outline: "4.1 Social", "8.B.", and "4.2.1 Landscaping"
     # (`SUB_NUMBER`), never item 4 titled "2.1 Landscaping"
     ("sub", re.compile(rf"^({SUB_NUMBER})[.)]?\s+(.*)$")),
+    # a sub-item's number alone on its line, its title on the next (`SUB_ALONE`)
+    ("sub", re.compile(rf"^{SUB_ALONE}$")),
     # "1. Title", "1) Title", "1 Title", and "1/ Délibération ..." (French minutes' slash);
     # "4, Presentations", a comma typed or read for the stop (`COMMA_FOR_STOP`)
     (
