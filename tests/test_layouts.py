@@ -618,7 +618,11 @@ def share_report(files: list[Path], least_items: int) -> tuple[float, list[str],
 def test_share_of_files_split_into_items(folder: str) -> None:
     root = LIMERICK if folder == "limerick" else LAYOUTS / folder
     need(root)
-    least_items, least_share = (1, 0.95) if folder == "limerick" else (3, 0.90)
+    # Limerick 94%, not 95%: its special meetings of one matter with no headings (7 April
+    # 2025, 13 January 2016, ...) read as one whole item since page numbers, header labels
+    # and signature blocks are no items (tests/test_page_numbers.py); they were "split" at
+    # "**2**", "**3**" or at "MEMBERS PRESENT" / "OFFICIALS IN ATTENDANCE" before
+    least_items, least_share = (1, 0.94) if folder == "limerick" else (3, 0.90)
     files = minutes_files(root)
     assert files, f"no minutes in {root}"
     share, short, undated = share_report(files, least_items)

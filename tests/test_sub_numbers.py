@@ -13,7 +13,7 @@ from pathlib import Path
 from minutesqa.models import Document, Meeting
 from minutesqa.parse.text import normalise
 from minutesqa.segment import segment
-from minutesqa.segment.candidates import candidate_at
+from minutesqa.segment.candidates import Candidate, candidate_at
 
 
 def from_text(text: str, name: str = "minutes.txt") -> Meeting:
@@ -146,3 +146,65 @@ def test_a_minutes_points_stay_inside_their_parent_minute() -> None:
         ("338", "PLANNING COMMITTEE (For Planning Committee consideration only)"),
     ]
     assert meeting.items[4].body.startswith("338.1 The Minutes of the Planning Meeting")
+
+
+# Kaipātiki Local Board, 15 February 2017, and Waitematā Local Board, 20 March 2018 (Auckland
+# Council's InfoCouncil minutes, the stored pages' text, cut): a sub-item's number alone
+# on its line, its title on the next ("6.1" / "Diane Marguerite Vivian"), was item 6
+# titled "1" in place of "6 Acknowledgements" (`candidates.SUB_ALONE`)
+KAIPATIKI_2017 = """4          Confirmation of Minutes
+
+Resolution number KT/2017/1
+
+CARRIED
+
+5          Leave of Absence
+
+There were no leaves of absence.
+
+6          Acknowledgements
+
+6.1
+
+Diane Marguerite Vivian
+
+Mrs Diane Marguerite Vivian was appointed as a companion of the Queen's Service Order for
+services to seniors and youth in the New Year Honours 2017.
+
+Resolution number KT/2017/2
+"""
+
+WAITEMATA_2018 = """1          Welcome
+
+Chair Pippa Coom opened the meeting and welcomed the members of the public in
+attendance.
+
+1.1
+
+Statutory Declaration - Denise Roche
+
+Denise Roche made an oral declaration and signed a written declaration, which was attested
+by Chair Pippa Coom.
+
+2          Apologies
+
+Resolution number WTM/2018/21
+
+3          Declaration of Interest
+
+There were no declarations of interest.
+"""
+
+
+def test_a_sub_number_alone_on_its_line_stays_in_its_item() -> None:
+    assert table(from_text(KAIPATIKI_2017, "KT_20170215_MIN_7050.txt")) == [
+        ("4", "Confirmation of Minutes"),
+        ("5", "Leave of Absence"),
+        ("6", "Acknowledgements"),
+    ]
+    assert table(from_text(WAITEMATA_2018, "WTM_20180320_MIN_7225.txt")) == [
+        ("1", "Welcome"),
+        ("2", "Apologies"),
+        ("3", "Declaration of Interest"),
+    ]
+    assert candidate_at("1.1", 0) == Candidate(0, "sub", 0, "1.1", None, 0.0)

@@ -33,12 +33,14 @@ from minutesqa.segment.items import (
     _LABELS,
     PageFinder,
     _drop_attendance_headings,
+    _drop_signature,
     _make_item,
     _text_after,
     _title,
     _titled_out_of_order,
     reflow,
 )
+from minutesqa.segment.page_numbers import page_number_lines
 from minutesqa.segment.resolution_forms import split_run_on
 from minutesqa.segment.resolutions import Unit, find_resolutions
 from minutesqa.segment.run_in import run_in_text, split_run_in
@@ -49,18 +51,28 @@ from minutesqa.segment.unnumbered import plain_headings
 WHOLE_DOCUMENT = "document"  # item number used when no agenda items can be found
 
 
-def _agenda(raw: list[str]) -> tuple[list[Candidate], list[str]]:
-    """The agenda's headings among the lines, and the lines without their marks."""
-    cands = [c for i, line in enumerate(raw) if line and (c := candidate_at(line, i))]
+def _agenda(raw: list[str], pages: tuple[str, ...] = ()) -> tuple[list[Candidate], list[str]]:
+    """The agenda's headings among the lines, and the lines without their marks; a page's
+    number is none (`page_numbers.page_number_lines`, the PDF's `pages` known)."""
+    numbers = page_number_lines(raw, pages)
+    cands = [
+        c
+        for i, line in enumerate(raw)
+        if line and i not in numbers and (c := candidate_at(line, i))
+    ]
     word = item_word(raw)
     # the item word only where the file numbers nothing else: "Attachment 1:" after an
     # agenda's numbered items, "Submission No. 1" inside one are not the items
     if word and sum(1 for c in cands if c.number) < MIN_ITEM_WORD_LINES:
-        cands = [c for i, line in enumerate(raw) if line and (c := _candidate(line, i, word))]
+        cands = [
+            c
+            for i, line in enumerate(raw)
+            if line and i not in numbers and (c := _candidate(line, i, word))
+        ]
     cands = [c for c in cands if not _table_cell(raw, c)]
     following = _text_after(raw, cands)
     heads = choose_agenda(cands, following, len(raw), raw) or plain_headings(raw) or _unmarked(raw)
-    heads = _drop_attendance_headings(heads)
+    heads = _drop_signature(_drop_attendance_headings(heads), raw)
     lines = [plain(line) for line in raw]
     return _titled_out_of_order(heads, lines), lines
 
@@ -189,12 +201,12 @@ def _read(doc: Document) -> tuple[list[str], list[Candidate], list[str], Reading
     lines without their marks, and which reading it was."""
     original = split_run_on(doc.text.split("\n"))
     raw = split_inline(original)
-    heads, lines = _agenda(raw)
+    heads, lines = _agenda(raw, doc.pages)
     kind = "inline" if raw != original else "headings"
     run_in = split_run_in(raw)
     if run_in != raw:
         # read with run-in headings too: kept where that finds more numbered items
-        alt_heads, alt_lines = _agenda(run_in)
+        alt_heads, alt_lines = _agenda(run_in, doc.pages)
         if sum(bool(h.number) for h in alt_heads) > sum(bool(h.number) for h in heads):
             raw, heads, lines, kind = run_in, alt_heads, alt_lines, "run-in"
     labelled = _labelled(raw, heads)

@@ -88,6 +88,13 @@ SUB_NUMBER = (
     r"(?!\d{2}\.\d{2}\.\d{2}(?!\d))"
     r"(?:\d{1,3}(?:\.\d{1,2}){1,2}[a-z]?|\d{1,3}\.[A-Z]|\d{4}\.\d{2}(?![\d.]))"
 )
+# A sub-item's number alone on its line, its title on the next (Auckland's InfoCouncil
+# minutes: "1          Welcome" ... "1.1" / "Statutory Declaration - Denise Roche", "6.1"
+# / "Diane Marguerite Vivian"; a parish council's "5.1" under "5.0 Declarations of
+# Interest"): a sub-item of item 1, never item 1 titled "1"; nor is a figure wrapped onto
+# a line of its own ("httpd" / "2.4"; a budget's "1.3" and "2.0", never item 1 titled "3"
+# or item 2 titled "0"): "2.0 Minutes" is item 2 with its title on its line (`POINT_ZERO`)
+SUB_ALONE = rf"({SUB_NUMBER})[.)]?"
 _TITLE_START = rf"[A-Z0-9\"'‘“({re.escape(CURRENCY_SYMBOLS)}]"  # "€2.5m for Roads", too
 
 # Each pattern: scheme, regex with groups (number, title?), whether the title may be absent.
@@ -129,6 +136,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # a sub-item, at any depth of an outline: "4.1 Social", "8.B.", and "4.2.1 Landscaping"
     # (`SUB_NUMBER`), never item 4 titled "2.1 Landscaping"
     ("sub", re.compile(rf"^({SUB_NUMBER})[.)]?\s+(.*)$")),
+    # a sub-item's number alone on its line, its title on the next (`SUB_ALONE`)
+    ("sub", re.compile(rf"^{SUB_ALONE}$")),
     # "1. Title", "1) Title", "1 Title", and "1/ Délibération ..." (French minutes' slash);
     # "4, Presentations", a comma typed or read for the stop (`COMMA_FOR_STOP`)
     (
@@ -150,6 +159,16 @@ _LABEL = re.compile(
     r"^(?:present|absent|apologies|members|officers|attendees|directors|staff|also|in\s+"
     r"attendance|chair(?:ed)?|moved|seconded|motion|vote|result|mover|seconder|ayes|nays|"
     r"yes|no|abstain|recused|carried|passed|resolved|agreed|whereas|be\s+it)\b",
+    re.IGNORECASE,
+)
+
+
+# the labels of a vote's count, bold over the names that voted so ("**For**", "**Against**",
+# "**Abstentions**", "**In Favour**", "**For the Proposal**"; Limerick's minutes record
+# each roll-call vote so, 49 of its files): the vote's lines, never an item's heading
+VOTE_TALLY = re.compile(
+    r"^(?:for|against|abstentions?|abstained|in\s+favou?r)"
+    r"(?:\s+the\s+(?:proposal|motion|amendment))?\s*(?:\(\d+\))?\s*:?$",
     re.IGNORECASE,
 )
 
@@ -275,7 +294,9 @@ def candidate_at(raw: str, index: int) -> Candidate | None:
     if line.level:
         return Candidate(index, f"h{line.level}", 0, "", text, 1.0)
     if line.bold and _title_shape(text) >= 1.0 and len(text.split()) <= 14:
-        if not _LABEL.match(text) or text.isupper():
+        if (not _LABEL.match(text) or text.isupper()) and not VOTE_TALLY.match(text):
+            if not re.search(r"[^\W\d_]", text):
+                return None  # "**(15)**": a vote's count, no words
             return Candidate(index, "bold", 0, "", text.rstrip(":"), 0.8)
     if _is_caps_heading(text):
         return Candidate(index, "caps", 0, "", text.rstrip(":"), 0.6)

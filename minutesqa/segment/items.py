@@ -48,12 +48,53 @@ def _text_after(raw: list[str], cands: list[Candidate]) -> dict[int, int]:
     return out
 
 
+# the meeting's own title wrapped over lines in capitals above its attendance ("MINUTES OF
+# PROCEEDINGS AT SPECIAL MEETING OF LIMERICK CITY AND" / "COUNTY COUNCIL HELD IN THE
+# COUNCIL CHAMBER, ..."): where it was held, the header's; a line of its date ("2019 AT
+# 3.30 P.M.", "THURSDAY, 7TH JUNE, 2018 AT 10.00 A.M.") only above a header's heading
+HEADER_TITLE = re.compile(r"^minutes\s+of\s+proceedings\b|\bheld\s+(?:in|at|on)\b", re.IGNORECASE)
+HEADER_DATE = re.compile(r"\b(?:19|20)\d{2}\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+
+
+def _header_heading(title: str) -> bool:
+    """An attendance heading ("Present", "Apologies", "MEMBERS PRESENT") or a header's
+    label ("OFFICIALS IN ATTENDANCE", "PRESENT IN THE CHAIR": Irish councils' minutes,
+    Limerick's and Sligo's)."""
+    return bool(ATTENDANCE_HEADING.match(title) or _LABELS.match(title.rstrip(":") + ":"))
+
+
 def _drop_attendance_headings(heads: list[Candidate]) -> list[Candidate]:
-    """Unnumbered "Present" / "Apologies" headings at the top are the header's."""
-    k = 0
-    while k < len(heads) and not heads[k].number and ATTENDANCE_HEADING.match(heads[k].title or ""):
+    """Unnumbered "Present" / "Apologies" headings at the top are the header's (and header
+    labels, `_header_heading`), as are the lines of the meeting's title above them
+    (`HEADER_TITLE`; its date's lines, `HEADER_DATE`, where a header's heading follows)."""
+    k = end = 0
+    while k < len(heads) and not heads[k].number:
+        title = heads[k].title or ""
+        if _header_heading(title) or (HEADER_TITLE.search(title) and end == k):
+            end = k + 1
+        elif not (HEADER_TITLE.search(title) or HEADER_DATE.search(title)):
+            break
         k += 1
-    return heads[k:]
+    return heads[end:]
+
+
+# a signature block's lines below the signer's post: "Date:", "Signed:", the lines drawn
+# to sign on ("\\_\\_\\_ ..." in a Markdown export, "______", ".........")
+_SIGNATURE_LINE = re.compile(r"^(?:(?:signed|dated?)\b\s*:?)?[\s\\_.…-]*$", re.IGNORECASE)
+
+
+def _drop_signature(heads: list[Candidate], raw: list[str]) -> list[Candidate]:
+    """The last heading where it is the signer's post of a signature block ("Signed:" /
+    "\\_\\_\\_" / "**Mayor**" / "Date:" / "\\_\\_\\_"; "**Príomh Chomhairleoir**", the same
+    in Limerick's minutes each year): unnumbered, nothing after it but the block's lines
+    (`_SIGNATURE_LINE`), "Date:" among them. It closes the item before it."""
+    if not heads or heads[-1].number:
+        return heads
+    after = [line.strip() for line in raw[heads[-1].line + 1 :] if line.strip()]
+    dated = any(re.match(r"^dated?\b", line, re.IGNORECASE) for line in after)
+    if dated and all(_SIGNATURE_LINE.match(line) for line in after):
+        return heads[:-1]
+    return heads
 
 
 # --- line reflow ---------------------------------------------------------------------------
