@@ -4,9 +4,14 @@ file is named above each)."""
 
 from __future__ import annotations
 
-from minutesqa.answer.extractive import _pick
-from minutesqa.answer.question import Kind, holds, holds_plainly
+from typing import Any
+
+from minutesqa.answer.extractive import ExtractiveWriter, _pick
+from minutesqa.answer.question import Kind, asking_part, holds, holds_plainly, parse_question
+from minutesqa.answer.retrieval import Retrieval
+from minutesqa.config import Settings
 from minutesqa.indexing.terms import tokenize
+from minutesqa.models import Hit, ItemRef
 from minutesqa.tuning import Tuning
 
 # Economic Development, Enterprise and Planning SPC, 16 October 2019, item 3 ("Update on
@@ -56,3 +61,50 @@ def test_a_when_question_gets_the_time_named_not_a_length_of_time() -> None:
         (Kind.WHEN, tune.kind_margin),
     )
     assert picked == [0, 1, 2, 3]
+
+
+def test_a_sentence_holding_the_telling_word_asked_beats_one_holding_common_ones(
+    embedder: Any,
+) -> None:
+    # the Apache board, 19 February 2014, item 4 (Executive Officer Reports): the
+    # treasurer's "Total $ 1,302,460.10" under "Current Balances" shares only "total" with
+    # the question, a word rare in the board's minutes; "I am yet to make significant
+    # progress on reporting budget vs actuals" shares "report", which every board report
+    # holds. Each question word weighs its IDF over the board's minutes (their paragraphs)
+    from minutesqa.indexing.lexical import LexicalIndex
+    from minutesqa.parse import read_document
+    from minutesqa.segment import segment
+    from tests.conftest import SHARED, need_corpus
+
+    board = SHARED / "corpora" / "layouts" / "apache-board"
+    need_corpus(board)
+    paragraphs = [
+        p
+        for path in sorted(board.glob("board_minutes_*.txt"))
+        for p in path.read_text(errors="replace").split("\n\n")
+        if p.strip()
+    ]
+    lexical = LexicalIndex.build([(f"c{i:05d}", p, {}) for i, p in enumerate(paragraphs)])
+    meeting = segment(
+        read_document(board / "board_minutes_2014_02_19.txt", max_bytes=2**22, timeout_s=30)
+    )
+    item = next(i for i in meeting.items if i.number == "4")
+    ref = ItemRef(meeting.committee, meeting.date, item.number, item.title)
+    hit = Hit(ref=ref, score=1.0, relevance=0.6, text=item.body, decisions=(), source="x.txt")
+    question = "What total bank balance did the ASF Treasurer report in February 2014?"
+    parsed = parse_question(question)
+    asking = asking_part(question, frozenset(), parsed.dates)
+    retrieval = Retrieval(
+        [hit],
+        embedder.embed([question])[0],
+        question,
+        None,
+        None,
+        None,
+        parsed=parsed,
+        focus_vector=embedder.embed([asking])[0],
+        idf=lexical.idf,
+    )
+    writer = ExtractiveWriter(embedder, Settings.load(env={}))
+    answer = writer.write(question, [hit], retrieval).text
+    assert "Total $ 1,302,460.10" in " ".join(answer.split())
