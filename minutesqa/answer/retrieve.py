@@ -268,7 +268,7 @@ class Retriever:
         hits = self._events(text, vector, bodies, intent, query.k, prefer) if by_events else []
         if hits:
             return Retrieval(
-                hits, vector, text, None, None, committee, True, parsed=parsed, idf=lex.idf
+                hits, vector, text, None, None, committee, dated=True, parsed=parsed, idf=lex.idf
             )
         return Retrieval([], vector, text, since, until, label, True, parsed=parsed, idf=lex.idf)
 
