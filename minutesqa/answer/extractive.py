@@ -185,14 +185,29 @@ class ExtractiveWriter:
             focus = tune.focus_weight
             semantic = (1 - focus) * semantic + focus * (vectors @ retrieval.focus_vector)
         kind = retrieval.question.kind
+        weight = _term_weights(q_terms, retrieval.idf)
+        total = sum(weight.values()) or 1.0
         rows = []
         for i, sentence in enumerate(sentences):
             words = frozenset(tokenize(sentence))
-            overlap = len(q_terms & words) / (len(q_terms) or 1)
+            overlap = sum(weight[t] for t in q_terms & words) / total
             score = float(semantic[i]) + tune.overlap_weight * overlap
             score += _kind_part(kind, sentence, overlap, tune)
             rows.append((sentence, score, words))
         return rows
+
+
+def _term_weights(
+    terms: set[str] | frozenset[str], idf: Callable[[str], float] | None
+) -> dict[str, float]:
+    """Each question word's weight in a sentence's share of them: its IDF in the index
+    searched (`Retrieval.idf`). Serves the sentence that holds the question's telling word
+    against one holding only words every item of the body uses: the Apache treasurer's
+    "Total $ 1,302,460.10" (for "What total bank balance did the ASF Treasurer report")
+    against "I am yet to make significant progress on reporting budget vs actuals"
+    ("report" is in every board report). The words weigh alike without an index (a
+    briefing's topic, a test's retrieval)."""
+    return {t: (idf(t) if idf is not None else 1.0) for t in terms}
 
 
 def _kind_part(kind: Kind, sentence: str, overlap: float, tune: Tuning) -> float:

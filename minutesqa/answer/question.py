@@ -156,12 +156,16 @@ _AMOUNT = (
 _WHEN_NAMED = (
     rf"\b{_MONTHS_RE}|\b(?:19|20)\d\d\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b|"
     rf"\b\d{{1,2}}[.:]\d\d\s*(?:[ap]\.?m)|\b(?:{'|'.join(QUARTER_WORDS)})\b|"
-    rf"\b{WEEKDAY}s?\b|\b\d+\s+(?:days?|weeks?|months?|years?)\b"
+    rf"\b{WEEKDAY}s?\b"
 )
 # a time said only against the meeting's ("last year", "this month"): it answers "when"
 # less plainly than a time named
 _WHEN_RELATIVE = r"\b(?:next|last|this)\s+(?:week|month|year)\b"
-_WHEN = rf"{_WHEN_NAMED}|{_WHEN_RELATIVE}"
+# a length of time ("within 26 weeks from date of adoption", "over the next 12 years"):
+# it answers "how long", and "when" only against another time, so less plainly than a
+# time named (limb b13: "commence within 26 weeks" kept, "commence in April 2020" not)
+_DURATION = r"\b\d+\s+(?:days?|weeks?|months?|years?)\b"
+_WHEN = rf"{_WHEN_NAMED}|{_DURATION}|{_WHEN_RELATIVE}"
 _PERSON = (
     rf"\b(?i:{'|'.join(PERSON_TITLES)})\b\.?\s+[A-Z]|\b[A-Z]\.\s?[A-Z][a-z]+|"
     r"\b[A-Z][a-z]+\s+\([A-Z]\)|\b[A-Z][a-z]+ [A-Z][a-z]+"

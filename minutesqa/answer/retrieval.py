@@ -5,6 +5,7 @@ question's vectors and scope (`Retrieval`), a named body's best item against any
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -55,6 +56,8 @@ class Retrieval:
     question_vector: np.ndarray | None = None  # a follow-up's own words, without history
     focus_vector: np.ndarray | None = None  # what it asks, without where and when (asking_part)
     parsed: ParsedQuestion | None = None  # the question read once (None: a briefing's topic)
+    # how telling each word is in the index searched (LexicalIndex.idf; None: all alike)
+    idf: Callable[[str], float] | None = None
 
     @property
     def question(self) -> ParsedQuestion:

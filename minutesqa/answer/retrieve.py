@@ -211,6 +211,7 @@ class Retriever:
             named=named,
             body=body,
             parsed=parsed,
+            idf=self.lexical.idf,
         )
 
     def _scope(self, query: Query, text: str) -> _Scope:
@@ -262,11 +263,14 @@ class Retriever:
             bodies, prefer, label = committees, named, committee
         else:
             return None
+        lex = self.lexical
         by_events = dated and not (query.since or query.until)
         hits = self._events(text, vector, bodies, intent, query.k, prefer) if by_events else []
         if hits:
-            return Retrieval(hits, vector, text, None, None, committee, dated=True, parsed=parsed)
-        return Retrieval([], vector, text, since, until, label, True, parsed=parsed)
+            return Retrieval(
+                hits, vector, text, None, None, committee, dated=True, parsed=parsed, idf=lex.idf
+            )
+        return Retrieval([], vector, text, since, until, label, True, parsed=parsed, idf=lex.idf)
 
     def _pinned(
         self,
