@@ -6,21 +6,27 @@ eval record's `abstain_reason`, one line in `minutes ask`)."""
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
+from minutesqa.answer.abstain_case import Case
 from minutesqa.answer.dates import DateIntent
-from minutesqa.answer.phrases import Phrase, question_phrases, saying_chunks, says
+from minutesqa.answer.phrases import Phrase, says
 from minutesqa.answer.query import is_follow_up, mentions_period, topic_terms
 from minutesqa.answer.retrieval import Retrieval
+from minutesqa.answer.said_otherwise import (
+    compound_said_alike,
+    is_furniture,
+    said_alike,
+    surface,
+)
 from minutesqa.answer.sentences import SentenceVectorSource, sentence_vectors
 from minutesqa.indexing.embed import Embedder
 from minutesqa.indexing.lexical import LexicalIndex
-from minutesqa.indexing.terms import committee_words, spelling_variants, tokenize
+from minutesqa.indexing.terms import spelling_variants, tokenize
 from minutesqa.models import MEETING_ITEM, VENUE_LABEL
 from minutesqa.tuning import Tuning
 
@@ -28,69 +34,6 @@ _VENUE_QUESTION = re.compile(
     r"\bwhere\b.*\bmeeting\b.*\b(?:held|take place)\b|\bwhere\s+was\b.*\bheld\b|\bvenue\b",
     re.IGNORECASE,
 )
-
-
-@dataclass(frozen=True)
-class Case:
-    """What every check reads: the question, what retrieval found, the index."""
-
-    question: str
-    retrieval: Retrieval
-    lexical: LexicalIndex
-    embedder: Embedder
-    history: tuple[str, ...]
-    tune: Tuning
-    store: SentenceVectorSource | None
-
-    @functools.cached_property
-    def topic(self) -> list[str]:
-        """The question's topic words as the minutes spell them (LexicalIndex.respell)."""
-        return self.lexical.respell(topic_terms(self.retrieval.search_text))
-
-    @functools.cached_property
-    def found(self) -> set[str]:
-        """The words of the first Tuning.found_items items found, titles included."""
-        return set().union(*self.found_tokens)
-
-    @functools.cached_property
-    def found_tokens(self) -> list[list[str]]:
-        """The tokens of the first Tuning.found_items items found, titles included, in order."""
-        hits = self.retrieval.hits[: self.tune.found_items]
-        return [tokenize(f"{h.ref.title} {h.text}") for h in hits]
-
-    @functools.cached_property
-    def phrases(self) -> tuple[Phrase, ...]:
-        """The question's names and compounds (phrases.question_phrases), none of them a
-        body or a place of the archive's committee names."""
-        places = frozenset(w for c in self.lexical.committee_names for w in committee_words(c))
-        return question_phrases(self.retrieval.search_text, places)
-
-    @functools.cached_property
-    def names(self) -> tuple[Phrase, ...]:
-        """The phrases to be said as they are: names, quoted and hyphened phrases, and the
-        compounds ("a cable car") the archive says in at most Tuning.rare_share of its
-        chunks: a thing it rarely names is not spoken of by items that hold its words apart
-        ("cable" in "broadband cable", "car" in "shared car service")."""
-        rare = int(self.tune.rare_share * len(self.lexical.ids))
-        return tuple(p for p in self.phrases if p.name or len(self.saying(p, rare)) <= rare)
-
-    def said(self, phrase: Phrase) -> bool:
-        """Whether one of the items found says the phrase (`says`)."""
-        return any(says(tokens, phrase.tokens) for tokens in self.found_tokens)
-
-    def saying(self, phrase: Phrase, most: int | None = None) -> np.ndarray:
-        """Positions of the archive's chunks that say the phrase (`says`); with `most`, at
-        most most + 1 of them (enough to know it is more than `most`)."""
-        known = self._sayings.get(phrase.tokens)
-        if known is not None and (known[1] or (most is not None and len(known[0]) > most)):
-            return known[0]
-        found = saying_chunks(self.lexical, phrase.tokens, most)
-        self._sayings[phrase.tokens] = (found, most is None or len(found) <= most)
-        return found
-
-    @functools.cached_property
-    def _sayings(self) -> dict[tuple[str, ...], tuple[np.ndarray, bool]]:
-        return {}  # `saying`'s answers: the positions, and whether they are all
 
 
 def _no_items(case: Case) -> bool:
@@ -128,29 +71,69 @@ def _telling_words_missing(case: Case) -> bool:
     found: the minutes speak of the neighbourhood (policing, CCTV) but not of the thing
     asked (tasers). A name or rare compound of the question (`Case.names`) is one such
     word, found only where an item says it ("Active Cities", "a cable car": not items
-    holding "cities" or "cable" alone). Tuning.missing_share, rare_share, unseen_tells,
-    found_items."""
-    tune, lexical = case.tune, case.lexical
+    holding "cities" or "cable" alone). A telling word the items say otherwise
+    ("motorcycle" for "motorbike", `_said_otherwise`) is found; one that is the question's
+    furniture ("Roughly how many ...", said_otherwise.is_furniture) is no topic word.
+    Tuning.missing_share, rare_share, unseen_tells, found_items."""
     if not case.topic:
         return False
-    found = case.found
-    n = len(lexical.ids)
-    rare = tune.rare_share * n
+    rare = case.tune.rare_share * len(case.lexical.ids)
     # a name the question uses weighs as one word, said in the items found or not at all
     # ("Active Cities": not "cities" alone)
     named = {t for p in case.names for t in p.tokens}
-    units = [(len(case.saying(p)), not case.said(p)) for p in case.names]
-    units += [(lexical.df.get(t, 0), t not in found) for t in case.topic if t not in named]
-    total = sum(lexical.idf_of(df) for df, _ in units)
+    units: list[tuple[int, bool, str | Phrase]] = [
+        (len(case.saying(p)), not case.said(p), p) for p in case.names
+    ]
+    found = case.found
+    units += [(case.lexical.df.get(t, 0), t not in found, t) for t in case.topic if t not in named]
+    if not _missing_share(case, units):
+        return False
+    # the vectors are worked out only for a question the words alone would refuse
+    telling = [u for u in units if u[0] <= rare and u[1]]
+    furniture = {
+        t
+        for _, _, t in telling
+        if isinstance(t, str)
+        and is_furniture(case.embedder, case.retrieval.search_text, _word(case, t))
+    }
+    said = {t for _, _, t in telling if t not in furniture and _said_otherwise(case, t)}
+    units = [(df, unfound and t not in said, t) for df, unfound, t in units if t not in furniture]
+    return _missing_share(case, units)
+
+
+def _missing_share(case: Case, units: list[tuple[int, bool, str | Phrase]]) -> bool:
+    """Whether the telling words (df at most Tuning.rare_share of the chunks) not found
+    weigh Tuning.missing_share of all the question's words (idf)."""
+    tune, lexical = case.tune, case.lexical
+    n = len(lexical.ids)
+    total = sum(lexical.idf_of(df) for df, _, _ in units)
     # in a large archive a word it never uses is telling; in a small one hardly: such a
     # word counts in proportion to the archive's size, fully from unseen_tells chunks
     unseen_weight = min(1.0, n / tune.unseen_tells)
     missing = sum(
         lexical.idf_of(df) * (unseen_weight if df == 0 else 1.0)
-        for df, unfound in units
-        if df <= rare and unfound
+        for df, unfound, _ in units
+        if df <= tune.rare_share * n and unfound
     )
     return bool(missing) and missing / total >= tune.missing_share
+
+
+def _word(case: Case, token: str) -> str:
+    """The question's word for a topic token, as written ("motorbike")."""
+    return surface(case.retrieval.search_text, token)
+
+
+def _said_otherwise(case: Case, term: str | Phrase) -> bool:
+    """Whether the items found say a telling word in another word (said_otherwise.
+    said_alike: "motorcycle", "bike" for "motorbike") or a compound that is not a name by
+    its head after a word alike (compound_said_alike: "two bedroom extension" for "the
+    house extension"). A name is said as it is or not at all."""
+    if isinstance(term, Phrase):
+        if term.name:
+            return False
+        compound = [_word(case, t) for t in term.tokens]
+        return compound_said_alike(case.embedder, compound, case.found_words)
+    return said_alike(case.embedder, _word(case, term), set().union(*case.found_words))
 
 
 def _other_date(case: Case) -> bool:
@@ -171,7 +154,7 @@ def _unsaid_by_body(case: Case) -> bool:
     spoke of the thing asked ("What did the Joint Policing Committee agree about
     defibrillators?", where only the district meetings mention them). A name of the
     question (`Case.names`: "the Active Cities programme") is one such word, said only as
-    it is."""
+    it is; one the items found say otherwise (`_said_otherwise`) is said."""
     retrieval, lexical = case.retrieval, case.lexical
     body = retrieval.body
     if body is None or not body.family:
@@ -187,12 +170,14 @@ def _unsaid_by_body(case: Case) -> bool:
     _, rarest = min(said, key=lambda s: s[0])
     family = lexical.committee_mask(body.family)
     if isinstance(rarest, Phrase):
-        return not case.said(rarest) and not family[case.saying(rarest)].any()
-    spellings = {rarest, *spelling_variants(rarest)}  # "fertilizer", the minutes' "fertiliser"
-    found = case.found
-    if spellings & found:
-        return False
-    return not any(family[lexical.chunks_with(t)].any() for t in spellings)
+        unsaid = not case.said(rarest) and not family[case.saying(rarest)].any()
+    else:
+        spellings = {rarest, *spelling_variants(rarest)}  # "fertilizer", the minutes' "fertiliser"
+        unsaid = not spellings & case.found and not any(
+            family[lexical.chunks_with(t)].any() for t in spellings
+        )
+    # "two bedroom extension" for "the house extension": said, in other words
+    return unsaid and not _said_otherwise(case, rarest)
 
 
 def _other_body(case: Case) -> bool:
