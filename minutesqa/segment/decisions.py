@@ -86,6 +86,19 @@ _MOTION = re.compile(
     r"resolution\s+(?:no\.?\s*)?[\w-]*\d|^RESOLVED\b|^Vote\b)",
     re.IGNORECASE,
 )
+# the line that names who moved a motion, printed before the seconder (Irish, British and
+# American minutes): "Proposed by Councillor Crowley;", "Proposed by: Cllr. J. Coonan",
+# "Proposed: Cllr Joe Leddin", "On the PROPOSAL of Cllr. Sean McGowan", "It was proposed by
+# Mrs. Newell", "Moved by Vlassis to adopt", "Proposer: ...", "MOVER: ..."; OCR's "Proposed bv"
+_MOVER = re.compile(
+    r"^\W{0,3}(?:it\s+was\s+)?(?:prop[o0c]s(?:ed|er)\s*(?:b[vy]\b|[:.;-]|\s(?=(?:Cllr|"
+    r"Councillor|Mr|Mrs|Ms|Miss|Dr|Member|Director|Alderman)\b))|on\s+the\s+proposal\s+of\b|"
+    r"moved\s+(?:by\b|:)|mover\s*:)",
+    re.IGNORECASE,
+)
+# the seconder's line, which goes on with the motion its mover's line opened: "Seconded by
+# Councillor Ryan;", "SECONDED by Cllr. Paddy Farrell", "Seconder: ..."
+_SECONDER = re.compile(r"^\W{0,3}(?:and\s+)?(?:second(?:ed|er)?\b|seconder)", re.IGNORECASE)
 _OUTCOME = re.compile(
     r"\b(?:(?:the\s+)?motion\s+)?(carried|passed|failed|defeated|adopted|withdrawn|tabled|"
     r"approved\s+by\s+general\s+consent|approved|deferred|postponed|lost|denied|rejected|"
@@ -175,7 +188,8 @@ def _motion(
     while result is None and j + 1 < len(sentences) and j - i < 4:
         j += 1
         nxt = sentences[j]
-        opens = _MOTION.search(nxt)
+        # a seconder's line goes on with the motion its mover's line opened
+        opens = None if _SECONDER.match(nxt) else _MOTION.search(nxt)
         closes = [m.start() for m in (_RESULT_LINE.search(nxt), _OUTCOME.search(nxt)) if m]
         if opens and (not closes or opens.start() < min(closes)):
             # another motion begins before any outcome: this one is not closed
@@ -201,6 +215,20 @@ def _motion(
     return text, j, result
 
 
+def _mover_before(sentences: list[str], i: int, start: int) -> int:
+    """Where the motion that opens at sentence `i` begins when its mover's line stands just
+    before it and did not open it ("Proposed by Councillor Crowley;" over "Seconded by
+    Councillor Ryan; And Resolved", a mover's line split as "Proposed by" over "Councillor
+    Crowley"): that line's index, else `i`; `start` is the first sentence no motion holds."""
+    for k in (i - 1, i - 2):
+        run = " ".join(sentences[k:i])
+        if k < start or len(run) > 200 or _outcome(run):
+            break
+        if _MOVER.match(sentences[k]):
+            return k
+    return i
+
+
 def _votes(paragraphs: list[str]) -> list[Decision]:
     """Motions with their outcome: a motion opens, and the first outcome within the next
     few sentences closes it (`_motion`); a sentence that states a vote alone ("The motion
@@ -209,15 +237,20 @@ def _votes(paragraphs: list[str]) -> list[Decision]:
     for para in paragraphs:
         sentences.extend(_sentences(para) if len(para) > 300 else [para])
     found: list[Decision] = []
-    i = 0
+    i = start = 0
     while i < len(sentences):
         sentence = sentences[i]
         result = _outcome(sentence)
-        if _MOTION.search(sentence) or (result and re.match(r"^\W*(?:RESULT|Vote)\b", sentence)):
+        if (
+            _MOTION.search(sentence)
+            or _MOVER.match(sentence)
+            or (result and re.match(r"^\W*(?:RESULT|Vote)\b", sentence))
+        ):
             text, j, result = _motion(sentences, i, result)
             if result is not None:
-                found.append(Decision(_clip(text), *result))
-                i = j + 1
+                k = _mover_before(sentences, i, start)
+                found.append(Decision(_clip(" ".join([*sentences[k:i], text])), *result))
+                i = start = j + 1
                 continue
         elif (
             result
