@@ -188,8 +188,9 @@ def _motion(
     while result is None and j + 1 < len(sentences) and j - i < 4:
         j += 1
         nxt = sentences[j]
-        # a seconder's line goes on with the motion its mover's line opened
-        opens = None if _SECONDER.match(nxt) else _MOTION.search(nxt)
+        # a seconder's line goes on with a motion not yet seconded; a mover's line opens one
+        seconds = _SECONDER.match(nxt) and not re.search(r"\bsecond", text, re.IGNORECASE)
+        opens = None if seconds else _MOVER.match(nxt) or _MOTION.search(nxt)
         closes = [m.start() for m in (_RESULT_LINE.search(nxt), _OUTCOME.search(nxt)) if m]
         if opens and (not closes or opens.start() < min(closes)):
             # another motion begins before any outcome: this one is not closed
