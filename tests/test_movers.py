@@ -80,3 +80,26 @@ def test_a_proposal_seconded_with_no_outcome_printed_is_a_decision_with_both_nam
             "Cllr. Joe Leddin Seconded: Cllr. Sharon Benson"
         ),
     )
+
+
+# Limerick City and County Council, 27 November 2017, item 3: an appointment moved and
+# seconded, its words quoted, no "And Resolved" printed
+APPOINTED = [
+    "Proposed by Councillor Browne;",
+    "Seconded by Cmhlr. Ó Ceallaigh;",
+    "“That, Councillor Costelloe be appointed to the Joint Policing Committee to fill the "
+    "vacancy consequent on the resignation of Councillor McMahon from the Committee.”",
+    "Proposed by Councillor Teefy;",
+    "Seconded by Councillor Loftus;",
+]
+
+
+def test_a_seconded_motion_keeps_its_quoted_words_and_the_next_motion_stands_apart() -> None:
+    assert extract_decisions(APPOINTED) == (
+        Decision(
+            "Proposed by Councillor Browne; Seconded by Cmhlr. Ó Ceallaigh; “That, Councillor "
+            "Costelloe be appointed to the Joint Policing Committee to fill the vacancy "
+            "consequent on the resignation of Councillor McMahon from the Committee.”"
+        ),
+        Decision("Proposed by Councillor Teefy; Seconded by Councillor Loftus;"),
+    )

@@ -230,24 +230,28 @@ def _mover_before(sentences: list[str], i: int, start: int) -> int:
     return i
 
 
-def _seconded_unstated(sentences: list[str], i: int, start: int) -> str:
+def _seconded_unstated(sentences: list[str], i: int, start: int) -> tuple[str, int]:
     """A motion its minutes print as a mover's line over a seconder's line and no outcome
     (Limerick's committees: "Proposal to hold a Special Meeting on Voids/Vacant Properties:"
     over "Proposed: Cllr. Joe Leddin" over "Seconded: Cllr. Sharon Benson"): those lines,
-    with the line before where it ends in a colon and introduces them; "" where sentence `i`
-    is no mover's line or no seconder's line follows it."""
+    with the line before where it ends in a colon and introduces them and the motion's words
+    after where they are quoted, and the index after them; ("", i) where sentence `i` is
+    no mover's line or no seconder's line follows it."""
     if not (
         _MOVER.match(sentences[i])
         and i + 1 < len(sentences)
         and _SECONDER.match(sentences[i + 1])
         and len(sentences[i]) + len(sentences[i + 1]) < 200
     ):
-        return ""
-    lines = sentences[i : i + 2]
+        return "", i
+    end = i + 2
+    if end < len(sentences) and re.match(r"^\W{0,2}[“\"'‘]\s*that\b", sentences[end], re.I):
+        end += 1  # the motion's words: "“That, Councillor Costelloe be appointed ...”"
+    lines = sentences[i:end]
     before = sentences[i - 1] if i - 1 >= start else ""
     if re.search(r":\W{0,3}$", before) and len(before) < 200:
         lines.insert(0, before)
-    return " ".join(lines)
+    return " ".join(lines), end
 
 
 def _votes(paragraphs: list[str]) -> list[Decision]:
@@ -273,10 +277,10 @@ def _votes(paragraphs: list[str]) -> list[Decision]:
                 found.append(Decision(_clip(" ".join([*sentences[k:i], text])), *result))
                 i = start = j + 1
                 continue
-            seconded = _seconded_unstated(sentences, i, start)
+            seconded, after = _seconded_unstated(sentences, i, start)
             if seconded:
                 found.append(Decision(_clip(seconded)))
-                i = start = i + 2
+                i = start = after
                 continue
         elif (
             result
