@@ -103,3 +103,22 @@ def test_a_seconded_motion_keeps_its_quoted_words_and_the_next_motion_stands_apa
         ),
         Decision("Proposed by Councillor Teefy; Seconded by Councillor Loftus;"),
     )
+
+
+def test_an_answer_quotes_the_decisions_that_share_the_questions_words() -> None:
+    """Item 3 of Limerick's 27 November 2017 meeting holds a deferral, two appointments and
+    the loan, in that order: "Who proposed ... the European Investment Bank loan?" quotes
+    the loan's decision, proposer first, among the three shown."""
+    from minutesqa.answer.extractive import relevant_first
+    from minutesqa.indexing.terms import tokenize
+
+    deferred = Decision(
+        "It was agreed to defer discussion on this item until such time as a "
+        "full report was prepared and submitted to Council for consideration."
+    )
+    browne, teefy = extract_decisions(APPOINTED)
+    (loan,) = extract_decisions(LIMERICK)
+    question = "Who proposed approving the 85 million euro European Investment Bank loan?"
+    quoted = relevant_first([deferred, browne, teefy, loan], set(tokenize(question)), 3)
+    assert quoted[-1] == loan and len(quoted) == 3
+    assert quoted[-1].clipped(400)[1].startswith("Proposed by Councillor Crowley;")
