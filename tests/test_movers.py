@@ -122,3 +122,23 @@ def test_an_answer_quotes_the_decisions_that_share_the_questions_words() -> None
     quoted = relevant_first([deferred, browne, teefy, loan], set(tokenize(question)), 3)
     assert quoted[-1] == loan and len(quoted) == 3
     assert quoted[-1].clipped(400)[1].startswith("Proposed by Councillor Crowley;")
+
+
+# Cappamore-Kilmallock Municipal District, 19 February 2015, item 1: the proposer's line runs
+# on from the line before with no blank line between
+RUN_ON = [
+    "Circulated, copy of draft Minutes of the following Meetings:",
+    "(a) Special Meeting of the Municipal District held on 8 January, 2015.\n"
+    "Proposed by Councillor Teefy;",
+    "Seconded by Councillor Sheehy;\nAnd Resolved:",
+    '“That, the draft Minutes, as circulated, by taken as read and adopted and signed".',
+]
+
+
+def test_a_proposer_clause_ending_the_line_before_is_taken_without_that_line() -> None:
+    (decision,) = extract_decisions(RUN_ON)
+    assert decision == Decision(
+        "Proposed by Councillor Teefy; Seconded by Councillor Sheehy; And Resolved: “That, the "
+        'draft Minutes, as circulated, by taken as read and adopted and signed".',
+        "resolved",
+    )

@@ -216,6 +216,26 @@ def _motion(
     return text, j, result
 
 
+# a mover's clause that ends the line before the seconder's, with no break of its own
+# ("... held on 8 January, 2015. Proposed by Councillor Teefy;", "... under the Derelict
+# Site Legalisation Proposed by Councillor O'Donnell;", "... was proposed by Councillor
+# Collins (M)" over "and seconded by Councillor O'Dea")
+_MOVER_TAIL = re.compile(
+    r"\b(?:(?-i:Proposed)\s*(?:by\b|:)|(?:was\s+)?proposed\s+by\b|on\s+the\s+proposal\s+of\b|"
+    r"(?-i:Moved)\s+by\b)[^.;:]{2,80}[;,]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _mover_tail(sentences: list[str], i: int, start: int) -> str:
+    """The mover's clause (`_MOVER_TAIL`) that ends sentence i - 1, where no motion holds
+    it and the motion at `i` opens at its seconder; "" where there is none."""
+    if i - 1 < start or not _SECONDER.match(sentences[i]):
+        return ""
+    m = _MOVER_TAIL.search(sentences[i - 1])
+    return m.group(0).strip() if m and not _outcome(m.group(0)) else ""
+
+
 def _mover_before(sentences: list[str], i: int, start: int) -> int:
     """Where the motion that opens at sentence `i` begins when its mover's line stands just
     before it and did not open it ("Proposed by Councillor Crowley;" over "Seconded by
@@ -274,7 +294,8 @@ def _votes(paragraphs: list[str]) -> list[Decision]:
             text, j, result = _motion(sentences, i, result)
             if result is not None:
                 k = _mover_before(sentences, i, start)
-                found.append(Decision(_clip(" ".join([*sentences[k:i], text])), *result))
+                lead = sentences[k:i] if k < i else [_mover_tail(sentences, i, start)]
+                found.append(Decision(_clip(" ".join([*lead, text])), *result))
                 i = start = j + 1
                 continue
             seconded, after = _seconded_unstated(sentences, i, start)
