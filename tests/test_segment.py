@@ -1409,8 +1409,8 @@ def test_parish_council_decisions_whole_and_apart() -> None:
             "approved.”"
         ),
         Decision(
-            "Seconded by Councillor Teskey; And Resolved: “That the disposal of property at Main "
-            "Street, Bruff, be approved.”",
+            "Proposed by Councillor Keary; Seconded by Councillor Teskey; And Resolved: “That the "
+            "disposal of property at Main Street, Bruff, be approved.”",
             "resolved",
         ),
     )

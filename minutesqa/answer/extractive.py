@@ -15,6 +15,7 @@ from minutesqa.answer.sentence_terms import topic_terms_for
 from minutesqa.answer.sentences import SentenceVectorSource, sentence_vectors
 from minutesqa.clip import clip_at_word
 from minutesqa.config import Settings
+from minutesqa.decision import Decision
 from minutesqa.indexing.embed import Embedder
 from minutesqa.indexing.terms import content_terms, tokenize
 from minutesqa.models import MEETING_ITEM, Hit, Quote, human_date, item_label, page_part
@@ -43,6 +44,18 @@ class AnswerWriter(Protocol):
         retrieval: Retrieval,
         on_text: Callable[[str], None] | None = None,
     ) -> Draft: ...
+
+
+def relevant_first(decisions: list[Decision], terms: set[str], shown: int) -> list[Decision]:
+    """The `shown` decisions an item's answer quotes: those that share most of the question's
+    words, in the minutes' order (all in order where they fit or none shares one). An item
+    with many motions (a council directorate's appointments, loan and grants under one
+    heading; a run of disposals) otherwise quotes its first three, whatever was asked."""
+    scores = [len(terms & set(tokenize(d.text))) for d in decisions]
+    if len(decisions) <= shown or not any(scores):
+        return decisions[:shown]
+    keep = sorted(range(len(decisions)), key=lambda k: -scores[k])[:shown]
+    return [decisions[k] for k in sorted(keep)]
 
 
 def citation_label(n: int, hit: Hit) -> str:
@@ -131,7 +144,9 @@ class ExtractiveWriter:
         # as shown ("… [carried, 4-0]"): the item's sentences these hold are not shown again
         decisions = [d.display() for d in decided]
         if decided:
-            shown = [d.clipped(tune.clip_decision) for d in decided[: tune.decisions_shown]]
+            terms = topic_terms_for(question, hit)
+            first = relevant_first(decided, terms, tune.decisions_shown)
+            shown = [d.clipped(tune.clip_decision) for d in first]
             quotes.extend(Quote(hit.ref, words) for _, words in shown)
             # separate decisions are separate places in the minutes: "…" between them
             lines.append("Decided: " + f" {GAP} ".join(text for text, _ in shown))

@@ -86,6 +86,19 @@ _MOTION = re.compile(
     r"resolution\s+(?:no\.?\s*)?[\w-]*\d|^RESOLVED\b|^Vote\b)",
     re.IGNORECASE,
 )
+# the line that names who moved a motion, printed before the seconder (Irish, British and
+# American minutes): "Proposed by Councillor Crowley;", "Proposed by: Cllr. J. Coonan",
+# "Proposed: Cllr Joe Leddin", "On the PROPOSAL of Cllr. Sean McGowan", "It was proposed by
+# Mrs. Newell", "Moved by Vlassis to adopt", "Proposer: ...", "MOVER: ..."; OCR's "Proposed bv"
+_MOVER = re.compile(
+    r"^\W{0,3}(?:it\s+was\s+)?(?:prop[o0c]s(?:ed|er)\s*(?:b[vy]\b|[:.;-]|\s(?=(?:Cllr|"
+    r"Councillor|Mr|Mrs|Ms|Miss|Dr|Member|Director|Alderman)\b))|on\s+the\s+proposal\s+of\b|"
+    r"moved\s+(?:by\b|:)|mover\s*:)",
+    re.IGNORECASE,
+)
+# the seconder's line, which goes on with the motion its mover's line opened: "Seconded by
+# Councillor Ryan;", "SECONDED by Cllr. Paddy Farrell", "Seconder: ..."
+_SECONDER = re.compile(r"^\W{0,3}(?:and\s+)?(?:second(?:ed|er)?\b|seconder)", re.IGNORECASE)
 _OUTCOME = re.compile(
     r"\b(?:(?:the\s+)?motion\s+)?(carried|passed|failed|defeated|adopted|withdrawn|tabled|"
     r"approved\s+by\s+general\s+consent|approved|deferred|postponed|lost|denied|rejected|"
@@ -175,7 +188,9 @@ def _motion(
     while result is None and j + 1 < len(sentences) and j - i < 4:
         j += 1
         nxt = sentences[j]
-        opens = _MOTION.search(nxt)
+        # a seconder's line goes on with a motion not yet seconded; a mover's line opens one
+        seconds = _SECONDER.match(nxt) and not re.search(r"\bsecond", text, re.IGNORECASE)
+        opens = None if seconds else _MOVER.match(nxt) or _MOTION.search(nxt)
         closes = [m.start() for m in (_RESULT_LINE.search(nxt), _OUTCOME.search(nxt)) if m]
         if opens and (not closes or opens.start() < min(closes)):
             # another motion begins before any outcome: this one is not closed
@@ -201,6 +216,64 @@ def _motion(
     return text, j, result
 
 
+# a mover's clause that ends the line before the seconder's, with no break of its own
+# ("... held on 8 January, 2015. Proposed by Councillor Teefy;", "... under the Derelict
+# Site Legalisation Proposed by Councillor O'Donnell;", "... was proposed by Councillor
+# Collins (M)" over "and seconded by Councillor O'Dea")
+_MOVER_TAIL = re.compile(
+    r"\b(?:(?-i:Proposed)\s*(?:by\b|:)|(?:was\s+)?proposed\s+by\b|on\s+the\s+proposal\s+of\b|"
+    r"(?-i:Moved)\s+by\b)[^.;:]{2,80}[;,]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _mover_tail(sentences: list[str], i: int, start: int) -> str:
+    """The mover's clause (`_MOVER_TAIL`) that ends sentence i - 1, where no motion holds
+    it and the motion at `i` opens at its seconder; "" where there is none."""
+    if i - 1 < start or not _SECONDER.match(sentences[i]):
+        return ""
+    m = _MOVER_TAIL.search(sentences[i - 1])
+    return m.group(0).strip() if m and not _outcome(m.group(0)) else ""
+
+
+def _mover_before(sentences: list[str], i: int, start: int) -> int:
+    """Where the motion that opens at sentence `i` begins when its mover's line stands just
+    before it and did not open it ("Proposed by Councillor Crowley;" over "Seconded by
+    Councillor Ryan; And Resolved", a mover's line split as "Proposed by" over "Councillor
+    Crowley"): that line's index, else `i`; `start` is the first sentence no motion holds."""
+    for k in (i - 1, i - 2):
+        run = " ".join(sentences[k:i])
+        if k < start or len(run) > 200 or _outcome(run):
+            break
+        if _MOVER.match(sentences[k]):
+            return k
+    return i
+
+
+def _seconded_unstated(sentences: list[str], i: int, start: int) -> tuple[str, int]:
+    """A motion its minutes print as a mover's line over a seconder's line and no outcome
+    (Limerick's committees: "Proposal to hold a Special Meeting on Voids/Vacant Properties:"
+    over "Proposed: Cllr. Joe Leddin" over "Seconded: Cllr. Sharon Benson"): those lines,
+    with the line before where it ends in a colon and introduces them and the motion's words
+    after where they are quoted, and the index after them; ("", i) where sentence `i` is
+    no mover's line or no seconder's line follows it."""
+    if not (
+        _MOVER.match(sentences[i])
+        and i + 1 < len(sentences)
+        and _SECONDER.match(sentences[i + 1])
+        and len(sentences[i]) + len(sentences[i + 1]) < 200
+    ):
+        return "", i
+    end = i + 2
+    if end < len(sentences) and re.match(r"^\W{0,2}[“\"'‘]\s*that\b", sentences[end], re.I):
+        end += 1  # the motion's words: "“That, Councillor Costelloe be appointed ...”"
+    lines = sentences[i:end]
+    before = sentences[i - 1] if i - 1 >= start else ""
+    if re.search(r":\W{0,3}$", before) and len(before) < 200:
+        lines.insert(0, before)
+    return " ".join(lines), end
+
+
 def _votes(paragraphs: list[str]) -> list[Decision]:
     """Motions with their outcome: a motion opens, and the first outcome within the next
     few sentences closes it (`_motion`); a sentence that states a vote alone ("The motion
@@ -209,15 +282,26 @@ def _votes(paragraphs: list[str]) -> list[Decision]:
     for para in paragraphs:
         sentences.extend(_sentences(para) if len(para) > 300 else [para])
     found: list[Decision] = []
-    i = 0
+    i = start = 0
     while i < len(sentences):
         sentence = sentences[i]
         result = _outcome(sentence)
-        if _MOTION.search(sentence) or (result and re.match(r"^\W*(?:RESULT|Vote)\b", sentence)):
+        if (
+            _MOTION.search(sentence)
+            or _MOVER.match(sentence)
+            or (result and re.match(r"^\W*(?:RESULT|Vote)\b", sentence))
+        ):
             text, j, result = _motion(sentences, i, result)
             if result is not None:
-                found.append(Decision(_clip(text), *result))
-                i = j + 1
+                k = _mover_before(sentences, i, start)
+                lead = sentences[k:i] if k < i else [_mover_tail(sentences, i, start)]
+                found.append(Decision(_clip(" ".join([*lead, text])), *result))
+                i = start = j + 1
+                continue
+            seconded, after = _seconded_unstated(sentences, i, start)
+            if seconded:
+                found.append(Decision(_clip(seconded)))
+                i = start = after
                 continue
         elif (
             result
