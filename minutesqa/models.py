@@ -16,7 +16,7 @@ MEETING_ITEM = "meeting"  # the item number of a meeting's own record (attendanc
 # then redoes the files stamped with an older version (re-embedding only the chunk texts
 # that changed). `PIPELINE_CHANGES` says which formats a version changed, so that a bump for
 # one format does not redo a whole archive of others; a version not listed changed them all.
-PIPELINE_VERSION = 24
+PIPELINE_VERSION = 25
 PIPELINE_CHANGES: dict[int, frozenset[str]] = {
     6: frozenset({"pdf"}),  # a PDF's items carry the page they start on
     7: frozenset({"md"}),  # a Markdown export of a PDF: its original's address and pages
@@ -86,6 +86,13 @@ PIPELINE_CHANGES: dict[int, frozenset[str]] = {
     # its line over its title ("CMD.14.20"), "4, Presentations" as item 4, a list counted
     # afresh inside an item (chains.lists_inside_items), and unmarked title-case headings
     # standing alone between paragraphs (segment/unmarked.py)
+    # 25 (every format): scanned PDF pages rendered whole before OCR (parse/pdf.py);
+    # year.sequence minute numbers as one chain, a reference before the agenda number
+    # (segment/references.py); resolution-style minutes in OCR'd forms
+    # (segment/resolution_forms.py); page numbers, header labels, vote labels and
+    # signatures are no items (segment/page_numbers.py, items.py); a decision keeps its
+    # mover's line (decisions._MOVER); kind-only body names settled from the folder
+    # (bodies.unsettled)
 }
 # the last version that changed an item's text (and so its sentences): the sentence store
 # is kept across later versions
