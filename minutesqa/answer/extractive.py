@@ -4,11 +4,13 @@ best answer the question. Other writers implement the same `AnswerWriter` interf
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+from minutesqa.answer.context import NEAR as _NEAR
+from minutesqa.answer.context import NEAR_BONUS as _NEAR_BONUS
+from minutesqa.answer.context import table_cells, with_context
 from minutesqa.answer.question import Kind, holds, holds_plainly, is_asking
 from minutesqa.answer.retrieval import Retrieval
 from minutesqa.answer.sentence_terms import topic_terms_for
@@ -275,8 +277,8 @@ def _pick(
             keep.add(found)
     if kind in (Kind.HOW_MANY, Kind.HOW_MUCH):
         for i in sorted(keep):
-            keep.update(_table_cells(rows, i + 1))
-    _with_context(rows, keep)
+            keep.update(table_cells(rows, i + 1))
+    with_context(rows, keep)
     return sorted(keep)
 
 
@@ -295,84 +297,6 @@ def _of_the_kind(
     if not having:
         return None
     return max(having, key=lambda i: rows[i][1] + _near(i, keep))
-
-
-def _with_context(rows: list[tuple[str, float, frozenset[str]]], keep: set[int]) -> None:
-    """Add to `keep` the sentences the kept ones need to be read: the one a sentence
-    points back to, the one after a sentence that introduces or asks, a question's reply."""
-    for i in sorted(keep):
-        # a sentence that points back ("This makes the location unsuitable ...") brings
-        # the one it points to
-        if i > 0 and _POINTS_BACK.match(rows[i][0]):
-            keep.add(i - 1)
-    for i in sorted(keep):
-        # a sentence that introduces ("as follows:") or asks brings the one after it, and
-        # a question of several sentences its reply
-        asked: set[str] = set()
-        for j in range(i, min(i + _LEADS_ON, len(rows) - 1)):
-            if not _leads_on(rows[j][0]):
-                break
-            keep.add(j + 1)
-            if is_asking(rows[j][0]):
-                asked |= rows[j][2]
-                reply = _reply(rows, j + 1, asked)
-                if reply is not None:
-                    keep.add(reply)
-
-
-_CELL, _MIN_CELLS, _MAX_CELLS = 12, 3, 24  # a table's cell: this short; a run of them
-_BRACKETED = re.compile(r"\([^()]*\)")
-
-
-def _table_cells(rows: list[tuple[str, float, frozenset[str]]], start: int) -> list[int]:
-    """A table read one cell a line right after a chosen sentence ("Incidents of dog
-    attacks on people (1st January 2021 - 10th September 2023)" / "2021" / "2022" /
-    "Total" / "12" / "22" / "17" / "51"): its cells, up to _MAX_CELLS, where there are at
-    least _MIN_CELLS; a count asked for is in them, not in a sentence. A line in brackets
-    under the title (its period, its unit: "(1st January 2021 - 10th September 2023)",
-    "(€000)") is the title's and comes with the cells."""
-    lead = []
-    if start < len(rows) and _BRACKETED.fullmatch(rows[start][0].strip()):
-        lead, start = [start], start + 1
-    cells = []
-    for j in range(start, min(start + _MAX_CELLS, len(rows))):
-        text = rows[j][0].strip()
-        if not text or len(text) > _CELL:
-            break
-        cells.append(j)
-    figures = sum(bool(re.search(r"\d", rows[j][0])) for j in cells)
-    return lead + cells if len(cells) >= _MIN_CELLS and figures >= _MIN_CELLS else []
-
-
-def _reply(
-    rows: list[tuple[str, float, frozenset[str]]], after: int, asked: set[str]
-) -> int | None:
-    """Where the sentence after a question raised in the minutes shares none of its words
-    ("... enquired what happens if people do not pay the fine." / "In response to
-    questions, Mr. X confirmed ... stickers ..."), the first of the next _NEAR that does
-    ("Regarding non-payment, a fine is increased by 50% ..."): the reply to that question."""
-    if not asked or rows[after][2] & asked:
-        return None
-    for k in range(after + 1, min(after + 1 + _NEAR, len(rows))):
-        if rows[k][2] & asked and not is_asking(rows[k][0]):
-            return k
-    return None
-
-
-_LEADS_ON = 3  # a question of up to this many sentences brings its reply
-# a sentence whose subject is the one before it: a demonstrative and a verb ("This makes
-# the location unsuitable", "This was due to ...", "These were ...")
-_POINTS_BACK = re.compile(
-    r"^\W*(?:This|That|These|Those)\s+(?:is|was|are|were|will|would|has|had|have|means|"
-    r"meant|makes|made|may|might|could|should|can|led|leads|resulted|results|follows|"
-    r"followed|includes|included|also)\b"
-)
-_NEAR, _NEAR_BONUS = 2, 0.2  # a sentence this few after a chosen one, and what that adds
-
-
-def _leads_on(sentence: str) -> bool:
-    """The sentence introduces what follows ("as follows:") or asks (the reply follows)."""
-    return sentence.rstrip().endswith((":", ":-")) or is_asking(sentence)
 
 
 GAP = "…"  # between sentences that are not next to each other in the minutes
