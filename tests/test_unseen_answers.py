@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
+from minutesqa.answer.context import table_cells
 from minutesqa.answer.date_preference import _date_preferred
 from minutesqa.answer.dates import DateIntent, plan_year, question_dates
-from minutesqa.answer.extractive import ExtractiveWriter, _table_cells
+from minutesqa.answer.extractive import ExtractiveWriter
 from minutesqa.answer.query import topic_terms
 from minutesqa.answer.question import (
     Kind,
@@ -434,9 +435,9 @@ def test_a_table_title_with_its_period_in_brackets_brings_the_cells() -> None:
         "AGS has had a number of successful detections and seizures around the use of scrambler",
     ]
     rows = [(line, 0.0, frozenset(tokenize(line))) for line in lines]
-    assert [lines[j] for j in _table_cells(rows, 1)] == lines[1:-1]
+    assert [lines[j] for j in table_cells(rows, 1)] == lines[1:-1]
     # a bracketed line with no table after it brings nothing
-    assert _table_cells(rows[:2] + rows[-1:], 1) == []
+    assert table_cells(rows[:2] + rows[-1:], 1) == []
 
 
 def test_a_question_for_the_reason_gets_the_sentence_giving_it(embedder: Any) -> None:
