@@ -414,11 +414,13 @@ def measure_body(
             if name not in results:
                 results[name] = measure(path)
         # as ingest does (Ingestor.read): a meeting whose text names its body is stored
-        # under that name, and only the others (`unsettled`: no name, one word, initials)
-        # are held back and named from their folder's named meetings (settle_bodies)
+        # under that name, and only the others (`unsettled`: no name, one word, initials,
+        # the kind only) are held back and named by settle_bodies from every name the
+        # folder's meetings give, the held-back ones' own included (ingest settles them
+        # together)
         names: dict[str, Counter[str]] = defaultdict(Counter)
         for name, result in results.items():
-            if result.committee and not unsettled(result.committee):
+            if result.committee and result.committee != UNKNOWN_BODY:
                 names[str(on_disk[name].parent)][result.committee] += 1
         for name, result in results.items():
             if result.error is None and result.committee and not unsettled(result.committee):
