@@ -299,3 +299,35 @@ def test_names_as_indexed_take_a_folders_fuller_spelling(fc: ModuleType, tmp_pat
         ("Gamma Town Council", "Gamma Town Council"),
         ("Town Council", "Gamma Town Council"),
     ]
+
+
+def test_a_nameless_meeting_takes_the_kind_its_folder_gives(fc: ModuleType, tmp_path: Path) -> None:
+    # ingest holds back every meeting naming no body or only its kind and settles them
+    # together (Ingestor.settle): the nameless one is named from the kind its folder-mate
+    # gives, never from a body its own text happens to mention ("the Roads Office")
+    root = tmp_path / "c"
+    (root / "delta").mkdir(parents=True)
+    (root / "delta" / "2020-01-07.txt").write_text(
+        SPLITS.format(body="the Town Council", day="7 January 2020")
+    )
+    unnamed = SPLITS.replace("of the meeting of {body} ", "of the meeting ").replace(
+        "the roads office", "the Roads Office of Kerry County Council"
+    )
+    (root / "delta" / "2020-02-04.txt").write_text(unnamed.format(day="4 February 2020"))
+    manifest = tmp_path / "m.yaml"
+    manifest.write_text(
+        "bodies:\n  - slug: delta\n    body: Town Council\n    files:\n"
+        "      - {name: 2020-01-07.txt, date: 2020-01-07, body: Town Council}\n"
+        "      - {name: 2020-02-04.txt, date: 2020-02-04, body: Town Council}\n"
+    )
+    settings = Settings.load()
+    (delta,) = fc.run(
+        fc.load_manifest(manifest),
+        root,
+        lambda p: measure_file(p, settings),
+        lambda p, names: fc.settled_name(p, names, settings),
+    )
+    assert [(f.committee, f.indexed) for f in delta.files] == [
+        ("Town Council", "Town Council"),
+        ("Unknown committee", "Town Council"),
+    ]
