@@ -30,7 +30,7 @@ started = time.perf_counter()
 if how == "images":
     texts = [pdf._page_images_text(page) for page in reader.pages]
 else:
-    texts = [pdf._ocr_page(data, i, page) for i, page in enumerate(reader.pages)]
+    texts = list(pdf.ocr_pages(data, reader, list(range(len(reader.pages)))).values())
 print(json.dumps({"s": time.perf_counter() - started, "text": "\\n".join(texts)}))
 """
 

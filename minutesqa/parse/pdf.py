@@ -111,8 +111,8 @@ def pdf_text(data: bytes) -> str:
                 )
         else:
             allow_more(len(scans) * OCR_PAGE_ALLOWANCE_S)
-            for i in scans:
-                pages[i] = _ocr_page(data, i, reader.pages[i])
+            for i, text in ocr_pages(data, reader, scans).items():
+                pages[i] = text
             if not any(text.strip() for text in pages):
                 raise InputError("is a scanned PDF, but OCR found no text in it")
     # pages apart by a form feed: `normalise` reads it as a paragraph break, and
@@ -216,31 +216,35 @@ def _page_images(page: Any) -> list[Any]:
         return []
 
 
-def _ocr_page(data: bytes, index: int, page: Any) -> str:
-    """The text Tesseract reads on a scanned page. The page is rendered whole
-    (`_rendered_page`): a scanner's compressed page is many images (a background and a
-    mask per block of text, "mixed raster content"), which read one by one come back in the
-    PDF's storage order, not the page's, and cost one Tesseract run each. Where the page
-    cannot be rendered, its images are read one by one (`_page_images_text`)."""
-    image = _rendered_page(data, index)
-    if image is None:
-        return _page_images_text(page)
-    return _tesseract_text(image)
-
-
-def _rendered_page(data: bytes, index: int) -> Any:
-    """Page `index` of the PDF as a greyscale image at OCR_DPI (pdfium draws every layer
-    in its place and applies the page's rotation); None where pdfium cannot."""
+def ocr_pages(data: bytes, reader: Any, indices: list[int]) -> dict[int, str]:
+    """The text Tesseract reads on the scanned pages `indices`. Each page is rendered whole
+    (`_rendered`): a scanner's compressed page is many images (a background and a mask per
+    block of text, "mixed raster content"), which read one by one come back in the PDF's
+    storage order, not the page's, and cost one Tesseract run each. Where pdfium cannot
+    open the file or draw a page, its images are read one by one (`_page_images_text`)."""
     try:
         import pypdfium2 as pdfium
 
         document = pdfium.PdfDocument(data)
-        try:
-            bitmap = document[index].render(scale=OCR_DPI / 72, grayscale=True)
-            return bitmap.to_pil()
-        finally:
-            document.close()
-    except Exception:  # no pdfium, or a page it cannot draw: read the images instead
+    except Exception:  # no pdfium, or a file it cannot open: read the images instead
+        return {i: _page_images_text(reader.pages[i]) for i in indices}
+    try:
+        texts = {}
+        for i in indices:
+            image = _rendered(document, i)
+            page = reader.pages[i]
+            texts[i] = _page_images_text(page) if image is None else _tesseract_text(image)
+        return texts
+    finally:
+        document.close()
+
+
+def _rendered(document: Any, index: int) -> Any:
+    """Page `index` as a greyscale image at OCR_DPI (pdfium draws every layer in its place
+    and applies the page's rotation); None where pdfium cannot draw it."""
+    try:
+        return document[index].render(scale=OCR_DPI / 72, grayscale=True).to_pil()
+    except Exception:  # a page pdfium cannot draw: read its images instead
         return None
 
 
